@@ -1,0 +1,18 @@
+package org.jheartbeat.membership;
+
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * An agreed membership view.
+ *
+ * @param number  increases with every change of the member set; members converge on the highest
+ * @param members the nodes that all hear each other, this node included
+ * @param quorum  whether this partition may run resources
+ */
+public record View(long number, SortedSet<String> members, boolean quorum) {
+
+    public View {
+        members = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(members));
+    }
+}

@@ -1,0 +1,38 @@
+package org.jheartbeat.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Everything the messaging loop knows about one other node. Owned by that loop. */
+final class PeerNode {
+
+    final String name;
+    final Map<String, LinkState> links = new LinkedHashMap<>();
+    final ReceiveWindow window;
+    NodeStatus status = NodeStatus.DEAD;
+    boolean everHeard;
+    /** Declared dead while its generation stayed the same: if it speaks again, a partition healed. */
+    boolean declaredDead;
+    long generation = -1;
+    long highestTimestamp;
+    long lastHeardNanos;
+    long lastStatusNanos = -1;
+    /** Nodes this peer says it hears (our own status extension); null for peers that do not say. */
+    Set<String> hears;
+    long advertisedView;
+    final Map<Long, Integer> rexmitAttempts = new LinkedHashMap<>();
+
+    PeerNode(String name, List<String> linkNames, int windowCapacity) {
+        this.name = name;
+        this.window = new ReceiveWindow(windowCapacity);
+        for (String link : linkNames) {
+            links.put(link, new LinkState(link));
+        }
+    }
+
+    LinkState link(String linkName) {
+        return links.computeIfAbsent(linkName, LinkState::new);
+    }
+}

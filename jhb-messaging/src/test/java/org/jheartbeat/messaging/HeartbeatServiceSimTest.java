@@ -1,0 +1,184 @@
+package org.jheartbeat.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jheartbeat.messaging.wire.HaMessage;
+import org.junit.jupiter.api.Test;
+
+/** Liveness, membership and reliable delivery of several nodes on a simulated network and clock. */
+class HeartbeatServiceSimTest {
+
+    private static final long SEED = Long.getLong("sim.seed", 20261125L);
+
+    private static SimCluster threeNodes(List<String> links) {
+        SimCluster cluster = new SimCluster(SEED, 3, links);
+        cluster.names.forEach(cluster::start);
+        cluster.run(Duration.ofSeconds(1));
+        return cluster;
+    }
+
+    @Test
+    void nodesThatHearEachOtherBecomeActiveAndAgreeOnAView() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+
+        for (String observer : cluster.names) {
+            for (String node : cluster.names) {
+                assertThat(cluster.statusSeenBy(observer, node)).as(observer + " sees " + node)
+                        .isEqualTo(NodeStatus.ACTIVE);
+            }
+            assertThat(cluster.viewOf(observer).members()).containsExactly("node01", "node02", "node03");
+            assertThat(cluster.viewOf(observer).quorum()).isTrue();
+        }
+        long number = cluster.viewOf("node01").number();
+        assertThat(cluster.names).allSatisfy(n -> assertThat(cluster.viewOf(n).number()).isEqualTo(number));
+    }
+
+    @Test
+    void aSilentNodeIsDeclaredDeadAtDeadtimeAndNotBefore() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+
+        cluster.kill("node03");
+        cluster.run(SimCluster.DEADTIME.minus(SimCluster.KEEPALIVE));
+        assertThat(cluster.statusSeenBy("node01", "node03")).isEqualTo(NodeStatus.ACTIVE);
+
+        cluster.run(SimCluster.KEEPALIVE.plusMillis(10));
+        assertThat(cluster.statusSeenBy("node01", "node03")).isEqualTo(NodeStatus.DEAD);
+        assertThat(cluster.statusSeenBy("node02", "node03")).isEqualTo(NodeStatus.DEAD);
+        assertThat(cluster.viewOf("node01").members()).containsExactly("node01", "node02");
+        assertThat(cluster.viewOf("node01").quorum()).isTrue();
+    }
+
+    @Test
+    void aRestartedNodeRejoinsWithItsNewGeneration() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+        cluster.kill("node03");
+        cluster.run(Duration.ofSeconds(1));
+        long viewWithoutIt = cluster.viewOf("node01").number();
+
+        cluster.start("node03");
+        cluster.run(Duration.ofSeconds(1));
+
+        assertThat(cluster.statusSeenBy("node01", "node03")).isEqualTo(NodeStatus.ACTIVE);
+        assertThat(cluster.viewOf("node03").members()).containsExactly("node01", "node02", "node03");
+        assertThat(cluster.viewOf("node01").number()).isGreaterThan(viewWithoutIt);
+    }
+
+    @Test
+    void aGracefulStopIsSeenAtOnce() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+
+        cluster.node("node02").service().stop();
+        cluster.run(SimCluster.KEEPALIVE);
+
+        assertThat(cluster.statusSeenBy("node01", "node02")).isEqualTo(NodeStatus.DEAD);
+    }
+
+    @Test
+    void aNodeStaysAliveWhileAnyLinkCarriesItsHeartbeats() {
+        SimCluster cluster = threeNodes(List.of("eth0", "eth1"));
+
+        cluster.network.linkDown(SimTransport.endpoint("node03", "eth0"));
+        cluster.run(Duration.ofSeconds(2));
+        MessagingSnapshot.Node seen = cluster.snapshot("node01").nodes().get(2);
+        assertThat(seen.status()).isEqualTo(NodeStatus.ACTIVE);
+        assertThat(seen.links()).containsEntry("eth0", false).containsEntry("eth1", true);
+
+        cluster.network.linkDown(SimTransport.endpoint("node03", "eth1"));
+        cluster.run(Duration.ofSeconds(1));
+        assertThat(cluster.statusSeenBy("node01", "node03")).isEqualTo(NodeStatus.DEAD);
+
+        cluster.network.linkUp(SimTransport.endpoint("node03", "eth0"));
+        cluster.run(Duration.ofSeconds(1));
+        seen = cluster.snapshot("node01").nodes().get(2);
+        assertThat(seen.status()).isEqualTo(NodeStatus.ACTIVE);
+        assertThat(seen.links()).containsEntry("eth0", true).containsEntry("eth1", false);
+    }
+
+    @Test
+    void aPartitionSplitsTheViewAndOnlyTheMajorityKeepsQuorum() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+
+        for (String other : List.of("node02", "node03")) {
+            cluster.network.partition(SimTransport.endpoint("node01", "eth0"), SimTransport.endpoint(other, "eth0"));
+        }
+        cluster.run(Duration.ofSeconds(1));
+        assertThat(cluster.viewOf("node01").members()).containsExactly("node01");
+        assertThat(cluster.viewOf("node01").quorum()).isFalse();
+        assertThat(cluster.viewOf("node02").members()).containsExactly("node02", "node03");
+        assertThat(cluster.viewOf("node02").quorum()).isTrue();
+
+        for (String other : List.of("node02", "node03")) {
+            cluster.network.heal(SimTransport.endpoint("node01", "eth0"), SimTransport.endpoint(other, "eth0"));
+        }
+        cluster.run(Duration.ofSeconds(1));
+        assertThat(cluster.names).allSatisfy(n -> assertThat(cluster.viewOf(n).members()).hasSize(3));
+    }
+
+    @Test
+    void whenOnlyOneLinkBetweenTwoPeersBreaksTheViewDropsOneOfThem() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+
+        cluster.network.partition(SimTransport.endpoint("node02", "eth0"), SimTransport.endpoint("node03", "eth0"));
+        cluster.run(Duration.ofSeconds(1));
+
+        // node01 hears both, but they do not hear each other: every node agrees on the same two.
+        assertThat(cluster.viewOf("node01").members()).containsExactly("node01", "node02");
+        assertThat(cluster.viewOf("node02").members()).containsExactly("node01", "node02");
+        assertThat(cluster.viewOf("node03").members()).doesNotContain("node02");
+    }
+
+    @Test
+    void aNodeWithAnotherSecretNeverJoins() {
+        SimCluster cluster = new SimCluster(SEED, 3, List.of("eth0"));
+        cluster.start("node01");
+        cluster.start("node02");
+        cluster.start("node03", SimCluster.keys("wrong"));
+        cluster.run(Duration.ofSeconds(3));
+
+        assertThat(cluster.statusSeenBy("node01", "node03")).isEqualTo(NodeStatus.DEAD);
+        assertThat(cluster.statusSeenBy("node03", "node01")).isEqualTo(NodeStatus.DEAD);
+        assertThat(cluster.viewOf("node01").members()).containsExactly("node01", "node02");
+        assertThat(cluster.viewOf("node03").quorum()).isFalse();
+    }
+
+    @Test
+    void clusterMessagesArriveOnceAndInOrderDespiteLossDuplicatesAndJitter() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+        cluster.network.setLossRate(0.2);
+        cluster.network.setDuplicateRate(0.2);
+        cluster.network.setDelay(Duration.ofMillis(1), Duration.ofMillis(30));
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            cluster.node("node01").service().send(HaMessage.builder().add("t", "test").add("n", "" + i).build());
+            expected.add("node01:" + i);
+            cluster.run(Duration.ofMillis(5));
+        }
+        cluster.run(Duration.ofSeconds(3));
+
+        for (String receiver : Set.of("node02", "node03")) {
+            assertThat(cluster.node(receiver).recorder().messages).as("seed %d, %s", SEED, receiver)
+                    .containsExactlyElementsOf(expected);
+        }
+        assertThat(cluster.node("node01").recorder().messages).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void twoNodesKeepQuorumWhenOneDiesOnlyAfterBothWereSeen() {
+        SimCluster cluster = new SimCluster(SEED, 2, List.of("eth0"));
+        cluster.start("node01");
+        cluster.run(Duration.ofSeconds(3));
+        assertThat(cluster.viewOf("node01").quorum()).as("alone since start").isFalse();
+
+        cluster.start("node02");
+        cluster.run(Duration.ofSeconds(1));
+        cluster.kill("node02");
+        cluster.run(Duration.ofSeconds(1));
+        assertThat(cluster.viewOf("node01").members()).containsExactly("node01");
+        assertThat(cluster.viewOf("node01").quorum()).isTrue();
+    }
+}
