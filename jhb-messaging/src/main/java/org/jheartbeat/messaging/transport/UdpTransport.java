@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jheartbeat.messaging.config.Medium;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ public final class UdpTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
     private static final int MAX_DATAGRAM = 65_507;
 
-    private final List<MediumSpec> media;
+    private final List<Medium> media;
     private final Set<InetAddress> ownAddresses;
     private final List<Sender> senders = new ArrayList<>();
     private final List<Receiver> receivers = new ArrayList<>();
@@ -53,7 +54,7 @@ public final class UdpTransport implements Transport {
      * @param media        the medium lines of ha.cf
      * @param ownAddresses this node's own addresses from {@code nodeaddr}; empty when not configured
      */
-    public UdpTransport(List<MediumSpec> media, Set<InetAddress> ownAddresses) throws IOException {
+    public UdpTransport(List<Medium> media, Set<? extends InetAddress> ownAddresses) throws IOException {
         this.media = List.copyOf(media);
         this.ownAddresses = ownAddresses.isEmpty() ? localAddresses() : Set.copyOf(ownAddresses);
         this.linkResolver = new LinkResolver(this.media);
@@ -101,16 +102,16 @@ public final class UdpTransport implements Transport {
         }
     }
 
-    private void openReceivers(Set<InetAddress> configuredOwn) throws IOException {
-        Map<Integer, List<MediumSpec>> byPort = new LinkedHashMap<>();
-        for (MediumSpec m : media) {
-            if (!(m instanceof MediumSpec.Mcast)) {
+    private void openReceivers(Set<? extends InetAddress> configuredOwn) throws IOException {
+        Map<Integer, List<Medium>> byPort = new LinkedHashMap<>();
+        for (Medium m : media) {
+            if (!(m instanceof Medium.Mcast)) {
                 byPort.computeIfAbsent(m.port(), p -> new ArrayList<>()).add(m);
             }
         }
-        for (Map.Entry<Integer, List<MediumSpec>> entry : byPort.entrySet()) {
+        for (Map.Entry<Integer, List<Medium>> entry : byPort.entrySet()) {
             int port = entry.getKey();
-            boolean hasBcast = entry.getValue().stream().anyMatch(MediumSpec.Bcast.class::isInstance);
+            boolean hasBcast = entry.getValue().stream().anyMatch(Medium.Bcast.class::isInstance);
             if (configuredOwn.isEmpty() || hasBcast) {
                 receivers.add(bind(new InetSocketAddress(port), null));
             } else {
@@ -119,8 +120,8 @@ public final class UdpTransport implements Transport {
                 }
             }
         }
-        for (MediumSpec m : media) {
-            if (m instanceof MediumSpec.Mcast mcast) {
+        for (Medium m : media) {
+            if (m instanceof Medium.Mcast mcast) {
                 receivers.add(joinGroup(mcast));
             }
         }
@@ -139,7 +140,7 @@ public final class UdpTransport implements Transport {
         return new Receiver(channel, address.toString(), fixedLink);
     }
 
-    private Receiver joinGroup(MediumSpec.Mcast mcast) throws IOException {
+    private Receiver joinGroup(Medium.Mcast mcast) throws IOException {
         NetworkInterface nif = requireInterface(mcast.iface());
         DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
         channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -149,16 +150,16 @@ public final class UdpTransport implements Transport {
     }
 
     private void openSenders() throws IOException {
-        for (MediumSpec m : media) {
-            if (m instanceof MediumSpec.Ucast ucast) {
+        for (Medium m : media) {
+            if (m instanceof Medium.Ucast ucast) {
                 if (!ownAddresses.contains(ucast.peer())) {
                     senders.add(new Sender(senderChannel(), new InetSocketAddress(ucast.peer(), ucast.port())));
                 }
-            } else if (m instanceof MediumSpec.Bcast bcast) {
+            } else if (m instanceof Medium.Bcast bcast) {
                 DatagramChannel channel = senderChannel();
                 channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
                 senders.add(new Sender(channel, new InetSocketAddress(broadcastAddress(bcast.iface()), bcast.port())));
-            } else if (m instanceof MediumSpec.Mcast mcast) {
+            } else if (m instanceof Medium.Mcast mcast) {
                 DatagramChannel channel = senderChannel();
                 channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, requireInterface(mcast.iface()));
                 channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, mcast.ttl());
@@ -276,9 +277,9 @@ public final class UdpTransport implements Transport {
         private final Map<InetAddress, String> ucastPeers = new LinkedHashMap<>();
         private final Map<String, List<InterfaceAddress>> subnets = new LinkedHashMap<>();
 
-        LinkResolver(List<MediumSpec> media) {
-            for (MediumSpec m : media) {
-                if (m instanceof MediumSpec.Ucast ucast) {
+        LinkResolver(List<Medium> media) {
+            for (Medium m : media) {
+                if (m instanceof Medium.Ucast ucast) {
                     ucastPeers.putIfAbsent(ucast.peer(), ucast.iface());
                 }
                 try {

@@ -1,0 +1,122 @@
+package org.jheartbeat.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jheartbeat.client.ipc.IpcClient;
+import org.jheartbeat.client.ipc.IpcException;
+import org.jheartbeat.client.status.HeartbeatView;
+import org.jheartbeat.client.status.NodeView;
+
+/** One real jheartbeat daemon process, optionally inside a network namespace. */
+final class NodeProcess implements AutoCloseable {
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    final String name;
+    final Path dir;
+    private final List<String> prefix;
+    private Process process;
+
+    NodeProcess(String name, Path dir, List<String> commandPrefix) {
+        this.name = name;
+        this.dir = dir;
+        this.prefix = List.copyOf(commandPrefix);
+    }
+
+    Path configDir() {
+        return dir.resolve("etc");
+    }
+
+    Path stateDir() {
+        return dir.resolve("state");
+    }
+
+    Path logFile() {
+        return dir.resolve("ha-log");
+    }
+
+    void start() throws IOException {
+        Files.createDirectories(stateDir());
+        process = new ProcessBuilder(command(List.of("org.jheartbeat.daemon.HeartbeatMain",
+                "--config-dir", configDir().toString(), "--state-dir", stateDir().toString(), "--node-name", name)))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout").toFile()))
+                .start();
+    }
+
+    /** Runs cl_status (ours) against this node and returns its exit code and output. */
+    ToolResult clStatus(String... args) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("org.jheartbeat.cli.clstatus.ClStatusMain",
+                "--config-dir", configDir().toString(), "--state-dir", stateDir().toString()));
+        arguments.addAll(List.of(args));
+        Process tool = new ProcessBuilder(command(arguments)).redirectErrorStream(true).start();
+        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new ToolResult(tool.waitFor(), output);
+    }
+
+    private List<String> command(List<String> mainAndArgs) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(JAVA, "-Xss512k", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path")));
+        command.addAll(mainAndArgs);
+        return command;
+    }
+
+    boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    /** kill -9: the node vanishes without a word to its peers. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as the init script sends; returns the exit status. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        return process.exitValue();
+    }
+
+    String log() throws IOException {
+        return Files.exists(logFile()) ? Files.readString(logFile()) : "";
+    }
+
+    String stdout() throws IOException {
+        Path file = dir.resolve("stdout");
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    HeartbeatView status() throws IpcException {
+        return new IpcClient(stateDir().resolve("heartbeat.sock")).status();
+    }
+
+    /** How this node sees another one ("active", "dead", ...), or "unreachable" when it does not answer. */
+    String statusOf(String node) {
+        try {
+            return status().nodes().stream().filter(n -> n.name().equals(node)).map(NodeView::status)
+                    .findFirst().orElse("unknown");
+        } catch (IpcException e) {
+            return "unreachable";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (running()) {
+            kill9();
+        }
+    }
+
+    record ToolResult(int exitCode, String output) {
+    }
+}
