@@ -24,6 +24,8 @@ import org.jheartbeat.messaging.transport.Transport;
 import org.jheartbeat.messaging.wire.Decoded;
 import org.jheartbeat.messaging.wire.HaMessage;
 import org.jheartbeat.messaging.wire.MessageTooLargeException;
+import org.jheartbeat.messaging.wire.MessageTypes;
+import org.jheartbeat.messaging.wire.BadFieldException;
 import org.jheartbeat.messaging.wire.WireCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -240,7 +242,15 @@ public final class HeartbeatService {
                     decoded.reason(), decoded.detail());
             return;
         }
-        HaMessage message = decoded.message();
+        try {
+            onAuthenticated(datagram, decoded.message());
+        } catch (BadFieldException e) {
+            badPackets.warn("bad-field-" + datagram.source().getHostAddress(), "dropped packet from {}: field '{}': {}",
+                    datagram.source().getHostAddress(), e.field(), e.getMessage());
+        }
+    }
+
+    private void onAuthenticated(Datagram datagram, HaMessage message) {
         InboundGate.Verdict verdict = gate.check(message, datagram.source(), peers);
         if (!verdict.accepted()) {
             badPackets.warn(verdict.reason() + "-" + verdict.node(), "dropped packet from {}: {}",
@@ -316,9 +326,9 @@ public final class HeartbeatService {
         peer.lastHeardNanos = now();
         peer.everHeard = true;
         armLiveness(peer.lastHeardNanos + config.deadtime().toNanos());
-        if (WireMessages.STATUS.equals(message.type())) {
+        if (MessageTypes.STATUS.equals(message.type())) {
             onStatus(peer, message);
-        } else if (WireMessages.SHUTDONE.equals(message.type())) {
+        } else if (MessageTypes.SHUTDONE.equals(message.type())) {
             LOG.info("Received shutdown notice from '{}'.", peer.name);
             declareDead(peer);
         }
@@ -375,8 +385,8 @@ public final class HeartbeatService {
             return;
         }
         switch (message.type()) {
-            case WireMessages.REXMIT -> answerRexmit(peer, message.getDecimal("firstseq"), message.getDecimal("lastseq"));
-            case WireMessages.NAK_REXMIT -> {
+            case MessageTypes.REXMIT -> answerRexmit(peer, message.getDecimal("firstseq"), message.getDecimal("lastseq"));
+            case MessageTypes.NAK_REXMIT -> {
                 long seq = message.getHex("firstseq");
                 peer.rexmitAttempts.remove(seq);
                 LOG.error("Irretrievably lost packet: node {} seq {}", peer.name, seq);
@@ -464,7 +474,7 @@ public final class HeartbeatService {
 
     private void deliver(PeerNode peer, List<HaMessage> released) {
         for (HaMessage message : released) {
-            if (!WireMessages.STATUS.equals(message.type()) && !WireMessages.SHUTDONE.equals(message.type())) {
+            if (!MessageTypes.STATUS.equals(message.type()) && !MessageTypes.SHUTDONE.equals(message.type())) {
                 notifyAll(l -> l.messageReceived(peer.name, message));
             }
         }

@@ -7,7 +7,7 @@ import org.jheartbeat.messaging.wire.HaMessage;
 
 /**
  * Checks an authenticated message before it may touch any node state: it names its sender and
- * the fields every message must have, the sender is a configured node (or autojoin is on), and
+ * has the fields every message must have (else {@link org.jheartbeat.messaging.wire.BadFieldException}), the sender is a configured node (or autojoin is on), and
  * it came from one of the sender's known addresses when ha.cf lists them ({@code nodeaddr}).
  * Heartbeat does not check the source address; we do where we can.
  */
@@ -36,9 +36,7 @@ final class InboundGate {
             return Verdict.drop("malformed", "?", "no 't' or 'src' field");
         }
         for (String field : requiredFields(message.type())) {
-            if (!message.hasHex(field)) {
-                return Verdict.drop("malformed", src, "field '" + field + "' missing or not hexadecimal");
-            }
+            message.getHex(field);
         }
         if (!src.equals(config.localNode()) && !peers.containsKey(src) && !config.autojoin()) {
             return Verdict.drop("unknown-node", src, "node [" + src + "] is not in the 'node' lines of ha.cf"

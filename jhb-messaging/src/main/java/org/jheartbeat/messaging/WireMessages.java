@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jheartbeat.common.time.Clock;
 import org.jheartbeat.messaging.wire.HaMessage;
+import org.jheartbeat.messaging.wire.MessageTypes;
 import org.jheartbeat.messaging.wire.WireCodec;
 
 /**
@@ -16,11 +17,6 @@ import org.jheartbeat.messaging.wire.WireCodec;
  */
 final class WireMessages {
 
-    static final String STATUS = "status";
-    static final String SHUTDONE = "shutdone";
-    static final String ACK = "NS_ackmsg";
-    static final String REXMIT = "NS_rexmit";
-    static final String NAK_REXMIT = "NS_nak_rexmit";
     private static final String HEARS = "jhb_hears";
     private static final String VIEW = "jhb_view";
 
@@ -39,44 +35,44 @@ final class WireMessages {
 
     HaMessage status(NodeStatus status, Set<String> hears, long viewNumber) {
         return HaMessage.builder()
-                .add("t", STATUS)
-                .add("st", status.word())
-                .addHex("dt", config.deadtime().toMillis())
-                .add("protocol", "1")
-                .add(HEARS, String.join(" ", hears))
-                .addDecimal(VIEW, viewNumber)
+                .string("t", MessageTypes.STATUS)
+                .string("st", status.word())
+                .hex("dt", config.deadtime().toMillis())
+                .string("protocol", "1")
+                .string(HEARS, String.join(" ", hears))
+                .decimal(VIEW, viewNumber)
                 .build();
     }
 
     HaMessage shutdone() {
-        return HaMessage.builder().add("t", SHUTDONE).add("st", NodeStatus.DEAD.word()).build();
+        return HaMessage.builder().string("t", MessageTypes.SHUTDONE).string("st", NodeStatus.DEAD.word()).build();
     }
 
     HaMessage ack(String dest, long ackSeq) {
-        return HaMessage.builder().add("t", ACK).add("dest", dest).addHex("ackseq", ackSeq).build();
+        return HaMessage.builder().string("t", MessageTypes.ACK).string("dest", dest).hex("ackseq", ackSeq).build();
     }
 
     HaMessage rexmit(String dest, long first, long last) {
-        return HaMessage.builder().add("t", REXMIT).add("dest", dest).addDecimal("firstseq", first)
-                .addDecimal("lastseq", last).build();
+        return HaMessage.builder().string("t", MessageTypes.REXMIT).string("dest", dest).decimal("firstseq", first)
+                .decimal("lastseq", last).build();
     }
 
     HaMessage nakRexmit(String dest, long seq) {
-        return HaMessage.builder().add("t", NAK_REXMIT).addHex("firstseq", seq).add("dest", dest)
-                .add("info", "seqno not found").build();
+        return HaMessage.builder().string("t", MessageTypes.NAK_REXMIT).hex("firstseq", seq).string("dest", dest)
+                .string("info", "seqno not found").build();
     }
 
     /** Adds the common trailer fields in Heartbeat's order; {@code seq < 0} for control messages. */
     HaMessage withCommonFields(HaMessage body, long seq) {
         HaMessage.Builder builder = body.toBuilder()
-                .add("src", config.localNode())
-                .addBinary("srcuuid", config.uuid());
+                .string("src", config.localNode())
+                .binary("srcuuid", config.uuid());
         if (seq >= 0) {
-            builder.addHex("seq", seq);
+            builder.hex("seq", seq);
         }
-        return builder.addHex("hg", config.generation())
-                .addHex("ts", clock.wallTime().getEpochSecond())
-                .addDecimal("ttl", config.nodes().size() + config.hopfudge())
+        return builder.hex("hg", config.generation())
+                .hex("ts", clock.wallTime().getEpochSecond())
+                .decimal("ttl", config.nodes().size() + config.hopfudge())
                 .build();
     }
 

@@ -154,7 +154,7 @@ class HeartbeatServiceSimTest {
 
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            cluster.node("node01").service().send(HaMessage.builder().add("t", "test").add("n", "" + i).build());
+            cluster.node("node01").service().send(HaMessage.builder().string("t", "test").string("n", "" + i).build());
             expected.add("node01:" + i);
             cluster.run(Duration.ofMillis(5));
         }
