@@ -1,8 +1,9 @@
 package org.jheartbeat.messaging.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,11 +37,15 @@ class HaCfParserTest {
     }
 
     private ConfigException errorOf(String... lines) {
-        return org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> parse(lines));
+        return assertThrows(ConfigException.class, () -> parse(lines));
     }
 
     private ConfigException errorWith(String... lines) {
-        return org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> parseWith(lines));
+        return assertThrows(ConfigException.class, () -> parseWith(lines));
+    }
+
+    private static Inet4Address ipv4(String literal) throws Exception {
+        return (Inet4Address) InetAddress.getByName(literal);
     }
 
     private String haCf() {
@@ -53,8 +58,8 @@ class HaCfParserTest {
 
         assertThat(config.nodes()).containsExactly("node01", "node02");
         assertThat(config.media()).containsExactly(
-                new Medium.Ucast("eth0", (java.net.Inet4Address) InetAddress.getByName("10.201.0.1"), 694),
-                new Medium.Ucast("eth0", (java.net.Inet4Address) InetAddress.getByName("10.201.0.2"), 694));
+                new Medium.Ucast("eth0", ipv4("10.201.0.1"), 694),
+                new Medium.Ucast("eth0", ipv4("10.201.0.2"), 694));
         assertThat(config.timing().keepalive().millis()).isEqualTo(200);
         assertThat(config.timing().warntime().millis()).isEqualTo(600);
         assertThat(config.timing().deadtime().millis()).isEqualTo(1000);
@@ -121,8 +126,8 @@ class HaCfParserTest {
         assertThat(config.addressesOf("beta")).extracting(InetAddress::getHostAddress)
                 .containsExactly("10.0.0.2", "10.0.1.2");
         assertThat(config.media()).containsExactly(new Medium.Bcast("eth1", 695), new Medium.Bcast("eth2", 695),
-                new Medium.Mcast("eth0", (java.net.Inet4Address) InetAddress.getByName("239.192.0.1"), 694, 2, true),
-                new Medium.Ucast("eth0", (java.net.Inet4Address) InetAddress.getByName("10.0.0.2"), 695));
+                new Medium.Mcast("eth0", ipv4("239.192.0.1"), 694, 2, true),
+                new Medium.Ucast("eth0", ipv4("10.0.0.2"), 695));
         assertThat(config.logging()).isEqualTo(new LogDestinations(false, "/var/log/ha-log", "/var/log/ha-debug",
                 "local0", new TimeValue(30_000, "30")));
         assertThat(config.crm()).isEqualTo(CrmMode.RESPAWN);
