@@ -11,7 +11,7 @@ import org.jheartbeat.common.config.ConfigException;
 import org.jheartbeat.common.log.HeartbeatLogging;
 import org.jheartbeat.common.time.SystemClock;
 import org.jheartbeat.daemon.state.PidFile;
-import org.jheartbeat.messaging.config.LogSettingsResolver;
+import org.jheartbeat.messaging.config.DaemonLogSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,7 +74,7 @@ public final class HeartbeatMain implements Callable<Integer> {
             err.println("heartbeat: ERROR: Configuration error, heartbeat not started.");
             return ConfigException.EXIT_STATUS;
         }
-        HeartbeatLogging.configure(LogSettingsResolver.forDaemon(config.haCf(), config.logd(), "heartbeat", true));
+        HeartbeatLogging.configure(DaemonLogSettings.forDaemon(config.haCf(), config.logd(), "heartbeat").withAlsoStderr(true));
         config.warnings().forEach(w -> org.slf4j.LoggerFactory.getLogger("heartbeat").warn(w));
         Files.createDirectories(locations.stateDir());
         Optional<Long> running = pidFile.runningPid();

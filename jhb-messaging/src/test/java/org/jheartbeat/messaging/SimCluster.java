@@ -52,10 +52,10 @@ final class SimCluster {
     SimNode start(String name, Authkeys keys) {
         long generation = generations.merge(name, 1000L, (old, ignored) -> old + 1);
         int index = names.indexOf(name);
-        SimTransport transport = new SimTransport(network, name, index, links, names);
+        SimTransport transport = new SimTransport(network, name, links, names);
         Map<String, Set<InetAddress>> addresses = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            addresses.put(names.get(i), Set.of(new SimTransport(network, names.get(i), i, links, names).address()));
+            addresses.put(names.get(i), Set.of(SimTransport.address(i)));
         }
         byte[] uuid = new byte[16];
         uuid[15] = (byte) index;

@@ -15,26 +15,25 @@ final class SimTransport implements Transport {
     private final String node;
     private final List<String> links;
     private final List<String> allNodes;
-    private final InetAddress address;
 
-    SimTransport(SimNetwork network, String node, int nodeIndex, List<String> links, List<String> allNodes) {
+    SimTransport(SimNetwork network, String node, List<String> links, List<String> allNodes) {
         this.network = network;
         this.node = node;
         this.links = List.copyOf(links);
         this.allNodes = List.copyOf(allNodes);
-        try {
-            this.address = InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (nodeIndex + 1)});
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String endpoint(String node, String link) {
         return node + "@" + link;
     }
 
-    InetAddress address() {
-        return address;
+    /** The simulated address of a node: 127.0.0.(index + 1). */
+    static InetAddress address(int nodeIndex) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (nodeIndex + 1)});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -56,7 +55,8 @@ final class SimTransport implements Transport {
     @Override
     public void start(Consumer<Datagram> receiver) {
         for (String link : links) {
-            network.attach(endpoint(node, link), data -> receiver.accept(new Datagram(data, address, link)));
+            network.attach(endpoint(node, link), (from, data) -> receiver.accept(
+                    new Datagram(data, address(allNodes.indexOf(from.substring(0, from.indexOf('@')))), link)));
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * A datagram network in virtual time between named endpoints (for example
@@ -17,7 +17,7 @@ public final class SimNetwork {
 
     private final SimScheduler scheduler;
     private final Random random;
-    private final Map<String, Consumer<byte[]>> endpoints = new HashMap<>();
+    private final Map<String, BiConsumer<String, byte[]>> endpoints = new HashMap<>();
     private final Set<String> cut = new HashSet<>();
     private final Set<String> down = new HashSet<>();
     private double lossRate;
@@ -32,8 +32,8 @@ public final class SimNetwork {
         this.random = scheduler.random();
     }
 
-    /** Registers the receiver of datagrams addressed to the endpoint. */
-    public void attach(String endpoint, Consumer<byte[]> receiver) {
+    /** Registers the receiver of datagrams addressed to the endpoint; it gets the sending endpoint and the bytes. */
+    public void attach(String endpoint, BiConsumer<String, byte[]> receiver) {
         endpoints.put(endpoint, receiver);
         down.remove(endpoint);
     }
@@ -56,18 +56,18 @@ public final class SimNetwork {
         int copies = random.nextDouble() < duplicateRate ? 2 : 1;
         for (int i = 0; i < copies; i++) {
             byte[] copy = datagram.clone();
-            scheduler.at(nextDelay(), () -> deliver(to, copy));
+            scheduler.at(nextDelay(), () -> deliver(from, to, copy));
         }
     }
 
-    private void deliver(String to, byte[] datagram) {
-        Consumer<byte[]> receiver = endpoints.get(to);
+    private void deliver(String from, String to, byte[] datagram) {
+        BiConsumer<String, byte[]> receiver = endpoints.get(to);
         if (receiver == null || down.contains(to)) {
             dropped++;
             return;
         }
         delivered++;
-        receiver.accept(datagram);
+        receiver.accept(from, datagram);
     }
 
     private Duration nextDelay() {
