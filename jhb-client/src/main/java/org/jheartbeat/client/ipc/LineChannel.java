@@ -53,6 +53,9 @@ public final class LineChannel implements Closeable {
         while (true) {
             for (int i = scanned; i < filled; i++) {
                 if (buffer[i] == '\n') {
+                    if (i > maxLineBytes) {
+                        throw new LineTooLongException(maxLineBytes);
+                    }
                     return takeLine(i);
                 }
             }
