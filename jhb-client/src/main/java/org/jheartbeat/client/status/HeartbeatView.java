@@ -12,7 +12,8 @@ import java.util.Map;
  * @param localNode   this node's name
  * @param managedBy   who manages resources ({@code "haresources"} in v1 mode, {@code "crm"} otherwise)
  * @param commUp      false while communications are still coming up (Heartbeat's "up" phase)
- * @param nodes       every configured member and ping node
+ * @param nodes       every configured member and ping node, in configuration order (cl_status
+ *                    prints them last first, as Heartbeat does)
  * @param parameters  ha.cf parameters as written, and computed ones as {@code <n>ms}
  * @param rscStatus   {@code local}, {@code foreign}, {@code all} or {@code none}
  * @param clients     API clients connected on each node: node name to client names
