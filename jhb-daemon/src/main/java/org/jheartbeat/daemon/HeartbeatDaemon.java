@@ -17,12 +17,14 @@ import org.jheartbeat.common.loop.ThreadEventLoop;
 import org.jheartbeat.common.time.Clock;
 import org.jheartbeat.daemon.ipc.IpcServer;
 import org.jheartbeat.daemon.ipc.PeerCredentials;
-import org.jheartbeat.daemon.ipc.RequestHandler;
+import org.jheartbeat.daemon.ipc.IpcServerException;
+import org.jheartbeat.daemon.ipc.RequestDispatcher;
 import org.jheartbeat.daemon.state.GenerationFile;
 import org.jheartbeat.daemon.state.NodeUuidFile;
 import org.jheartbeat.daemon.state.PidFile;
 import org.jheartbeat.messaging.HeartbeatService;
 import org.jheartbeat.messaging.MessagingConfig;
+import org.jheartbeat.messaging.config.Autojoin;
 import org.jheartbeat.messaging.config.HaConfig;
 import org.jheartbeat.messaging.config.MessageFormat;
 import org.jheartbeat.messaging.config.UuidSource;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * socket the tools use. Started by {@link HeartbeatMain}; stopped by SIGTERM through a shutdown
  * hook, which tells the peers (so they do not wait for deadtime) and removes the pid file.
  */
-final class HeartbeatDaemon implements RequestHandler {
+final class HeartbeatDaemon {
 
     private static final Logger LOG = LoggerFactory.getLogger("heartbeat");
 
@@ -71,7 +73,7 @@ final class HeartbeatDaemon implements RequestHandler {
         LOG.info("Heartbeat generation: {}", generation);
         Map<String, Set<InetAddress>> addresses = new HashMap<>();
         haCf.nodeAddresses().forEach((node, list) -> addresses.put(node, new HashSet<>(list)));
-        MessagingConfig messaging = new MessagingConfig(nodeName, haCf.nodes(), haCf.autojoin().acceptsUnknownNodes(),
+        MessagingConfig messaging = new MessagingConfig(nodeName, haCf.nodes(), haCf.autojoin() != Autojoin.NONE,
                 haCf.timing().keepalive().duration(), haCf.timing().warntime().duration(),
                 haCf.timing().deadtime().duration(), haCf.timing().initdead().duration(), haCf.hopfudge(), addresses,
                 config.authkeys().keys(), haCf.messageFormat() == MessageFormat.CLASSIC, generation, uuid);
@@ -81,18 +83,16 @@ final class HeartbeatDaemon implements RequestHandler {
         service = new HeartbeatService(messaging, loop, transport);
         pings = new PingMonitor(haCf.pingNodes(), haCf.pingGroups(), haCf.timing().keepalive().duration(),
                 haCf.timing().deadping().duration(), clock);
-        ipc = new IpcServer(locations.socket(), this);
         service.start();
         pings.start();
-        ipc.start();
+        try {
+            ipc = IpcServer.start(locations.socket(), new RequestDispatcher().on(IpcMessages.STATUS, this::status));
+        } catch (IpcServerException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
-    @Override
-    public CompletableFuture<JsonNode> handle(String request, JsonNode body, PeerCredentials who) {
-        if (!IpcMessages.STATUS.equals(request)) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("unknown request '" + request
-                    + "'; this daemon answers: " + IpcMessages.STATUS));
-        }
+    private CompletableFuture<JsonNode> status(JsonNode body, PeerCredentials who) {
         return service.snapshot().thenApply(snapshot -> IpcMessages.MAPPER.valueToTree(
                 StatusReport.of(config.haCf(), snapshot, pings.status())));
     }
