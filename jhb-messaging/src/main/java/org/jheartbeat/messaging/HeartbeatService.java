@@ -268,6 +268,10 @@ public final class HeartbeatService {
         if (!acceptGenerationAndTime(peer, message)) {
             return;
         }
+        byte[] uuid = message.getBinary("srcuuid");
+        if (uuid != null) {
+            peer.uuid = uuid;
+        }
         String type = message.type();
         if (WireMessages.isControl(type)) {
             onControl(peer, message);
@@ -409,7 +413,7 @@ public final class HeartbeatService {
             } else {
                 badPackets.error("rexmit-gone-" + peer.name, "Cannot rexmit pkt {} for {}: seqno not found", seq,
                         peer.name);
-                sendControl(wire.nakRexmit(peer.name, seq));
+                sendControl(wire.nakRexmit(peer.name, peer.uuid, seq));
             }
         }
     }
@@ -457,7 +461,7 @@ public final class HeartbeatService {
                 last = seqs.get(i);
                 continue;
             }
-            sendControl(wire.rexmit(peer.name, first, last));
+            sendControl(wire.rexmit(peer.name, peer.uuid, first, last));
             if (i < seqs.size()) {
                 first = seqs.get(i);
                 last = first;
@@ -468,13 +472,21 @@ public final class HeartbeatService {
     private void maybeAck(PeerNode peer, long contiguousBefore) {
         long contiguous = peer.window.contiguous();
         if (contiguous / ACK_EVERY > contiguousBefore / ACK_EVERY) {
-            sendControl(wire.ack(peer.name, contiguous));
+            sendControl(wire.ack(peer.name, peer.uuid, contiguous));
         }
     }
 
     private void deliver(PeerNode peer, List<HaMessage> released) {
         for (HaMessage message : released) {
-            if (!MessageTypes.STATUS.equals(message.type()) && !MessageTypes.SHUTDONE.equals(message.type())) {
+            String dest = message.get("dest");
+            String type = message.type();
+            if (dest != null && !dest.equals(config.localNode())
+                    || MessageTypes.STATUS.equals(type) || MessageTypes.SHUTDONE.equals(type)) {
+                continue;
+            }
+            if (MessageTypes.REQ_NODES.equals(type)) {
+                sendSequenced(wire.repnodes(peer.name, peer.uuid));
+            } else {
                 notifyAll(l -> l.messageReceived(peer.name, message));
             }
         }

@@ -16,6 +16,8 @@ final class PeerNode {
     /** Declared dead while its generation stayed the same: if it speaks again, a partition healed. */
     boolean declaredDead;
     long generation = -1;
+    /** The node's 16-byte UUID from its srcuuid field, for the destuuid of messages to it; null until heard. */
+    byte[] uuid;
     long highestTimestamp;
     long lastHeardNanos;
     long lastStatusNanos = -1;

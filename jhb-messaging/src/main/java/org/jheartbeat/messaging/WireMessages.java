@@ -48,18 +48,35 @@ final class WireMessages {
         return HaMessage.builder().string("t", MessageTypes.SHUTDONE).string("st", NodeStatus.DEAD.word()).build();
     }
 
-    HaMessage ack(String dest, long ackSeq) {
-        return HaMessage.builder().string("t", MessageTypes.ACK).string("dest", dest).hex("ackseq", ackSeq).build();
+    HaMessage ack(String dest, byte[] destUuid, long ackSeq) {
+        return withDestUuid(HaMessage.builder().string("t", MessageTypes.ACK).string("dest", dest)
+                .hex("ackseq", ackSeq), destUuid);
     }
 
-    HaMessage rexmit(String dest, long first, long last) {
-        return HaMessage.builder().string("t", MessageTypes.REXMIT).string("dest", dest).decimal("firstseq", first)
-                .decimal("lastseq", last).build();
+    HaMessage rexmit(String dest, byte[] destUuid, long first, long last) {
+        return withDestUuid(HaMessage.builder().string("t", MessageTypes.REXMIT).string("dest", dest)
+                .decimal("firstseq", first).decimal("lastseq", last), destUuid);
     }
 
-    HaMessage nakRexmit(String dest, long seq) {
-        return HaMessage.builder().string("t", MessageTypes.NAK_REXMIT).hex("firstseq", seq).string("dest", dest)
-                .string("info", "seqno not found").build();
+    HaMessage nakRexmit(String dest, byte[] destUuid, long seq) {
+        return withDestUuid(HaMessage.builder().string("t", MessageTypes.NAK_REXMIT).hex("firstseq", seq)
+                .string("dest", dest).string("info", "seqno not found"), destUuid);
+    }
+
+    /**
+     * The answer to a joining Heartbeat node's {@code reqnodes}: the configured node list (with
+     * Heartbeat's trailing space) and an empty deleted-node list. Heartbeat puts {@code dest} first here.
+     */
+    HaMessage repnodes(String dest, byte[] destUuid) {
+        return withDestUuid(HaMessage.builder().string("dest", dest).string("t", MessageTypes.REP_NODES)
+                .string("nodelist", String.join(" ", config.nodes()) + " ").string("delnodelist", " "), destUuid);
+    }
+
+    private static HaMessage withDestUuid(HaMessage.Builder builder, byte[] destUuid) {
+        if (destUuid != null) {
+            builder.binary("destuuid", destUuid);
+        }
+        return builder.build();
     }
 
     /** Adds the common trailer fields in Heartbeat's order; {@code seq < 0} for control messages. */
