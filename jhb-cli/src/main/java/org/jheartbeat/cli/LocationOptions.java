@@ -1,0 +1,23 @@
+package org.jheartbeat.cli;
+
+import java.nio.file.Path;
+import org.jheartbeat.client.Locations;
+import picocli.CommandLine.Option;
+
+/** The {@code --config-dir} and {@code --state-dir} options every tool accepts. */
+public final class LocationOptions {
+
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "Heartbeat configuration directory (default: $HA_CONFIG_DIR, else /etc/ha.d).")
+    Path configDir;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Heartbeat state directory holding the daemon's socket (default: $HA_STATE_DIR, else /var/lib/heartbeat).")
+    Path stateDir;
+
+    /** These options where given, else those of the enclosing command, else environment and defaults. */
+    public Locations resolve(LocationOptions enclosing) {
+        return Locations.resolve(configDir != null ? configDir : enclosing.configDir,
+                stateDir != null ? stateDir : enclosing.stateDir);
+    }
+}
