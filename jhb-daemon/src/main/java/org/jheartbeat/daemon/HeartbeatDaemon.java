@@ -12,12 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jheartbeat.client.Locations;
 import org.jheartbeat.client.ipc.IpcMessages;
+import org.jheartbeat.common.config.ConfigException;
 import org.jheartbeat.common.log.HeartbeatLogging;
 import org.jheartbeat.common.loop.ThreadEventLoop;
 import org.jheartbeat.common.time.Clock;
 import org.jheartbeat.daemon.ipc.IpcServer;
-import org.jheartbeat.daemon.ipc.PeerCredentials;
 import org.jheartbeat.daemon.ipc.IpcServerException;
+import org.jheartbeat.daemon.ipc.PeerCredentials;
 import org.jheartbeat.daemon.ipc.RequestDispatcher;
 import org.jheartbeat.daemon.state.GenerationFile;
 import org.jheartbeat.daemon.state.NodeUuidFile;
@@ -25,7 +26,9 @@ import org.jheartbeat.daemon.state.PidFile;
 import org.jheartbeat.messaging.HeartbeatService;
 import org.jheartbeat.messaging.MessagingConfig;
 import org.jheartbeat.messaging.config.Autojoin;
+import org.jheartbeat.messaging.config.DaemonLogSettings;
 import org.jheartbeat.messaging.config.HaConfig;
+import org.jheartbeat.messaging.config.Medium;
 import org.jheartbeat.messaging.config.MessageFormat;
 import org.jheartbeat.messaging.config.UuidSource;
 import org.jheartbeat.messaging.ping.PingMonitor;
@@ -35,8 +38,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running node: the messaging loop with its UDP media, the ping monitor, and the local IPC
- * socket the tools use. Started by {@link HeartbeatMain}; stopped by SIGTERM through a shutdown
- * hook, which tells the peers (so they do not wait for deadtime) and removes the pid file.
+ * socket the tools use. Started by {@link HeartbeatMain}; SIGTERM stops it (it tells the peers,
+ * so they do not wait for deadtime, and removes the pid file); SIGHUP re-reads the files and,
+ * when they changed, restarts the messaging layer with a new generation, as Heartbeat restarts
+ * itself after an authkeys change. Start, reload and stop run on signal or main threads, one at
+ * a time.
  */
 final class HeartbeatDaemon {
 
@@ -44,16 +50,19 @@ final class HeartbeatDaemon {
 
     private final Locations locations;
     private final String nodeName;
-    private final DaemonConfig config;
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private ThreadEventLoop loop;
-    private UdpTransport transport;
-    private HeartbeatService service;
-    private PingMonitor pings;
+    private volatile DaemonConfig config;
+    private volatile Messaging messaging;
     private IpcServer ipc;
     private PidFile pidFile;
+    private boolean stopping;
     private volatile boolean failed;
+
+    /** The parts that a reload replaces. */
+    private record Messaging(ThreadEventLoop loop, UdpTransport transport, HeartbeatService service,
+                             PingMonitor pings) {
+    }
 
     HeartbeatDaemon(Locations locations, String nodeName, DaemonConfig config, Clock clock) {
         this.locations = locations;
@@ -62,29 +71,11 @@ final class HeartbeatDaemon {
         this.clock = clock;
     }
 
-    void start() throws IOException {
-        HaConfig haCf = config.haCf();
+    synchronized void start() throws IOException {
         pidFile = new PidFile(locations.pidFile());
         pidFile.writeOwn();
-        long generation = new GenerationFile(locations.stateDir()).next(clock.wallTime());
-        byte[] uuid = haCf.uuidFrom() == UuidSource.NODENAME ? NodeUuidFile.fromNodeName(nodeName)
-                : new NodeUuidFile(locations.stateDir()).loadOrCreate();
         LOG.info("Configuration validated. Starting {} on node {}", StatusReport.VERSION, nodeName);
-        LOG.info("Heartbeat generation: {}", generation);
-        Map<String, Set<InetAddress>> addresses = new HashMap<>();
-        haCf.nodeAddresses().forEach((node, list) -> addresses.put(node, new HashSet<>(list)));
-        MessagingConfig messaging = new MessagingConfig(nodeName, haCf.nodes(), haCf.autojoin() != Autojoin.NONE,
-                haCf.timing().keepalive().duration(), haCf.timing().warntime().duration(),
-                haCf.timing().deadtime().duration(), haCf.timing().initdead().duration(), haCf.hopfudge(), addresses,
-                config.authkeys().keys(), haCf.messageFormat() == MessageFormat.CLASSIC, generation, uuid);
-        loop = new ThreadEventLoop("membership", clock, this::fail);
-        transport = new UdpTransport(haCf.media(), addresses.getOrDefault(nodeName, Set.of()));
-        haCf.media().forEach(m -> LOG.info("{}: started on port {} interface {}", m, m.port(), m.iface()));
-        service = new HeartbeatService(messaging, loop, transport);
-        pings = new PingMonitor(haCf.pingNodes(), haCf.pingGroups(), haCf.timing().keepalive().duration(),
-                haCf.timing().deadping().duration(), clock);
-        service.start();
-        pings.start();
+        messaging = startMessaging(config);
         try {
             ipc = IpcServer.start(locations.socket(), new RequestDispatcher().on(IpcMessages.STATUS, this::status));
         } catch (IpcServerException e) {
@@ -92,9 +83,77 @@ final class HeartbeatDaemon {
         }
     }
 
+    private Messaging startMessaging(DaemonConfig daemonConfig) throws IOException {
+        HaConfig haCf = daemonConfig.haCf();
+        long generation = new GenerationFile(locations.stateDir()).next(clock.wallTime());
+        byte[] uuid = haCf.uuidFrom() == UuidSource.NODENAME ? NodeUuidFile.fromNodeName(nodeName)
+                : new NodeUuidFile(locations.stateDir()).loadOrCreate();
+        LOG.info("Heartbeat generation: {}", generation);
+        Map<String, Set<InetAddress>> addresses = new HashMap<>();
+        haCf.nodeAddresses().forEach((node, list) -> addresses.put(node, new HashSet<>(list)));
+        MessagingConfig messagingConfig = new MessagingConfig(nodeName, haCf.nodes(),
+                haCf.autojoin() != Autojoin.NONE, haCf.timing().keepalive().duration(),
+                haCf.timing().warntime().duration(), haCf.timing().deadtime().duration(),
+                haCf.timing().initdead().duration(), haCf.hopfudge(), addresses, daemonConfig.authkeys().keys(),
+                haCf.messageFormat() == MessageFormat.CLASSIC, generation, uuid);
+        UdpTransport transport = new UdpTransport(haCf.media(), addresses.getOrDefault(nodeName, Set.of()));
+        haCf.media().forEach(m -> LOG.info("{}: started on port {} interface {}", describe(m), m.port(), m.iface()));
+        ThreadEventLoop loop = new ThreadEventLoop("membership", clock, this::fail);
+        HeartbeatService service = new HeartbeatService(messagingConfig, loop, transport);
+        PingMonitor pings = new PingMonitor(haCf.pingNodes(), haCf.pingGroups(), haCf.timing().keepalive().duration(),
+                haCf.timing().deadping().duration(), clock);
+        service.start();
+        pings.start();
+        return new Messaging(loop, transport, service, pings);
+    }
+
+    private static String describe(Medium medium) {
+        if (medium instanceof Medium.Ucast ucast) {
+            return "ucast to " + ucast.peer().getHostAddress();
+        }
+        if (medium instanceof Medium.Mcast mcast) {
+            return "mcast group " + mcast.group().getHostAddress();
+        }
+        return "bcast";
+    }
+
     private CompletableFuture<JsonNode> status(JsonNode body, PeerCredentials who) {
-        return service.snapshot().thenApply(snapshot -> IpcMessages.MAPPER.valueToTree(
-                StatusReport.of(config.haCf(), snapshot, pings.status())));
+        Messaging current = messaging;
+        DaemonConfig currentConfig = config;
+        return current.service().snapshot().thenApply(snapshot -> IpcMessages.MAPPER.valueToTree(
+                StatusReport.of(currentConfig.haCf(), snapshot, current.pings().status())));
+    }
+
+    /** Re-reads the configuration; a bad file is reported and the running configuration kept. */
+    synchronized void reload() {
+        if (stopping) {
+            return;
+        }
+        LOG.info("Signal HUP: re-reading the configuration in {}", locations.configDir());
+        DaemonConfig fresh;
+        try {
+            fresh = DaemonConfig.load(locations.configDir(), nodeName, true);
+        } catch (ConfigException e) {
+            LOG.error("Configuration error, keeping the running configuration: {}", e.getMessage());
+            return;
+        }
+        if (fresh.equals(config)) {
+            LOG.info("Configuration unchanged.");
+            return;
+        }
+        LOG.warn("Configuration changed: restarting the messaging layer with a new generation.");
+        HeartbeatLogging.configure(DaemonLogSettings.forDaemon(fresh.haCf(), fresh.logd(), "heartbeat")
+                .withAlsoStderr(true));
+        fresh.warnings().forEach(LOG::warn);
+        stopMessaging(messaging);
+        try {
+            messaging = startMessaging(fresh);
+            config = fresh;
+        } catch (IOException e) {
+            LOG.error(HeartbeatLogging.CRIT, "Cannot restart the messaging layer: {}", e.getMessage());
+            failed = true;
+            new Thread(this::stop, "emergency-stop").start();
+        }
     }
 
     /** Blocks until {@link #stop()} has finished. */
@@ -102,19 +161,16 @@ final class HeartbeatDaemon {
         stopped.await();
     }
 
-    void stop() {
+    synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
         LOG.info("Heartbeat shutdown in progress. ({})", ProcessHandle.current().pid());
-        try {
-            if (service != null) {
-                service.stop().get(2, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            LOG.warn("could not tell peers about the shutdown: {}", e.toString());
+        if (messaging != null) {
+            stopMessaging(messaging);
         }
         closeQuietly(ipc);
-        closeQuietly(pings);
-        closeQuietly(transport);
-        closeQuietly(loop);
         try {
             if (pidFile != null) {
                 pidFile.removeOwn();
@@ -126,12 +182,22 @@ final class HeartbeatDaemon {
         stopped.countDown();
     }
 
+    private static void stopMessaging(Messaging running) {
+        try {
+            running.service().stop().get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("could not tell peers about the shutdown: {}", e.toString());
+        }
+        closeQuietly(running.pings());
+        closeQuietly(running.transport());
+        closeQuietly(running.loop());
+    }
+
     /** A loop task threw: the node can no longer be trusted, so it leaves the cluster cleanly. */
     private void fail(Throwable error) {
         LOG.error(HeartbeatLogging.CRIT, "Emergency Shutdown: subsystem failed: {}", error.toString(), error);
         failed = true;
-        Thread stopper = new Thread(this::stop, "emergency-stop");
-        stopper.start();
+        new Thread(this::stop, "emergency-stop").start();
     }
 
     /** Whether the daemon stopped because a subsystem failed rather than on request. */

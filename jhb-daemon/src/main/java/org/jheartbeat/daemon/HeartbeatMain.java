@@ -6,12 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jheartbeat.client.Locations;
 import org.jheartbeat.common.config.ConfigException;
 import org.jheartbeat.common.log.HeartbeatLogging;
 import org.jheartbeat.common.time.SystemClock;
 import org.jheartbeat.daemon.state.PidFile;
 import org.jheartbeat.messaging.config.DaemonLogSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +33,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:stopped cleanly (or -k/-r/-s succeeded)", "1:failed or not running (-k/-r/-s)",
             "6:configuration error"})
 public final class HeartbeatMain implements Callable<Integer> {
+
+    private static final int STOP_WAIT_SECONDS = 15;
+    private static final Logger LOG = LoggerFactory.getLogger("heartbeat");
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
@@ -75,7 +83,7 @@ public final class HeartbeatMain implements Callable<Integer> {
             return ConfigException.EXIT_STATUS;
         }
         HeartbeatLogging.configure(DaemonLogSettings.forDaemon(config.haCf(), config.logd(), "heartbeat").withAlsoStderr(true));
-        config.warnings().forEach(w -> org.slf4j.LoggerFactory.getLogger("heartbeat").warn(w));
+        config.warnings().forEach(LOG::warn);
         Files.createDirectories(locations.stateDir());
         Optional<Long> running = pidFile.runningPid();
         if (running.isPresent()) {
@@ -83,11 +91,11 @@ public final class HeartbeatMain implements Callable<Integer> {
             return 1;
         }
         HeartbeatDaemon daemon = new HeartbeatDaemon(locations, node, config, SystemClock.INSTANCE);
-        Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "shutdown"));
+        SignalHandlers.install(daemon);
         try {
             daemon.start();
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger("heartbeat").error("Heartbeat not started: {}", e.getMessage());
+            LOG.error("Heartbeat not started: {}", e.getMessage());
             daemon.stop();
             return 1;
         }
@@ -95,13 +103,32 @@ public final class HeartbeatMain implements Callable<Integer> {
         return daemon.failed() ? 1 : 0;
     }
 
-    private static Integer control(PidFile pidFile, PrintWriter out, PrintWriter err) throws IOException {
+    private Integer control(PidFile pidFile, PrintWriter out, PrintWriter err) throws IOException,
+            InterruptedException {
         Optional<Long> running = pidFile.runningPid();
         if (running.isEmpty()) {
-            err.println("heartbeat: not running (no live process in " + pidFile.path() + ")");
+            err.println("heartbeat: not running on " + pidFile.path().getParent() + " (no live process in "
+                    + pidFile.path() + ")");
             return 1;
         }
-        return 0;
+        long pid = running.get();
+        if (status) {
+            out.println("heartbeat OK [pid " + pid + "] is running on " + pidFile.path().getParent());
+            return 0;
+        }
+        if (reload) {
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(pid)).inheritIO().start();
+            return kill.waitFor() == 0 ? 0 : 1;
+        }
+        ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+        daemon.destroy();
+        try {
+            daemon.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            return 0;
+        } catch (ExecutionException | TimeoutException e) {
+            err.println("heartbeat: pid " + pid + " did not stop within " + STOP_WAIT_SECONDS + " s");
+            return 1;
+        }
     }
 
     static String hostName() throws IOException {
