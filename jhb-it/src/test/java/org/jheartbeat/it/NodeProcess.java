@@ -51,12 +51,34 @@ final class NodeProcess implements AutoCloseable {
 
     /** Runs cl_status (ours) against this node and returns its exit code and output. */
     ToolResult clStatus(String... args) throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(List.of("org.jheartbeat.cli.clstatus.ClStatusMain",
+        return tool("org.jheartbeat.cli.clstatus.ClStatusMain", args);
+    }
+
+    /** Runs {@code heartbeat ARGS} (e.g. -s, -k) on this node's directories and waits for it. */
+    ToolResult heartbeat(String... args) throws IOException, InterruptedException {
+        return tool("org.jheartbeat.daemon.HeartbeatMain", args);
+    }
+
+    private ToolResult tool(String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of(mainClass,
                 "--config-dir", configDir().toString(), "--state-dir", stateDir().toString()));
         arguments.addAll(List.of(args));
         Process tool = new ProcessBuilder(command(arguments)).redirectErrorStream(true).start();
         String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new ToolResult(tool.waitFor(), output);
+    }
+
+    /** Sends a signal (HUP, TERM, ...) to the daemon. */
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    /** Waits for the daemon to exit on its own and returns its exit status. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not exit");
+        }
+        return process.exitValue();
     }
 
     private List<String> command(List<String> mainAndArgs) {
