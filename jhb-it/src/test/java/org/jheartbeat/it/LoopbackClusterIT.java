@@ -44,8 +44,10 @@ class LoopbackClusterIT {
         return lines;
     }
 
+    private int port;
+
     private void startCluster(String... secrets) throws IOException {
-        int port = freePort();
+        port = freePort();
         for (int i = 1; i <= 3; i++) {
             NodeProcess node = new NodeProcess("node" + i, base.resolve("node" + i), List.of());
             ClusterFiles.write(node, haCf(port), secrets[i - 1]);
@@ -121,6 +123,30 @@ class LoopbackClusterIT {
         assertThat(node(1).log()).contains("Received shutdown notice from 'node2'.");
         assertThat(node(2).log()).contains("Heartbeat shutdown complete.");
         assertThat(node(2).stateDir().resolve("heartbeat.pid")).doesNotExist();
+    }
+
+    @Test
+    void garbageAndOversizedDatagramsAreDroppedWithoutHarmOrFlood() throws Exception {
+        startCluster("k3y", "k3y", "k3y");
+        await().atMost(Duration.ofSeconds(30)).until(() -> node(1).statusOf("node2").equals("active"));
+        Random random = new Random(7);
+        try (DatagramSocket attacker = new DatagramSocket(new InetSocketAddress("127.0.0.9", 0))) {
+            InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
+            for (int i = 0; i < 2000; i++) {
+                byte[] junk = new byte[i % 100 == 0 ? 65_000 : 1 + random.nextInt(400)];
+                random.nextBytes(junk);
+                if (i % 2 == 0) {
+                    System.arraycopy("###\n".getBytes(), 0, junk, 0, Math.min(4, junk.length));
+                }
+                attacker.send(new java.net.DatagramPacket(junk, junk.length, target));
+            }
+        }
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+
+        assertThat(node(1).statusOf("node2")).isEqualTo("active");
+        assertThat(node(1).statusOf("node3")).isEqualTo("active");
+        assertThat(node(1).log().lines().filter(l -> l.contains("127.0.0.9")).count())
+                .as("rate-limited lines about the bad sender").isBetween(1L, 6L);
     }
 
     private static int freePort() throws SocketException {

@@ -1,12 +1,14 @@
 package org.jheartbeat.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jheartbeat.messaging.wire.HaMessage;
+import org.jheartbeat.messaging.wire.MessageTooLargeException;
 import org.junit.jupiter.api.Test;
 
 /** Liveness, membership and reliable delivery of several nodes on a simulated network and clock. */
@@ -180,5 +182,55 @@ class HeartbeatServiceSimTest {
         cluster.run(Duration.ofSeconds(1));
         assertThat(cluster.viewOf("node01").members()).containsExactly("node01");
         assertThat(cluster.viewOf("node01").quorum()).isTrue();
+    }
+
+    @Test
+    void replayedPacketsOfADeadNodeDoNotBringItBack() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+        String from = SimTransport.endpoint("node03", "eth0");
+        List<byte[]> captured = cluster.network.sentBy(from);
+        cluster.kill("node03");
+        cluster.run(Duration.ofSeconds(1));
+
+        for (byte[] datagram : captured.subList(captured.size() - 5, captured.size())) {
+            cluster.network.inject(from, SimTransport.endpoint("node01", "eth0"), datagram);
+        }
+        cluster.run(Duration.ofMillis(100));
+
+        assertThat(cluster.statusSeenBy("node01", "node03")).isEqualTo(NodeStatus.DEAD);
+        assertThat(cluster.snapshot("node01").nodes().get(2).links()).containsEntry("eth0", false);
+    }
+
+    @Test
+    void packetsOfAnEarlierGenerationAreDroppedAfterARestart() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+        String from = SimTransport.endpoint("node03", "eth0");
+        List<byte[]> oldGeneration = cluster.network.sentBy(from);
+        cluster.kill("node03");
+        cluster.start("node03");
+        cluster.run(Duration.ofSeconds(1));
+        cluster.kill("node03");
+        cluster.run(Duration.ofSeconds(1));
+
+        for (byte[] datagram : oldGeneration.subList(oldGeneration.size() - 5, oldGeneration.size())) {
+            cluster.network.inject(from, SimTransport.endpoint("node01", "eth0"), datagram);
+        }
+        cluster.run(Duration.ofMillis(100));
+
+        assertThat(cluster.statusSeenBy("node01", "node03")).isEqualTo(NodeStatus.DEAD);
+    }
+
+    @Test
+    void aMessageTooLargeForOneDatagramIsRefusedWithAClearError() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+
+        var sent = cluster.node("node01").service().send(HaMessage.builder().string("t", "big")
+                .string("payload", "x".repeat(70_000)).build());
+        cluster.run(Duration.ofMillis(1));
+
+        assertThat(sent).isCompletedExceptionally();
+        assertThatThrownBy(sent::join).hasCauseInstanceOf(MessageTooLargeException.class)
+                .hasMessageContaining("60000");
+        assertThat(cluster.node("node02").recorder().messages).isEmpty();
     }
 }

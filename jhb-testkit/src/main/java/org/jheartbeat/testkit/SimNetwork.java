@@ -3,6 +3,8 @@ package org.jheartbeat.testkit;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -24,6 +26,7 @@ public final class SimNetwork {
     private double duplicateRate;
     private Duration baseDelay = Duration.ofMillis(1);
     private Duration jitter = Duration.ZERO;
+    private final Map<String, List<byte[]>> recorded = new HashMap<>();
     private long delivered;
     private long dropped;
 
@@ -53,11 +56,22 @@ public final class SimNetwork {
             dropped++;
             return;
         }
+        recorded.computeIfAbsent(from, k -> new ArrayList<>()).add(datagram.clone());
         int copies = random.nextDouble() < duplicateRate ? 2 : 1;
         for (int i = 0; i < copies; i++) {
             byte[] copy = datagram.clone();
             scheduler.at(nextDelay(), () -> deliver(from, to, copy));
         }
+    }
+
+    /** Every datagram the endpoint sent so far, oldest first (what an eavesdropper would have). */
+    public List<byte[]> sentBy(String endpoint) {
+        return List.copyOf(recorded.getOrDefault(endpoint, List.of()));
+    }
+
+    /** Delivers a datagram as if the endpoint had sent it now, whether or not it still exists (a replay). */
+    public void inject(String from, String to, byte[] datagram) {
+        scheduler.at(nextDelay(), () -> deliver(from, to, datagram.clone()));
     }
 
     private void deliver(String from, String to, byte[] datagram) {

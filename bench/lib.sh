@@ -1,0 +1,240 @@
+# Shared code of the bench/*.sh scripts (sourced, not run).
+#
+# A "pair" is two nodes on their own bridge, each in its own network namespace:
+#   pair o (ours): namespaces jhbb-o1, jhbb-o2 on bridge jhbb-br-o, 10.253.1.1 and .2
+#   pair r (real): namespaces jhbb-r1, jhbb-r2 on bridge jhbb-br-r, 10.253.2.1 and .2
+# The node names are the namespace names. Debian's heartbeat reads fixed paths, so each of
+# its nodes also gets a holder process with a private mount and UTS namespace (bind mounts
+# over /etc/ha.d, /var/lib/heartbeat and /run, hostname = node name); everything of that
+# node runs through nsenter into the holder. Every address lives inside these namespaces.
+#
+# bench_init installs a trap that, on any exit (including Ctrl-C), kills every process in
+# the namespaces, the holders and the load processes, deletes the veths, bridges and
+# namespaces, and removes the work directory (kept when JHBB_KEEP=1).
+
+BENCH_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_HOME=$(dirname "$BENCH_HOME")
+REAL_HB=/usr/libexec/heartbeat/heartbeat
+PYTHON=$(command -v /usr/bin/python3 || command -v python3)
+SECRET=jhbb-bench-key
+NS_PREFIX=jhbb-
+BENCH_PIDS=()       # processes started by the script outside the namespaces (load, holders)
+BENCH_NAMESPACES=()
+BENCH_LINKS=()
+
+bench_die() { echo "$(basename "$0"): $*" >&2; exit 1; }
+bench_log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+# Checks root, tools and that no other bench (or a leftover of one) is around; sets BASE.
+bench_init() {
+	[ "$(id -u)" = 0 ] || bench_die "needs root: it creates network namespaces, bridges and veths (run: sudo $0 $*)"
+	local tool
+	for tool in ip unshare nsenter "$PYTHON" java; do
+		command -v "$tool" >/dev/null || bench_die "needs '$tool' (Debian: apt-get install iproute2 util-linux python3 openjdk-17-jre-headless)"
+	done
+	ls "$REPO_HOME"/jhb-dist/target/lib/*.jar >/dev/null 2>&1 \
+		|| bench_die "no jars in $REPO_HOME/jhb-dist/target/lib: run 'mvn -q install -DskipTests' at the top of the source tree first"
+	if ip netns list | grep -q "^$NS_PREFIX" || ip -o link show | grep -q ": $NS_PREFIX"; then
+		bench_die "namespaces or links named ${NS_PREFIX}* exist: another bench is running (they would disturb each other) or one was killed with -9; see 'ip netns list' and 'ip link', remove them with 'ip netns del NAME' / 'ip link del NAME'"
+	fi
+	BASE=$(mktemp -d /tmp/jhbb.XXXXXX)
+	trap bench_cleanup EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM HUP
+}
+
+have_real_heartbeat() { [ -x "$REAL_HB" ]; }
+
+bench_cleanup() {
+	local status=$? ns p
+	trap - EXIT INT TERM HUP
+	for p in "${BENCH_PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+	for ns in "${BENCH_NAMESPACES[@]}"; do
+		for p in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$p" 2>/dev/null; done
+	done
+	for p in "${BENCH_PIDS[@]}"; do wait "$p" 2>/dev/null; done
+	sleep 0.2
+	for ns in "${BENCH_NAMESPACES[@]}"; do
+		for p in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$p" 2>/dev/null; done
+	done
+	for p in "${BENCH_LINKS[@]}"; do ip link del "$p" 2>/dev/null; done
+	for ns in "${BENCH_NAMESPACES[@]}"; do ip netns del "$ns" 2>/dev/null; done
+	if [ "${JHBB_KEEP:-0}" = 1 ]; then
+		echo "logs kept in $BASE" >&2
+	else
+		rm -rf "$BASE"
+	fi
+	exit "$status"
+}
+
+# pair_up TAG SUBNET: bridge jhbb-br-TAG, namespaces jhbb-TAG1/2 with eth0 10.253.SUBNET.1/.2
+pair_up() {
+	local tag=$1 subnet=$2 i ns br=${NS_PREFIX}br-$1
+	ip link add "$br" type bridge forward_delay 0 stp_state 0 || bench_die "cannot create bridge $br"
+	BENCH_LINKS+=("$br")
+	ip link set "$br" up
+	for i in 1 2; do
+		ns=$NS_PREFIX$tag$i
+		ip netns add "$ns" || bench_die "cannot create namespace $ns"
+		BENCH_NAMESPACES+=("$ns")
+		ip link add "$ns" type veth peer name "${ns}p" || bench_die "cannot create veth $ns"
+		BENCH_LINKS+=("$ns")
+		ip link set "${ns}p" netns "$ns"
+		ip -n "$ns" link set "${ns}p" name eth0
+		ip -n "$ns" addr add "10.253.$subnet.$i/24" brd + dev eth0
+		ip -n "$ns" link set eth0 up
+		ip -n "$ns" link set lo up
+		ip link set "$ns" master "$br" up
+	done
+}
+
+# ha_cf TAG SUBNET DIR KEEPALIVE WARNTIME DEADTIME INITDEAD: the ha.cf lines both kinds of node share
+ha_cf() {
+	local tag=$1 subnet=$2 dir=$3
+	cat <<-EOF
+		logfacility none
+		logfile $dir/ha-log
+		debugfile $dir/ha-debug
+		udpport 694
+		keepalive $4
+		warntime $5
+		deadtime $6
+		initdead $7
+		ucast eth0 10.253.$subnet.1
+		ucast eth0 10.253.$subnet.2
+		node $NS_PREFIX${tag}1 $NS_PREFIX${tag}2
+		auto_failback on
+		crm no
+	EOF
+}
+
+write_authkeys() {
+	printf 'auth 1\n1 sha1 %s\n' "$SECRET" > "$1/authkeys"
+	chmod 600 "$1/authkeys"
+}
+
+# --- our daemon (pair o) ---------------------------------------------------------------
+
+ours_dir() { echo "$BASE/$1"; }
+
+# ours_configure KEEPALIVE WARNTIME DEADTIME INITDEAD: config of both nodes of pair o
+ours_configure() {
+	local i node d
+	for i in 1 2; do
+		node=${NS_PREFIX}o$i d=$BASE/${NS_PREFIX}o$i
+		mkdir -p "$d/etc" "$d/state"
+		{
+			ha_cf o 1 "$d" "$@"
+			echo "nodeaddr ${NS_PREFIX}o1 10.253.1.1"
+			echo "nodeaddr ${NS_PREFIX}o2 10.253.1.2"
+		} > "$d/etc/ha.cf"
+		write_authkeys "$d/etc"
+	done
+}
+
+# ours_start NODE: starts the daemon in its namespace; its pid (the java process) in DIR/pid
+ours_start() {
+	local node=$1 d=$BASE/$1
+	setsid ip netns exec "$node" "$REPO_HOME/bin/heartbeat" --config-dir "$d/etc" --state-dir "$d/state" \
+		--node-name "$node" </dev/null >>"$d/stdout" 2>&1 &
+	echo $! > "$d/pid"
+}
+
+ours_pids() { cat "$BASE/$1/pid"; }
+
+# ours_status OBSERVER NODE: how OBSERVER sees NODE (active, dead, ...)
+ours_status() {
+	local d=$BASE/$1
+	"$REPO_HOME/bin/cl_status" --state-dir "$d/state" --config-dir "$d/etc" nodestatus "$2" 2>/dev/null
+}
+
+# --- Debian's heartbeat 3.0.6 (pair r) -------------------------------------------------
+
+# real_configure KEEPALIVE WARNTIME DEADTIME INITDEAD: files and holders of both nodes of pair r
+real_configure() {
+	local i node d
+	for i in 1 2; do
+		node=${NS_PREFIX}r$i d=$BASE/${NS_PREFIX}r$i
+		if [ ! -d "$d/etc-ha.d" ]; then
+			mkdir -p "$d/etc-ha.d" "$d/varlib" "$d/run"
+			cp -a /etc/ha.d/. "$d/etc-ha.d/"
+			cp -a /var/lib/heartbeat/. "$d/varlib/"
+			rm -f "$d"/varlib/{hb_uuid,hb_generation,hostcache,delhostcache}
+			mkdir -p "$d/run/heartbeat/ccm" "$d/run/heartbeat/crm" "$d/run/heartbeat/dopd" \
+				"$d/run/lock/subsys" "$d/run/resource-agents"
+			chown -R hacluster:haclient "$d/run/heartbeat"
+			chmod 750 "$d/run/heartbeat"
+			: > "$d/etc-ha.d/haresources"
+			setsid ip netns exec "$node" unshare --mount --uts --propagation private bash -c "
+				mount --bind '$d/etc-ha.d' /etc/ha.d && mount --bind '$d/varlib' /var/lib/heartbeat &&
+				mount --bind '$d/run' /run && hostname '$node' && exec sleep infinity" \
+				</dev/null >"$d/holder.out" 2>&1 &
+			echo $! > "$d/holder"
+			BENCH_PIDS+=("$!")
+		fi
+		{ ha_cf r 2 "$d" "$@"; echo "msgfmt classic"; } > "$d/etc-ha.d/ha.cf"
+		write_authkeys "$d/etc-ha.d"
+	done
+	for i in 1 2; do
+		node=${NS_PREFIX}r$i
+		for _ in $(seq 50); do
+			[ "$(real_inside "$node" uname -n 2>/dev/null)" = "$node" ] && break
+			sleep 0.1
+		done
+		[ "$(real_inside "$node" uname -n 2>/dev/null)" = "$node" ] || bench_die "holder of $node did not come up: $(cat "$BASE/$node/holder.out")"
+	done
+}
+
+real_inside() {
+	local node=$1; shift
+	nsenter -t "$(cat "$BASE/$node/holder")" -m -u -n -- "$@"
+}
+
+# real_pids NODE: every heartbeat process of NODE (those sharing its holder's mount namespace)
+real_pids() {
+	local mns p
+	mns=$(readlink "/proc/$(cat "$BASE/$1/holder")/ns/mnt")
+	for p in $(pgrep -x heartbeat); do
+		[ "$(readlink "/proc/$p/ns/mnt" 2>/dev/null)" = "$mns" ] && echo "$p"
+	done
+}
+
+# real_start NODE: heartbeat daemonizes itself; a pid file left by kill -9 would stop it
+real_start() {
+	local d=$BASE/$1
+	[ -n "$(real_pids "$1")" ] || rm -f "$d/run/heartbeat.pid"
+	real_inside "$1" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin "$REAL_HB" >>"$d/stdout" 2>&1 \
+		|| bench_die "heartbeat did not start on $1: $(tail -5 "$d/stdout" "$d/ha-log" 2>/dev/null)"
+}
+
+real_status() { real_inside "$1" cl_status nodestatus "$2" 2>/dev/null; }
+
+# --- both ------------------------------------------------------------------------------
+
+# impl_of NODE: ours or real
+impl_of() { case $1 in "${NS_PREFIX}o"*) echo ours ;; *) echo real ;; esac; }
+
+node_start() { "$(impl_of "$1")_start" "$1"; }
+node_pids() { "$(impl_of "$1")_pids" "$1"; }
+node_status() { "$(impl_of "$1")_status" "$1" "$2"; }
+node_log() { echo "$BASE/$1/ha-log"; }
+
+# wait_active OBSERVER NODE SECONDS: until OBSERVER's cl_status says NODE is active
+wait_active() {
+	local deadline=$((SECONDS + $3))
+	while [ $SECONDS -lt $deadline ]; do
+		[ "$(node_status "$1" "$2")" = active ] && return 0
+		sleep 0.3
+	done
+	bench_log "$1 does not see $2 active after $3 s"
+	return 1
+}
+
+# load_start N: N busy loops at normal priority (sha1sum of an endless stream)
+load_start() {
+	local i
+	for i in $(seq "$1"); do
+		sha1sum /dev/zero &
+		BENCH_PIDS+=("$!")
+	done
+}

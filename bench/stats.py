@@ -1,0 +1,32 @@
+"""Prints one table row of latency figures: min / median / p95 / max of the numbers in a file.
+
+usage: stats.py FILE LABEL...   (labels are the first cells of the row)
+
+Lines that are not numbers (e.g. "timeout") count as misses. p95 is the nearest-rank
+percentile (with 20 runs: the 19th smallest).
+"""
+import math
+import statistics
+import sys
+
+
+def main():
+    path, labels = sys.argv[1], sys.argv[2:]
+    values, misses = [], 0
+    with open(path) as f:
+        for line in f:
+            try:
+                values.append(float(line))
+            except ValueError:
+                misses += 1
+    values.sort()
+    if values:
+        p95 = values[math.ceil(0.95 * len(values)) - 1]
+        cells = [f"{v:.3f}" for v in (values[0], statistics.median(values), p95, values[-1])]
+    else:
+        cells = ["-"] * 4
+    print("| " + " | ".join(labels + [str(len(values)), str(misses)] + cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
