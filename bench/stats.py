@@ -1,9 +1,10 @@
 """Prints one table row of latency figures: min / median / p95 / max of the numbers in a file.
 
-usage: stats.py FILE LABEL...   (labels are the first cells of the row)
+usage: stats.py FILE BOUND LABEL...   (labels are the first cells of the row)
 
-Lines that are not numbers (e.g. "timeout") count as misses. p95 is the nearest-rank
-percentile (with 20 runs: the 19th smallest).
+BOUND: the "within" column counts the values of at most BOUND seconds. Lines that are not
+numbers (e.g. "timeout") count as misses. p95 is the nearest-rank percentile (with 20 runs:
+the 19th smallest).
 """
 import math
 import statistics
@@ -11,7 +12,7 @@ import sys
 
 
 def main():
-    path, labels = sys.argv[1], sys.argv[2:]
+    path, bound, labels = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
     values, misses = [], 0
     with open(path) as f:
         for line in f:
@@ -25,7 +26,9 @@ def main():
         cells = [f"{v:.3f}" for v in (values[0], statistics.median(values), p95, values[-1])]
     else:
         cells = ["-"] * 4
-    print("| " + " | ".join(labels + [str(len(values)), str(misses)] + cells) + " |")
+    within = sum(1 for v in values if v <= bound)
+    counts = [str(len(values)), str(misses), f"{within}/{len(values) + misses}"]
+    print("| " + " | ".join(labels + counts + cells) + " |")
 
 
 if __name__ == "__main__":

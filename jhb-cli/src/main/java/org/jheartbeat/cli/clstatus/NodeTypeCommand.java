@@ -1,25 +1,20 @@
 package org.jheartbeat.cli.clstatus;
 
 import java.io.PrintWriter;
-import org.jheartbeat.client.status.HeartbeatView;
 import org.jheartbeat.client.status.NodeView;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "nodetype", description = "Show a node's type: normal or ping.")
-final class NodeTypeCommand extends ClStatusCommand {
-
-    @Parameters(index = "0", paramLabel = "NODE")
-    String nodeName;
+final class NodeTypeCommand extends NodeQueryCommand {
 
     @Override
-    int answer(HeartbeatView view, PrintWriter out) {
-        NodeView node = node(view, nodeName).orElse(null);
-        if (node == null) {
-            return UnknownNode.report(err(), "Error. May be due to incorrect node name", nodeName, view);
-        }
+    String unknownNodeMessage() {
+        return "Error. May be due to incorrect node name";
+    }
+
+    @Override
+    int show(NodeView node, PrintWriter out) {
         out.println(node.type());
-        out.flush();
         return ExitCodes.OK;
     }
 }

@@ -1,25 +1,20 @@
 package org.jheartbeat.cli.clstatus;
 
 import java.io.PrintWriter;
-import org.jheartbeat.client.status.HeartbeatView;
 import org.jheartbeat.client.status.NodeView;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "nodeweight", description = "Show a node's weight.")
-final class NodeWeightCommand extends ClStatusCommand {
-
-    @Parameters(index = "0", paramLabel = "NODE")
-    String nodeName;
+final class NodeWeightCommand extends NodeQueryCommand {
 
     @Override
-    int answer(HeartbeatView view, PrintWriter out) {
-        NodeView node = node(view, nodeName).orElse(null);
-        if (node == null) {
-            return UnknownNode.report(err(), "Error. Maybe due to incorrect node name.", nodeName, view);
-        }
+    String unknownNodeMessage() {
+        return "Error. Maybe due to incorrect node name.";
+    }
+
+    @Override
+    int show(NodeView node, PrintWriter out) {
         out.println(node.weight());
-        out.flush();
         return ExitCodes.OK;
     }
 
