@@ -31,19 +31,18 @@ mkdir -p "$BASE/results"
 
 stop_node() {
 	local p
-	for p in $(node_pids "$1"); do kill -9 "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+	for p in $(node_pids "$1"); do kill -9 "$p" 2>/dev/null; done
 }
 
 # measure IMPL CONFIG DEADTIME: one kill of node 1, one restart
 measure() {
 	local impl=$1 tag=${1:0:1} a b result
 	a=$NS_PREFIX${tag}1 b=$NS_PREFIX${tag}2
-	wait_active "$b" "$a" 60 || { echo "not-active" >> "$BASE/results/$impl-$2"; return; }
+	wait_active "$b" "$a" 60 || { echo "not-active" >> "$BASE/results/$impl-${2/\//-}"; return; }
 	sleep 2
 	result=$("$PYTHON" "$BENCH_HOME/killwatch.py" "$(node_log "$b")" "node $a: is dead" "$(echo "$3 + 10" | bc)" $(node_pids "$a"))
-	echo "$result" >> "$BASE/results/$impl-$2"
+	echo "$result" >> "$BASE/results/$impl-${2/\//-}"
 	bench_log "$impl $2 run $4: $result"
-	[ "$impl" = ours ] && wait "$(ours_pids "$a")" 2>/dev/null
 	node_start "$a"
 }
 
@@ -75,7 +74,7 @@ for config in "${CONFIGS[@]}"; do
 	read -r name keepalive warntime deadtime initdead seconds runs <<< "$config"
 	for impl in "${IMPLS[@]}"; do
 		label=$impl; [ "$impl" = real ] && label="heartbeat 3.0.6"
-		"$PYTHON" "$BENCH_HOME/stats.py" "$BASE/results/$impl-$name" "$(echo "$seconds + 0.05" | bc)" \
+		"$PYTHON" "$BENCH_HOME/stats.py" "$BASE/results/$impl-${name/\//-}" "$(echo "$seconds + 0.05" | bc)" \
 			"$label" "$name" "$seconds"
 	done
 done

@@ -22,6 +22,14 @@ BENCH_PIDS=()       # processes started by the script outside the namespaces (lo
 BENCH_NAMESPACES=()
 BENCH_LINKS=()
 
+# detach PIDFILE COMMAND...: runs COMMAND in the background in its own session, not as a job of
+# this shell (no "Killed" notices, no zombies to reap); its pid goes to PIDFILE. The command
+# must exec its program (ip netns exec, setsid and the launchers do), so the pid is the program's.
+detach() {
+	local pidfile=$1; shift
+	( setsid "$@" & echo $! > "$pidfile" )
+}
+
 bench_die() { echo "$(basename "$0"): $*" >&2; exit 1; }
 bench_log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
@@ -52,7 +60,6 @@ bench_cleanup() {
 	for ns in "${BENCH_NAMESPACES[@]}"; do
 		for p in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$p" 2>/dev/null; done
 	done
-	for p in "${BENCH_PIDS[@]}"; do wait "$p" 2>/dev/null; done
 	sleep 0.2
 	for ns in "${BENCH_NAMESPACES[@]}"; do
 		for p in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$p" 2>/dev/null; done
@@ -135,9 +142,8 @@ ours_configure() {
 # ours_start NODE: starts the daemon in its namespace; its pid (the java process) in DIR/pid
 ours_start() {
 	local node=$1 d=$BASE/$1
-	setsid ip netns exec "$node" "$REPO_HOME/bin/heartbeat" --config-dir "$d/etc" --state-dir "$d/state" \
-		--node-name "$node" </dev/null >>"$d/stdout" 2>&1 &
-	echo $! > "$d/pid"
+	detach "$d/pid" ip netns exec "$node" "$REPO_HOME/bin/heartbeat" --config-dir "$d/etc" --state-dir "$d/state" \
+		--node-name "$node" </dev/null >>"$d/stdout" 2>&1
 }
 
 ours_pids() { cat "$BASE/$1/pid"; }
@@ -165,12 +171,11 @@ real_configure() {
 			chown -R hacluster:haclient "$d/run/heartbeat"
 			chmod 750 "$d/run/heartbeat"
 			: > "$d/etc-ha.d/haresources"
-			setsid ip netns exec "$node" unshare --mount --uts --propagation private bash -c "
+			detach "$d/holder" ip netns exec "$node" unshare --mount --uts --propagation private bash -c "
 				mount --bind '$d/etc-ha.d' /etc/ha.d && mount --bind '$d/varlib' /var/lib/heartbeat &&
 				mount --bind '$d/run' /run && hostname '$node' && exec sleep infinity" \
-				</dev/null >"$d/holder.out" 2>&1 &
-			echo $! > "$d/holder"
-			BENCH_PIDS+=("$!")
+				</dev/null >"$d/holder.out" 2>&1
+			BENCH_PIDS+=("$(cat "$d/holder")")
 		fi
 		{ ha_cf r 2 "$d" "$@"; echo "msgfmt classic"; } > "$d/etc-ha.d/ha.cf"
 		write_authkeys "$d/etc-ha.d"
@@ -234,7 +239,7 @@ wait_active() {
 load_start() {
 	local i
 	for i in $(seq "$1"); do
-		sha1sum /dev/zero &
-		BENCH_PIDS+=("$!")
+		detach "$BASE/load$i" sha1sum /dev/zero
+		BENCH_PIDS+=("$(cat "$BASE/load$i")")
 	done
 }

@@ -101,7 +101,7 @@ final class HeartbeatDaemon {
         ThreadEventLoop loop = new ThreadEventLoop("membership", clock, this::fail);
         HeartbeatService service = new HeartbeatService(messagingConfig, loop, transport);
         PingMonitor pings = new PingMonitor(haCf.pingNodes(), haCf.pingGroups(), haCf.timing().keepalive().duration(),
-                haCf.timing().deadping().duration(), clock);
+                haCf.timing().deadping().duration(), clock, PingMonitor.Prober.SYSTEM);
         service.start();
         pings.start();
         return new Messaging(loop, transport, service, pings);
@@ -121,7 +121,7 @@ final class HeartbeatDaemon {
         Messaging current = messaging;
         DaemonConfig currentConfig = config;
         return current.service().snapshot().thenApply(snapshot -> IpcMessages.MAPPER.valueToTree(
-                StatusReport.of(currentConfig.haCf(), snapshot, current.pings().status())));
+                StatusReport.of(currentConfig.haCf(), snapshot, current.pings())));
     }
 
     /** Re-reads the configuration; a bad file is reported and the running configuration kept. */

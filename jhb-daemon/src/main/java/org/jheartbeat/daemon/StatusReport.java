@@ -10,6 +10,7 @@ import org.jheartbeat.client.status.NodeView;
 import org.jheartbeat.messaging.MessagingSnapshot;
 import org.jheartbeat.messaging.config.CrmMode;
 import org.jheartbeat.messaging.config.HaConfig;
+import org.jheartbeat.messaging.ping.PingMonitor;
 
 /** Turns the messaging layer's snapshot and ha.cf into what {@code cl_status} reads. */
 final class StatusReport {
@@ -20,7 +21,8 @@ final class StatusReport {
     private StatusReport() {
     }
 
-    static HeartbeatView of(HaConfig config, MessagingSnapshot snapshot, Map<String, Boolean> pingNodes) {
+    static HeartbeatView of(HaConfig config, MessagingSnapshot snapshot, PingMonitor pings) {
+        Map<String, Boolean> pingNodes = pings.status();
         List<NodeView> nodes = new ArrayList<>();
         for (MessagingSnapshot.Node node : snapshot.nodes()) {
             Map<String, String> links = new LinkedHashMap<>();
@@ -33,6 +35,7 @@ final class StatusReport {
                 List.copyOf(snapshot.view().members()), snapshot.view().quorum());
         String managedBy = config.crm() == CrmMode.OFF ? "haresources" : "crm";
         return new HeartbeatView(VERSION, snapshot.localNode(), managedBy, snapshot.commUp(), nodes,
-                config.hbParameters(), "none", Map.of(), membership);
+                config.hbParameters(), "none", Map.of(), membership,
+                Map.of(PingMonitor.ATTRIBUTE, Integer.toString(pings.reachable())));
     }
 }

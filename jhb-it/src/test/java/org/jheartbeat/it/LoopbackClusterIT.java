@@ -36,7 +36,7 @@ class LoopbackClusterIT {
 
     private List<String> haCf(int port) {
         List<String> lines = new ArrayList<>(List.of("keepalive 100ms", "warntime 500ms", "deadtime 1",
-                "initdead 12", "udpport " + port, "node node1 node2 node3", "crm no"));
+                "initdead 12", "udpport " + port, "node node1 node2 node3", "crm no", "ping 127.0.0.1"));
         for (int i = 1; i <= 3; i++) {
             lines.add("ucast lo 127.0.0." + i);
             lines.add("nodeaddr node" + i + " 127.0.0." + i);
@@ -75,7 +75,11 @@ class LoopbackClusterIT {
 
         NodeProcess.ToolResult listed = node(2).clStatus("listnodes");
         assertThat(listed.exitCode()).isZero();
-        assertThat(listed.output().lines()).containsExactlyInAnyOrder("node1", "node2", "node3");
+        assertThat(listed.output().lines()).containsExactlyInAnyOrder("node1", "node2", "node3", "127.0.0.1");
+        assertThat(node(2).clStatus("nodetype", "127.0.0.1").output().trim()).isEqualTo("ping");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(node(2).status().attributes()).containsEntry("pingd", "1"));
+        assertThat(node(2).clStatus("nodestatus", "127.0.0.1").output().trim()).isEqualTo("ping");
         NodeProcess.ToolResult link = node(2).clStatus("hblinkstatus", "node3", "lo");
         assertThat(link.output().trim()).isEqualTo("up");
         assertThat(node(1).log()).containsPattern("heartbeat\\[\\d+\\]: \\d{4}/\\d\\d/\\d\\d_\\d\\d:\\d\\d:\\d\\d info: "

@@ -18,8 +18,10 @@ import java.util.Map;
  * @param rscStatus   {@code local}, {@code foreign}, {@code all} or {@code none}
  * @param clients     API clients connected on each node: node name to client names
  * @param membership  current membership view: view number, members, quorum
+ * @param attributes  this node's transient attributes, e.g. {@code pingd} (reachable ping nodes)
  */
 public record HeartbeatView(String version, String localNode, String managedBy, boolean commUp,
                             List<NodeView> nodes, Map<String, String> parameters, String rscStatus,
-                            Map<String, List<String>> clients, MembershipView membership) {
+                            Map<String, List<String>> clients, MembershipView membership,
+                            Map<String, String> attributes) {
 }

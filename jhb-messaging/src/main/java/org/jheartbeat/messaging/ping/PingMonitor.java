@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code ping} and {@code ping_group} pseudo-nodes: routers whose reachability tells a node
  * whether it is still connected to the network its clients use. Each target is probed every
- * keepalive (ICMP echo when run as root, else TCP echo, which is what
- * {@link java.net.InetAddress#isReachable} can do); a target unanswered for deadping is dead, a
+ * keepalive by a {@link Prober}; a target unanswered for deadping is dead, a
  * group is up while any member answers. The number of reachable targets is published as the
  * node attribute {@value #ATTRIBUTE}, for placement rules.
  *
@@ -36,8 +35,26 @@ public final class PingMonitor implements AutoCloseable {
     private volatile boolean closed;
     private Thread thread;
 
+    /** Asks whether an address answers within the timeout. */
+    @FunctionalInterface
+    public interface Prober {
+        /** ICMP echo as root, else a TCP connection to the echo port (a refusal counts as an answer). */
+        Prober SYSTEM = (address, timeoutMillis) -> {
+            try {
+                return address.isReachable(timeoutMillis);
+            } catch (IOException e) {
+                return false;
+            }
+        };
+
+        boolean answers(Inet4Address address, int timeoutMillis);
+    }
+
+    private final Prober prober;
+
     public PingMonitor(List<Inet4Address> pingNodes, List<PingGroup> groups, Duration interval, Duration deadping,
-                       Clock clock) {
+                       Clock clock, Prober prober) {
+        this.prober = prober;
         for (Inet4Address address : pingNodes) {
             targets.put(address.getHostAddress(), List.of(address));
         }
@@ -87,12 +104,13 @@ public final class PingMonitor implements AutoCloseable {
         }
     }
 
-    private void probeAll() {
+    /** One round of probes; runs on the ping thread (and directly in tests). */
+    void probeAll() {
         Map<String, Boolean> updated = new LinkedHashMap<>();
         int timeoutMillis = (int) Math.max(50, Math.min(interval.toMillis(), 1000));
         for (Map.Entry<String, List<Inet4Address>> target : targets.entrySet()) {
             for (Inet4Address address : target.getValue()) {
-                if (answers(address, timeoutMillis)) {
+                if (prober.answers(address, timeoutMillis)) {
                     lastAnswerNanos.put(target.getKey(), clock.monotonicNanos());
                     break;
                 }
@@ -105,14 +123,6 @@ public final class PingMonitor implements AutoCloseable {
             }
         }
         status = Collections.unmodifiableMap(updated);
-    }
-
-    private static boolean answers(Inet4Address address, int timeoutMillis) {
-        try {
-            return address.isReachable(timeoutMillis);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override
