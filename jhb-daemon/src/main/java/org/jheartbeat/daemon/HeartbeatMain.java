@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -73,7 +74,8 @@ public final class HeartbeatMain implements Callable<Integer> {
         if (kill || reload || status) {
             return control(pidFile, out, err);
         }
-        String node = nodeName != null ? nodeName : hostName();
+        // ha.cf node names are case-insensitive and kept in lower case, as Heartbeat keeps them.
+        String node = (nodeName != null ? nodeName : hostName()).toLowerCase(Locale.ROOT);
         DaemonConfig config;
         try {
             config = DaemonConfig.load(locations.configDir(), node, true);
