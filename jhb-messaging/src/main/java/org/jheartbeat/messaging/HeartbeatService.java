@@ -341,7 +341,10 @@ public final class HeartbeatService {
                     arrival.newlyMissing().get(0) - 1, seq);
             requestRexmit(peer, arrival.newlyMissing());
         }
-        arrival.givenUp().forEach(s -> LOG.error("Irretrievably lost packet: node {} seq {}", peer.name, s));
+        if (arrival.givenUp() > 0) {
+            LOG.error("Irretrievably lost {} packet(s) from node {} before seq {}: too far behind to ask for them",
+                    arrival.givenUp(), peer.name, seq);
+        }
         deliver(peer, arrival.released());
         if (hadMissing && peer.window.missing().isEmpty()) {
             LOG.info("No pkts missing from {}!", peer.name);

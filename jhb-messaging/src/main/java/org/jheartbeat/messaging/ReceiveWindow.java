@@ -3,6 +3,7 @@ package org.jheartbeat.messaging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jheartbeat.messaging.wire.HaMessage;
@@ -25,8 +26,13 @@ final class ReceiveWindow {
         this.capacity = capacity;
     }
 
-    /** What happened to one arriving message. */
-    record Arrival(boolean duplicate, List<HaMessage> released, List<Long> newlyMissing, List<Long> givenUp) {
+    /**
+     * What happened to one arriving message.
+     *
+     * @param givenUp how many earlier messages were given up because the gap before this one was
+     *                wider than the window
+     */
+    record Arrival(boolean duplicate, List<HaMessage> released, List<Long> newlyMissing, long givenUp) {
     }
 
     Arrival accept(long seq, HaMessage message) {
@@ -36,19 +42,22 @@ final class ReceiveWindow {
             started = true;
         }
         if (seq <= contiguous || early.containsKey(seq)) {
-            return new Arrival(true, List.of(), List.of(), List.of());
+            return new Arrival(true, List.of(), List.of(), 0);
+        }
+        List<HaMessage> released = new ArrayList<>();
+        long givenUp = 0;
+        if (seq - contiguous > capacity) {
+            // Too far behind to wait: keep half a window before this message, give up the rest at once.
+            long newBase = seq - 1 - capacity / 2;
+            SortedMap<Long, HaMessage> older = early.headMap(newBase, true);
+            givenUp = newBase - contiguous - older.size();
+            released.addAll(older.values());
+            older.clear();
+            missing.headSet(newBase, true).clear();
+            lost.headSet(newBase, true).clear();
+            contiguous = newBase;
         }
         List<Long> newlyMissing = new ArrayList<>();
-        List<Long> givenUp = new ArrayList<>();
-        if (seq - contiguous > capacity) {
-            for (long s = contiguous + 1; s <= seq - 1 - capacity / 2; s++) {
-                if (!early.containsKey(s)) {
-                    givenUp.add(s);
-                    missing.remove(s);
-                    lost.add(s);
-                }
-            }
-        }
         long highest = early.isEmpty() ? contiguous : Math.max(contiguous, early.lastKey());
         for (long s = Math.max(highest, contiguous) + 1; s < seq; s++) {
             if (!lost.contains(s) && missing.add(s)) {
@@ -57,7 +66,8 @@ final class ReceiveWindow {
         }
         early.put(seq, message);
         missing.remove(seq);
-        return new Arrival(false, drain(), newlyMissing, givenUp);
+        released.addAll(drain());
+        return new Arrival(false, released, newlyMissing, givenUp);
     }
 
     /** Stops waiting for a message (the sender no longer has it); returns what that releases. */

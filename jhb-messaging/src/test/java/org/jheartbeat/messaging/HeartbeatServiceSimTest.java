@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.jheartbeat.messaging.wire.HaMessage;
 import org.jheartbeat.messaging.wire.MessageTooLargeException;
+import org.jheartbeat.messaging.wire.WireCodec;
 import org.junit.jupiter.api.Test;
 
 /** Liveness, membership and reliable delivery of several nodes on a simulated network and clock. */
@@ -232,5 +233,31 @@ class HeartbeatServiceSimTest {
         assertThatThrownBy(sent::join).hasCauseInstanceOf(MessageTooLargeException.class)
                 .hasMessageContaining("60000");
         assertThat(cluster.node("node02").recorder().messages).isEmpty();
+    }
+
+    @Test
+    void aCorrectlySignedPacketWithAStaleTimestampIsDroppedButAFreshOneIsTaken() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+        cluster.kill("node03");
+        cluster.run(Duration.ofSeconds(1));
+        long now = cluster.scheduler.clock().wallTime().getEpochSecond();
+        String from = SimTransport.endpoint("node03", "eth0");
+        String to = SimTransport.endpoint("node01", "eth0");
+
+        cluster.network.inject(from, to, forgedStatus(1_000_000, now - 3600));
+        cluster.run(Duration.ofMillis(50));
+        assertThat(cluster.statusSeenBy("node01", "node03")).as("an hour old").isEqualTo(NodeStatus.DEAD);
+
+        cluster.network.inject(from, to, forgedStatus(1_000_001, now));
+        cluster.run(Duration.ofMillis(50));
+        assertThat(cluster.statusSeenBy("node01", "node03")).as("current").isEqualTo(NodeStatus.ACTIVE);
+    }
+
+    /** A status of node03's first generation, signed with the cluster key, as a thief of the key could send. */
+    private static byte[] forgedStatus(long seq, long timestamp) {
+        HaMessage status = HaMessage.builder().string("t", "status").string("st", "active").hex("dt", 500)
+                .string("protocol", "1").string("src", "node03").binary("srcuuid", new byte[16]).hex("seq", seq)
+                .hex("hg", 1000).hex("ts", timestamp).decimal("ttl", 4).build();
+        return WireCodec.encode(status, SimCluster.keys("s3cr3t").active(), true);
     }
 }
