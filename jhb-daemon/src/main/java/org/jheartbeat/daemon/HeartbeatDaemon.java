@@ -20,6 +20,7 @@ import org.jheartbeat.daemon.ipc.IpcServer;
 import org.jheartbeat.daemon.ipc.IpcServerException;
 import org.jheartbeat.daemon.ipc.PeerCredentials;
 import org.jheartbeat.daemon.ipc.RequestDispatcher;
+import org.jheartbeat.daemon.respawn.RespawnSupervisor;
 import org.jheartbeat.daemon.state.GenerationFile;
 import org.jheartbeat.daemon.state.NodeUuidFile;
 import org.jheartbeat.daemon.state.PidFile;
@@ -55,6 +56,8 @@ final class HeartbeatDaemon {
     private volatile DaemonConfig config;
     private volatile Messaging messaging;
     private IpcServer ipc;
+    private ThreadEventLoop respawnLoop;
+    private RespawnSupervisor respawns;
     private PidFile pidFile;
     private boolean stopping;
     private volatile boolean failed;
@@ -76,6 +79,10 @@ final class HeartbeatDaemon {
         pidFile.writeOwn();
         LOG.info("Configuration validated. Starting {} on node {}", StatusReport.VERSION, nodeName);
         messaging = startMessaging(config);
+        respawnLoop = new ThreadEventLoop("respawn", clock, this::fail);
+        respawns = new RespawnSupervisor(respawnLoop, config.haCf().respawns(), config.haCf().environment(),
+                RespawnSupervisor.ChildLauncher.SYSTEM);
+        respawns.start();
         try {
             ipc = IpcServer.start(locations.socket(), new RequestDispatcher().on(IpcMessages.STATUS, this::status));
         } catch (IpcServerException e) {
@@ -167,9 +174,13 @@ final class HeartbeatDaemon {
         }
         stopping = true;
         LOG.info("Heartbeat shutdown in progress. ({})", ProcessHandle.current().pid());
+        if (respawns != null) {
+            respawns.stop();
+        }
         if (messaging != null) {
             stopMessaging(messaging);
         }
+        closeQuietly(respawnLoop);
         closeQuietly(ipc);
         try {
             if (pidFile != null) {
