@@ -30,19 +30,23 @@ have_real_heartbeat && pair_up r 2
 mkdir -p "$BASE/results"
 
 stop_node() {
-	local p
-	for p in $(node_pids "$1"); do kill -9 "$p" 2>/dev/null; done
+	local pids
+	pids=$(node_pids "$1")
+	kill -9 $pids 2>/dev/null
+	wait_gone 10 $pids
 }
 
 # measure IMPL CONFIG DEADTIME: one kill of node 1, one restart
 measure() {
-	local impl=$1 tag=${1:0:1} a b result
+	local impl=$1 tag=${1:0:1} a b result pids
 	a=$NS_PREFIX${tag}1 b=$NS_PREFIX${tag}2
 	wait_active "$b" "$a" 60 || { echo "not-active" >> "$BASE/results/$impl-${2/\//-}"; return; }
 	sleep 2
-	result=$("$PYTHON" "$BENCH_HOME/killwatch.py" "$(node_log "$b")" "node $a: is dead" "$(echo "$3 + 10" | bc)" $(node_pids "$a"))
+	pids=$(node_pids "$a")
+	result=$("$PYTHON" "$BENCH_HOME/killwatch.py" "$(node_log "$b")" "node $a: is dead" "$(echo "$3 + 10" | bc)" $pids)
 	echo "$result" >> "$BASE/results/$impl-${2/\//-}"
 	bench_log "$impl $2 run $4: $result"
+	wait_gone 10 $pids
 	node_start "$a"
 }
 

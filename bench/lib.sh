@@ -22,12 +22,29 @@ BENCH_PIDS=()       # processes started by the script outside the namespaces (lo
 BENCH_NAMESPACES=()
 BENCH_LINKS=()
 
-# detach PIDFILE COMMAND...: runs COMMAND in the background in its own session, not as a job of
-# this shell (no "Killed" notices, no zombies to reap); its pid goes to PIDFILE. The command
-# must exec its program (ip netns exec, setsid and the launchers do), so the pid is the program's.
+# detach PIDFILE COMMAND...: runs COMMAND in its own session under a subshell that reaps it
+# as soon as it dies (this machine's init reaps orphans only after a second or so, and a
+# zombie still counts as "already running" for a daemon that checks its pid file); its pid
+# goes to PIDFILE. The command must exec its program (ip netns exec, setsid and the
+# launchers do), so the pid is the program's.
 detach() {
 	local pidfile=$1; shift
-	( setsid "$@" & echo $! > "$pidfile" )
+	rm -f "$pidfile"
+	( setsid "$@" & echo $! > "$pidfile.new"; mv "$pidfile.new" "$pidfile"; wait ) &
+	while [ ! -s "$pidfile" ]; do sleep 0.01; done
+}
+
+# wait_gone SECONDS PID...: until none of the processes exists any more (zombies included)
+wait_gone() {
+	local deadline=$((SECONDS + $1)) p alive; shift
+	while [ $SECONDS -lt $deadline ]; do
+		alive=
+		for p in "$@"; do [ -e "/proc/$p" ] && alive=1; done
+		[ -z "$alive" ] && return 0
+		sleep 0.05
+	done
+	bench_log "processes $* still exist after the wait"
+	return 1
 }
 
 bench_die() { echo "$(basename "$0"): $*" >&2; exit 1; }
