@@ -260,4 +260,20 @@ class HeartbeatServiceSimTest {
                 .hex("hg", 1000).hex("ts", timestamp).decimal("ttl", 4).build();
         return WireCodec.encode(status, SimCluster.keys("s3cr3t").active(), true);
     }
+
+    @Test
+    void aNodeMissingFromTheNodeLinesJoinsOnlyWhereAutojoinIsOn() {
+        SimCluster cluster = new SimCluster(SEED, 3, List.of("eth0"));
+        List<String> withoutNode03 = List.of("node01", "node02");
+        cluster.start("node01", SimCluster.keys("s3cr3t"), withoutNode03, true);
+        cluster.start("node02", SimCluster.keys("s3cr3t"), withoutNode03, false);
+        cluster.start("node03");
+        cluster.run(Duration.ofSeconds(2));
+
+        assertThat(cluster.snapshot("node01").nodes()).extracting(MessagingSnapshot.Node::name).contains("node03");
+        assertThat(cluster.statusSeenBy("node01", "node03")).isEqualTo(NodeStatus.ACTIVE);
+        assertThat(cluster.snapshot("node02").nodes()).extracting(MessagingSnapshot.Node::name)
+                .doesNotContain("node03");
+        assertThat(cluster.viewOf("node02").members()).containsExactly("node01", "node02");
+    }
 }

@@ -50,6 +50,11 @@ final class SimCluster {
     }
 
     SimNode start(String name, Authkeys keys) {
+        return start(name, keys, names, false);
+    }
+
+    /** Starts a node whose ha.cf lists only {@code configured} as members, with or without autojoin. */
+    SimNode start(String name, Authkeys keys, List<String> configured, boolean autojoin) {
         long generation = generations.merge(name, 1000L, (old, ignored) -> old + 1);
         int index = names.indexOf(name);
         SimTransport transport = new SimTransport(network, name, links, names);
@@ -59,7 +64,7 @@ final class SimCluster {
         }
         byte[] uuid = new byte[16];
         uuid[15] = (byte) index;
-        MessagingConfig config = new MessagingConfig(name, names, false, KEEPALIVE, DEADTIME.dividedBy(2), DEADTIME,
+        MessagingConfig config = new MessagingConfig(name, configured, autojoin, KEEPALIVE, DEADTIME.dividedBy(2), DEADTIME,
                 Duration.ofSeconds(2), 1, addresses, keys, true, generation, uuid);
         EventLoop loop = scheduler.newLoop(name + "/membership");
         SimNode node = new SimNode(name, new HeartbeatService(config, loop, transport), transport,
