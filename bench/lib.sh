@@ -30,7 +30,8 @@ BENCH_LINKS=()
 detach() {
 	local pidfile=$1; shift
 	rm -f "$pidfile"
-	( setsid "$@" & echo $! > "$pidfile.new"; mv "$pidfile.new" "$pidfile"; wait ) &
+	# the subshell's own stderr goes to /dev/null (no "Killed" notice), the command's stays
+	( exec 3>&2 2>/dev/null; setsid "$@" 2>&3 3>&- & echo $! > "$pidfile.new"; mv "$pidfile.new" "$pidfile"; wait ) &
 	while [ ! -s "$pidfile" ]; do sleep 0.01; done
 }
 
