@@ -7,17 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jheartbeat.common.log.HeartbeatLogging;
 import org.jheartbeat.common.log.RateLimitedLog;
-import org.jheartbeat.common.loop.Cancellable;
 import org.jheartbeat.common.loop.EventLoop;
-import org.jheartbeat.membership.MembershipCalculator;
-import org.jheartbeat.membership.QuorumPolicy;
+import org.jheartbeat.membership.MembershipTracker;
 import org.jheartbeat.membership.View;
 import org.jheartbeat.messaging.transport.Datagram;
 import org.jheartbeat.messaging.transport.Transport;
@@ -45,8 +42,6 @@ public final class HeartbeatService {
     private static final Logger LOG = LoggerFactory.getLogger("heartbeat");
     private static final int WINDOW = 256;
     private static final int HISTORY = 512;
-    private static final int MAX_REXMIT_ATTEMPTS = 8;
-    private static final Duration REXMIT_INTERVAL = Duration.ofMillis(250);
     private static final int ACK_EVERY = 10;
 
     private final MessagingConfig config;
@@ -57,17 +52,15 @@ public final class HeartbeatService {
     private final Map<String, PeerNode> peers = new LinkedHashMap<>();
     private final SendHistory history = new SendHistory(HISTORY);
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
-    private final QuorumPolicy quorum;
+    private final MembershipTracker membership;
+    private final Retransmitter retransmitter;
+    private final EarliestDeadline liveness;
     private final RateLimitedLog badPackets;
     private NodeStatus localStatus = NodeStatus.INIT;
     private boolean commUp;
     private long startNanos;
     private long nextSeq = 1;
     private long nextKeepaliveNanos;
-    private View view;
-    private Cancellable livenessTimer;
-    private long livenessDueNanos = Long.MAX_VALUE;
-    private Cancellable rexmitTimer;
     private boolean stopped;
 
     public HeartbeatService(MessagingConfig config, EventLoop loop, Transport transport) {
@@ -76,14 +69,16 @@ public final class HeartbeatService {
         this.transport = transport;
         this.wire = new WireMessages(config, loop.clock());
         this.gate = new InboundGate(config);
-        this.quorum = new QuorumPolicy(config.nodes().size());
+        this.membership = new MembershipTracker(config.localNode(), config.nodes().size());
         this.badPackets = new RateLimitedLog(LOG, loop.clock(), 5, Duration.ofSeconds(60));
         for (String node : config.nodes()) {
             if (!node.equals(config.localNode())) {
                 peers.put(node, new PeerNode(node, transport.links(), WINDOW));
             }
         }
-        this.view = new View(0, new TreeSet<>(Set.of(config.localNode())), quorum.hasQuorum(1));
+        this.liveness = new EarliestDeadline(loop, this::checkLiveness);
+        this.retransmitter = new Retransmitter(loop, wire, history, () -> nextSeq - 1, this::sendControl,
+                transport::send, this::deliver, badPackets);
     }
 
     /** Starts sending and receiving. */
@@ -114,7 +109,7 @@ public final class HeartbeatService {
         loop.execute(() -> {
             Subscription subscription = new Subscription(listenerLoop, listener);
             subscribers.add(subscription);
-            View current = view;
+            View current = membership.view();
             listenerLoop.execute(() -> listener.viewChanged(current));
         });
     }
@@ -159,7 +154,7 @@ public final class HeartbeatService {
                 nodes.add(new MessagingSnapshot.Node(name, peer.status, links));
             }
         }
-        return new MessagingSnapshot(config.localNode(), commUp, nodes, view);
+        return new MessagingSnapshot(config.localNode(), commUp, nodes, membership.view());
     }
 
     private List<String> allNodeNames() {
@@ -170,19 +165,19 @@ public final class HeartbeatService {
 
     private void onStart() {
         startNanos = now();
-        sendSequenced(wire.status(NodeStatus.INIT, Set.of(), view.number()));
+        sendSequenced(wire.status(NodeStatus.INIT, Set.of(), membership.view().number()));
         setLocalStatus(NodeStatus.UP);
         nextKeepaliveNanos = startNanos;
         keepalive();
         loop.schedule(config.initdead(), this::initdeadExpired);
-        armLiveness(startNanos + config.initdead().toNanos());
+        liveness.arm(startNanos + config.initdead().toNanos());
     }
 
     private void keepalive() {
         if (stopped) {
             return;
         }
-        sendSequenced(wire.status(localStatus, livePeerNames(), view.number()));
+        sendSequenced(wire.status(localStatus, livePeerNames(), membership.view().number()));
         // Schedule against the planned time, not the actual one, so the interval does not drift.
         nextKeepaliveNanos += config.keepalive().toNanos();
         long delay = Math.max(0, nextKeepaliveNanos - now());
@@ -319,7 +314,7 @@ public final class HeartbeatService {
                 LOG.info("Link {}:{} up.", peer.name, linkName);
                 notifyAll(l -> l.linkStatusChanged(peer.name, linkName, true));
             }
-            armLiveness(link.lastHeardNanos + config.deadtime().toNanos());
+            liveness.arm(link.lastHeardNanos + config.deadtime().toNanos());
         }
         long contiguousBefore = peer.window.contiguous();
         boolean hadMissing = !peer.window.missing().isEmpty();
@@ -329,7 +324,7 @@ public final class HeartbeatService {
         }
         peer.lastHeardNanos = now();
         peer.everHeard = true;
-        armLiveness(peer.lastHeardNanos + config.deadtime().toNanos());
+        liveness.arm(peer.lastHeardNanos + config.deadtime().toNanos());
         if (MessageTypes.STATUS.equals(message.type())) {
             onStatus(peer, message);
         } else if (MessageTypes.SHUTDONE.equals(message.type())) {
@@ -339,7 +334,7 @@ public final class HeartbeatService {
         if (!arrival.newlyMissing().isEmpty()) {
             LOG.warn("{} lost packet(s) for [{}] [{}:{}]", arrival.newlyMissing().size(), peer.name,
                     arrival.newlyMissing().get(0) - 1, seq);
-            requestRexmit(peer, arrival.newlyMissing());
+            retransmitter.request(peer, arrival.newlyMissing(), peers.values());
         }
         if (arrival.givenUp() > 0) {
             LOG.error("Irretrievably lost {} packet(s) from node {} before seq {}: too far behind to ask for them",
@@ -392,82 +387,11 @@ public final class HeartbeatService {
             return;
         }
         switch (message.type()) {
-            case MessageTypes.REXMIT -> answerRexmit(peer, message.getDecimal("firstseq"), message.getDecimal("lastseq"));
-            case MessageTypes.NAK_REXMIT -> {
-                long seq = message.getHex("firstseq");
-                peer.rexmitAttempts.remove(seq);
-                LOG.error("Irretrievably lost packet: node {} seq {}", peer.name, seq);
-                deliver(peer, peer.window.giveUp(seq));
-            }
+            case MessageTypes.REXMIT -> retransmitter.answer(peer, message.getDecimal("firstseq"),
+                    message.getDecimal("lastseq"), WINDOW);
+            case MessageTypes.NAK_REXMIT -> retransmitter.nakReceived(peer, message.getHex("firstseq"));
             default -> {
                 // NS_ackmsg: our history is a fixed window, so acknowledgements need no action.
-            }
-        }
-    }
-
-    private void answerRexmit(PeerNode peer, long first, long last) {
-        long max = nextSeq - 1;
-        for (long seq = first; seq <= last && seq <= first + WINDOW; seq++) {
-            byte[] datagram = history.find(seq);
-            if (datagram != null) {
-                transport.send(datagram);
-            } else if (seq > max) {
-                badPackets.warn("rexmit-max-" + peer.name, "Rexmit of seq {} requested. {} is max.", seq, max);
-            } else {
-                badPackets.error("rexmit-gone-" + peer.name, "Cannot rexmit pkt {} for {}: seqno not found", seq,
-                        peer.name);
-                sendControl(wire.nakRexmit(peer.name, peer.uuid, seq));
-            }
-        }
-    }
-
-    private void requestRexmit(PeerNode peer, List<Long> seqs) {
-        for (long seq : seqs) {
-            peer.rexmitAttempts.put(seq, 0);
-        }
-        sendRexmitRequests(peer, seqs);
-        if (rexmitTimer == null) {
-            rexmitTimer = loop.schedule(REXMIT_INTERVAL, this::retryRexmits);
-        }
-    }
-
-    private void retryRexmits() {
-        rexmitTimer = null;
-        boolean pending = false;
-        for (PeerNode peer : peers.values()) {
-            List<Long> again = new ArrayList<>();
-            for (long seq : new ArrayList<>(peer.window.missing())) {
-                int attempts = peer.rexmitAttempts.merge(seq, 1, Integer::sum);
-                if (attempts >= MAX_REXMIT_ATTEMPTS || !peer.status.alive()) {
-                    peer.rexmitAttempts.remove(seq);
-                    LOG.error("Irretrievably lost packet: node {} seq {}", peer.name, seq);
-                    deliver(peer, peer.window.giveUp(seq));
-                } else {
-                    again.add(seq);
-                }
-            }
-            if (!again.isEmpty()) {
-                sendRexmitRequests(peer, again);
-                pending = true;
-            }
-        }
-        if (pending) {
-            rexmitTimer = loop.schedule(REXMIT_INTERVAL, this::retryRexmits);
-        }
-    }
-
-    private void sendRexmitRequests(PeerNode peer, List<Long> seqs) {
-        long first = seqs.get(0);
-        long last = first;
-        for (int i = 1; i <= seqs.size(); i++) {
-            if (i < seqs.size() && seqs.get(i) == last + 1) {
-                last = seqs.get(i);
-                continue;
-            }
-            sendControl(wire.rexmit(peer.name, peer.uuid, first, last));
-            if (i < seqs.size()) {
-                first = seqs.get(i);
-                last = first;
             }
         }
     }
@@ -495,21 +419,7 @@ public final class HeartbeatService {
         }
     }
 
-    /** Keeps one timer, due at the earliest moment a node or link could be declared dead. */
-    private void armLiveness(long dueNanos) {
-        if (livenessTimer != null && livenessDueNanos <= dueNanos) {
-            return;
-        }
-        if (livenessTimer != null) {
-            livenessTimer.cancel();
-        }
-        livenessDueNanos = dueNanos;
-        livenessTimer = loop.schedule(Duration.ofNanos(Math.max(0, dueNanos - now())), this::checkLiveness);
-    }
-
     private void checkLiveness() {
-        livenessTimer = null;
-        livenessDueNanos = Long.MAX_VALUE;
         if (stopped) {
             return;
         }
@@ -535,7 +445,7 @@ public final class HeartbeatService {
             }
         }
         if (next != Long.MAX_VALUE) {
-            armLiveness(next);
+            liveness.arm(next);
         }
     }
 
@@ -567,33 +477,17 @@ public final class HeartbeatService {
     private void recomputeView() {
         Set<String> live = livePeerNames();
         Map<String, Set<String>> hears = new HashMap<>();
+        Map<String, Long> advertised = new HashMap<>();
         for (String name : live) {
-            Set<String> heard = peers.get(name).hears;
-            if (heard != null) {
-                Set<String> withSelf = new TreeSet<>(heard);
+            PeerNode peer = peers.get(name);
+            advertised.put(name, peer.advertisedView);
+            if (peer.hears != null) {
+                Set<String> withSelf = new TreeSet<>(peer.hears);
                 withSelf.add(name);
                 hears.put(name, withSelf);
             }
         }
-        SortedSet<String> members = MembershipCalculator.members(config.localNode(), live, hears);
-        long highestAdvertised = members.stream().filter(peers::containsKey)
-                .mapToLong(m -> peers.get(m).advertisedView).max().orElse(0);
-        boolean hasQuorum = quorum.hasQuorum(members.size());
-        long number;
-        if (!members.equals(view.members())) {
-            number = Math.max(view.number(), highestAdvertised) + 1;
-        } else if (highestAdvertised > view.number() || hasQuorum != view.quorum()) {
-            number = Math.max(view.number(), highestAdvertised);
-        } else {
-            return;
-        }
-        View changed = new View(number, members, hasQuorum);
-        if (!members.equals(view.members()) || hasQuorum != view.quorum()) {
-            LOG.info("Membership view {}: members {}, {}", number, String.join(" ", members),
-                    hasQuorum ? "quorum" : "NO quorum");
-        }
-        view = changed;
-        notifyAll(l -> l.viewChanged(changed));
+        membership.update(live, hears, advertised).ifPresent(changed -> notifyAll(l -> l.viewChanged(changed)));
     }
 
     private void notifyAll(Consumer<MessagingListener> event) {
