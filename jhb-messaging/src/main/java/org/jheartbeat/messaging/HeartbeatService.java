@@ -324,7 +324,8 @@ public final class HeartbeatService {
         }
         peer.lastHeardNanos = now();
         peer.everHeard = true;
-        liveness.arm(peer.lastHeardNanos + config.deadtime().toNanos());
+        peer.warnedSilent = false;
+        liveness.arm(peer.lastHeardNanos + Math.min(config.warntime().toNanos(), config.deadtime().toNanos()));
         if (MessageTypes.STATUS.equals(message.type())) {
             onStatus(peer, message);
         } else if (MessageTypes.SHUTDONE.equals(message.type())) {
@@ -425,6 +426,7 @@ public final class HeartbeatService {
         }
         long now = now();
         long deadtime = config.deadtime().toNanos();
+        long warntime = Math.min(config.warntime().toNanos(), deadtime);
         long next = Long.MAX_VALUE;
         for (PeerNode peer : peers.values()) {
             for (LinkState link : peer.links.values()) {
@@ -437,11 +439,17 @@ public final class HeartbeatService {
                 }
             }
             if (peer.status.alive() && peer.everHeard) {
-                if (now - peer.lastHeardNanos >= deadtime) {
+                long silent = now - peer.lastHeardNanos;
+                if (silent >= deadtime) {
                     declareDead(peer);
-                } else {
-                    next = Math.min(next, peer.lastHeardNanos + deadtime);
+                    continue;
                 }
+                if (!peer.warnedSilent && silent >= warntime) {
+                    peer.warnedSilent = true;
+                    LOG.warn("No heartbeat from node {} for {} ms (warntime {} ms)", peer.name, silent / 1_000_000L,
+                            config.warntime().toMillis());
+                }
+                next = Math.min(next, peer.lastHeardNanos + (peer.warnedSilent ? deadtime : warntime));
             }
         }
         if (next != Long.MAX_VALUE) {

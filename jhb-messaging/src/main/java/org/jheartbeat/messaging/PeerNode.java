@@ -20,6 +20,8 @@ final class PeerNode {
     byte[] uuid;
     long highestTimestamp;
     long lastHeardNanos;
+    /** Silent past warntime and already reported; cleared by the next new packet. */
+    boolean warnedSilent;
     long lastStatusNanos = -1;
     /** Nodes this peer says it hears (our own status extension); null for peers that do not say. */
     Set<String> hears;

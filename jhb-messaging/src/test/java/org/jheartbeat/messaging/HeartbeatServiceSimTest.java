@@ -44,9 +44,13 @@ class HeartbeatServiceSimTest {
     void aSilentNodeIsDeclaredDeadAtDeadtimeAndNotBefore() {
         SimCluster cluster = threeNodes(List.of("eth0"));
 
-        cluster.kill("node03");
-        cluster.run(SimCluster.DEADTIME.minus(SimCluster.KEEPALIVE));
-        assertThat(cluster.statusSeenBy("node01", "node03")).isEqualTo(NodeStatus.ACTIVE);
+        try (LogCapture log = new LogCapture()) {
+            cluster.kill("node03");
+            cluster.run(SimCluster.DEADTIME.minus(SimCluster.KEEPALIVE));
+            assertThat(cluster.statusSeenBy("node01", "node03")).isEqualTo(NodeStatus.ACTIVE);
+            assertThat(log.lines()).filteredOn(l -> l.startsWith("WARN: No heartbeat from node node03 for"))
+                    .as("one warning per observer at warntime").hasSize(2);
+        }
 
         cluster.run(SimCluster.KEEPALIVE.plusMillis(10));
         assertThat(cluster.statusSeenBy("node01", "node03")).isEqualTo(NodeStatus.DEAD);
