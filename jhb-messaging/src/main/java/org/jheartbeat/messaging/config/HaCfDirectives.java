@@ -146,30 +146,26 @@ final class HaCfDirectives {
     }
 
     private static void crm(ConfigLine line, HaCfDraft draft) throws ConfigException {
-        String value = text(line, draft);
-        if (value.equalsIgnoreCase("respawn")) {
-            draft.crm = CrmMode.RESPAWN;
-            return;
-        }
-        try {
-            draft.crm = ConfigValues.bool(line, value) ? CrmMode.ON : CrmMode.OFF;
-        } catch (ConfigException notBoolean) {
-            throw line.error("'" + value + "' is not supported",
-                    "Use on, off or respawn (or another boolean word: yes, no, true, false, y, n, 1, 0)");
-        }
+        draft.crm = booleanOr(line, text(line, draft), "respawn", CrmMode.RESPAWN, CrmMode.ON, CrmMode.OFF,
+                "is not supported");
     }
 
     private static void autoFailback(ConfigLine line, HaCfDraft draft) throws ConfigException {
-        String value = text(line, draft);
-        if (value.equalsIgnoreCase("legacy")) {
-            draft.autoFailback = AutoFailback.LEGACY;
-            return;
+        draft.autoFailback = booleanOr(line, text(line, draft), "legacy", AutoFailback.LEGACY, AutoFailback.ON,
+                AutoFailback.OFF, "is not a valid value");
+    }
+
+    /** A boolean word, or one more word of the directive's own (crm respawn, auto_failback legacy). */
+    private static <T> T booleanOr(ConfigLine line, String value, String word, T forWord, T on, T off,
+                                   String problem) throws ConfigException {
+        if (value.equalsIgnoreCase(word)) {
+            return forWord;
         }
         try {
-            draft.autoFailback = ConfigValues.bool(line, value) ? AutoFailback.ON : AutoFailback.OFF;
+            return ConfigValues.bool(line, value) ? on : off;
         } catch (ConfigException notBoolean) {
-            throw line.error("'" + value + "' is not a valid value",
-                    "Use on, off or legacy (or another boolean word: yes, no, true, false, y, n, 1, 0)");
+            throw line.error("'" + value + "' " + problem, "Use on, off or " + word
+                    + " (or another boolean word: yes, no, true, false, y, n, 1, 0)");
         }
     }
 
