@@ -2,10 +2,11 @@
 # False deaths under CPU load: two nodes of ours and two of Debian's heartbeat 3.0.6 (when
 # installed), keepalive 100ms / warntime 250ms / deadtime 500ms, all four running during the
 # same period while one busy loop per core (sha1sum /dev/zero, normal priority) saturates the
-# machine. Counts the "is dead" and "Late heartbeat" lines each node logs during the period
-# (no node is stopped, so every one is false) and the longest interval a late line reports.
+# machine. Counts the "is dead" and "Late heartbeat" lines each node logs during the period (no
+# node is stopped, so every one is false) and the longest interval a late line reports.
 #
 # usage: sudo bench/false-deaths.sh [SECONDS]     length of the loaded period (default 300)
+#   LOAD=N        number of busy loops (default: one per core)
 #   JHBB_KEEP=1   keep the logs (the path is printed)
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -14,6 +15,8 @@ PERIOD=${1:-300}
 [[ $PERIOD =~ ^[1-9][0-9]*$ ]] || bench_die "SECONDS must be a positive whole number, not '$PERIOD'"
 bench_init "$@"
 CORES=$(nproc)
+LOAD=${LOAD:-$CORES}
+[[ $LOAD =~ ^[0-9]+$ ]] || bench_die "LOAD must be a whole number, not '$LOAD'"
 
 TAGS=(o)
 if have_real_heartbeat; then TAGS+=(r); else bench_log "no $REAL_HB: measuring ours only"; fi
@@ -41,8 +44,8 @@ for tag in "${TAGS[@]}"; do
 		bench_log "$node: scheduling $(ps -o cls=,rtprio= -p "$(node_pids "$node" | head -1)" | xargs)"
 	done
 done
-bench_log "load: $CORES x sha1sum /dev/zero for $PERIOD s"
-load_start "$CORES"
+bench_log "load: $LOAD x sha1sum /dev/zero for $PERIOD s"
+load_start "$LOAD"
 sleep "$PERIOD"
 for p in "${BENCH_PIDS[@]}"; do
 	case $(ps -o comm= -p "$p") in sha1sum) kill -9 "$p" ;; esac
@@ -65,7 +68,7 @@ print(dead, late, f"{longest} ms" if late else "-")'
 }
 
 echo
-echo "False deaths: keepalive 100ms, warntime 250ms, deadtime 500ms, $PERIOD s with $CORES busy loops on $CORES cores"
+echo "False deaths: keepalive 100ms, warntime 250ms, deadtime 500ms, $PERIOD s with $LOAD busy loops on $CORES cores"
 echo
 echo "| implementation | node | scheduling | \"is dead\" lines | \"Late heartbeat\" lines | longest late interval | still sees peer active |"
 echo "|---|---|---|---|---|---|---|"
