@@ -3,14 +3,18 @@ package org.jheartbeat.daemon.state;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The daemon's pid file, {@code "%10d\n"} as Heartbeat writes it. A pid file whose process still
- * exists means heartbeat is already running on this state directory.
+ * The daemon's pid file, {@code "%10d\n"} as Heartbeat writes it. It counts as "running" only
+ * when its process is a live heartbeat daemon: unlike Heartbeat, a zombie left by kill -9 or an
+ * unrelated process that got the pid recycled does not block a restart.
  */
 public final class PidFile {
+
+    private static final String DAEMON_MAIN_CLASS = "org.jheartbeat.daemon.HeartbeatMain";
 
     private final Path file;
 
@@ -30,9 +34,22 @@ public final class PidFile {
         String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
         try {
             long pid = Long.parseLong(text);
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+            return isLiveDaemon(pid) ? Optional.of(pid) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    private static boolean isLiveDaemon(long pid) throws IOException {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        try {
+            String stat = Files.readString(proc.resolve("stat"), StandardCharsets.US_ASCII);
+            // The state letter follows the command name in parentheses: "Z" is a zombie.
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            String commandLine = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+            return state != 'Z' && commandLine.contains(DAEMON_MAIN_CLASS);
+        } catch (NoSuchFileException gone) {
+            return false;
         }
     }
 
@@ -41,10 +58,11 @@ public final class PidFile {
                 .getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Removes the file if it still names this process. */
+    /** Removes the file if it still names this process (another daemon may have taken over). */
     public void removeOwn() throws IOException {
-        if (runningPid().filter(pid -> pid == ProcessHandle.current().pid()).isPresent()) {
-            Files.deleteIfExists(file);
+        if (Files.exists(file) && Files.readString(file, StandardCharsets.US_ASCII).trim()
+                .equals(Long.toString(ProcessHandle.current().pid()))) {
+            Files.delete(file);
         }
     }
 }
