@@ -1,6 +1,7 @@
 package org.jheartbeat.common.loop;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -20,7 +21,7 @@ public final class ThreadEventLoop implements EventLoop, AutoCloseable {
     private final Consumer<Throwable> failureHandler;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
-    private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final Thread thread;
     private long timerSequence;
