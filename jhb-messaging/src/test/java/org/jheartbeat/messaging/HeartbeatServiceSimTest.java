@@ -257,6 +257,21 @@ class HeartbeatServiceSimTest {
         assertThat(cluster.statusSeenBy("node01", "node03")).as("current").isEqualTo(NodeStatus.ACTIVE);
     }
 
+    @Test
+    void aCorrectlySignedPacketFromAnAddressTheNodeDoesNotHaveIsDropped() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+        cluster.kill("node03");
+        cluster.run(Duration.ofSeconds(1));
+        long now = cluster.scheduler.clock().wallTime().getEpochSecond();
+
+        cluster.network.inject(SimTransport.endpoint("node02", "eth0"), SimTransport.endpoint("node01", "eth0"),
+                forgedStatus(1_000_000, now));
+        cluster.run(Duration.ofMillis(50));
+
+        assertThat(cluster.statusSeenBy("node01", "node03")).as("claims node03, comes from node02's address")
+                .isEqualTo(NodeStatus.DEAD);
+    }
+
     /** A status of node03's first generation, signed with the cluster key, as a thief of the key could send. */
     private static byte[] forgedStatus(long seq, long timestamp) {
         HaMessage status = HaMessage.builder().string("t", "status").string("st", "active").hex("dt", 500)
