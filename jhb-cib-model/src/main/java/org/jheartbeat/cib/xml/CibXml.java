@@ -1,0 +1,154 @@
+package org.jheartbeat.cib.xml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.model.CibParseException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Reads and writes CIB text. Parsing never loads a DTD or an external entity (a CIB has no
+ * use for them and they are how XML input reaches files and the network); every element
+ * remembers the line its start tag opens on ({@link CibDocument#lineOf}). Writing is stable:
+ * the same DOM always gives the same text, and that text parses back to an equal DOM.
+ */
+public final class CibXml {
+
+    private static final String ROOT = "cib";
+    private static final String INPUT = "input";
+
+    private CibXml() {
+    }
+
+    /** Parses a whole CIB from text; {@code sourceName} (a file name or "input") starts every error message. */
+    public static CibDocument parse(String text, String sourceName) throws CibParseException {
+        return asCib(parseDocument(new SourceText(text), sourceName), sourceName);
+    }
+
+    public static CibDocument parse(Path file) throws CibParseException, IOException {
+        return asCib(parseDocument(SourceText.decode(Files.readAllBytes(file)), file.toString()), file.toString());
+    }
+
+    public static CibDocument parse(InputStream in, String sourceName) throws CibParseException, IOException {
+        return asCib(parseDocument(SourceText.decode(in.readAllBytes()), sourceName), sourceName);
+    }
+
+    /**
+     * Parses one piece of a CIB, as {@code cibadmin -X '<primitive .../>'} gives it: any root
+     * element is accepted. The element belongs to a document of its own.
+     */
+    public static Element parseElement(String text, String sourceName) throws CibParseException {
+        return parseDocument(new SourceText(text), sourceName).getDocumentElement();
+    }
+
+    /** The whole document, with an {@code <?xml ...?>} header, ending in a newline. */
+    public static String toXml(CibDocument document) {
+        XmlWriter writer = new XmlWriter();
+        for (Node child = document.dom().getFirstChild(); child != null; child = child.getNextSibling()) {
+            writer.writeNode(child, 0);
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + writer.written();
+    }
+
+    /** One element and its content, without a header, ending in a newline. */
+    public static String toXml(Element element) {
+        XmlWriter writer = new XmlWriter();
+        writer.writeNode(element, 0);
+        return writer.written();
+    }
+
+    /**
+     * A deep copy that operations may change; line numbers and attribute order come along.
+     */
+    public static Document copy(Document document) {
+        Document copy = newDocument();
+        for (Node child = document.getFirstChild(); child != null; child = child.getNextSibling()) {
+            copy.appendChild(copy.importNode(child, true));
+        }
+        return copy;
+    }
+
+    /**
+     * An empty DOM document for building CIB content in code. Create elements and attributes
+     * with {@code createElementNS(null, name)} / {@code setAttributeNS(null, name, value)}, as
+     * the parser does, so that built and parsed nodes compare equal ({@code isEqualNode}).
+     */
+    public static Document newDocument() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            return factory.newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's DOM implementation is not available", e);
+        }
+    }
+
+    private static CibDocument asCib(Document document, String sourceName) throws CibParseException {
+        Element root = document.getDocumentElement();
+        if (!ROOT.equals(root.getTagName())) {
+            throw new CibParseException(sourceName, CibDocument.lineOf(root), 0,
+                    "the root element is <" + root.getTagName() + ">, a CIB starts with <cib>",
+                    "give a whole CIB (<cib ...><configuration>...</configuration><status/></cib>)"
+                            + ", or use the section option (-o) for a part of one");
+        }
+        return CibDocument.of(document);
+    }
+
+    private static Document parseDocument(SourceText source, String sourceName) throws CibParseException {
+        String name = sourceName == null || sourceName.isEmpty() ? INPUT : sourceName;
+        if (source.text().isBlank()) {
+            throw new CibParseException(name, 0, 0, "the input is empty",
+                    "give the CIB's XML text (a file, -X STRING or standard input)");
+        }
+        Document document = newDocument();
+        try {
+            XMLReader reader = secureReader();
+            DomBuilder builder = new DomBuilder(document, source);
+            reader.setContentHandler(builder);
+            reader.setProperty("http://xml.org/sax/properties/lexical-handler", builder);
+            reader.setErrorHandler(builder);
+            reader.parse(new InputSource(new StringReader(source.text())));
+        } catch (SAXParseException e) {
+            throw ParseProblems.describe(name, e);
+        } catch (SAXException e) {
+            throw new CibParseException(name, 0, 0, "not well-formed: " + e.getMessage(),
+                    "fix the XML (xmllint --noout FILE shows the place too)");
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from a string failed", e);
+        }
+        return document;
+    }
+
+    private static XMLReader secureReader() {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setValidating(false);
+            factory.setXIncludeAware(false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature("http://xml.org/sax/features/namespace-prefixes", true);
+            XMLReader reader = factory.newSAXParser().getXMLReader();
+            reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            return reader;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the JDK's SAX parser lacks a security feature", e);
+        }
+    }
+}
