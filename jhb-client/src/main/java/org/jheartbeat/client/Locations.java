@@ -54,4 +54,9 @@ public record Locations(Path configDir, Path stateDir) {
     public Path pidFile() {
         return stateDir.resolve("heartbeat.pid");
     }
+
+    /** Where the node keeps cib.xml, its digest and its backups. */
+    public Path cibDirectory() {
+        return stateDir.resolve("cib");
+    }
 }

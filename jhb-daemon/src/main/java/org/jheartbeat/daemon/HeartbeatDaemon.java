@@ -10,6 +10,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.model.CibTemplate;
+import org.jheartbeat.cib.service.CibService;
+import org.jheartbeat.cib.service.CibStore;
+import org.jheartbeat.cib.service.CibStoreException;
 import org.jheartbeat.client.Locations;
 import org.jheartbeat.client.ipc.IpcMessages;
 import org.jheartbeat.common.config.ConfigException;
@@ -57,6 +64,9 @@ final class HeartbeatDaemon {
     private volatile Messaging messaging;
     private IpcServer ipc;
     private ThreadEventLoop respawnLoop;
+    private ThreadEventLoop cibLoop;
+    private ExecutorService cibWriter;
+    private CibService cib;
     private RespawnSupervisor respawns;
     private PidFile pidFile;
     private boolean stopping;
@@ -78,6 +88,7 @@ final class HeartbeatDaemon {
         pidFile = new PidFile(locations.pidFile());
         pidFile.writeOwn();
         LOG.info("Configuration validated. Starting {} on node {}", StatusReport.VERSION, nodeName);
+        startCib();
         messaging = startMessaging(config);
         respawnLoop = new ThreadEventLoop("respawn", clock, this::fail);
         respawns = new RespawnSupervisor(respawnLoop, config.haCf().respawns(), config.haCf().environment(),
@@ -88,6 +99,21 @@ final class HeartbeatDaemon {
         } catch (IpcServerException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** Loads cib.xml (writing the empty template at the first start); a damaged one stops the start. */
+    private void startCib() throws IOException {
+        CibStore store = new CibStore(locations.cibDirectory(), clock);
+        CibDocument document;
+        try {
+            document = store.loadOrCreate(CibTemplate::empty);
+        } catch (CibStoreException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        LOG.info("CIB {} loaded from {}", document.version(), locations.cibDirectory());
+        cibLoop = new ThreadEventLoop("cib", clock, this::fail);
+        cibWriter = Executors.newSingleThreadExecutor(task -> new Thread(task, "cib-writer"));
+        cib = new CibService(cibLoop, document, store, cibWriter);
     }
 
     private Messaging startMessaging(DaemonConfig daemonConfig) throws IOException {
@@ -181,6 +207,10 @@ final class HeartbeatDaemon {
             stopMessaging(messaging);
         }
         closeQuietly(respawnLoop);
+        if (cibWriter != null) {
+            cibWriter.shutdown();
+        }
+        closeQuietly(cibLoop);
         closeQuietly(ipc);
         try {
             if (pidFile != null) {

@@ -32,7 +32,7 @@ final class StatusReport {
         pingNodes.forEach((name, up) -> nodes.add(new NodeView(name, "ping", up ? "ping" : "dead",
                 Map.of(name, up ? "up" : "dead"), NODE_WEIGHT)));
         MembershipView membership = new MembershipView(snapshot.view().number(),
-                List.copyOf(snapshot.view().members()), snapshot.view().quorum());
+                List.copyOf(snapshot.view().members()), snapshot.view().quorum(), snapshot.view().dc());
         String managedBy = config.crm() == CrmMode.OFF ? "haresources" : "crm";
         return new HeartbeatView(VERSION, snapshot.localNode(), managedBy, snapshot.commUp(), nodes,
                 config.hbParameters(), "none", Map.of(), membership,

@@ -80,6 +80,26 @@ class DaemonLifecycleIT {
     }
 
     @Test
+    void theFirstStartWritesAnEmptyCibAndAChangedCibIsRefusedAtTheNextStart() throws Exception {
+        node.start();
+        Path cib = node.stateDir().resolve("cib").resolve("cib.xml");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(cib));
+        assertThat(Files.readString(cib)).contains("<configuration>").contains("epoch=");
+        assertThat(node.stateDir().resolve("cib").resolve("cib.xml.sig")).exists();
+        assertThat(node.heartbeat("-k").exitCode()).isZero();
+        node.awaitExit();
+
+        Files.writeString(cib, Files.readString(cib).replace("<resources/>", "<resources><primitive id=\"x\" "
+                + "class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"/></resources>"));
+        NodeProcess again = new NodeProcess("solo", node.dir, List.of());
+        again.start();
+
+        assertThat(again.awaitExit()).isEqualTo(1);
+        assertThat(again.log() + again.stdout()).contains("cib.xml").contains("digest");
+        assertThat(Files.readString(cib)).contains("primitive id=\"x\"");
+    }
+
+    @Test
     void sighupKeepsTheRunningConfigurationWhenTheNewOneIsBadAndAppliesAGoodOne() throws Exception {
         node.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> node.stateDir().resolve("heartbeat.sock").toFile().exists());

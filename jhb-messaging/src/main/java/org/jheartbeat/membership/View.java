@@ -9,8 +9,9 @@ import java.util.TreeSet;
  * @param number  increases with every change of the member set; members converge on the highest
  * @param members the nodes that all hear each other, this node included
  * @param quorum  whether this partition may run resources
+ * @param dc      the designated coordinator of this partition, one of the members
  */
-public record View(long number, SortedSet<String> members, boolean quorum) {
+public record View(long number, SortedSet<String> members, boolean quorum, String dc) {
 
     public View {
         members = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(members));

@@ -165,7 +165,7 @@ public final class HeartbeatService {
 
     private void onStart() {
         startNanos = now();
-        sendSequenced(wire.status(NodeStatus.INIT, Set.of(), membership.view().number()));
+        sendSequenced(wire.status(NodeStatus.INIT, Set.of(), membership.view().number(), membership.advertisedDc()));
         setLocalStatus(NodeStatus.UP);
         nextKeepaliveNanos = startNanos;
         keepalive();
@@ -177,7 +177,8 @@ public final class HeartbeatService {
         if (stopped) {
             return;
         }
-        sendSequenced(wire.status(localStatus, livePeerNames(), membership.view().number()));
+        sendSequenced(wire.status(localStatus, livePeerNames(), membership.view().number(),
+                membership.advertisedDc()));
         // Schedule against the planned time, not the actual one, so the interval does not drift.
         nextKeepaliveNanos += config.keepalive().toNanos();
         long delay = Math.max(0, nextKeepaliveNanos - now());
@@ -375,6 +376,7 @@ public final class HeartbeatService {
         }
         peer.hears = WireMessages.hears(message);
         peer.advertisedView = WireMessages.view(message);
+        peer.advertisedDc = WireMessages.dc(message);
         if (!commUp) {
             commNowUp();
         } else {
@@ -486,16 +488,20 @@ public final class HeartbeatService {
         Set<String> live = livePeerNames();
         Map<String, Set<String>> hears = new HashMap<>();
         Map<String, Long> advertised = new HashMap<>();
+        Map<String, String> dcs = new HashMap<>();
         for (String name : live) {
             PeerNode peer = peers.get(name);
             advertised.put(name, peer.advertisedView);
+            if (peer.advertisedDc != null) {
+                dcs.put(name, peer.advertisedDc);
+            }
             if (peer.hears != null) {
                 Set<String> withSelf = new TreeSet<>(peer.hears);
                 withSelf.add(name);
                 hears.put(name, withSelf);
             }
         }
-        membership.update(live, hears, advertised).ifPresent(changed -> notifyAll(l -> l.viewChanged(changed)));
+        membership.update(live, hears, advertised, dcs).ifPresent(changed -> notifyAll(l -> l.viewChanged(changed)));
     }
 
     private void notifyAll(Consumer<MessagingListener> event) {

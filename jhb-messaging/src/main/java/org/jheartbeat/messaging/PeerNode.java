@@ -26,6 +26,8 @@ final class PeerNode {
     /** Nodes this peer says it hears (our own status extension); null for peers that do not say. */
     Set<String> hears;
     long advertisedView;
+    /** The DC this peer follows (our status extension); null for peers that do not say. */
+    String advertisedDc;
     final Map<Long, Integer> rexmitAttempts = new LinkedHashMap<>();
 
     PeerNode(String name, List<String> linkNames, int windowCapacity) {

@@ -11,14 +11,15 @@ import org.jheartbeat.messaging.wire.WireCodec;
  * Builds the messages the heartbeat layer itself sends, with Heartbeat 3.0.6's field names and
  * number formats (reference: heartbeat-real.md §4.4–4.6), and signs them.
  *
- * <p>Two fields are ours: {@code jhb_hears} (the nodes this node hears, for membership) and
- * {@code jhb_view} (its view number). Heartbeat ignores unknown fields, so its nodes still
+ * <p>Three fields are ours: {@code jhb_hears} (the nodes this node hears, for membership),
+ * {@code jhb_view} (its view number) and {@code jhb_dc} (the DC it follows). Heartbeat ignores unknown fields, so its nodes still
  * accept our packets.
  */
 final class WireMessages {
 
     private static final String HEARS = "jhb_hears";
     private static final String VIEW = "jhb_view";
+    private static final String DC = "jhb_dc";
 
     private final MessagingConfig config;
     private final Clock clock;
@@ -33,7 +34,7 @@ final class WireMessages {
         return type != null && type.startsWith("NS_");
     }
 
-    HaMessage status(NodeStatus status, Set<String> hears, long viewNumber) {
+    HaMessage status(NodeStatus status, Set<String> hears, long viewNumber, String dc) {
         return HaMessage.builder()
                 .string("t", MessageTypes.STATUS)
                 .string("st", status.word())
@@ -41,6 +42,7 @@ final class WireMessages {
                 .string("protocol", "1")
                 .string(HEARS, String.join(" ", hears))
                 .decimal(VIEW, viewNumber)
+                .string(DC, dc == null ? "" : dc)
                 .build();
     }
 
@@ -110,6 +112,12 @@ final class WireMessages {
             }
         }
         return nodes;
+    }
+
+    /** The DC a peer follows, or null for a peer that does not say (alone so far, or Heartbeat). */
+    static String dc(HaMessage status) {
+        String dc = status.get(DC);
+        return dc == null || dc.isEmpty() ? null : dc;
     }
 
     static long view(HaMessage status) {

@@ -295,4 +295,38 @@ class HeartbeatServiceSimTest {
                 .doesNotContain("node03");
         assertThat(cluster.viewOf("node02").members()).containsExactly("node01", "node02");
     }
+
+    @Test
+    void membersAgreeOnOneDcWhichMovesOnlyWhenItLeaves() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+        assertThat(cluster.names).allSatisfy(n -> assertThat(cluster.viewOf(n).dc()).isEqualTo("node01"));
+
+        cluster.kill("node01");
+        cluster.run(Duration.ofSeconds(1));
+        assertThat(cluster.viewOf("node02").dc()).isEqualTo("node02");
+        assertThat(cluster.viewOf("node03").dc()).isEqualTo("node02");
+
+        cluster.start("node01");
+        cluster.run(Duration.ofSeconds(1));
+        assertThat(cluster.names).as("a joining node does not take the DC over")
+                .allSatisfy(n -> assertThat(cluster.viewOf(n).dc()).isEqualTo("node02"));
+    }
+
+    @Test
+    void partitionsElectTheirOwnDcAndKeepOneWhenTheyMerge() {
+        SimCluster cluster = threeNodes(List.of("eth0"));
+        for (String other : List.of("node02", "node03")) {
+            cluster.network.partition(SimTransport.endpoint("node01", "eth0"), SimTransport.endpoint(other, "eth0"));
+        }
+        cluster.run(Duration.ofSeconds(1));
+        assertThat(cluster.viewOf("node01").dc()).isEqualTo("node01");
+        assertThat(cluster.viewOf("node03").dc()).isEqualTo("node02");
+
+        for (String other : List.of("node02", "node03")) {
+            cluster.network.heal(SimTransport.endpoint("node01", "eth0"), SimTransport.endpoint(other, "eth0"));
+        }
+        cluster.run(Duration.ofSeconds(1));
+        String dc = cluster.viewOf("node01").dc();
+        assertThat(cluster.names).allSatisfy(n -> assertThat(cluster.viewOf(n).dc()).isEqualTo(dc));
+    }
 }

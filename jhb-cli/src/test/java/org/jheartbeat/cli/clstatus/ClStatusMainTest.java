@@ -50,7 +50,7 @@ class ClStatusMainTest {
                         new NodeView("node02", "normal", "dead", links("eth0", "dead", "eth1", "dead"), 100),
                         new NodeView("10.0.0.254", "ping", "ping", links("10.0.0.254", "up"), 100)),
                 Map.of("keepalive", "200ms", "deadtime", "1", "warntime", "500ms", "crm", "respawn"),
-                "local", Map.of("node01", List.of("ipfail")), new MembershipView(3, List.of("node01"), true), Map.of());
+                "local", Map.of("node01", List.of("ipfail")), new MembershipView(3, List.of("node01"), true, "node01"), Map.of());
     }
 
     private void serve(HeartbeatView view) throws Exception {

@@ -8,6 +8,7 @@ import java.util.List;
  * @param viewNumber increases on every change of the member set
  * @param members    members of the current view, sorted
  * @param quorum     whether this partition has quorum
+ * @param dc         the designated coordinator of this partition
  */
-public record MembershipView(long viewNumber, List<String> members, boolean quorum) {
+public record MembershipView(long viewNumber, List<String> members, boolean quorum, String dc) {
 }

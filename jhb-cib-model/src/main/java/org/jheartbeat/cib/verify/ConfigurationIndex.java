@@ -1,0 +1,103 @@
+package org.jheartbeat.cib.verify;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jheartbeat.cib.model.CibDocument;
+import org.w3c.dom.Element;
+
+/** The configuration section looked up once: elements by id, resources, templates, tags and node names. */
+final class ConfigurationIndex {
+
+    static final Set<String> RESOURCE_TAGS = Set.of("primitive", "group", "clone", "master", "bundle");
+    static final Set<String> CONTAINER_TAGS = Set.of("group", "clone", "master", "bundle");
+    /** Elements whose id attribute names another element rather than themselves. */
+    private static final Set<String> REFERENCE_TAGS = Set.of("resource_ref", "obj_ref");
+
+    private final Element configuration;
+    private final Map<String, List<Element>> byId = new LinkedHashMap<>();
+    private final Map<String, Element> resources = new LinkedHashMap<>();
+    private final Map<String, Element> templates = new LinkedHashMap<>();
+    private final Map<String, Element> tags = new LinkedHashMap<>();
+    private final Set<String> nodeNames = new LinkedHashSet<>();
+
+    ConfigurationIndex(CibDocument doc) {
+        configuration = Dom.child(doc.root(), "configuration");
+        for (Element element : Dom.descendants(configuration, null)) {
+            String id = element.getAttribute("id");
+            if (!id.isEmpty() && !element.hasAttribute("id-ref") && !REFERENCE_TAGS.contains(element.getTagName())) {
+                byId.computeIfAbsent(id, key -> new ArrayList<>()).add(element);
+            }
+        }
+        Element resourcesSection = section("resources");
+        for (Element element : Dom.descendants(resourcesSection, null)) {
+            String id = element.getAttribute("id");
+            if (RESOURCE_TAGS.contains(element.getTagName())) {
+                resources.putIfAbsent(id, element);
+            } else if (element.getTagName().equals("template")) {
+                templates.putIfAbsent(id, element);
+            }
+        }
+        for (Element tag : Dom.descendants(section("tags"), "tag")) {
+            tags.putIfAbsent(tag.getAttribute("id"), tag);
+        }
+        for (Element node : Dom.children(section("nodes"), "node")) {
+            String uname = node.getAttribute("uname");
+            nodeNames.add(uname.isEmpty() ? node.getAttribute("id") : uname);
+        }
+    }
+
+    /** A direct child of {@code <configuration>}, or null. */
+    Element section(String name) {
+        return Dom.child(configuration, name);
+    }
+
+    List<Element> all(String tagName) {
+        return Dom.descendants(configuration, tagName);
+    }
+
+    Map<String, List<Element>> elementsById() {
+        return byId;
+    }
+
+    Element elementWithId(String id) {
+        List<Element> found = byId.get(id);
+        return found == null ? null : found.get(0);
+    }
+
+    Map<String, Element> resources() {
+        return resources;
+    }
+
+    Element resource(String id) {
+        return resources.get(id);
+    }
+
+    Element template(String id) {
+        return templates.get(id);
+    }
+
+    /** Whether a constraint may name {@code id}: a resource, a template or a tag. */
+    boolean isConstrainable(String id) {
+        return resources.containsKey(id) || templates.containsKey(id) || tags.containsKey(id);
+    }
+
+    Set<String> nodeNames() {
+        return nodeNames;
+    }
+
+    /** The group, clone, master or bundle directly containing a resource, or null. */
+    static Element container(Element resource) {
+        return resource.getParentNode() instanceof Element parent && CONTAINER_TAGS.contains(parent.getTagName())
+                ? parent : null;
+    }
+
+    /** The element itself, or the one its {@code id-ref} names (null when that does not exist). */
+    Element resolve(Element element) {
+        String ref = Dom.attribute(element, "id-ref");
+        return ref == null ? element : elementWithId(ref);
+    }
+}

@@ -1,0 +1,119 @@
+package org.jheartbeat.cib.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.cib.xml.CibXml;
+import org.junit.jupiter.api.Test;
+
+/** The pure checks on small CIBs; the one-file-per-mistake corpus runs through crm_verify in jhb-cli. */
+class CibVerifierTest {
+
+    /** IPaddr2 (requires ip) and Dummy are installed, nothing else. */
+    private static final AgentCatalog AGENTS = new AgentCatalog() {
+        @Override
+        public AgentPresence exists(AgentName agent) {
+            return switch (agent.toString()) {
+                case "ocf:heartbeat:IPaddr2", "ocf:heartbeat:Dummy" -> AgentPresence.INSTALLED;
+                default -> agent.agentClass().equals("stonith") ? AgentPresence.UNVERIFIABLE : AgentPresence.MISSING;
+            };
+        }
+
+        @Override
+        public List<String> requiredParameters(AgentName agent) {
+            return agent.type().equals("IPaddr2") ? List.of("ip") : List.of();
+        }
+    };
+
+    private static List<String> verify(String resources, String constraints) throws CibParseException {
+        String text = "<cib admin_epoch=\"0\" epoch=\"1\" num_updates=\"0\" validate-with=\"pacemaker-3.9\">\n"
+                + "<configuration><crm_config/>\n"
+                + "<nodes><node id=\"1\" uname=\"node01\"/><node id=\"2\" uname=\"node02\"/></nodes>\n"
+                + "<resources>\n" + resources + "\n</resources>\n"
+                + "<constraints>\n" + constraints + "\n</constraints>\n"
+                + "</configuration><status/></cib>\n";
+        return CibVerifier.verify(CibXml.parse(text, "input"), AGENTS).stream().map(f -> f.format("input")).toList();
+    }
+
+    private static String dummy(String id) {
+        return "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"/>";
+    }
+
+    @Test
+    void aSoundConfigurationHasNoFindings() throws Exception {
+        assertThat(verify("<group id=\"g\">" + dummy("a") + dummy("b") + "</group>" + dummy("c"),
+                "<rsc_order id=\"o\" first=\"c\" then=\"g\"/><rsc_colocation id=\"co\" rsc=\"g\" with-rsc=\"c\" score=\"INFINITY\"/>"
+                        + "<rsc_location id=\"l\" rsc=\"g\" node=\"node01\" score=\"100\"/>")).isEmpty();
+    }
+
+    @Test
+    void anOrderAgainstAGroupsOwnChainIsALoop() throws Exception {
+        assertThat(verify("<group id=\"g\">" + dummy("a") + dummy("b") + "</group>",
+                "<rsc_order id=\"back\" first=\"b\" then=\"a\"/>"))
+                .containsExactly("error: input:8: rsc_order 'back': ordering loop: a then b then a"
+                        + " (through group 'g', rsc_order 'back'). Remove or reverse one of these orders (or make it kind=\"Optional\")");
+    }
+
+    @Test
+    void orderSetsTakePartInLoops() throws Exception {
+        assertThat(verify(dummy("a") + dummy("b"),
+                "<rsc_order id=\"s\"><resource_set id=\"s1\"><resource_ref id=\"a\"/><resource_ref id=\"b\"/></resource_set></rsc_order>\n"
+                        + "<rsc_order id=\"o\" first=\"b\" then=\"a\"/>"))
+                .singleElement().asString().startsWith("error: input:9: rsc_order 'o': ordering loop: a then b then a");
+    }
+
+    @Test
+    void aLoopWithAnOptionalOrderIsOnlyAWarning() throws Exception {
+        assertThat(verify(dummy("a") + dummy("b"),
+                "<rsc_order id=\"o1\" first=\"a\" then=\"b\"/>\n<rsc_order id=\"o2\" first=\"b\" then=\"a\" kind=\"Optional\"/>"))
+                .singleElement().asString().startsWith("warning: input:9: rsc_order 'o2': ordering loop");
+    }
+
+    @Test
+    void aTemplateSuppliesAgentAndParameters() throws Exception {
+        assertThat(verify("<template id=\"t\" class=\"ocf\" provider=\"heartbeat\" type=\"IPaddr2\">"
+                + "<instance_attributes id=\"t-ia\"><nvpair id=\"t-ip\" name=\"ip\" value=\"10.0.0.1\"/></instance_attributes></template>"
+                + "<primitive id=\"vip\" template=\"t\"/>", "")).isEmpty();
+    }
+
+    @Test
+    void parametersThroughIdRefCount() throws Exception {
+        assertThat(verify("<primitive id=\"v1\" class=\"ocf\" provider=\"heartbeat\" type=\"IPaddr2\">"
+                + "<instance_attributes id=\"shared\"><nvpair id=\"s-ip\" name=\"ip\" value=\"10.0.0.1\"/></instance_attributes></primitive>"
+                + "<primitive id=\"v2\" class=\"ocf\" provider=\"heartbeat\" type=\"IPaddr2\"><instance_attributes id-ref=\"shared\"/></primitive>",
+                "")).isEmpty();
+    }
+
+    @Test
+    void aGroupInsideACloneIsNamedThroughTheClone() throws Exception {
+        assertThat(verify("<clone id=\"cl\"><group id=\"g\">" + dummy("a") + "</group></clone>" + dummy("b"),
+                "<rsc_colocation id=\"c\" rsc=\"b\" with-rsc=\"g\" score=\"INFINITY\"/>"))
+                .containsExactly("warning: input:8: rsc_colocation 'c': names 'g', which is inside clone 'cl'."
+                        + " Name the clone 'cl' instead: its copies are what gets placed and ordered");
+    }
+
+    @Test
+    void aCloneOfACloneIsRefused() throws Exception {
+        assertThat(verify("<clone id=\"outer\"><clone id=\"inner\">" + dummy("a") + "</clone></clone>", ""))
+                .singleElement().asString().startsWith("error: input:5: clone 'inner': is a clone inside clone 'outer'");
+    }
+
+    @Test
+    void anUnverifiableStonithAgentIsAWarning() throws Exception {
+        assertThat(verify("<primitive id=\"f\" class=\"stonith\" type=\"external/ipmi\"/>", ""))
+                .singleElement().asString().startsWith("warning: input:5: primitive 'f': cannot tell whether agent stonith:external/ipmi is installed");
+    }
+
+    @Test
+    void aFencingAgentOutsideTheStonithClassIsAnError() throws Exception {
+        assertThat(verify("<primitive id=\"f\" class=\"lsb\" type=\"fence_ipmilan\"/>", ""))
+                .singleElement().asString().startsWith("error: input:5: primitive 'f': type=\"fence_ipmilan\" is a fencing agent but class=\"lsb\"");
+    }
+
+    @Test
+    void aMissingIdRefTargetIsAnError() throws Exception {
+        assertThat(verify("<primitive id=\"a\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"><meta_attributes id-ref=\"nowhere\"/></primitive>", ""))
+                .singleElement().asString().startsWith("error: input:5: meta_attributes in primitive 'a': id-ref=\"nowhere\" names no element");
+    }
+}
