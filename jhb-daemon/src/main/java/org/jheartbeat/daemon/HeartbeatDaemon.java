@@ -95,7 +95,9 @@ final class HeartbeatDaemon {
                 RespawnSupervisor.ChildLauncher.SYSTEM);
         respawns.start();
         try {
-            ipc = IpcServer.start(locations.socket(), new RequestDispatcher().on(IpcMessages.STATUS, this::status));
+            ipc = IpcServer.start(locations.socket(), new RequestDispatcher()
+                    .on(IpcMessages.STATUS, this::status)
+                    .on(IpcMessages.CIB, new CibRequests(cib)::handle));
         } catch (IpcServerException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -54,6 +54,11 @@ final class NodeProcess implements AutoCloseable {
         return tool("org.jheartbeat.cli.clstatus.ClStatusMain", args);
     }
 
+    /** Runs cibadmin (ours) against this node's daemon. */
+    ToolResult cibadmin(String... args) throws IOException, InterruptedException {
+        return tool("org.jheartbeat.cli.cibadmin.CibadminMain", args);
+    }
+
     /** Runs {@code heartbeat ARGS} (e.g. -s, -k) on this node's directories and waits for it. */
     ToolResult heartbeat(String... args) throws IOException, InterruptedException {
         return tool("org.jheartbeat.daemon.HeartbeatMain", args);

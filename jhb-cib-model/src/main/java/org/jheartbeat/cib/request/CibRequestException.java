@@ -10,6 +10,7 @@ public final class CibRequestException extends Exception {
     public enum Code {
         ERROR(1, "Error occurred"),
         USAGE(64, "Incorrect usage"),
+        INVALID_INPUT(65, "Invalid data given"),
         NO_INPUT(66, "Input file not available"),
         INVALID_CONFIGURATION(78, "Update does not conform to the configured schema"),
         NOT_CONNECTED(102, "Not connected"),

@@ -32,6 +32,8 @@ public final class IpcMessages {
 
     /** The status request: no body, answers a {@link org.jheartbeat.client.status.HeartbeatView}. */
     public static final String STATUS = "status";
+    /** A cibadmin command on the node's CIB. */
+    public static final String CIB = "cib";
 
     /** Shared by both ends; unknown fields are ignored so newer daemons can add some. */
     public static final ObjectMapper MAPPER = new ObjectMapper()
