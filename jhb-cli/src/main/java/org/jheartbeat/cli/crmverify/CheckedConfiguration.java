@@ -1,0 +1,28 @@
+package org.jheartbeat.cli.crmverify;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.schema.CibSchema;
+import org.jheartbeat.cib.schema.SchemaError;
+import org.jheartbeat.cib.verify.AgentCatalog;
+import org.jheartbeat.cib.verify.CibVerifier;
+import org.jheartbeat.cib.verify.Finding;
+
+/**
+ * What the schema and the checks of meaning found in one CIB. Unlike Pacemaker, the checks of
+ * meaning run even when the schema fails, so one run names every problem; a finding on a line
+ * the schema already complained about is left out, since it is the same mistake said twice.
+ */
+record CheckedConfiguration(List<SchemaError> schemaErrors, List<Finding> findings) {
+
+    static CheckedConfiguration check(CibDocument document, AgentCatalog agents) {
+        List<SchemaError> schemaErrors = CibSchema.validate(document);
+        Set<Integer> flaggedLines = schemaErrors.stream().map(SchemaError::line).filter(line -> line > 0)
+                .collect(Collectors.toSet());
+        List<Finding> findings = CibVerifier.verify(document, agents).stream()
+                .filter(finding -> !flaggedLines.contains(finding.line())).toList();
+        return new CheckedConfiguration(schemaErrors, findings);
+    }
+}
