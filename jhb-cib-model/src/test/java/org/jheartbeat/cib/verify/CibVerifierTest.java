@@ -89,7 +89,7 @@ class CibVerifierTest {
     void aGroupInsideACloneIsNamedThroughTheClone() throws Exception {
         assertThat(verify("<clone id=\"cl\"><group id=\"g\">" + dummy("a") + "</group></clone>" + dummy("b"),
                 "<rsc_colocation id=\"c\" rsc=\"b\" with-rsc=\"g\" score=\"INFINITY\"/>"))
-                .containsExactly("warning: input:8: rsc_colocation 'c': names 'g', which is inside clone 'cl'."
+                .containsExactly("error: input:8: rsc_colocation 'c': names 'g', which is inside clone 'cl'; the cluster ignores such a constraint."
                         + " Name the clone 'cl' instead: its copies are what gets placed and ordered");
     }
 

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crm_verify}: checks a CIB before it is loaded: well-formed XML, the schema, then the
- * checks of meaning against the agents installed on this host ({@link CheckedConfiguration}). Options, summary
+ * checks of meaning against the agents installed on this host ({@link CheckedConfiguration});
+ * a CIB in the Heartbeat 2.1 form is checked as upgraded. Options, summary
  * lines and exit statuses follow Pacemaker 2.1's crm_verify; every problem is named on a line
  * of its own with the source, line, element id and what to do.
  */
@@ -182,6 +183,10 @@ public final class CrmVerifyMain implements Callable<Integer> {
 
     /** Errors always, warnings with -V; then Pacemaker's summary line. */
     private int report(String source, CheckedConfiguration checked, PrintWriter err) {
+        if (checked.legacy()) {
+            say(err, NAME + ": note: " + source + " uses the Heartbeat 2.1 form; it was checked as upgraded to the"
+                    + " current form, which cibadmin --upgrade writes");
+        }
         for (SchemaError error : checked.schemaErrors()) {
             say(err, "error: " + source + (error.line() > 0 ? ":" + error.line() : "") + ": element " + error.element()
                     + ": " + error.message());
