@@ -7,7 +7,7 @@ import org.w3c.dom.Element;
 /**
  * How resources nest: a clone holds one primitive or group (not another clone), a group holds
  * primitives, and constraints name a cloned resource through its clone, since the members
- * inside have no placement of their own.
+ * inside have no placement of their own (Pacemaker ignores such a constraint).
  */
 final class ResourceNestingCheck implements Check {
 
@@ -65,7 +65,8 @@ final class ResourceNestingCheck implements Check {
         for (Element up = resource == null ? null : ConfigurationIndex.container(resource); up != null;
                 up = ConfigurationIndex.container(up)) {
             if (CLONES.contains(up.getTagName())) {
-                findings.warning(element, "names '" + id + "', which is inside " + Findings.label(up),
+                findings.error(element, "names '" + id + "', which is inside " + Findings.label(up)
+                                + "; the cluster ignores such a constraint",
                         "Name the " + up.getTagName() + " '" + up.getAttribute("id") + "' instead: its copies are what gets placed and ordered");
                 return;
             }

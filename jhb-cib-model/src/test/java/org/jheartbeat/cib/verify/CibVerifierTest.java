@@ -89,7 +89,7 @@ class CibVerifierTest {
     void aGroupInsideACloneIsNamedThroughTheClone() throws Exception {
         assertThat(verify("<clone id=\"cl\"><group id=\"g\">" + dummy("a") + "</group></clone>" + dummy("b"),
                 "<rsc_colocation id=\"c\" rsc=\"b\" with-rsc=\"g\" score=\"INFINITY\"/>"))
-                .containsExactly("warning: input:8: rsc_colocation 'c': names 'g', which is inside clone 'cl'."
+                .containsExactly("error: input:8: rsc_colocation 'c': names 'g', which is inside clone 'cl'; the cluster ignores such a constraint."
                         + " Name the clone 'cl' instead: its copies are what gets placed and ordered");
     }
 
@@ -115,5 +115,41 @@ class CibVerifierTest {
     void aMissingIdRefTargetIsAnError() throws Exception {
         assertThat(verify("<primitive id=\"a\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"><meta_attributes id-ref=\"nowhere\"/></primitive>", ""))
                 .singleElement().asString().startsWith("error: input:5: meta_attributes in primitive 'a': id-ref=\"nowhere\" names no element");
+    }
+
+    @Test
+    void primitivesMustNameTheirAgentFully() throws Exception {
+        assertThat(verify("<primitive id=\"a\" class=\"ocf\" provider=\"heartbeat\"/>\n<primitive id=\"b\" class=\"ocf\" type=\"Dummy\"/>", ""))
+                .containsExactly("error: input:5: primitive 'a': has no type= (no template supplies it either)."
+                                + " Name the agent, for example class=\"ocf\" provider=\"heartbeat\" type=\"IPaddr2\"",
+                        "error: input:6: primitive 'b': an ocf agent needs provider= (the directory under resource.d)."
+                                + " Add provider=, for example provider=\"heartbeat\" or provider=\"pacemaker\"");
+    }
+
+    @Test
+    void aScoreThatIsNoNumberIsAnError() throws Exception {
+        assertThat(verify(dummy("a"), "<rsc_location id=\"l\" rsc=\"a\" node=\"node01\" score=\"high\"/>"))
+                .containsExactly("error: input:8: rsc_location 'l': score=\"high\" is not a score."
+                        + " Use an integer between -1000000 and 1000000, INFINITY or -INFINITY");
+    }
+
+    @Test
+    void aMissingRequiredParameterIsNamed() throws Exception {
+        assertThat(verify("<primitive id=\"vip\" class=\"ocf\" provider=\"heartbeat\" type=\"IPaddr2\"/>", ""))
+                .singleElement().asString()
+                .startsWith("error: input:5: primitive 'vip': agent ocf:heartbeat:IPaddr2 requires parameter 'ip', which is not set");
+    }
+
+    @Test
+    void aNodeMissingFromAnEmptyNodesSectionIsOnlyAWarning() throws Exception {
+        String text = "<cib><configuration><crm_config/><nodes/><resources>" + dummy("a") + "</resources><constraints>"
+                + "<rsc_location id=\"l\" rsc=\"a\" node=\"node09\" score=\"10\"/></constraints></configuration></cib>";
+        assertThat(CibVerifier.verify(CibXml.parse(text, "input"), AGENTS)).singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(finding.elementId()).isEqualTo("l");
+                    assertThat(finding.line()).isEqualTo(1);
+                    assertThat(finding.message()).isEqualTo("rsc_location 'l': node=\"node09\" names a node that <nodes> does not list (it is empty)");
+                });
     }
 }

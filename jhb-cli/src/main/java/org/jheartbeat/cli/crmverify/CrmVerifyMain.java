@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.cib.schema.SchemaError;
 import org.jheartbeat.cib.verify.AgentCatalog;
-import org.jheartbeat.cib.verify.CibVerifier;
 import org.jheartbeat.cib.verify.Finding;
 import org.jheartbeat.cib.verify.Severity;
 import org.jheartbeat.cib.xml.CibXml;
@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code crm_verify}: checks a CIB before it is loaded: well-formed XML, then the checks of
- * meaning ({@link CibVerifier}) against the agents installed on this host. Options, summary
+ * {@code crm_verify}: checks a CIB before it is loaded: well-formed XML, the schema, then the
+ * checks of meaning against the agents installed on this host ({@link CheckedConfiguration});
+ * a CIB in the Heartbeat 2.1 form is checked as upgraded. Options, summary
  * lines and exit statuses follow Pacemaker 2.1's crm_verify; every problem is named on a line
  * of its own with the source, line, element id and what to do.
  */
@@ -101,7 +102,7 @@ public final class CrmVerifyMain implements Callable<Integer> {
         try {
             CibInput input = input();
             CibDocument document = CibXml.parse(input.text(), input.source());
-            return report(input.source(), CibVerifier.verify(document, agents.get()), err);
+            return report(input.source(), CheckedConfiguration.check(document, agents.get()), err);
         } catch (ToolFailure failure) {
             say(err, NAME + ": " + failure.getMessage());
             return failure.exitCode();
@@ -181,8 +182,17 @@ public final class CrmVerifyMain implements Callable<Integer> {
     }
 
     /** Errors always, warnings with -V; then Pacemaker's summary line. */
-    private int report(String source, List<Finding> findings, PrintWriter err) {
-        boolean errors = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    private int report(String source, CheckedConfiguration checked, PrintWriter err) {
+        if (checked.legacy()) {
+            say(err, NAME + ": note: " + source + " uses the Heartbeat 2.1 form; it was checked as upgraded to the"
+                    + " current form, which cibadmin --upgrade writes");
+        }
+        for (SchemaError error : checked.schemaErrors()) {
+            say(err, "error: " + source + (error.line() > 0 ? ":" + error.line() : "") + ": element " + error.element()
+                    + ": " + error.message());
+        }
+        List<Finding> findings = checked.findings();
+        boolean errors = !checked.schemaErrors().isEmpty() || findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         boolean warnings = findings.stream().anyMatch(f -> f.severity() == Severity.WARNING);
         for (Finding finding : findings) {
             if (finding.severity() == Severity.ERROR || verbose.length > 0) {

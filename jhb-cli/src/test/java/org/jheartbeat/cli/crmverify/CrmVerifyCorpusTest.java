@@ -67,4 +67,29 @@ class CrmVerifyCorpusTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
     }
+
+    @Test
+    void aHeartbeat21CibIsCheckedAsUpgradedWithANote() {
+        Path cib = CORPUS.resolve("legacy/heartbeat21-talk.xml");
+
+        CrmVerifyRun run = CrmVerifyRun.run(Map.of(), "", InstalledAgents.fromEnvironment(System.getenv()), "-x", cib.toString());
+
+        assertThat(run.err()).isEqualTo("crm_verify: note: " + cib + " uses the Heartbeat 2.1 form; it was checked as upgraded"
+                + " to the current form, which cibadmin --upgrade writes\n");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void mistakesInAHeartbeat21CibAreNamedOnTheLinesAsWritten() {
+        Path cib = CORPUS.resolve("legacy/heartbeat21-mistakes.xml");
+
+        CrmVerifyRun run = CrmVerifyRun.run(Map.of(), "", InstalledAgents.fromEnvironment(System.getenv()), "-x", cib.toString());
+
+        assertThat(run.err().lines().filter(line -> line.startsWith("error:"))).containsExactly(
+                "error: " + cib + ":15: primitive 'vip': agent ocf:heartbeat:IPaddr2 requires parameter 'ip', which is not set."
+                        + " Add <nvpair name=\"ip\" value=\"...\"/> to its <instance_attributes> (IPaddr2 meta-data lists what it means)",
+                "error: " + cib + ":33: rsc_colocation 'pgsql-with-vip': with-rsc=\"vip_address\" names no resource."
+                        + " Define a resource with id 'vip_address' in <resources> or correct with-rsc=");
+        assertThat(run.exitCode()).isEqualTo(78);
+    }
 }

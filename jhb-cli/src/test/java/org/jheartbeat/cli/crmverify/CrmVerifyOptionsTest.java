@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CrmVerifyOptionsTest {
 
-    private static final String VALID = "<cib admin_epoch=\"0\" epoch=\"1\" num_updates=\"0\"><configuration><crm_config/>"
+    private static final String VALID = "<cib validate-with=\"pacemaker-3.9\" admin_epoch=\"0\" epoch=\"1\" num_updates=\"0\"><configuration><crm_config/>"
             + "<nodes/><resources><primitive id=\"a\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"/></resources>"
             + "<constraints/></configuration><status/></cib>";
     private static final String MISSING_RSC = VALID.replace("<constraints/>",
