@@ -52,6 +52,14 @@ class CibadminLiveIT {
         assertThat(query.exitCode()).isZero();
         assertThat(query.output()).contains("<primitive id=\"vip\"").contains("value=\"127.0.0.10\"");
         assertThat(node.cibadmin("-Q", "--xpath", "//primitive[@id='none']").exitCode()).isEqualTo(105);
+
+        NodeProcess.ToolResult verified = node.crmVerify("-L", "-V");
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        node.cibadmin("-C", "-o", "constraints", "-X", "<rsc_location id=\"loc\" rsc=\"nothere\" node=\"solo\" "
+                + "score=\"100\"/>");
+        NodeProcess.ToolResult broken = node.crmVerify("-L");
+        assertThat(broken.exitCode()).isEqualTo(78);
+        assertThat(broken.output()).contains("nothere");
     }
 
     @Test

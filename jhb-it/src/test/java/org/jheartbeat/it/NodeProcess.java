@@ -59,6 +59,11 @@ final class NodeProcess implements AutoCloseable {
         return tool("org.jheartbeat.cli.cibadmin.CibadminMain", args);
     }
 
+    /** Runs crm_verify (ours) with this node's directories. */
+    ToolResult crmVerify(String... args) throws IOException, InterruptedException {
+        return tool("org.jheartbeat.cli.crmverify.CrmVerifyMain", args);
+    }
+
     /** Runs {@code heartbeat ARGS} (e.g. -s, -k) on this node's directories and waits for it. */
     ToolResult heartbeat(String... args) throws IOException, InterruptedException {
         return tool("org.jheartbeat.daemon.HeartbeatMain", args);

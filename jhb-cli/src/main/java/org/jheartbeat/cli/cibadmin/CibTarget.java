@@ -5,7 +5,7 @@ import org.jheartbeat.cib.request.CibRequestException;
 import org.jheartbeat.cib.request.CibResult;
 
 /** Where cibadmin's command runs: a file ({@code CIB_file}) or the local daemon. */
-interface CibTarget {
+public interface CibTarget {
 
     CibResult execute(CibRequest request) throws CibRequestException;
 }

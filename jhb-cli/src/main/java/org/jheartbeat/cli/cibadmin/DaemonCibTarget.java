@@ -13,11 +13,11 @@ import org.jheartbeat.client.ipc.IpcMessages;
  * The local daemon's CIB, over the local socket: request {@code cib} with the command as its
  * body; the answer carries either the result or the failure's code and message.
  */
-final class DaemonCibTarget implements CibTarget {
+public final class DaemonCibTarget implements CibTarget {
 
     private final Locations locations;
 
-    DaemonCibTarget(Locations locations) {
+    public DaemonCibTarget(Locations locations) {
         this.locations = locations;
     }
 

@@ -22,6 +22,11 @@ import org.jheartbeat.cib.verify.Severity;
 import org.jheartbeat.cib.xml.CibXml;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.jheartbeat.cib.request.CibRequest;
+import org.jheartbeat.cib.request.CibRequestException;
+import org.jheartbeat.cli.LocationOptions;
+import org.jheartbeat.cli.cibadmin.DaemonCibTarget;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -58,6 +63,9 @@ public final class CrmVerifyMain implements Callable<Integer> {
 
     @Option(names = {"-V", "--verbose"}, description = "Show warnings too; repeat for progress notes.")
     boolean[] verbose = new boolean[0];
+
+    @Mixin
+    LocationOptions locations = new LocationOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing; only the exit status tells.")
     boolean quiet;
@@ -133,8 +141,7 @@ public final class CrmVerifyMain implements Callable<Integer> {
                     + ". Use --help for usage information.");
         }
         if (liveCheck) {
-            throw new ToolFailure(ExitCodes.NOT_CONNECTED, "--live-check is not yet available: the daemon does not"
-                    + " serve its CIB yet; use -x FILE to check a cib.xml");
+            return new CibInput(liveCib(), "live CIB");
         }
         if (xmlText != null) {
             return new CibInput(xmlText, "input");
@@ -144,6 +151,17 @@ public final class CrmVerifyMain implements Callable<Integer> {
         }
         Path file = xmlFile != null ? xmlFile : cibFileFromEnvironment();
         return new CibInput(readFile(file), file.toString());
+    }
+
+    /** The CIB the local daemon runs with, asked for over the local socket. */
+    private String liveCib() throws ToolFailure {
+        try {
+            return new DaemonCibTarget(locations.resolve(new LocationOptions()))
+                    .execute(new CibRequest(CibRequest.Operation.QUERY, null, null, null, false, false)).output();
+        } catch (CibRequestException e) {
+            throw new ToolFailure(ExitCodes.NOT_CONNECTED, "cannot read the live CIB: " + e.getMessage()
+                    + ". Start heartbeat, or check a file with -x FILE");
+        }
     }
 
     private Path cibFileFromEnvironment() throws ToolFailure {
