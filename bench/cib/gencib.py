@@ -6,10 +6,11 @@ usage: gencib.py PRIMITIVES CONSTRAINTS
 The shape is what a large real configuration looks like: 16 nodes; primitives alternating
 ocf:heartbeat:Dummy and ocf:heartbeat:IPaddr2, each with instance_attributes and monitor/start/
 stop ops; a fifth of them in groups of five; constraints on the top-level resources (groups and
-ungrouped primitives): 40 % location (one in ten by rule), 30 % colocation, 30 % order. Every
-colocation and order points from a resource to a later one, so there are no loops, and every
-score is finite or a positive INFINITY, so no constraint contradicts another: the file is valid
-for both crm_verify implementations and the time is all parsing and checking.
+ungrouped primitives): 40 % location (one in ten by rule), 30 % colocation, 30 % order.
+Colocations and orders stay within "applications" of 20 consecutive top-level resources and
+always point from a resource to a later one: no loops and no dependency chain longer than an
+application, as in a real cluster. Every score is finite or a positive INFINITY, so no
+constraint contradicts another: the file is valid and the time is all parsing and checking.
 """
 import sys
 from xml.sax.saxutils import quoteattr
@@ -17,6 +18,7 @@ from xml.sax.saxutils import quoteattr
 NODES = 16
 GROUP_SIZE = 5
 GROUPED_EVERY = 5  # one primitive in GROUPED_EVERY sits in a group
+APPLICATION = 20  # top-level resources that colocations and orders link among themselves
 
 
 def primitive(out, i, indent):
@@ -79,11 +81,16 @@ def constraints(out, count, top):
             out.append('      </rsc_location>')
         else:
             out.append(f'      <rsc_location id="loc{c}" rsc="{rsc}" node="{node}" score="{score}"/>')
-    # pair k joins top[a] to a later top[b]: distinct pairs, always forward, so no loops
+    size = min(APPLICATION, n)
+    applications = n // size
+    links = [(a, a + gap) for gap in range(1, size) for a in range(size - gap)]
+
     def pair(k):
-        a = k % (n - 1)
-        b = a + 1 + (k // (n - 1)) % (n - 1 - a)
-        return top[b], top[a]
+        """The k-th link: applications in turn, then the links inside one by growing distance."""
+        base = (k % applications) * size
+        a, b = links[(k // applications) % len(links)]
+        return top[base + b], top[base + a]
+
     for c in range(colocations):
         rsc, with_rsc = pair(c)
         score = "INFINITY" if c % 3 == 0 else str(100 + c % 400)

@@ -1,0 +1,363 @@
+package org.jheartbeat.cib.service;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jheartbeat.cib.diff.CibDiff;
+import org.jheartbeat.cib.diff.CibPatch;
+import org.jheartbeat.cib.diff.PatchException;
+import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.cib.model.CibVersion;
+import org.jheartbeat.cib.request.CibRequest;
+import org.jheartbeat.cib.request.CibRequestException;
+import org.jheartbeat.cib.request.CibRequestExecutor;
+import org.jheartbeat.cib.request.CibResult;
+import org.jheartbeat.cib.xml.CibXml;
+import org.jheartbeat.common.loop.EventLoop;
+import org.jheartbeat.membership.View;
+import org.jheartbeat.messaging.MessagingListener;
+import org.jheartbeat.messaging.wire.HaMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every member's CIB equal to the DC's, on the {@code cib} loop (see {@link CibMessages}
+ * for the messages).
+ *
+ * <ul>
+ * <li>Every change is made on the DC: a member forwards its clients' changes there. The DC applies
+ *     the change, writes it, sends it to all as a patch, and answers the client once a majority of
+ *     the view has the new version on disk, so an acknowledged change survives the DC's death.</li>
+ * <li>A member applies patches in order; one that does not fit its version makes it ask for the
+ *     whole CIB.</li>
+ * <li>A new DC (election, partition heal) announces its version; a member with a newer CIB sends
+ *     it to the DC, which adopts it and passes it on: the highest version wins.</li>
+ * </ul>
+ */
+public final class CibReplicator implements MessagingListener {
+
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger("cib");
+
+    private final String localNode;
+    private final EventLoop loop;
+    private final CibService cib;
+    private final Function<HaMessage, CompletableFuture<Long>> send;
+    private final Map<String, CompletableFuture<CibResult>> forwarded = new HashMap<>();
+    private final List<PendingAck> awaitingMajority = new ArrayList<>();
+    private final Map<String, CibVersion> confirmed = new HashMap<>();
+    private final Map<String, TreeMap<Integer, byte[]>> incomingParts = new HashMap<>();
+    private View view;
+    private CibDocument latest;
+    private CibVersion expected;
+    private long nextRequestId;
+
+    private record PendingAck(CibVersion version, Consumer<CibRequestException> done) {
+    }
+
+    /**
+     * @param send the messaging layer's send (signed, sequenced, delivered in order)
+     */
+    public CibReplicator(String localNode, EventLoop loop, CibService cib, CibDocument initial,
+                         Function<HaMessage, CompletableFuture<Long>> send) {
+        this.localNode = localNode;
+        this.loop = loop;
+        this.cib = cib;
+        this.send = send;
+        this.latest = initial;
+        this.expected = initial.version();
+        cib.subscribe(loop, this::changed);
+    }
+
+    /** Runs a client's change on the DC (here or over the network); completes once a majority has it. */
+    public CompletableFuture<CibResult> submit(CibRequest request) {
+        CompletableFuture<CibResult> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (view == null || isDc()) {
+                changeOnDc(request, refusal -> complete(result, refusal, expected));
+                return;
+            }
+            String id = localNode + "-" + nextRequestId++;
+            forwarded.put(id, result);
+            send.apply(CibMessages.request(view.dc(), id, request));
+            loop.schedule(REQUEST_TIMEOUT, () -> giveUp(id, "the DC " + view.dc() + " did not answer within "
+                    + REQUEST_TIMEOUT.toSeconds() + " s"));
+        });
+        return result;
+    }
+
+    private void complete(CompletableFuture<CibResult> result, CibRequestException refusal, CibVersion version) {
+        if (refusal == null) {
+            result.complete(new CibResult(null, CibMessages.version(version)));
+        } else {
+            result.completeExceptionally(refusal);
+        }
+    }
+
+    private void giveUp(String id, String why) {
+        CompletableFuture<CibResult> pending = forwarded.remove(id);
+        if (pending != null) {
+            pending.completeExceptionally(new CibRequestException(CibRequestException.Code.NOT_CONNECTED,
+                    why + "; the change may or may not have been made: query the CIB and retry"));
+        }
+    }
+
+    private boolean isDc() {
+        return view != null && localNode.equals(view.dc());
+    }
+
+    /** Applies a change here (this node is DC); {@code done} gets null once a majority has it, else the refusal. */
+    private void changeOnDc(CibRequest request, Consumer<CibRequestException> done) {
+        cib.change(document -> {
+            try {
+                return CibRequestExecutor.execute(document, request).after();
+            } catch (CibRequestException e) {
+                throw new CompletionException(e);
+            }
+        }).whenComplete((changed, error) -> loop.execute(() -> {
+            if (error != null) {
+                done.accept(refusalOf(error));
+            } else if (changed.sections().isEmpty()) {
+                done.accept(null);
+            } else {
+                awaitingMajority.add(new PendingAck(changed.to(), done));
+                releaseAcknowledged();
+            }
+        }));
+    }
+
+    private static CibRequestException refusalOf(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof CibRequestException refused ? refused
+                : new CibRequestException(CibRequestException.Code.ERROR, cause.getMessage());
+    }
+
+    /** The CIB service's feed: a new version is on this node's disk. */
+    private void changed(CibChanged change) {
+        CibDocument before = latest;
+        latest = change.snapshot();
+        if (expected.compareTo(latest.version()) < 0) {
+            expected = latest.version();
+        }
+        confirmed.merge(localNode, latest.version(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        if (isDc()) {
+            CibPatch patch = CibDiff.between(before, latest);
+            send.apply(CibMessages.to(CibMessages.DIFF, null).string("from", CibMessages.version(patch.source()))
+                    .string("to", CibMessages.version(patch.target())).binary("patch", CibMessages.utf8(patch.toXml()))
+                    .build());
+            releaseAcknowledged();
+        } else if (view != null) {
+            send.apply(CibMessages.to(CibMessages.APPLIED, view.dc()).string("ver", CibMessages.version(latest.version()))
+                    .build());
+        }
+    }
+
+    @Override
+    public void viewChanged(View changed) {
+        boolean wasDc = isDc();
+        View previous = view;
+        view = changed;
+        confirmed.keySet().retainAll(changed.members());
+        if (isDc() && (!wasDc || previous == null || !previous.members().equals(changed.members()))) {
+            LOG.info("DC {}: announcing CIB {} to members {}", localNode, expected, changed.members());
+            send.apply(CibMessages.to(CibMessages.DC, null).string("ver", CibMessages.version(latest.version()))
+                    .build());
+        }
+        if (previous != null && !previous.dc().equals(changed.dc())) {
+            for (String id : new ArrayList<>(forwarded.keySet())) {
+                giveUp(id, "the DC changed from " + previous.dc() + " to " + changed.dc() + " before answering");
+            }
+        }
+        releaseAcknowledged();
+    }
+
+    @Override
+    public void messageReceived(String fromNode, HaMessage message) {
+        if (fromNode.equals(localNode) || message.type() == null || !message.type().startsWith("cib_")) {
+            return;
+        }
+        try {
+            dispatch(fromNode, message);
+        } catch (RuntimeException e) {
+            LOG.warn("Dropped {} from {}: {}", message.type(), fromNode, e.toString());
+        }
+    }
+
+    private void dispatch(String fromNode, HaMessage message) {
+        switch (message.type()) {
+            case CibMessages.DC -> dcAnnounced(fromNode, CibMessages.version(message.get("ver")));
+            case CibMessages.DIFF -> diffReceived(fromNode, message);
+            case CibMessages.APPLIED -> applied(fromNode, CibMessages.version(message.get("ver")));
+            case CibMessages.SYNC -> sendFull(fromNode);
+            case CibMessages.FULL -> partReceived(fromNode, message);
+            case CibMessages.REQUEST -> requestReceived(fromNode, message);
+            case CibMessages.REPLY -> replyReceived(message);
+            default -> LOG.debug("Unknown CIB message {} from {}", message.type(), fromNode);
+        }
+    }
+
+    private void dcAnnounced(String dc, CibVersion dcVersion) {
+        if (view == null || !dc.equals(view.dc())) {
+            return;
+        }
+        int order = expected.compareTo(dcVersion);
+        if (order > 0) {
+            LOG.info("My CIB {} is newer than the DC's {}: sending it to {}", expected, dcVersion, dc);
+            sendFull(dc);
+        } else if (order < 0) {
+            send.apply(CibMessages.to(CibMessages.SYNC, dc).build());
+        } else {
+            send.apply(CibMessages.to(CibMessages.APPLIED, dc).string("ver", CibMessages.version(expected)).build());
+        }
+    }
+
+    private void diffReceived(String fromNode, HaMessage message) {
+        if (view == null || !fromNode.equals(view.dc()) || isDc()) {
+            return;
+        }
+        CibVersion from = CibMessages.version(message.get("from"));
+        CibVersion to = CibMessages.version(message.get("to"));
+        if (to.compareTo(expected) <= 0) {
+            return;
+        }
+        if (!from.equals(expected)) {
+            LOG.info("CIB patch {} -> {} does not follow my {}: asking {} for the whole CIB", from, to, expected, fromNode);
+            send.apply(CibMessages.to(CibMessages.SYNC, fromNode).build());
+            return;
+        }
+        CibPatch patch;
+        try {
+            patch = CibPatch.parse(CibMessages.text(message, "patch"), "patch from " + fromNode);
+        } catch (CibParseException e) {
+            LOG.warn("Unreadable CIB patch from {}: {}; asking for the whole CIB", fromNode, e.getMessage());
+            send.apply(CibMessages.to(CibMessages.SYNC, fromNode).build());
+            return;
+        }
+        expected = to;
+        cib.change(document -> {
+            try {
+                return patch.apply(document);
+            } catch (PatchException e) {
+                throw new CompletionException(e);
+            }
+        }).exceptionally(error -> {
+            loop.execute(() -> {
+                LOG.warn("CIB patch {} -> {} did not apply ({}): asking for the whole CIB", from, to,
+                        error.getMessage());
+                expected = latest.version();
+                send.apply(CibMessages.to(CibMessages.SYNC, fromNode).build());
+            });
+            return null;
+        });
+    }
+
+    private void applied(String node, CibVersion version) {
+        confirmed.merge(node, version, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        releaseAcknowledged();
+    }
+
+    /** Answers every change a majority of the view now holds on disk. */
+    private void releaseAcknowledged() {
+        Set<String> members = view == null ? Set.of(localNode) : view.members();
+        for (Iterator<PendingAck> pending = awaitingMajority.iterator(); pending.hasNext();) {
+            PendingAck ack = pending.next();
+            long holders = members.stream()
+                    .filter(m -> confirmed.getOrDefault(m, CibVersion.ZERO).compareTo(ack.version()) >= 0)
+                    .count();
+            if (holders * 2 > members.size()) {
+                pending.remove();
+                ack.done().accept(null);
+            }
+        }
+    }
+
+    private void sendFull(String dest) {
+        List<byte[]> parts = CibMessages.parts(CibXml.toXml(latest));
+        for (int i = 0; i < parts.size(); i++) {
+            send.apply(CibMessages.to(CibMessages.FULL, dest).string("ver", CibMessages.version(latest.version()))
+                    .decimal("part", i).decimal("parts", parts.size()).binary("data", parts.get(i)).build());
+        }
+    }
+
+    private void partReceived(String fromNode, HaMessage message) {
+        String key = fromNode + "/" + message.get("ver");
+        int part = (int) message.getDecimal("part");
+        int parts = (int) message.getDecimal("parts");
+        TreeMap<Integer, byte[]> received = incomingParts.computeIfAbsent(key, k -> new TreeMap<>());
+        received.put(part, message.getBinary("data"));
+        if (received.size() < parts) {
+            return;
+        }
+        incomingParts.remove(key);
+        CibDocument copy;
+        try {
+            copy = CibXml.parse(CibMessages.joined(new ArrayList<>(received.values())), "CIB from " + fromNode);
+        } catch (IOException | CibParseException e) {
+            LOG.warn("Unreadable whole CIB from {}: {}", fromNode, e.getMessage());
+            return;
+        }
+        adopt(fromNode, copy);
+    }
+
+    /** Takes a whole CIB: from the DC always (it is the reference), from a member only when newer. */
+    private void adopt(String fromNode, CibDocument copy) {
+        boolean fromDc = view != null && fromNode.equals(view.dc());
+        if (!fromDc && !copy.version().isNewerThan(expected)) {
+            return;
+        }
+        if (fromDc && copy.version().equals(expected)) {
+            send.apply(CibMessages.to(CibMessages.APPLIED, fromNode).string("ver", CibMessages.version(expected))
+                    .build());
+            return;
+        }
+        LOG.info("Taking the whole CIB {} from {} (mine was {})", copy.version(), fromNode, expected);
+        expected = copy.version();
+        cib.change(document -> copy);
+    }
+
+    private void requestReceived(String fromNode, HaMessage message) {
+        String id = message.get("id");
+        if (!isDc()) {
+            reply(fromNode, id, new CibRequestException(CibRequestException.Code.NOT_CONNECTED,
+                    localNode + " is not the DC any more"));
+            return;
+        }
+        changeOnDc(CibMessages.request(message), refusal -> reply(fromNode, id, refusal));
+    }
+
+    private void reply(String dest, String id, CibRequestException refusal) {
+        HaMessage.Builder reply = CibMessages.to(CibMessages.REPLY, dest).string("id", id)
+                .string("ver", CibMessages.version(expected));
+        if (refusal == null) {
+            reply.string("code", CibMessages.OK);
+        } else {
+            reply.string("code", refusal.code().name()).binary("message", CibMessages.utf8(refusal.getMessage()));
+        }
+        send.apply(reply.build());
+    }
+
+    private void replyReceived(HaMessage message) {
+        CompletableFuture<CibResult> pending = forwarded.remove(message.get("id"));
+        if (pending == null) {
+            return;
+        }
+        String code = message.get("code");
+        if (CibMessages.OK.equals(code)) {
+            pending.complete(new CibResult(null, message.get("ver")));
+        } else {
+            pending.completeExceptionally(new CibRequestException(CibRequestException.Code.valueOf(code),
+                    CibMessages.text(message, "message")));
+        }
+    }
+}

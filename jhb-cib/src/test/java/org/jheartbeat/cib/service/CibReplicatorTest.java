@@ -1,0 +1,127 @@
+package org.jheartbeat.cib.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CompletableFuture;
+import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.request.CibRequest;
+import org.jheartbeat.cib.request.CibRequestException;
+import org.jheartbeat.cib.request.CibResult;
+import org.jheartbeat.cib.xml.CibXml;
+import org.junit.jupiter.api.Test;
+
+/** Replication among CIB replicas: changes through the DC, patches in order, full copies, highest version wins. */
+class CibReplicatorTest {
+
+    private static CibRequest create(String id) {
+        return new CibRequest(CibRequest.Operation.CREATE, "resources", null, "<primitive id=\"" + id
+                + "\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"/>", false, false);
+    }
+
+    private static boolean has(CibDocument cib, String id) {
+        return CibXml.toXml(cib).contains("id=\"" + id + "\"");
+    }
+
+    private static CibResult submit(ReplicaCluster cluster, String at, CibRequest request) {
+        CompletableFuture<CibResult> result = cluster.replicas.get(at).replicator().submit(request);
+        cluster.settle();
+        return result.join();
+    }
+
+    private static ReplicaCluster threeNodes() {
+        ReplicaCluster cluster = new ReplicaCluster("n1", "n2", "n3");
+        cluster.view("n1", "n1", "n2", "n3");
+        return cluster;
+    }
+
+    @Test
+    void aChangeMadeOnTheDcReachesEveryMember() {
+        ReplicaCluster cluster = threeNodes();
+
+        CibResult result = submit(cluster, "n1", create("a"));
+
+        for (String node : new String[] {"n1", "n2", "n3"}) {
+            assertThat(has(cluster.cibOf(node), "a")).as(node).isTrue();
+            assertThat(cluster.cibOf(node).version().toString()).isEqualTo(result.version());
+        }
+    }
+
+    @Test
+    void aChangeMadeOnAMemberGoesThroughTheDcAndIsAnsweredThere() {
+        ReplicaCluster cluster = threeNodes();
+
+        submit(cluster, "n3", create("b"));
+
+        assertThat(has(cluster.cibOf("n1"), "b")).isTrue();
+        assertThat(has(cluster.cibOf("n2"), "b")).isTrue();
+        assertThat(cluster.replicas.get("n2").disk()).hasSize(1);
+    }
+
+    @Test
+    void aRefusalOnTheDcReachesTheMemberWithItsCode() {
+        ReplicaCluster cluster = threeNodes();
+        submit(cluster, "n2", create("c"));
+
+        CompletableFuture<CibResult> again = cluster.replicas.get("n2").replicator().submit(create("c"));
+        cluster.settle();
+
+        assertThatThrownBy(again::join).hasCauseInstanceOf(CibRequestException.class)
+                .hasMessageContaining("c");
+        assertThat(again.handle((result, error) -> ((CibRequestException) error).code()).join())
+                .isEqualTo(CibRequestException.Code.ALREADY_EXISTS);
+    }
+
+    @Test
+    void aChangeAcknowledgedBeforeTheDcDiesIsOnTheNewDc() {
+        ReplicaCluster cluster = threeNodes();
+        submit(cluster, "n1", create("kept"));
+
+        cluster.kill("n1");
+        cluster.view("n2", "n2", "n3");
+
+        assertThat(has(cluster.cibOf("n2"), "kept")).isTrue();
+        assertThat(has(cluster.cibOf("n3"), "kept")).isTrue();
+        submit(cluster, "n3", create("after"));
+        assertThat(has(cluster.cibOf("n2"), "after")).isTrue();
+    }
+
+    @Test
+    void aMemberThatMissedChangesGetsTheWholeCibWhenItReturns() {
+        ReplicaCluster cluster = threeNodes();
+        cluster.cut("n1", "n3");
+        cluster.cut("n2", "n3");
+        cluster.view("n1", "n1", "n2");
+        submit(cluster, "n1", create("x"));
+        submit(cluster, "n2", create("y"));
+
+        cluster.heal("n1", "n3");
+        cluster.heal("n2", "n3");
+        cluster.view("n1", "n1", "n2", "n3");
+
+        CibDocument n3 = cluster.cibOf("n3");
+        assertThat(has(n3, "x")).isTrue();
+        assertThat(has(n3, "y")).isTrue();
+        assertThat(n3.version()).isEqualTo(cluster.cibOf("n1").version());
+    }
+
+    @Test
+    void whenPartitionsMergeTheHighestVersionWins() {
+        ReplicaCluster cluster = threeNodes();
+        cluster.cut("n1", "n2");
+        cluster.cut("n1", "n3");
+        cluster.view("n1", "n1");
+        cluster.view("n2", "n2", "n3");
+        submit(cluster, "n2", create("p1"));
+        submit(cluster, "n3", create("p2"));
+
+        cluster.heal("n1", "n2");
+        cluster.heal("n1", "n3");
+        cluster.view("n1", "n1", "n2", "n3");
+
+        for (String node : new String[] {"n1", "n2", "n3"}) {
+            CibDocument cib = cluster.cibOf(node);
+            assertThat(has(cib, "p1") && has(cib, "p2")).as(node + " has the newer partition's CIB").isTrue();
+        }
+    }
+}
