@@ -10,6 +10,7 @@ import org.jheartbeat.cib.request.CibRequest;
 import org.jheartbeat.cib.request.CibRequestException;
 import org.jheartbeat.cib.request.CibRequestExecutor;
 import org.jheartbeat.cib.request.CibResult;
+import org.jheartbeat.cib.service.CibReplicator;
 import org.jheartbeat.cib.service.CibService;
 import org.jheartbeat.client.ipc.IpcErrorCode;
 import org.jheartbeat.client.ipc.IpcMessages;
@@ -19,15 +20,17 @@ import org.jheartbeat.daemon.ipc.PeerCredentials;
 /**
  * The {@code cib} request of the local socket: a cibadmin command run on this node's CIB. The
  * answer holds {@code result} ({@link CibResult}) or {@code failure} ({@code code}, {@code message})
- * so cibadmin exits as it would on a file. Queries read the current version; changes go through
- * the CIB loop and are answered once on disk.
+ * so cibadmin exits as it would on a file. Queries read this node's copy; changes go to the DC
+ * through the replicator and are answered once a majority of the members has them on disk.
  */
 final class CibRequests {
 
     private final CibService cib;
+    private final CibReplicator replicator;
 
-    CibRequests(CibService cib) {
+    CibRequests(CibService cib, CibReplicator replicator) {
         this.cib = cib;
+        this.replicator = replicator;
     }
 
     CompletableFuture<JsonNode> handle(JsonNode body, PeerCredentials who) {
@@ -45,8 +48,7 @@ final class CibRequests {
         if (request.operation().readOnly()) {
             return cib.query().thenApply(document -> answer(document, request));
         }
-        return cib.change(document -> apply(document, request)).handle((changed, error) -> error == null
-                ? result(new CibResult(null, changed.to().toString()))
+        return replicator.submit(request).handle((done, error) -> error == null ? result(done)
                 : failure(refusal(error)));
     }
 
@@ -55,14 +57,6 @@ final class CibRequests {
             return result(CibRequestExecutor.execute(document, request).result());
         } catch (CibRequestException e) {
             return failure(e);
-        }
-    }
-
-    private static CibDocument apply(CibDocument document, CibRequest request) {
-        try {
-            return CibRequestExecutor.execute(document, request).after();
-        } catch (CibRequestException e) {
-            throw new CompletionException(e);
         }
     }
 

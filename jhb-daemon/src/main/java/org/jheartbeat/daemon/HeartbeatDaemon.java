@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibTemplate;
+import org.jheartbeat.cib.service.CibReplicator;
 import org.jheartbeat.cib.service.CibService;
 import org.jheartbeat.cib.service.CibStore;
 import org.jheartbeat.cib.service.CibStoreException;
@@ -67,6 +68,7 @@ final class HeartbeatDaemon {
     private ThreadEventLoop cibLoop;
     private ExecutorService cibWriter;
     private CibService cib;
+    private CibReplicator replicator;
     private RespawnSupervisor respawns;
     private PidFile pidFile;
     private boolean stopping;
@@ -97,7 +99,7 @@ final class HeartbeatDaemon {
         try {
             ipc = IpcServer.start(locations.socket(), new RequestDispatcher()
                     .on(IpcMessages.STATUS, this::status)
-                    .on(IpcMessages.CIB, new CibRequests(cib)::handle));
+                    .on(IpcMessages.CIB, new CibRequests(cib, replicator)::handle));
         } catch (IpcServerException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -116,6 +118,7 @@ final class HeartbeatDaemon {
         cibLoop = new ThreadEventLoop("cib", clock, this::fail);
         cibWriter = Executors.newSingleThreadExecutor(task -> new Thread(task, "cib-writer"));
         cib = new CibService(cibLoop, document, store, cibWriter);
+        replicator = new CibReplicator(nodeName, cibLoop, cib, document, message -> messaging.service().send(message));
     }
 
     private Messaging startMessaging(DaemonConfig daemonConfig) throws IOException {
@@ -137,9 +140,13 @@ final class HeartbeatDaemon {
         HeartbeatService service = new HeartbeatService(messagingConfig, loop, transport);
         PingMonitor pings = new PingMonitor(haCf.pingNodes(), haCf.pingGroups(), haCf.timing().keepalive().duration(),
                 haCf.timing().deadping().duration(), clock, PingMonitor.Prober.SYSTEM);
+        // Published before the service starts: the replicator sends through it as soon as it hears a view.
+        Messaging started = new Messaging(loop, transport, service, pings);
+        messaging = started;
+        service.subscribe(cibLoop, replicator);
         service.start();
         pings.start();
-        return new Messaging(loop, transport, service, pings);
+        return started;
     }
 
     private static String describe(Medium medium) {
