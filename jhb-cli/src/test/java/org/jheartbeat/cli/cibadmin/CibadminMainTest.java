@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jheartbeat.cib.diff.CibDiff;
+import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibTemplate;
 import org.jheartbeat.cib.xml.CibXml;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,5 +111,54 @@ class CibadminMainTest {
     void emptyPrintsTheTemplate() throws Exception {
         assertThat(run("--empty")).isZero();
         assertThat(CibXml.parse(out.toString(), "output").version()).isEqualTo(CibTemplate.empty().version());
+    }
+
+    @Test
+    void replaceBumpAndXpathDelete() throws Exception {
+        run("-C", "-o", "resources", "-X", PRIMITIVE);
+        long epoch = CibXml.parse(cib).version().epoch();
+
+        assertThat(run("-R", "-X", PRIMITIVE.replace("IPaddr2", "IPaddr"))).isZero();
+        assertThat(Files.readString(cib)).contains("type=\"IPaddr\"").doesNotContain("IPaddr2");
+        assertThat(run("-B")).isZero();
+        assertThat(CibXml.parse(cib).version().epoch()).isEqualTo(epoch + 2);
+        assertThat(run("-D", "--xpath", "//nvpair[@id='ip01-ip']")).isZero();
+        assertThat(Files.readString(cib)).doesNotContain("ip01-ip");
+    }
+
+    @Test
+    void patchAppliesADiffAndRefusesOneForAnotherVersion() throws Exception {
+        CibDocument before = CibXml.parse(cib);
+        run("-C", "-o", "resources", "-X", PRIMITIVE);
+        CibDocument after = CibXml.parse(cib);
+        Path patch = dir.resolve("patch.xml");
+        Files.writeString(patch, CibDiff.between(before, after).toXml());
+        Files.writeString(cib, CibXml.toXml(before));
+
+        assertThat(run("-P", "-x", patch.toString())).isZero();
+        assertThat(CibXml.parse(cib).version()).isEqualTo(after.version());
+
+        assertThat(run("-P", "-x", patch.toString())).isEqualTo(103);
+        assertThat(err.toString()).contains("full copy");
+    }
+
+    @Test
+    void upgradeConvertsTheHeartbeat21Form() throws Exception {
+        Files.writeString(cib, "<cib admin_epoch=\"0\" epoch=\"3\" num_updates=\"0\"><configuration><crm_config/>"
+                + "<nodes/><resources><primitive id=\"ip01\" class=\"ocf\" provider=\"heartbeat\" type=\"IPaddr\">"
+                + "<instance_attributes id=\"ia\"><attributes><nvpair id=\"ip\" name=\"ip\" value=\"127.0.0.9\"/>"
+                + "</attributes></instance_attributes></primitive></resources><constraints/></configuration>"
+                + "<status/></cib>");
+
+        assertThat(run("--upgrade")).isZero();
+
+        String upgraded = Files.readString(cib);
+        assertThat(upgraded).doesNotContain("<attributes>").contains("validate-with=\"pacemaker-");
+    }
+
+    @Test
+    void aMissingInputFileIs66() {
+        assertThat(run("-C", "-o", "resources", "-x", dir.resolve("none.xml").toString())).isEqualTo(66);
+        assertThat(err.toString()).contains("none.xml");
     }
 }
