@@ -56,6 +56,7 @@ public final class CibReplicator implements MessagingListener {
     private final Function<HaMessage, CompletableFuture<Long>> send;
     private final Map<String, CompletableFuture<CibResult>> forwarded = new HashMap<>();
     private final List<PendingAck> awaitingMajority = new ArrayList<>();
+    private final List<LocalCatchUp> awaitingLocalCopy = new ArrayList<>();
     private final Map<String, CibVersion> confirmed = new HashMap<>();
     private final Map<String, TreeMap<Integer, byte[]>> incomingParts = new HashMap<>();
     private View view;
@@ -64,6 +65,10 @@ public final class CibReplicator implements MessagingListener {
     private long nextRequestId;
 
     private record PendingAck(CibVersion version, Consumer<CibRequestException> done) {
+    }
+
+    /** A forwarded change the DC has answered, held until this node's own copy has it too. */
+    private record LocalCatchUp(String id, CibVersion version, CompletableFuture<CibResult> result) {
     }
 
     /**
@@ -106,6 +111,9 @@ public final class CibReplicator implements MessagingListener {
     }
 
     private void giveUp(String id, String why) {
+        // Already answered by the DC: the change is made, only this node's copy lags behind.
+        awaitingLocalCopy.removeIf(catchUp -> catchUp.id().equals(id)
+                && catchUp.result().complete(new CibResult(null, CibMessages.version(catchUp.version()))));
         CompletableFuture<CibResult> pending = forwarded.remove(id);
         if (pending != null) {
             pending.completeExceptionally(new CibRequestException(CibRequestException.Code.NOT_CONNECTED,
@@ -151,6 +159,7 @@ public final class CibReplicator implements MessagingListener {
             expected = latest.version();
         }
         confirmed.merge(localNode, latest.version(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        releaseCaughtUp();
         if (isDc()) {
             CibPatch patch = CibDiff.between(before, latest);
             send.apply(CibMessages.to(CibMessages.DIFF, null).string("from", CibMessages.version(patch.source()))
@@ -267,6 +276,16 @@ public final class CibReplicator implements MessagingListener {
         releaseAcknowledged();
     }
 
+    private void releaseCaughtUp() {
+        for (Iterator<LocalCatchUp> waiting = awaitingLocalCopy.iterator(); waiting.hasNext();) {
+            LocalCatchUp catchUp = waiting.next();
+            if (latest.version().compareTo(catchUp.version()) >= 0) {
+                waiting.remove();
+                catchUp.result().complete(new CibResult(null, CibMessages.version(catchUp.version())));
+            }
+        }
+    }
+
     /** Answers every change a majority of the view now holds on disk. */
     private void releaseAcknowledged() {
         Set<String> members = view == null ? Set.of(localNode) : view.members();
@@ -354,7 +373,9 @@ public final class CibReplicator implements MessagingListener {
         }
         String code = message.get("code");
         if (CibMessages.OK.equals(code)) {
-            pending.complete(new CibResult(null, message.get("ver")));
+            // Read your own writes: answer once this node's copy has the change, not just the DC's.
+            awaitingLocalCopy.add(new LocalCatchUp(message.get("id"), CibMessages.version(message.get("ver")), pending));
+            releaseCaughtUp();
         } else {
             pending.completeExceptionally(new CibRequestException(CibRequestException.Code.valueOf(code),
                     CibMessages.text(message, "message")));
