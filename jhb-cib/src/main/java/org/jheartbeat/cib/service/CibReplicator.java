@@ -183,6 +183,9 @@ public final class CibReplicator implements MessagingListener {
             send.apply(CibMessages.to(CibMessages.DC, null).string("ver", CibMessages.version(latest.version()))
                     .build());
         }
+        if (isDc()) {
+            cib.change(document -> DcAttributes.set(document, localNode, changed.quorum()));
+        }
         if (previous != null && !previous.dc().equals(changed.dc())) {
             for (String id : new ArrayList<>(forwarded.keySet())) {
                 giveUp(id, "the DC changed from " + previous.dc() + " to " + changed.dc() + " before answering");

@@ -55,7 +55,7 @@ class CibReplicatorTest {
 
         assertThat(has(cluster.cibOf("n1"), "b")).isTrue();
         assertThat(has(cluster.cibOf("n2"), "b")).isTrue();
-        assertThat(cluster.replicas.get("n2").disk()).hasSize(1);
+        assertThat(cluster.replicas.get("n2").disk()).last().isEqualTo(cluster.cibOf("n1").version().toString());
     }
 
     @Test
@@ -123,5 +123,22 @@ class CibReplicatorTest {
             CibDocument cib = cluster.cibOf(node);
             assertThat(has(cib, "p1") && has(cib, "p2")).as(node + " has the newer partition's CIB").isTrue();
         }
+    }
+
+    @Test
+    void theDcWritesItselfAndTheQuorumOnTheCibRoot() {
+        ReplicaCluster cluster = threeNodes();
+
+        for (String node : new String[] {"n1", "n2", "n3"}) {
+            assertThat(cluster.cibOf(node).root().getAttribute("dc-uuid")).as(node).isEqualTo("n1");
+            assertThat(cluster.cibOf(node).root().getAttribute("have-quorum")).isEqualTo("1");
+        }
+        long epoch = cluster.cibOf("n1").version().epoch();
+
+        cluster.kill("n1");
+        cluster.view("n2", "n2", "n3");
+
+        assertThat(cluster.cibOf("n3").root().getAttribute("dc-uuid")).isEqualTo("n2");
+        assertThat(cluster.cibOf("n3").version().epoch()).as("a status-level change").isEqualTo(epoch);
     }
 }
