@@ -31,9 +31,9 @@ import org.w3c.dom.Element;
  *
  * usage: java -cp "jhb-dist/target/lib/*" bench/cib/CibSizeBench.java FILE RUNS WARMUPS TOOL_RUNS TOOL_WARMUPS
  *
- * In-process operations repeat RUNS times after WARMUPS untimed runs (for the JIT); Pacemaker's
- * tools, separate processes with nothing to warm but the page cache, TOOL_RUNS after
- * TOOL_WARMUPS. A full GC before each run keeps one run's garbage out of the next.
+ * In-process operations repeat RUNS times after WARMUPS untimed runs, and at least 3 s of them,
+ * for the JIT; Pacemaker's tools, separate processes with nothing to warm but the page cache,
+ * TOOL_RUNS times after TOOL_WARMUPS. A full GC before each run keeps one run's garbage out of the next.
  */
 public class CibSizeBench {
 
@@ -44,6 +44,8 @@ public class CibSizeBench {
      * once, so that a slow one cannot hold the bench for many minutes.
      */
     private static final double TOO_SLOW_TO_REPEAT_MS = 20_000;
+    /** Our operations warm up for at least this long, however many warm-up runs that takes. */
+    private static final double MIN_WARMUP_MS = 3_000;
 
     interface Action {
         Object run() throws Exception;
@@ -72,12 +74,14 @@ public class CibSizeBench {
 
     private final int runs;
     private final int warmups;
+    private final double minWarmupMillis;
     private final double tooSlowToRepeatMillis;
     private final List<Row> rows = new ArrayList<>();
 
-    private CibSizeBench(int runs, int warmups, double tooSlowToRepeatMillis) {
+    private CibSizeBench(int runs, int warmups, double minWarmupMillis, double tooSlowToRepeatMillis) {
         this.runs = runs;
         this.warmups = warmups;
+        this.minWarmupMillis = minWarmupMillis;
         this.tooSlowToRepeatMillis = tooSlowToRepeatMillis;
     }
 
@@ -107,7 +111,7 @@ public class CibSizeBench {
         CibPatch patch = CibDiff.between(cib, changed);
         String patchXml = patch.toXml();
 
-        CibSizeBench bench = new CibSizeBench(runs, warmups, TOO_SLOW_TO_REPEAT_MS);
+        CibSizeBench bench = new CibSizeBench(runs, warmups, MIN_WARMUP_MS, TOO_SLOW_TO_REPEAT_MS);
         bench.time("CibXml.parse(Path)", "", () -> CibXml.parse(file));
         bench.time("CibSchema.validate", "our XSD + structure rules", () -> CibSchema.validate(cib));
         bench.time("CibVerifier.verify", "crm_verify's checks of meaning, agents trusted",
@@ -129,7 +133,7 @@ public class CibSizeBench {
         bench.time("CibDiff.between + toXml", patch.changes().size() + " changes: epoch, nvpair",
                 () -> CibDiff.between(cib, changed).toXml());
 
-        CibSizeBench tools = new CibSizeBench(toolRuns, toolWarmups, Double.POSITIVE_INFINITY);
+        CibSizeBench tools = new CibSizeBench(toolRuns, toolWarmups, 0, Double.POSITIVE_INFINITY);
         tools.time("crm_verify -x FILE (Pacemaker)", "", () -> exec(Map.of(), CRM_VERIFY, "-x", file.toString()));
         tools.time("CIB_file=FILE cibadmin -Q (Pacemaker)", "", () -> exec(Map.of("CIB_file", file.toString()), CIBADMIN, "-Q"));
 
@@ -145,17 +149,22 @@ public class CibSizeBench {
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Records a row; an action that fails ends its row with what went wrong and how long it ran. */
+    /**
+     * Records a row; an action that fails ends its row with what went wrong and how long it ran.
+     * Warm-up goes on past the given number of runs until it has lasted the minimum, so that
+     * the JIT has compiled a short operation before it is timed.
+     */
     private void time(String operation, String note, Action action) {
         List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < warmups + runs; i++) {
+        double warmedMillis = 0;
+        for (int i = 0; millis.size() < runs; i++) {
+            boolean warmingUp = i < warmups || warmedMillis < minWarmupMillis;
             usedHeapAfterGc();
             long start = System.nanoTime();
             try {
                 action.run();
             } catch (Throwable e) {
-                double after = (System.nanoTime() - start) / 1e6;
-                String failure = String.format("FAILED after %.0f ms: %s", after, e);
+                String failure = String.format("FAILED after %.0f ms: %s", (System.nanoTime() - start) / 1e6, e);
                 rows.add(new Row(operation, toArray(millis), note.isEmpty() ? failure : note + "; " + failure));
                 return;
             }
@@ -166,7 +175,9 @@ public class CibSizeBench {
                 rows.add(new Row(operation, toArray(millis), note.isEmpty() ? once : note + "; " + once));
                 return;
             }
-            if (i >= warmups) {
+            if (warmingUp) {
+                warmedMillis += elapsed;
+            } else {
                 millis.add(elapsed);
             }
         }

@@ -4,8 +4,8 @@
 # same file. Prints one Markdown table (operation -> min / median ms) and the sizes.
 #
 # usage: bench/cib/size.sh [PRIMITIVES] [CONSTRAINTS]     (default 10000 20000)
-#   JHB_RUNS / JHB_WARMUPS             timed / untimed runs of our operations (default 5 / 10:
-#                                      with fewer, the first rows, parse most, run partly unoptimized)
+#   JHB_RUNS / JHB_WARMUPS             timed / untimed runs of our operations (default 5 / 5; warm-up
+#                                      lasts 3 s at least, or the first rows run partly unoptimized)
 #   JHB_TOOL_RUNS / JHB_TOOL_WARMUPS   the same for Pacemaker's tools (default 3 / 1)
 #   JHB_KEEP=1                         keep the generated cib.xml (the path is printed)
 # Needs the built jars (jhb-dist/target/lib) and python3; Pacemaker's tools if installed
@@ -32,5 +32,5 @@ python3 "$HERE/gencib.py" "$PRIMITIVES" "$CONSTRAINTS" >"$CIB" || exit 1
 
 echo "CIB of $PRIMITIVES primitives and $CONSTRAINTS constraints, $(date '+%Y-%m-%d %H:%M'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-java -cp "$LIB/*" "$HERE/CibSizeBench.java" "$CIB" "${JHB_RUNS:-5}" "${JHB_WARMUPS:-10}" \
+java -cp "$LIB/*" "$HERE/CibSizeBench.java" "$CIB" "${JHB_RUNS:-5}" "${JHB_WARMUPS:-5}" \
 	"${JHB_TOOL_RUNS:-3}" "${JHB_TOOL_WARMUPS:-1}"
