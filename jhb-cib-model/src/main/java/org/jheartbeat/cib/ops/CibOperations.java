@@ -1,5 +1,6 @@
 package org.jheartbeat.cib.ops;
 
+import org.jheartbeat.cib.xml.Elements;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -218,9 +219,7 @@ public final class CibOperations {
         if (xml.getTagName().equals("cib")) {
             return isWhole(section) ? document.getDocumentElement() : null;
         }
-        NodeList candidates = scope.getElementsByTagName(xml.getTagName());
-        for (int i = 0; i < candidates.getLength(); i++) {
-            Element candidate = (Element) candidates.item(i);
+        for (Element candidate : Elements.descendants(scope, xml.getTagName())) {
             if (matches(candidate, xml)) {
                 return candidate;
             }
@@ -289,10 +288,7 @@ public final class CibOperations {
     private static List<Element> withDescendants(Element element) {
         List<Element> all = new ArrayList<>();
         all.add(element);
-        NodeList descendants = element.getElementsByTagName("*");
-        for (int i = 0; i < descendants.getLength(); i++) {
-            all.add((Element) descendants.item(i));
-        }
+        all.addAll(Elements.descendants(element, null));
         return all;
     }
 

@@ -1,5 +1,6 @@
 package org.jheartbeat.cib.upgrade;
 
+import org.jheartbeat.cib.xml.Elements;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Set;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /** The DOM edits the upgrade is made of, with fresh ids that do not clash with existing ones. */
 final class DomEdits {
@@ -23,12 +23,7 @@ final class DomEdits {
     }
 
     static List<Element> all(Element root, String tag) {
-        NodeList nodes = root.getElementsByTagName(tag);
-        List<Element> elements = new ArrayList<>(nodes.getLength());
-        for (int i = 0; i < nodes.getLength(); i++) {
-            elements.add((Element) nodes.item(i));
-        }
-        return elements;
+        return Elements.descendants(root, "*".equals(tag) ? null : tag);
     }
 
     static List<Element> children(Element parent, String tag) {

@@ -1,7 +1,11 @@
 package org.jheartbeat.cib.verify;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +49,19 @@ final class ConstraintLoopCheck implements Check {
     }
 
     /** Depth-first search; every edge back onto the current path closes one loop. */
+    /**
+     * Depth-first search for cycles, iterative so that a chain of thousands of constraints does
+     * not overflow the stack, with each node's place on the current path kept in a map.
+     */
     private static final class LoopFinder {
         private final Map<String, List<Edge>> edges;
         private final Set<String> done = new HashSet<>();
         private final List<Edge> path = new ArrayList<>();
+        private final Map<String, Integer> depthOnPath = new HashMap<>();
         private final List<List<Edge>> loops = new ArrayList<>();
+
+        private record Frame(String node, Iterator<Edge> edges) {
+        }
 
         LoopFinder(Map<String, List<Edge>> edges) {
             this.edges = edges;
@@ -62,32 +74,39 @@ final class ConstraintLoopCheck implements Check {
             return loops;
         }
 
-        private void visit(String node) {
-            if (done.contains(node)) {
+        private void visit(String start) {
+            if (done.contains(start)) {
                 return;
             }
-            for (Edge edge : edges.getOrDefault(node, List.of())) {
-                int onPath = edge.to().equals(node) ? path.size() : indexOnPath(edge.to());
-                if (onPath >= 0) {
+            Deque<Frame> stack = new ArrayDeque<>();
+            enter(start, stack);
+            while (!stack.isEmpty()) {
+                Frame top = stack.peek();
+                if (!top.edges().hasNext()) {
+                    stack.pop();
+                    depthOnPath.remove(top.node());
+                    done.add(top.node());
+                    if (!stack.isEmpty()) {
+                        path.remove(path.size() - 1);
+                    }
+                    continue;
+                }
+                Edge edge = top.edges().next();
+                Integer onPath = depthOnPath.get(edge.to());
+                if (onPath != null) {
                     List<Edge> loop = new ArrayList<>(path.subList(onPath, path.size()));
                     loop.add(edge);
                     loops.add(loop);
                 } else if (!done.contains(edge.to())) {
                     path.add(edge);
-                    visit(edge.to());
-                    path.remove(path.size() - 1);
+                    enter(edge.to(), stack);
                 }
             }
-            done.add(node);
         }
 
-        private int indexOnPath(String node) {
-            for (int i = 0; i < path.size(); i++) {
-                if (path.get(i).from().equals(node)) {
-                    return i;
-                }
-            }
-            return -1;
+        private void enter(String node, Deque<Frame> stack) {
+            depthOnPath.put(node, path.size());
+            stack.push(new Frame(node, edges.getOrDefault(node, List.of()).iterator()));
         }
     }
 }

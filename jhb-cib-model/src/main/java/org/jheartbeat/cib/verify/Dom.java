@@ -1,11 +1,11 @@
 package org.jheartbeat.cib.verify;
 
+import org.jheartbeat.cib.xml.Elements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /** Element walking the checks share; the DOM's own lists are clumsy to iterate. */
 final class Dom {
@@ -37,15 +37,7 @@ final class Dom {
 
     /** Every element below {@code root} in document order, or only those named {@code name} when it is not null. */
     static List<Element> descendants(Element root, String name) {
-        List<Element> found = new ArrayList<>();
-        if (root == null) {
-            return found;
-        }
-        NodeList all = root.getElementsByTagName(name == null ? "*" : name);
-        for (int i = 0; i < all.getLength(); i++) {
-            found.add((Element) all.item(i));
-        }
-        return found;
+        return Elements.descendants(root, name);
     }
 
     /** The attribute's value, or null when absent (the DOM answers "" for both). */
