@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.request.CibRequest;
 import org.jheartbeat.cib.request.CibRequestException;
@@ -49,7 +48,7 @@ final class CibRequests {
             return cib.query().thenApply(document -> answer(document, request));
         }
         return replicator.submit(request).handle((done, error) -> error == null ? result(done)
-                : failure(refusal(error)));
+                : failure(CibRequestException.of(error)));
     }
 
     private static JsonNode answer(CibDocument document, CibRequest request) {
@@ -58,12 +57,6 @@ final class CibRequests {
         } catch (CibRequestException e) {
             return failure(e);
         }
-    }
-
-    private static CibRequestException refusal(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof CibRequestException refused ? refused
-                : new CibRequestException(CibRequestException.Code.ERROR, cause.getMessage());
     }
 
     private static JsonNode result(CibResult result) {

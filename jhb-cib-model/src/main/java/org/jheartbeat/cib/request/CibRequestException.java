@@ -1,5 +1,7 @@
 package org.jheartbeat.cib.request;
 
+import java.util.concurrent.CompletionException;
+
 /**
  * A cibadmin command that could not be carried out; nothing was changed. The code is the exit
  * status Pacemaker's cibadmin gives for the same case, so scripts keep working.
@@ -46,5 +48,13 @@ public final class CibRequestException extends Exception {
 
     public Code code() {
         return code;
+    }
+
+    /** The refusal inside a failed future's error (unwrapping CompletionException); any other error is ERROR. */
+    public static CibRequestException of(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause instanceof CibRequestException refused ? refused : new CibRequestException(Code.ERROR,
+                String.valueOf(cause.getMessage()));
     }
 }

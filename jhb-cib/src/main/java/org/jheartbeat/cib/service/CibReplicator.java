@@ -135,7 +135,7 @@ public final class CibReplicator implements MessagingListener {
             }
         }).whenComplete((changed, error) -> loop.execute(() -> {
             if (error != null) {
-                done.accept(refusalOf(error));
+                done.accept(CibRequestException.of(error));
             } else if (changed.sections().isEmpty()) {
                 done.accept(null);
             } else {
@@ -143,12 +143,6 @@ public final class CibReplicator implements MessagingListener {
                 releaseAcknowledged();
             }
         }));
-    }
-
-    private static CibRequestException refusalOf(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof CibRequestException refused ? refused
-                : new CibRequestException(CibRequestException.Code.ERROR, cause.getMessage());
     }
 
     /** The CIB service's feed: a new version is on this node's disk. */
