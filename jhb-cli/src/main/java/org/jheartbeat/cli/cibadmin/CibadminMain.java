@@ -1,6 +1,7 @@
 package org.jheartbeat.cli.cibadmin;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,13 +122,15 @@ public final class CibadminMain implements Callable<Integer> {
     }
 
     private final Map<String, String> environment;
+    private final InputStream stdin;
 
     public CibadminMain() {
-        this(System.getenv());
+        this(System.getenv(), System.in);
     }
 
-    CibadminMain(Map<String, String> environment) {
+    CibadminMain(Map<String, String> environment, InputStream stdin) {
         this.environment = Map.copyOf(environment);
+        this.stdin = stdin;
     }
 
     public static void main(String[] args) {
@@ -188,7 +191,7 @@ public final class CibadminMain implements Callable<Integer> {
                 return Files.readString(xmlFile, StandardCharsets.UTF_8);
             }
             if (xmlPipe) {
-                return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new CibRequestException(CibRequestException.Code.NO_INPUT, "cannot read the XML input "

@@ -36,8 +36,11 @@ class CibadminMainTest {
         Files.writeString(cib, CibXml.toXml(CibTemplate.empty()));
     }
 
+    private String stdin = "";
+
     private int run(String... args) {
-        CommandLine line = CibadminMain.commandLine(new CibadminMain(Map.of(CibadminMain.CIB_FILE, cib.toString())));
+        CommandLine line = CibadminMain.commandLine(new CibadminMain(Map.of(CibadminMain.CIB_FILE, cib.toString()),
+                new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         line.setOut(new PrintWriter(out));
         line.setErr(new PrintWriter(err));
         return line.execute(args);
@@ -154,6 +157,16 @@ class CibadminMainTest {
 
         String upgraded = Files.readString(cib);
         assertThat(upgraded).doesNotContain("<attributes>").contains("validate-with=\"pacemaker-");
+    }
+
+    @Test
+    void inputFromStandardInputAndTheLocalOptionAreTaken() throws Exception {
+        stdin = PRIMITIVE;
+        assertThat(run("-C", "-o", "resources", "-p", "-l")).isZero();
+        assertThat(Files.readString(cib)).contains("ip01");
+
+        assertThat(run("-C", "-o", "resources", "-p", "-X", PRIMITIVE)).isEqualTo(64);
+        assertThat(err.toString()).contains("give the XML input once");
     }
 
     @Test
