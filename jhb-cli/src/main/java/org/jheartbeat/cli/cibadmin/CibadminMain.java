@@ -73,51 +73,59 @@ public final class CibadminMain implements Callable<Integer> {
     @Option(names = "-V", description = "More detail (repeatable).")
     private boolean[] verbose = new boolean[0];
 
+    /** Exactly one command; each option names the operation it stands for. */
     static final class Commands {
-        @Option(names = {"-Q", "--query"}, description = "Print the CIB (or a section, or what --xpath finds).")
-        boolean query;
-        @Option(names = {"-C", "--create"}, description = "Create an object.")
-        boolean create;
-        @Option(names = {"-M", "--modify"}, description = "Change attributes and children of an object by id.")
-        boolean modify;
-        @Option(names = {"-R", "--replace"}, description = "Replace an object or section.")
-        boolean replace;
-        @Option(names = {"-D", "--delete"}, description = "Delete an object (by XML or --xpath).")
-        boolean delete;
-        @Option(names = {"-P", "--patch"}, description = "Apply a diff (crm_diff's format).")
-        boolean patch;
-        @Option(names = {"-E", "--erase"}, description = "Erase the configuration (needs --force).")
-        boolean erase;
-        @Option(names = {"-B", "--bump"}, description = "Raise the epoch.")
-        boolean bump;
-        @Option(names = "--upgrade", description = "Convert a Heartbeat 2.1 form CIB to the current form.")
-        boolean upgrade;
-        @Option(names = {"-a", "--empty"}, description = "Print an empty CIB.")
+        Operation operation = Operation.QUERY;
         boolean empty;
 
-        Operation operation() {
-            if (create) {
-                return Operation.CREATE;
-            }
-            if (modify) {
-                return Operation.MODIFY;
-            }
-            if (replace) {
-                return Operation.REPLACE;
-            }
-            if (delete) {
-                return Operation.DELETE;
-            }
-            if (patch) {
-                return Operation.PATCH;
-            }
-            if (erase) {
-                return Operation.ERASE;
-            }
-            if (bump) {
-                return Operation.BUMP;
-            }
-            return upgrade ? Operation.UPGRADE : Operation.QUERY;
+        @Option(names = {"-Q", "--query"}, description = "Print the CIB (or a section, or what --xpath finds).")
+        void query(boolean on) {
+            operation = Operation.QUERY;
+        }
+
+        @Option(names = {"-C", "--create"}, description = "Create an object.")
+        void create(boolean on) {
+            operation = Operation.CREATE;
+        }
+
+        @Option(names = {"-M", "--modify"}, description = "Change attributes and children of an object by id.")
+        void modify(boolean on) {
+            operation = Operation.MODIFY;
+        }
+
+        @Option(names = {"-R", "--replace"}, description = "Replace an object or section.")
+        void replace(boolean on) {
+            operation = Operation.REPLACE;
+        }
+
+        @Option(names = {"-D", "--delete"}, description = "Delete an object (by XML or --xpath).")
+        void delete(boolean on) {
+            operation = Operation.DELETE;
+        }
+
+        @Option(names = {"-P", "--patch"}, description = "Apply a diff (crm_diff's format).")
+        void patch(boolean on) {
+            operation = Operation.PATCH;
+        }
+
+        @Option(names = {"-E", "--erase"}, description = "Erase the configuration (needs --force).")
+        void erase(boolean on) {
+            operation = Operation.ERASE;
+        }
+
+        @Option(names = {"-B", "--bump"}, description = "Raise the epoch.")
+        void bump(boolean on) {
+            operation = Operation.BUMP;
+        }
+
+        @Option(names = "--upgrade", description = "Convert a Heartbeat 2.1 form CIB to the current form.")
+        void upgrade(boolean on) {
+            operation = Operation.UPGRADE;
+        }
+
+        @Option(names = {"-a", "--empty"}, description = "Print an empty CIB.")
+        void empty(boolean on) {
+            empty = true;
         }
     }
 
@@ -157,7 +165,7 @@ public final class CibadminMain implements Callable<Integer> {
             return 0;
         }
         try {
-            CibRequest request = new CibRequest(commands.operation(), scope, xpath, input(), allowCreate, force);
+            CibRequest request = new CibRequest(commands.operation, scope, xpath, input(), allowCreate, force);
             CibResult result = target().execute(request);
             if (result.output() != null) {
                 out.print(result.output());
