@@ -172,6 +172,8 @@ public final class CibReplicator implements MessagingListener {
         View previous = view;
         view = changed;
         confirmed.keySet().retainAll(changed.members());
+        // Parts of a whole CIB from a node that left will never be completed.
+        incomingParts.keySet().removeIf(key -> !changed.members().contains(key.substring(0, key.indexOf('/'))));
         if (isDc() && (!wasDc || previous == null || !previous.members().equals(changed.members()))) {
             LOG.info("DC {}: announcing CIB {} to members {}", localNode, expected, changed.members());
             send.apply(CibMessages.to(CibMessages.DC, null).string("ver", CibMessages.version(latest.version()))
