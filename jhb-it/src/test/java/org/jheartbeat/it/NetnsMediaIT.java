@@ -1,5 +1,6 @@
 package org.jheartbeat.it;
 
+import org.jheartbeat.testkit.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +23,7 @@ class NetnsMediaIT {
     @ParameterizedTest
     @ValueSource(strings = {"bcast eth0", "mcast eth0 239.192.7.7 694 1 0", "ucast eth0 10.254.0.1|ucast eth0 10.254.0.2"})
     void twoNodesBecomeActiveOverTheMedium(String media) throws Exception {
-        Assumptions.assumeTrue(Netns.available(), "needs root and ip netns");
+        Prerequisites.require(Netns.available(), "needs root and ip netns");
         List<String> haCf = new ArrayList<>(List.of("keepalive 100ms", "deadtime 1", "initdead 12", "udpport 694",
                 "node node1 node2", "crm no"));
         haCf.addAll(List.of(media.split("\\|")));

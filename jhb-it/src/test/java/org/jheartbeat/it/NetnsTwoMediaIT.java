@@ -1,5 +1,6 @@
 package org.jheartbeat.it;
 
+import org.jheartbeat.testkit.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jheartbeat.client.status.NodeView;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ class NetnsTwoMediaIT {
 
     @Test
     void aNodeLivesWhileAnyLinkCarriesHeartbeatsAndDiesWhenAllAreCut() throws Exception {
-        Assumptions.assumeTrue(Netns.available(), "needs root and ip netns");
+        Prerequisites.require(Netns.available(), "needs root and ip netns");
         try (Netns net = new Netns()) {
             String bridge0 = net.bridge(0);
             String bridge1 = net.bridge(1);

@@ -1,5 +1,6 @@
 package org.jheartbeat.it;
 
+import org.jheartbeat.testkit.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ class RealHeartbeatInteropIT {
 
     @Test
     void oursAndDebiansHeartbeatSeeEachOtherAndEachOthersDeath() throws Exception {
-        Assumptions.assumeTrue(Netns.available() && RealHeartbeatNode.installed(),
+        Prerequisites.require(Netns.available() && RealHeartbeatNode.installed(),
                 "needs root, ip netns and Debian's heartbeat package");
         List<String> haCf = List.of("udpport 694", "keepalive 200ms", "warntime 600ms", "deadtime 1", "initdead 10",
                 "msgfmt classic", "ucast eth0 10.252.0.1", "ucast eth0 10.252.0.2", "auto_failback on",

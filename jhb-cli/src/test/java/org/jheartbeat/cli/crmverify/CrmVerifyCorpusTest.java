@@ -1,7 +1,7 @@
 package org.jheartbeat.cli.crmverify;
 
+import org.jheartbeat.testkit.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ class CrmVerifyCorpusTest {
 
     @BeforeAll
     static void needsResourceAgents() {
-        assumeTrue(Files.isExecutable(InstalledAgents.DEFAULT_OCF_ROOT.resolve("resource.d/heartbeat/IPaddr2")),
+        Prerequisites.require(Files.isExecutable(InstalledAgents.DEFAULT_OCF_ROOT.resolve("resource.d/heartbeat/IPaddr2")),
                 "resource-agents is not installed");
     }
 

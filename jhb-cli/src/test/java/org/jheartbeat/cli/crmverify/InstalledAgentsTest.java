@@ -1,7 +1,7 @@
 package org.jheartbeat.cli.crmverify;
 
+import org.jheartbeat.testkit.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ class InstalledAgentsTest {
 
     @Test
     void readsRequiredParametersFromTheRealAgentsMetaData() {
-        assumeTrue(Files.isExecutable(InstalledAgents.DEFAULT_OCF_ROOT.resolve("resource.d/heartbeat/IPaddr2")),
+        Prerequisites.require(Files.isExecutable(InstalledAgents.DEFAULT_OCF_ROOT.resolve("resource.d/heartbeat/IPaddr2")),
                 "resource-agents is not installed");
         InstalledAgents agents = new InstalledAgents(InstalledAgents.DEFAULT_OCF_ROOT, dir, dir, List.of(dir), Duration.ofSeconds(10));
         AgentName ipaddr2 = new AgentName("ocf", "heartbeat", "IPaddr2");
