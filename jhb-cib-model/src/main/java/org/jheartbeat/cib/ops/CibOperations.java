@@ -11,7 +11,7 @@ import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibVersion;
-import org.jheartbeat.cib.ops.CibOperationException.Code;
+import org.jheartbeat.cib.model.CibErrorCode;
 import org.jheartbeat.cib.schema.CibSchema;
 import org.jheartbeat.cib.schema.SchemaError;
 import org.jheartbeat.cib.upgrade.CibUpgrade;
@@ -43,7 +43,7 @@ public final class CibOperations {
         Sections.requireKnown(section);
         Element found = Sections.find(document.dom(), section);
         if (found == null) {
-            throw new CibOperationException(Code.NO_SUCH_OBJECT, "the CIB has no <" + section + "> section yet;"
+            throw new CibOperationException(CibErrorCode.NO_SUCH_OBJECT, "the CIB has no <" + section + "> section yet;"
                     + " create something in it (-C -o " + section + ") first");
         }
         return found;
@@ -131,7 +131,7 @@ public final class CibOperations {
         Document copy = CibXml.copy(document.dom());
         List<Element> matches = select(copy, xpath);
         if (matches.isEmpty()) {
-            throw new CibOperationException(Code.NO_SUCH_OBJECT, "nothing matches the xpath '" + xpath
+            throw new CibOperationException(CibErrorCode.NO_SUCH_OBJECT, "nothing matches the xpath '" + xpath
                     + "'; check it with cibadmin -Q --xpath");
         }
         boolean statusOnly = true;
@@ -189,7 +189,7 @@ public final class CibOperations {
         CibDocument checked = CibUpgrade.isLegacy(changed) ? CibUpgrade.upgrade(changed) : changed;
         List<SchemaError> errors = CibSchema.validate(checked);
         if (!errors.isEmpty()) {
-            throw new CibOperationException(Code.SCHEMA_INVALID, "the change was refused because the result would not"
+            throw new CibOperationException(CibErrorCode.INVALID_CONFIGURATION, "the change was refused because the result would not"
                     + " be a valid CIB:\n" + errors.stream().map(e -> "  " + e.describe()).collect(Collectors.joining("\n")),
                     errors);
         }
@@ -251,7 +251,7 @@ public final class CibOperations {
             }
             return elements;
         } catch (XPathExpressionException e) {
-            throw new CibOperationException(Code.BAD_XPATH, "the xpath '" + xpath + "' is not a valid XPath expression"
+            throw new CibOperationException(CibErrorCode.BAD_XPATH, "the xpath '" + xpath + "' is not a valid XPath expression"
                     + " (or does not select elements); e.g. //primitive[@id='ip01']");
         }
     }
@@ -261,7 +261,7 @@ public final class CibOperations {
             Element clash = existing.get(element.getAttribute("id"));
             if (clash != null && !element.getAttribute("id").isEmpty()) {
                 int line = CibDocument.lineOf(clash);
-                throw new CibOperationException(Code.ALREADY_EXISTS, "id '" + element.getAttribute("id") + "' already exists"
+                throw new CibOperationException(CibErrorCode.ALREADY_EXISTS, "id '" + element.getAttribute("id") + "' already exists"
                         + (line > 0 ? " at line " + line : "") + " (" + describe(clash) + "); choose another id,"
                         + " or change the existing element with -M");
             }
@@ -317,13 +317,13 @@ public final class CibOperations {
         boolean isTopSection = parent == root;
         boolean isRequiredSection = parent.getParentNode() == root && REQUIRED_SECTIONS.contains(target.getTagName());
         if (target == root || isTopSection || isRequiredSection) {
-            throw new CibOperationException(Code.INVALID_INPUT, "cannot " + what + ": it is " + describe(target)
+            throw new CibOperationException(CibErrorCode.INVALID_INPUT, "cannot " + what + ": it is " + describe(target)
                     + ", which a CIB cannot lose; use -E --force to erase the CIB");
         }
     }
 
     private static CibOperationException notFound(Element xml, String section, String remedy) {
-        return new CibOperationException(Code.NO_SUCH_OBJECT, "no " + describe(xml)
+        return new CibOperationException(CibErrorCode.NO_SUCH_OBJECT, "no " + describe(xml)
                 + (isWhole(section) ? " in the CIB" : " in section " + section) + "; " + remedy);
     }
 

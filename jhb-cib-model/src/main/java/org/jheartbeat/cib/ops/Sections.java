@@ -2,7 +2,7 @@ package org.jheartbeat.cib.ops;
 
 import java.util.List;
 import java.util.Map;
-import org.jheartbeat.cib.ops.CibOperationException.Code;
+import org.jheartbeat.cib.model.CibErrorCode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -31,7 +31,7 @@ final class Sections {
 
     static void requireKnown(String section) throws CibOperationException {
         if (!isKnown(section)) {
-            throw new CibOperationException(Code.INVALID_INPUT, "unknown section '" + section + "'; use one of configuration, "
+            throw new CibOperationException(CibErrorCode.INVALID_INPUT, "unknown section '" + section + "'; use one of configuration, "
                     + String.join(", ", CONFIGURATION_SECTIONS) + ", status");
         }
     }
@@ -66,7 +66,7 @@ final class Sections {
         }
         String home = HOME_OF.get(tag);
         if (home == null) {
-            throw new CibOperationException(Code.INVALID_INPUT, "cannot tell which section <" + tag
+            throw new CibOperationException(CibErrorCode.INVALID_INPUT, "cannot tell which section <" + tag
                     + "> belongs in; name the section (-o SECTION)");
         }
         return home;

@@ -1,6 +1,7 @@
 package org.jheartbeat.cib.request;
 
 import java.util.concurrent.CompletionException;
+import org.jheartbeat.cib.model.CibErrorCode;
 
 /**
  * A cibadmin command that could not be carried out; nothing was changed. The code is the exit
@@ -8,45 +9,14 @@ import java.util.concurrent.CompletionException;
  */
 public final class CibRequestException extends Exception {
 
-    /** Outcomes with Pacemaker's exit statuses. */
-    public enum Code {
-        ERROR(1, "Error occurred"),
-        USAGE(64, "Incorrect usage"),
-        INVALID_INPUT(65, "Invalid data given"),
-        NO_INPUT(66, "Input file not available"),
-        INVALID_CONFIGURATION(78, "Update does not conform to the configured schema"),
-        NOT_CONNECTED(102, "Not connected"),
-        OLD_DATA(103, "Update was older than existing configuration"),
-        NO_SUCH_OBJECT(105, "No such object"),
-        UNSAFE(107, "Operation not safe"),
-        ALREADY_EXISTS(108, "Requested item already exists");
+    private final CibErrorCode code;
 
-        private final int exitStatus;
-        private final String text;
-
-        Code(int exitStatus, String text) {
-            this.exitStatus = exitStatus;
-            this.text = text;
-        }
-
-        public int exitStatus() {
-            return exitStatus;
-        }
-
-        /** Pacemaker's words for the outcome, printed after "Call failed: ". */
-        public String text() {
-            return text;
-        }
-    }
-
-    private final Code code;
-
-    public CibRequestException(Code code, String message) {
+    public CibRequestException(CibErrorCode code, String message) {
         super(message);
         this.code = code;
     }
 
-    public Code code() {
+    public CibErrorCode code() {
         return code;
     }
 
@@ -54,7 +24,7 @@ public final class CibRequestException extends Exception {
     public static CibRequestException of(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
-        return cause instanceof CibRequestException refused ? refused : new CibRequestException(Code.ERROR,
+        return cause instanceof CibRequestException refused ? refused : new CibRequestException(CibErrorCode.ERROR,
                 String.valueOf(cause.getMessage()));
     }
 }

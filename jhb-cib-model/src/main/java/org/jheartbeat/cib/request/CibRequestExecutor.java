@@ -1,5 +1,6 @@
 package org.jheartbeat.cib.request;
 
+import org.jheartbeat.cib.model.CibErrorCode;
 import java.util.List;
 import org.jheartbeat.cib.diff.CibPatch;
 import org.jheartbeat.cib.diff.PatchException;
@@ -42,7 +43,7 @@ public final class CibRequestExecutor {
                 case UPGRADE -> changed(CibOperations.upgrade(cib));
             };
         } catch (CibOperationException e) {
-            throw new CibRequestException(codeOf(e), e.getMessage());
+            throw new CibRequestException(e.code(), e.getMessage());
         }
     }
 
@@ -50,7 +51,7 @@ public final class CibRequestExecutor {
         if (request.xpath() != null) {
             List<Element> found = CibOperations.queryXpath(cib, request.xpath());
             if (found.isEmpty()) {
-                throw new CibOperationException(CibOperationException.Code.NO_SUCH_OBJECT, "nothing in the CIB "
+                throw new CibOperationException(CibErrorCode.NO_SUCH_OBJECT, "nothing in the CIB "
                         + "matches the XPath " + request.xpath());
             }
             StringBuilder text = new StringBuilder();
@@ -68,7 +69,7 @@ public final class CibRequestExecutor {
     private static CibDocument erase(CibDocument cib, CibRequest request) throws CibRequestException,
             CibOperationException {
         if (!request.force()) {
-            throw new CibRequestException(CibRequestException.Code.UNSAFE, "erasing the whole CIB removes every "
+            throw new CibRequestException(CibErrorCode.UNSAFE, "erasing the whole CIB removes every "
                     + "resource and constraint: add --force to do it");
         }
         return CibOperations.erase(cib);
@@ -78,9 +79,9 @@ public final class CibRequestExecutor {
         try {
             return CibPatch.parse(requireXml(request)).apply(cib);
         } catch (PatchException e) {
-            throw new CibRequestException(CibRequestException.Code.OLD_DATA, e.getMessage());
+            throw new CibRequestException(CibErrorCode.OLD_DATA, e.getMessage());
         } catch (CibParseException e) {
-            throw new CibRequestException(CibRequestException.Code.USAGE, e.getMessage());
+            throw new CibRequestException(CibErrorCode.USAGE, e.getMessage());
         }
     }
 
@@ -88,24 +89,15 @@ public final class CibRequestExecutor {
         try {
             return CibXml.parseElement(requireXml(request), "input");
         } catch (CibParseException e) {
-            throw new CibRequestException(CibRequestException.Code.USAGE, e.getMessage());
+            throw new CibRequestException(CibErrorCode.USAGE, e.getMessage());
         }
     }
 
     private static String requireXml(CibRequest request) throws CibRequestException {
         if (request.xml() == null || request.xml().isBlank()) {
-            throw new CibRequestException(CibRequestException.Code.USAGE, "this command needs XML input: "
+            throw new CibRequestException(CibErrorCode.USAGE, "this command needs XML input: "
                     + "give it with -x FILE, -X STRING or -p (standard input)");
         }
         return request.xml();
-    }
-
-    private static CibRequestException.Code codeOf(CibOperationException e) {
-        return switch (e.code()) {
-            case NO_SUCH_OBJECT, BAD_XPATH -> CibRequestException.Code.NO_SUCH_OBJECT;
-            case ALREADY_EXISTS -> CibRequestException.Code.ALREADY_EXISTS;
-            case SCHEMA_INVALID -> CibRequestException.Code.INVALID_CONFIGURATION;
-            case INVALID_INPUT -> CibRequestException.Code.INVALID_INPUT;
-        };
     }
 }

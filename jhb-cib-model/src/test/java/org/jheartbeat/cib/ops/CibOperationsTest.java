@@ -8,7 +8,7 @@ import java.util.List;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibTemplate;
 import org.jheartbeat.cib.model.CibVersion;
-import org.jheartbeat.cib.ops.CibOperationException.Code;
+import org.jheartbeat.cib.model.CibErrorCode;
 import org.jheartbeat.cib.upgrade.CibUpgrade;
 import org.jheartbeat.cib.xml.CibXml;
 import org.junit.jupiter.api.Test;
@@ -46,10 +46,10 @@ class CibOperationsTest {
         assertThat(CibOperations.query(cib, "resources").getTagName()).isEqualTo("resources");
         assertThat(CibOperations.query(cib, null)).isSameAs(cib.root());
         assertThatThrownBy(() -> CibOperations.query(cib, "rsc_defaults"))
-                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code()).isEqualTo(Code.NO_SUCH_OBJECT))
+                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code()).isEqualTo(CibErrorCode.NO_SUCH_OBJECT))
                 .hasMessage("the CIB has no <rsc_defaults> section yet; create something in it (-C -o rsc_defaults) first");
         assertThatThrownBy(() -> CibOperations.query(cib, "nodez"))
-                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code()).isEqualTo(Code.INVALID_INPUT))
+                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code()).isEqualTo(CibErrorCode.INVALID_INPUT))
                 .hasMessageStartingWith("unknown section 'nodez'; use one of configuration, crm_config, nodes, resources");
     }
 
@@ -59,7 +59,7 @@ class CibOperationsTest {
                 .containsExactly("ip01", "cron");
         assertThat(CibOperations.queryXpath(cib, "//group")).isEmpty();
         assertThatThrownBy(() -> CibOperations.queryXpath(cib, "//primitive[@id="))
-                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code().exitCode()).isEqualTo(105))
+                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code().exitStatus()).isEqualTo(105))
                 .hasMessageStartingWith("the xpath '//primitive[@id=' is not a valid XPath expression");
     }
 
@@ -88,8 +88,8 @@ class CibOperationsTest {
         assertThatThrownBy(() -> CibOperations.create(cib, "constraints",
                 element("<rsc_location id=\"ip01-ip\" rsc=\"ip01\" node=\"node01\" score=\"1\"/>")))
                 .isInstanceOfSatisfying(CibOperationException.class, e -> {
-                    assertThat(e.code()).isEqualTo(Code.ALREADY_EXISTS);
-                    assertThat(e.code().exitCode()).isEqualTo(108);
+                    assertThat(e.code()).isEqualTo(CibErrorCode.ALREADY_EXISTS);
+                    assertThat(e.code().exitStatus()).isEqualTo(108);
                 })
                 .hasMessage("id 'ip01-ip' already exists at line 10 (<nvpair id=\"ip01-ip\">); choose another id,"
                         + " or change the existing element with -M");
@@ -99,7 +99,7 @@ class CibOperationsTest {
     void aChangeThatBreaksTheSchemaIsRefusedWithTheErrors() {
         assertThatThrownBy(() -> CibOperations.create(cib, "resources", element("<primitive id=\"x\" class=\"ocf\"/>")))
                 .isInstanceOfSatisfying(CibOperationException.class, e -> {
-                    assertThat(e.code().exitCode()).isEqualTo(78);
+                    assertThat(e.code().exitStatus()).isEqualTo(78);
                     assertThat(e.schemaErrors()).isNotEmpty();
                 })
                 .hasMessageStartingWith("the change was refused because the result would not be a valid CIB:\n"
@@ -132,7 +132,7 @@ class CibOperationsTest {
         Element web = element("<primitive id=\"web\" class=\"lsb\" type=\"apache\"/>");
 
         assertThatThrownBy(() -> CibOperations.modify(cib, "resources", web, false))
-                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code()).isEqualTo(Code.NO_SUCH_OBJECT))
+                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code()).isEqualTo(CibErrorCode.NO_SUCH_OBJECT))
                 .hasMessage("no <primitive id=\"web\"> in section resources; use --allow-create to create it, or -C");
         assertThat(CibOperations.queryXpath(CibOperations.modify(cib, "resources", web, true), "//primitive[@id='web']"))
                 .hasSize(1);
@@ -166,7 +166,7 @@ class CibOperationsTest {
         assertThat(after.version().epoch()).isEqualTo(6);
         assertThat(CibOperations.delete(cib, null, element("<primitive id=\"nope\"/>"))).isSameAs(cib);
         assertThatThrownBy(() -> CibOperations.delete(cib, null, element("<resources/>")))
-                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code()).isEqualTo(Code.INVALID_INPUT))
+                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code()).isEqualTo(CibErrorCode.INVALID_INPUT))
                 .hasMessageContaining("which a CIB cannot lose");
     }
 
@@ -175,7 +175,7 @@ class CibOperationsTest {
         assertThat(CibOperations.queryXpath(CibOperations.deleteXpath(cib, "//primitive"), "//primitive")).hasSize(1);
         assertThat(CibOperations.queryXpath(CibOperations.deleteXpath(cib, "//primitive", true), "//primitive")).isEmpty();
         assertThatThrownBy(() -> CibOperations.deleteXpath(cib, "//group"))
-                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code().exitCode()).isEqualTo(105))
+                .isInstanceOfSatisfying(CibOperationException.class, e -> assertThat(e.code().exitStatus()).isEqualTo(105))
                 .hasMessage("nothing matches the xpath '//group'; check it with cibadmin -Q --xpath");
     }
 
@@ -212,8 +212,10 @@ class CibOperationsTest {
 
     @Test
     void exitCodesAreCibadminsOwn() {
-        assertThat(List.of(Code.values())).extracting(Code::exitCode).containsExactly(105, 108, 78, 105, 65);
-        assertThat(Code.NO_SUCH_OBJECT.description()).isEqualTo("No such object");
+        assertThat(List.of(CibErrorCode.NO_SUCH_OBJECT, CibErrorCode.ALREADY_EXISTS, CibErrorCode.INVALID_CONFIGURATION,
+                CibErrorCode.BAD_XPATH, CibErrorCode.INVALID_INPUT)).extracting(CibErrorCode::exitStatus)
+                .containsExactly(105, 108, 78, 105, 65);
+        assertThat(CibErrorCode.NO_SUCH_OBJECT.text()).isEqualTo("No such object");
     }
 
     private static CibDocument parse(String text) {

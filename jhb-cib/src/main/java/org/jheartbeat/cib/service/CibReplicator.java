@@ -1,5 +1,6 @@
 package org.jheartbeat.cib.service;
 
+import org.jheartbeat.cib.model.CibErrorCode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ public final class CibReplicator implements MessagingListener {
                 && catchUp.result().complete(new CibResult(null, CibMessages.version(catchUp.version()))));
         CompletableFuture<CibResult> pending = forwarded.remove(id);
         if (pending != null) {
-            pending.completeExceptionally(new CibRequestException(CibRequestException.Code.NOT_CONNECTED,
+            pending.completeExceptionally(new CibRequestException(CibErrorCode.NOT_CONNECTED,
                     why + "; the change may or may not have been made: query the CIB and retry"));
         }
     }
@@ -347,7 +348,7 @@ public final class CibReplicator implements MessagingListener {
     private void requestReceived(String fromNode, HaMessage message) {
         String id = message.get("id");
         if (!isDc()) {
-            reply(fromNode, id, new CibRequestException(CibRequestException.Code.NOT_CONNECTED,
+            reply(fromNode, id, new CibRequestException(CibErrorCode.NOT_CONNECTED,
                     localNode + " is not the DC any more"));
             return;
         }
@@ -376,7 +377,7 @@ public final class CibReplicator implements MessagingListener {
             awaitingLocalCopy.add(new LocalCatchUp(message.get("id"), CibMessages.version(message.get("ver")), pending));
             releaseCaughtUp();
         } else {
-            pending.completeExceptionally(new CibRequestException(CibRequestException.Code.valueOf(code),
+            pending.completeExceptionally(new CibRequestException(CibErrorCode.valueOf(code),
                     CibMessages.text(message, "message")));
         }
     }

@@ -1,5 +1,6 @@
 package org.jheartbeat.cib.service;
 
+import org.jheartbeat.cib.model.CibErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,7 +70,7 @@ class CibReplicatorTest {
         assertThatThrownBy(again::join).hasCauseInstanceOf(CibRequestException.class)
                 .hasMessageContaining("c");
         assertThat(again.handle((result, error) -> ((CibRequestException) error).code()).join())
-                .isEqualTo(CibRequestException.Code.ALREADY_EXISTS);
+                .isEqualTo(CibErrorCode.ALREADY_EXISTS);
     }
 
     @Test

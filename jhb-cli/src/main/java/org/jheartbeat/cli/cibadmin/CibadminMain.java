@@ -1,5 +1,6 @@
 package org.jheartbeat.cli.cibadmin;
 
+import org.jheartbeat.cib.model.CibErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -150,7 +151,7 @@ public final class CibadminMain implements Callable<Integer> {
         line.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("cibadmin: " + e.getMessage());
             e.getCommandLine().getErr().println("Run 'cibadmin --help' for the options.");
-            return CibRequestException.Code.USAGE.exitStatus();
+            return CibErrorCode.USAGE.exitStatus();
         });
         return line;
     }
@@ -191,7 +192,7 @@ public final class CibadminMain implements Callable<Integer> {
     private String input() throws CibRequestException {
         int sources = (xmlFile != null ? 1 : 0) + (xmlText != null ? 1 : 0) + (xmlPipe ? 1 : 0);
         if (sources > 1) {
-            throw new CibRequestException(CibRequestException.Code.USAGE, "give the XML input once: -x FILE, "
+            throw new CibRequestException(CibErrorCode.USAGE, "give the XML input once: -x FILE, "
                     + "-X STRING or -p");
         }
         try {
@@ -202,7 +203,7 @@ public final class CibadminMain implements Callable<Integer> {
                 return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new CibRequestException(CibRequestException.Code.NO_INPUT, "cannot read the XML input "
+            throw new CibRequestException(CibErrorCode.NO_INPUT, "cannot read the XML input "
                     + (xmlFile != null ? xmlFile : "from standard input") + ": " + e.getMessage());
         }
         return xmlText;

@@ -1,5 +1,6 @@
 package org.jheartbeat.cli.cibadmin;
 
+import org.jheartbeat.cib.model.CibErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jheartbeat.cib.request.CibRequest;
 import org.jheartbeat.cib.request.CibRequestException;
@@ -27,11 +28,11 @@ public final class DaemonCibTarget implements CibTarget {
         try {
             answer = new IpcClient(locations.socket()).call(IpcMessages.CIB, IpcMessages.MAPPER.valueToTree(request));
         } catch (IpcException e) {
-            throw new CibRequestException(CibRequestException.Code.NOT_CONNECTED, e.getMessage());
+            throw new CibRequestException(CibErrorCode.NOT_CONNECTED, e.getMessage());
         }
         JsonNode failure = answer.get("failure");
         if (failure != null && !failure.isNull()) {
-            throw new CibRequestException(CibRequestException.Code.valueOf(failure.get("code").asText()),
+            throw new CibRequestException(CibErrorCode.valueOf(failure.get("code").asText()),
                     failure.get("message").asText());
         }
         return IpcMessages.MAPPER.convertValue(answer.get("result"), CibResult.class);

@@ -1,5 +1,6 @@
 package org.jheartbeat.cli.cibadmin;
 
+import org.jheartbeat.cib.model.CibErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,13 +41,13 @@ final class FileCibTarget implements CibTarget {
         try {
             return CibXml.parse(file);
         } catch (NoSuchFileException e) {
-            throw new CibRequestException(CibRequestException.Code.NOT_CONNECTED, "CIB_file " + file
+            throw new CibRequestException(CibErrorCode.NOT_CONNECTED, "CIB_file " + file
                     + " does not exist; create one with: cibadmin --empty > " + file);
         } catch (IOException e) {
-            throw new CibRequestException(CibRequestException.Code.NOT_CONNECTED, "cannot read CIB_file " + file
+            throw new CibRequestException(CibErrorCode.NOT_CONNECTED, "cannot read CIB_file " + file
                     + ": " + e.getMessage());
         } catch (CibParseException e) {
-            throw new CibRequestException(CibRequestException.Code.INVALID_CONFIGURATION, e.getMessage());
+            throw new CibRequestException(CibErrorCode.INVALID_CONFIGURATION, e.getMessage());
         }
     }
 
@@ -56,7 +57,7 @@ final class FileCibTarget implements CibTarget {
             Files.writeString(temp, CibXml.toXml(cib), StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new CibRequestException(CibRequestException.Code.ERROR, "cannot write CIB_file " + file + ": "
+            throw new CibRequestException(CibErrorCode.ERROR, "cannot write CIB_file " + file + ": "
                     + e.getMessage() + " (the file is unchanged)");
         }
     }
