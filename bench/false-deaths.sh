@@ -18,22 +18,7 @@ CORES=$(nproc)
 LOAD=${LOAD:-$CORES}
 [[ $LOAD =~ ^[0-9]+$ ]] || bench_die "LOAD must be a whole number, not '$LOAD'"
 
-TAGS=(o)
-if have_real_heartbeat; then TAGS+=(r); else bench_log "no $REAL_HB: measuring ours only"; fi
-pair_up o 1
-ours_configure 100ms 250ms 500ms 10
-if have_real_heartbeat; then
-	pair_up r 2
-	real_configure 100ms 250ms 500ms 10
-fi
-for tag in "${TAGS[@]}"; do
-	node_start "$NS_PREFIX${tag}1"
-	node_start "$NS_PREFIX${tag}2"
-done
-for tag in "${TAGS[@]}"; do
-	wait_active "$NS_PREFIX${tag}2" "$NS_PREFIX${tag}1" 60 || bench_die "the $(impl_of "$NS_PREFIX$tag") pair did not come up"
-	wait_active "$NS_PREFIX${tag}1" "$NS_PREFIX${tag}2" 60 || bench_die "the $(impl_of "$NS_PREFIX$tag") pair did not come up"
-done
+start_pairs 100ms 250ms 500ms 10
 sleep 2
 
 declare -A OFFSET

@@ -15,22 +15,7 @@ PERIOD=${1:-60}
 bench_init "$@"
 TICKS=$(getconf CLK_TCK)
 
-TAGS=(o)
-if have_real_heartbeat; then TAGS+=(r); else bench_log "no $REAL_HB: measuring ours only"; fi
-pair_up o 1
-ours_configure 200ms 600ms 1 10
-if have_real_heartbeat; then
-	pair_up r 2
-	real_configure 200ms 600ms 1 10
-fi
-for tag in "${TAGS[@]}"; do
-	node_start "$NS_PREFIX${tag}1"
-	node_start "$NS_PREFIX${tag}2"
-done
-for tag in "${TAGS[@]}"; do
-	wait_active "$NS_PREFIX${tag}2" "$NS_PREFIX${tag}1" 60 || bench_die "the $(impl_of "$NS_PREFIX$tag") pair did not come up"
-	wait_active "$NS_PREFIX${tag}1" "$NS_PREFIX${tag}2" 60 || bench_die "the $(impl_of "$NS_PREFIX$tag") pair did not come up"
-done
+start_pairs 200ms 600ms 1 10
 sleep 10
 
 # cpu_ticks PID...: utime + stime of the processes (all their threads)

@@ -261,3 +261,25 @@ load_start() {
 		BENCH_PIDS+=("$(cat "$BASE/load$i")")
 	done
 }
+
+# start_pairs KEEPALIVE WARNTIME DEADTIME INITDEAD: our pair (and Debian's, when installed)
+# configured, started and seen active from both sides; sets TAGS to the pairs that run.
+start_pairs() {
+	TAGS=(o)
+	if have_real_heartbeat; then TAGS+=(r); else bench_log "no $REAL_HB: measuring ours only"; fi
+	pair_up o 1
+	ours_configure "$@"
+	if have_real_heartbeat; then
+		pair_up r 2
+		real_configure "$@"
+	fi
+	local tag
+	for tag in "${TAGS[@]}"; do
+		node_start "$NS_PREFIX${tag}1"
+		node_start "$NS_PREFIX${tag}2"
+	done
+	for tag in "${TAGS[@]}"; do
+		wait_active "$NS_PREFIX${tag}2" "$NS_PREFIX${tag}1" 60 || bench_die "the $(impl_of "$NS_PREFIX$tag") pair did not come up"
+		wait_active "$NS_PREFIX${tag}1" "$NS_PREFIX${tag}2" 60 || bench_die "the $(impl_of "$NS_PREFIX$tag") pair did not come up"
+	done
+}
