@@ -1,0 +1,25 @@
+package org.jheartbeat.policy;
+
+import java.time.Instant;
+import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.policy.actions.Transition;
+import org.jheartbeat.policy.actions.TransitionPlanner;
+import org.jheartbeat.policy.assign.Assigner;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.unpack.CibUnpacker;
+
+/**
+ * The policy engine as one pure function: a CIB and the time it is evaluated at, in; where
+ * everything should run and the transition that gets it there, out.
+ */
+public final class Scheduler {
+
+    private Scheduler() {
+    }
+
+    public static Transition schedule(CibDocument cib, Instant now) {
+        Cluster cluster = CibUnpacker.unpack(cib, now);
+        new Assigner(cluster).run();
+        return new TransitionPlanner(cluster).plan();
+    }
+}

@@ -1,0 +1,107 @@
+package org.jheartbeat.policy.actions;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+
+/**
+ * One step of a transition: a resource operation on a node, a pseudo action that only orders
+ * others (a group's "running", a stop implied by fencing), or a node fence.
+ */
+public final class Action {
+
+    private final int id;
+    private final Resource resource;
+    private final String task;
+    private final Node node;
+    private final long intervalMs;
+    private final boolean pseudo;
+    private boolean runnable = true;
+    private boolean optional;
+    private String reason;
+    private final List<Action> after = new ArrayList<>();
+
+    Action(int id, Resource resource, String task, Node node, long intervalMs, boolean pseudo) {
+        this.id = id;
+        this.resource = resource;
+        this.task = task;
+        this.node = node;
+        this.intervalMs = intervalMs;
+        this.pseudo = pseudo;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Resource resource() {
+        return resource;
+    }
+
+    public Primitive primitive() {
+        return resource instanceof Primitive p ? p : null;
+    }
+
+    public String task() {
+        return task;
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public long intervalMs() {
+        return intervalMs;
+    }
+
+    public boolean pseudo() {
+        return pseudo;
+    }
+
+    public boolean runnable() {
+        return runnable;
+    }
+
+    public void blockBecause(String why) {
+        if (runnable) {
+            runnable = false;
+            if (reason == null) {
+                reason = why;
+            }
+        }
+    }
+
+    public boolean optional() {
+        return optional;
+    }
+
+    public void setOptional(boolean optional) {
+        this.optional = optional;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    /** Actions that must finish before this one. */
+    public List<Action> after() {
+        return after;
+    }
+
+    /** Pacemaker's key for the action: rsc_task_interval. */
+    public String key() {
+        String base = resource == null ? task : resource.id() + "_" + task + "_" + intervalMs;
+        return base;
+    }
+
+    @Override
+    public String toString() {
+        return key() + (node == null ? "" : " " + node.name());
+    }
+}

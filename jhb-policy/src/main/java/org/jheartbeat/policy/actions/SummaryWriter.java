@@ -1,0 +1,114 @@
+package org.jheartbeat.policy.actions;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Role;
+
+/** Writes the "Transition Summary" lines the way Pacemaker's crm_simulate words them. */
+final class SummaryWriter {
+
+    private final List<String> out;
+    private final List<Node> fenced;
+    private final Cluster cluster;
+
+    SummaryWriter(List<String> out, List<Node> fenced, Cluster cluster) {
+        this.out = out;
+        this.fenced = fenced;
+        this.cluster = cluster;
+    }
+
+    void write(Collection<ResourcePlan> plans) {
+        for (Node n : fenced) {
+            out.add("Fence (" + cluster.options().stonithAction() + ") " + n.name() + " '" + n.uncleanReason() + "'");
+        }
+        List<String[]> lines = new ArrayList<>();
+        for (ResourcePlan p : plans) {
+            String[] line = line(p);
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        int width = 0;
+        for (String[] l : lines) {
+            width = Math.max(width, l[1].length());
+        }
+        for (String[] l : lines) {
+            out.add(String.format("%-10s %-" + (width + 4) + "s ( %s )%s", l[0], l[1], l[2], l[3]));
+        }
+    }
+
+    private static boolean promotable(Primitive p) {
+        return p.top() instanceof Clone c && c.promotable();
+    }
+
+    private String[] line(ResourcePlan p) {
+        Primitive r = p.rsc;
+        if (!r.managed() || r.blocked()) {
+            return null;
+        }
+        Node current = p.current;
+        Node next = p.next;
+        boolean roles = promotable(r);
+        Role now = r.currentRole();
+        Role then = r.nextRole();
+        if (current == null && next == null) {
+            return null;
+        }
+        if (current == null) {
+            if (p.start == null) {
+                return null;
+            }
+            String suffix = p.start.runnable() ? "" : "  due to " + p.start.reason() + " (blocked)";
+            if (then == Role.PROMOTED) {
+                return new String[] {"Promote", r.id(), "Stopped -> Promoted " + next.name(), suffix};
+            }
+            return new String[] {"Start", r.id(), next.name(), suffix};
+        }
+        if (next == null) {
+            if (p.stops.isEmpty()) {
+                return null;
+            }
+            String reason = p.stopReason != null ? p.stopReason : "node availability";
+            boolean blocked = !p.stops.get(0).runnable();
+            String where = (roles ? now.text() + " " : "") + current.name();
+            return new String[] {"Stop", r.id(), where, "  due to " + reason + (blocked ? " (blocked)" : "")};
+        }
+        if (current == next) {
+            if (r.failedOn().contains(current) && p.stopsOn(current)) {
+                return new String[] {"Recover", r.id(), roleChange(roles, now, then) + current.name(), ""};
+            }
+            if (p.stopsOn(current) && p.start != null) {
+                if (!p.start.runnable()) {
+                    return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(), ""};
+                }
+                String why = p.restartReason != null ? "  due to " + p.restartReason : "";
+                return new String[] {"Restart", r.id(), roleChange(roles, now, then) + current.name(), why};
+            }
+            if (then == Role.PROMOTED && now != Role.PROMOTED) {
+                return new String[] {"Promote", r.id(), now.text() + " -> Promoted " + current.name(), ""};
+            }
+            if (now == Role.PROMOTED && then != Role.PROMOTED) {
+                return new String[] {"Demote", r.id(), "Promoted -> " + then.text() + " " + current.name(), ""};
+            }
+            return null;
+        }
+        String kind = r.failedOn().contains(current) ? "Recover" : r.migratable() && !roles ? "Migrate" : "Move";
+        String where = current.name() + " -> " + next.name();
+        if (roles && (now != then || now == Role.PROMOTED)) {
+            where = now.text() + " " + current.name() + " -> " + then.text() + " " + next.name();
+        }
+        return new String[] {kind, r.id(), where, ""};
+    }
+
+    private static String roleChange(boolean roles, Role now, Role then) {
+        if (!roles) {
+            return "";
+        }
+        return now == then ? now.text() + " " : now.text() + " -> " + then.text() + " ";
+    }
+}

@@ -1,0 +1,119 @@
+package org.jheartbeat.policy.actions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Role;
+
+/**
+ * Turns the placement into actions: fencing of unclean nodes, stops, starts, promotions and
+ * demotions, blocked where quorum, orderings or unmanaged state forbid them.
+ */
+public final class TransitionPlanner {
+
+    private final Cluster cluster;
+    private final Transition transition;
+    private final Map<Primitive, ResourcePlan> plans = new LinkedHashMap<>();
+    private final List<Node> fenced = new ArrayList<>();
+    private int nextId;
+
+    public TransitionPlanner(Cluster cluster) {
+        this.cluster = cluster;
+        this.transition = new Transition(cluster);
+    }
+
+    public Transition plan() {
+        fencing();
+        for (Primitive p : cluster.primitives()) {
+            plans.put(p, planFor(p));
+        }
+        new OrderingEffects(cluster, plans, this).apply();
+        new SummaryWriter(transition.summary(), fenced, cluster).write(plans.values());
+        return transition;
+    }
+
+    private boolean quorumOk() {
+        return cluster.haveQuorum() || "ignore".equals(cluster.options().noQuorumPolicy());
+    }
+
+    private void fencing() {
+        if (!cluster.options().stonithEnabled()) {
+            return;
+        }
+        for (Node n : cluster.nodes().values()) {
+            if (n.unclean() && (quorumOk() || n.online())) {
+                fenced.add(n);
+                Action fence = action(null, "stonith-" + cluster.options().stonithAction(), n, false);
+                fence.setReason(n.uncleanReason());
+                cluster.fencing().add(new Cluster.Fencing(n, cluster.options().stonithAction(), n.uncleanReason()));
+            }
+        }
+    }
+
+    Action action(Primitive rsc, String task, Node node, boolean pseudo) {
+        Action a = new Action(nextId++, rsc, task, node, 0, pseudo);
+        transition.actions().add(a);
+        return a;
+    }
+
+    private ResourcePlan planFor(Primitive p) {
+        Node current = p.currentNode();
+        Node next = p.assignedNode();
+        if (!quorumOk() && "stop".equals(cluster.options().noQuorumPolicy()) && next != null && p.currentNode() != null) {
+            p.assign(null, Role.STOPPED);
+            next = null;
+        }
+        ResourcePlan plan = new ResourcePlan(p, current, next);
+        if (!p.managed() || p.blocked()) {
+            return plan;
+        }
+        boolean frozen = !quorumOk() && "freeze".equals(cluster.options().noQuorumPolicy());
+        for (Node c : p.active().keySet()) {
+            boolean mustStop = c != next || p.failedOn().contains(c) || p.active().size() > 1 && c != next;
+            if (!mustStop) {
+                continue;
+            }
+            boolean implied = fenced.contains(c);
+            Action stop = action(p, "stop", c, implied);
+            if (!implied && (c.unclean() || !c.online() && !c.unclean())) {
+                if (c.unclean()) {
+                    stop.blockBecause("node availability");
+                }
+            }
+            if (frozen && !implied) {
+                stop.blockBecause("quorum freeze");
+            }
+            plan.stops.add(stop);
+        }
+        if (!quorumOk() && next == null && current != null) {
+            plan.stopReason = "no quorum";
+        }
+        if (next != null && (!p.active().containsKey(next) || plan.stopsOn(next))) {
+            plan.start = action(p, "start", next, false);
+            if (!quorumOk()) {
+                plan.start.blockBecause("stop".equals(cluster.options().noQuorumPolicy()) ? "no quorum" : "quorum freeze");
+            }
+        }
+        Role now = p.currentRole();
+        Role then = p.nextRole();
+        if (next != null && then == Role.PROMOTED && (now != Role.PROMOTED || plan.start != null)) {
+            plan.promote = action(p, "promote", next, false);
+            if (plan.start != null && !plan.start.runnable()) {
+                plan.promote.blockBecause(plan.start.reason());
+            }
+        }
+        if (now == Role.PROMOTED && (then != Role.PROMOTED || !plan.stops.isEmpty())) {
+            plan.demote = action(p, "demote", current, false);
+        }
+        return plan;
+    }
+
+    boolean isClone(Primitive p) {
+        return p.top() instanceof Clone;
+    }
+}

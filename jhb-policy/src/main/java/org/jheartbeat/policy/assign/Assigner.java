@@ -1,0 +1,256 @@
+package org.jheartbeat.policy.assign;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jheartbeat.policy.Score;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Colocation;
+import org.jheartbeat.policy.model.Group;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+import org.jheartbeat.policy.model.Role;
+
+/**
+ * Decides where every resource runs: node scores from locations, stickiness and failures,
+ * colocations (primaries placed first, dependents' preferences pulled in), then the best node,
+ * with Pacemaker's tie-breaks (current node, fewer resources, name).
+ */
+public final class Assigner {
+
+    private final Cluster cluster;
+    private final String strategy;
+    private final Promotion promotion;
+    private final Set<Resource> merging = new HashSet<>();
+
+    public Assigner(Cluster cluster) {
+        this.cluster = cluster;
+        this.strategy = cluster.options().placementStrategy();
+        this.promotion = new Promotion(cluster);
+    }
+
+    public void run() {
+        new InitialScores(cluster).apply();
+        List<Resource> order = new ArrayList<>(cluster.resources().values());
+        order.sort(Comparator.comparingInt((Resource r) -> -r.priority()).thenComparingInt(r -> -currentScore(r)));
+        for (Resource r : order) {
+            assign(r);
+        }
+    }
+
+    private int currentScore(Resource r) {
+        int best = -Score.INFINITY;
+        for (Primitive p : r.primitives()) {
+            Node n = p.currentNode();
+            if (n != null) {
+                best = Math.max(best, p.score(n));
+            }
+        }
+        return best;
+    }
+
+    void assign(Resource r) {
+        if (r.isAssigned() || r.isAssigning()) {
+            return;
+        }
+        r.setAssigning(true);
+        for (Colocation c : r.asDependent()) {
+            if (c.primary().top() != r.top() || c.primary().parent() == null) {
+                assign(c.primary().top() == c.primary() ? c.primary() : c.primary().top());
+            }
+        }
+        if (r instanceof Primitive p) {
+            assignPrimitive(p, null);
+        } else if (r instanceof Group g) {
+            assignGroup(g);
+        } else if (r instanceof Clone c) {
+            assignClone(c);
+        }
+        r.setAssigning(false);
+        r.setAssigned(true);
+    }
+
+    /** The scores a resource brings to the table: its own, and for a group its members' together. */
+    Map<Node, Integer> ownTable(Resource r) {
+        if (r instanceof Group g && !g.children().isEmpty()) {
+            Map<Node, Integer> table = NodeWeights.copy(g.children().get(0).allowedNodes());
+            for (int i = 1; i < g.children().size(); i++) {
+                table = withMerged(table, g.children().get(i).allowedNodes(), 1.0);
+            }
+            return table;
+        }
+        return r.allowedNodes();
+    }
+
+    private static Map<Node, Integer> withMerged(Map<Node, Integer> base, Map<Node, Integer> other, double factor) {
+        Map<Node, Integer> work = NodeWeights.copy(base);
+        for (Map.Entry<Node, Integer> e : work.entrySet()) {
+            Integer o = other.get(e.getKey());
+            if (o == null) {
+                continue;
+            }
+            e.setValue(Score.add(e.getValue(), NodeWeights.scaled(o, factor)));
+        }
+        return NodeWeights.canRunAny(work) ? work : base;
+    }
+
+    /** Pulls the preferences of everything placed relative to r into the table, weakened by each colocation's score. */
+    Map<Node, Integer> mergeDependents(Resource r, Map<Node, Integer> table, double factor) {
+        if (!merging.add(r)) {
+            return table;
+        }
+        Map<Node, Integer> work = table;
+        for (Colocation c : r.asPrimary()) {
+            if (c.score() == 0 || c.dependentRole() != null && c.dependentRole() != Role.STARTED
+                    || c.primaryRole() != null && c.primaryRole() != Role.STARTED) {
+                continue;
+            }
+            Resource dep = c.dependent();
+            if (dep.isAssigned() || dep.parent() instanceof Group && dep.parent() == r.parent()) {
+                continue;
+            }
+            double f = factor * c.score() / Score.INFINITY;
+            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f);
+            if (merged != work) {
+                work = mergeDependents(dep, merged, f);
+            }
+        }
+        merging.remove(r);
+        return work;
+    }
+
+    /** Applies colocations with already placed primaries to the table. */
+    Map<Node, Integer> applyPrimaries(Resource r, Map<Node, Integer> table) {
+        Map<Node, Integer> work = NodeWeights.copy(table);
+        for (Colocation c : r.asDependent()) {
+            if (c.dependentRole() != null && c.dependentRole() != Role.STARTED) {
+                continue;
+            }
+            Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
+            if (!c.primary().isAssigned() && !(c.primary().parent() instanceof Group)) {
+                continue;
+            }
+            for (Map.Entry<Node, Integer> e : work.entrySet()) {
+                boolean match = Placement.matches(e.getKey(), where, c.nodeAttribute());
+                if (c.score() >= Score.INFINITY) {
+                    if (!match) {
+                        e.setValue(-Score.INFINITY);
+                    }
+                } else if (c.score() <= -Score.INFINITY) {
+                    if (match) {
+                        e.setValue(-Score.INFINITY);
+                    }
+                } else if (match) {
+                    e.setValue(Score.add(e.getValue(), c.score()));
+                }
+            }
+        }
+        return work;
+    }
+
+    private void assignPrimitive(Primitive p, Node prefer) {
+        Map<Node, Integer> table = applyPrimaries(p, p.allowedNodes());
+        table = mergeDependents(p, table, 1.0);
+        p.allowedNodes().clear();
+        p.allowedNodes().putAll(table);
+        p.assign(choose(p, table, prefer), Role.STARTED);
+    }
+
+    Node choose(Primitive p, Map<Node, Integer> table, Node prefer) {
+        if (p.stopOnly() || p.targetRole() == Role.STOPPED || p.orphan()) {
+            return null;
+        }
+        if (prefer != null) {
+            Integer w = table.get(prefer);
+            if (w != null && w >= 0 && prefer.canRunResources()) {
+                return prefer;
+            }
+        }
+        List<Node> nodes = NodeWeights.sorted(table, strategy);
+        if (nodes.isEmpty()) {
+            return null;
+        }
+        Node best = nodes.get(0);
+        int bestWeight = NodeWeights.effective(best, table.get(best));
+        if (bestWeight < 0) {
+            return null;
+        }
+        Node running = p.currentNode();
+        if (running != null && running.canRunResources()) {
+            for (Node n : nodes) {
+                if (NodeWeights.effective(n, table.get(n)) < bestWeight) {
+                    break;
+                }
+                if (n == running) {
+                    return n;
+                }
+            }
+        }
+        return best;
+    }
+
+    private void assignGroup(Group g) {
+        if (g.children().isEmpty()) {
+            return;
+        }
+        Primitive first = g.children().get(0);
+        Map<Node, Integer> table = applyPrimaries(g, ownTable(g));
+        table = mergeDependents(g, table, 1.0);
+        Map<Node, Integer> firstTable = applyPrimaries(first, table);
+        first.allowedNodes().clear();
+        first.allowedNodes().putAll(firstTable);
+        first.assign(choose(first, firstTable, null), Role.STARTED);
+        first.setAssigned(true);
+        Node previous = first.assignedNode();
+        boolean stopRest = previous == null;
+        for (int i = 1; i < g.children().size(); i++) {
+            Primitive m = g.children().get(i);
+            Node chosen = null;
+            if (!stopRest) {
+                Map<Node, Integer> mt = applyPrimaries(m, m.allowedNodes());
+                Integer w = mt.get(previous);
+                if (w != null && w >= 0 && previous.canRunResources() && !m.stopOnly()
+                        && m.targetRole() != Role.STOPPED) {
+                    chosen = previous;
+                }
+            }
+            m.assign(chosen, Role.STARTED);
+            m.setAssigned(true);
+            if (chosen == null) {
+                stopRest = true;
+            }
+        }
+    }
+
+    private void assignClone(Clone c) {
+        Map<Node, Integer> table = applyPrimaries(c, c.allowedNodes());
+        table = mergeDependents(c, table, 1.0);
+        new CloneDistribution(this, c, table, strategy).distribute();
+        if (c.promotable()) {
+            promotion.choose(c);
+        }
+        for (Resource instance : c.children()) {
+            instance.setAssigned(true);
+            instance.primitives().forEach(p -> p.setAssigned(true));
+        }
+    }
+
+    /** Nodes of the instances of a clone already placed (for balancing across nodes). */
+    static Set<Node> nodesWith(List<Resource> instances) {
+        Set<Node> out = new LinkedHashSet<>();
+        for (Resource i : instances) {
+            out.addAll(Placement.nodesOf(i, null));
+        }
+        return out;
+    }
+
+    void assignInstancePrimitive(Primitive p, Map<Node, Integer> table, Node prefer) {
+        p.assign(choose(p, table, prefer), Role.STARTED);
+    }
+}

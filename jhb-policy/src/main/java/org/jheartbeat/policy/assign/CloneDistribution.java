@@ -1,0 +1,159 @@
+package org.jheartbeat.policy.assign;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jheartbeat.policy.Score;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Group;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+import org.jheartbeat.policy.model.Role;
+
+/**
+ * Spreads a clone's instances over nodes: instances stay where they run when they may, the
+ * others go to the best nodes, at most clone-node-max per node and clone-max in all, evenly
+ * first.
+ */
+final class CloneDistribution {
+
+    private final Assigner assigner;
+    private final Clone clone;
+    private final Map<Node, Integer> cloneTable;
+    private final String strategy;
+    private final Map<Node, Integer> perNode = new HashMap<>();
+    private int placed;
+
+    CloneDistribution(Assigner assigner, Clone clone, Map<Node, Integer> cloneTable, String strategy) {
+        this.assigner = assigner;
+        this.clone = clone;
+        this.cloneTable = cloneTable;
+        this.strategy = strategy;
+    }
+
+    void distribute() {
+        int max = Math.min(clone.cloneMax(countNodes()), clone.children().size());
+        int nodeMax = clone.cloneNodeMax();
+        int available = 0;
+        for (Map.Entry<Node, Integer> e : cloneTable.entrySet()) {
+            if (e.getValue() >= 0 && e.getKey().canRunResources()) {
+                available++;
+            }
+        }
+        int evenLimit = available == 0 ? 0 : Math.min(nodeMax, (max + available - 1) / available);
+        List<Resource> unplaced = new ArrayList<>();
+        for (Resource instance : clone.children()) {
+            Node current = currentNode(instance);
+            if (current != null && placed < max && fits(current, evenLimit) && allowed(instance, current)) {
+                place(instance, current);
+            } else {
+                unplaced.add(instance);
+            }
+        }
+        List<Resource> later = new ArrayList<>();
+        for (Resource instance : unplaced) {
+            Node n = placed < max ? best(instance, evenLimit) : null;
+            if (n == null) {
+                later.add(instance);
+            } else {
+                place(instance, n);
+            }
+        }
+        for (Resource instance : later) {
+            Node n = placed < max ? best(instance, nodeMax) : null;
+            if (n == null) {
+                stop(instance);
+            } else {
+                place(instance, n);
+            }
+        }
+    }
+
+    private int countNodes() {
+        return cloneTable.size();
+    }
+
+    private boolean fits(Node n, int limit) {
+        return perNode.getOrDefault(n, 0) < limit;
+    }
+
+    Map<Node, Integer> instanceTable(Resource instance) {
+        Map<Node, Integer> own = assigner.ownTable(instance);
+        Map<Node, Integer> table = new LinkedHashMap<>();
+        for (Map.Entry<Node, Integer> e : cloneTable.entrySet()) {
+            Integer o = own.get(e.getKey());
+            table.put(e.getKey(), Score.add(e.getValue(), o == null ? 0 : o));
+        }
+        return assigner.applyPrimaries(instance, table);
+    }
+
+    private boolean allowed(Resource instance, Node n) {
+        if (!n.canRunResources() || blockedFromRunning(instance)) {
+            return false;
+        }
+        Integer w = instanceTable(instance).get(n);
+        return w != null && w >= 0;
+    }
+
+    private static boolean blockedFromRunning(Resource instance) {
+        for (Primitive p : instance.primitives()) {
+            if (p.stopOnly() || p.targetRole() == Role.STOPPED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Node best(Resource instance, int limit) {
+        if (blockedFromRunning(instance)) {
+            return null;
+        }
+        Map<Node, Integer> table = instanceTable(instance);
+        for (Node n : NodeWeights.sorted(table, strategy)) {
+            int w = NodeWeights.effective(n, table.get(n));
+            if (w < 0) {
+                return null;
+            }
+            if (fits(n, limit)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static Node currentNode(Resource instance) {
+        for (Primitive p : instance.primitives()) {
+            if (p.currentNode() != null) {
+                return p.currentNode();
+            }
+        }
+        return null;
+    }
+
+    private void place(Resource instance, Node n) {
+        Role role = clone.promotable() ? Role.UNPROMOTED : Role.STARTED;
+        if (instance instanceof Group g) {
+            Node node = n;
+            for (Primitive m : g.children()) {
+                Integer w = node == null ? null : m.allowedNodes().get(node);
+                if (node != null && (w == null || w < 0 || m.stopOnly() || m.targetRole() == Role.STOPPED)) {
+                    node = null;
+                }
+                m.assign(node, role);
+            }
+        } else if (instance instanceof Primitive p) {
+            p.assign(n, role);
+        }
+        perNode.merge(n, 1, Integer::sum);
+        placed++;
+    }
+
+    private static void stop(Resource instance) {
+        for (Primitive p : instance.primitives()) {
+            p.assign(null, Role.STOPPED);
+        }
+    }
+}

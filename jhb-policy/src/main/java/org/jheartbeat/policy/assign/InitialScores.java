@@ -1,0 +1,109 @@
+package org.jheartbeat.policy.assign;
+
+import java.util.Map;
+import org.jheartbeat.policy.Score;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Group;
+import org.jheartbeat.policy.model.Location;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+import org.jheartbeat.policy.model.Role;
+
+/**
+ * The starting node scores: every node at 0 in a symmetric cluster (none otherwise), location
+ * constraints, stickiness on the current node, and bans from failures. A group's location
+ * scores go to its first member (the rest follow it); a clone's stay on the clone, its
+ * instances carry only their own stickiness and bans.
+ */
+final class InitialScores {
+
+    private final Cluster cluster;
+
+    InitialScores(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    void apply() {
+        boolean symmetric = cluster.options().symmetric();
+        for (Resource r : cluster.resources().values()) {
+            init(r, symmetric && !(r instanceof Primitive p && p.orphan()));
+        }
+        for (Resource r : cluster.resources().values()) {
+            locations(r);
+        }
+        for (Primitive p : cluster.primitives()) {
+            stickiness(p);
+            for (Node n : p.failureBans()) {
+                p.allowedNodes().put(n, -Score.INFINITY);
+            }
+        }
+    }
+
+    private void init(Resource r, boolean symmetric) {
+        boolean everywhere = symmetric || r.parent() instanceof Clone
+                || r.parent() != null && r.parent().parent() instanceof Clone;
+        for (Node n : cluster.nodes().values()) {
+            if (everywhere) {
+                r.allowedNodes().put(n, 0);
+            }
+        }
+        for (Resource c : r.children()) {
+            init(c, symmetric);
+        }
+    }
+
+    private void locations(Resource r) {
+        for (Location loc : r.locations()) {
+            if (loc.role() == null || loc.role() == Role.STARTED) {
+                applyLocation(r, loc.scores(), true);
+            }
+        }
+        if (!(r instanceof Clone)) {
+            for (Resource c : r.children()) {
+                locations(c);
+            }
+        } else {
+            for (Resource instance : r.children()) {
+                for (Resource member : instance.children()) {
+                    locations(member);
+                }
+            }
+        }
+    }
+
+    private void applyLocation(Resource r, Map<Node, Integer> scores, boolean withScores) {
+        for (Map.Entry<Node, Integer> e : scores.entrySet()) {
+            int s = withScores ? e.getValue() : 0;
+            r.allowedNodes().merge(e.getKey(), s, Score::add);
+        }
+        if (r instanceof Group g) {
+            boolean first = true;
+            for (Primitive m : g.children()) {
+                applyLocation(m, scores, withScores && first);
+                first = false;
+            }
+        }
+    }
+
+    private void stickiness(Primitive p) {
+        Node current = p.currentNode();
+        if (current == null || p.active().size() != 1 || !p.managed()) {
+            return;
+        }
+        int stickiness = p.stickiness();
+        if (stickiness == 0 && p.top() instanceof Clone && p.meta("resource-stickiness") == null) {
+            stickiness = 1;
+        }
+        if (stickiness == 0) {
+            return;
+        }
+        Integer w = p.allowedNodes().get(current);
+        if (w != null) {
+            p.allowedNodes().put(current, Score.add(w, stickiness));
+        } else if (cluster.options().symmetric()) {
+            p.allowedNodes().put(current, stickiness);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.jheartbeat.policy.assign;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jheartbeat.policy.Score;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Colocation;
+import org.jheartbeat.policy.model.Location;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+import org.jheartbeat.policy.model.Role;
+
+/**
+ * Picks which placed instances of a promotable clone are promoted: the promotion score (the
+ * agent's master-* node attribute, role=Promoted locations and colocations), highest first,
+ * within promoted-max and promoted-node-max.
+ */
+final class Promotion {
+
+    private final Cluster cluster;
+
+    Promotion(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    void choose(Clone clone) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Resource instance : clone.children()) {
+            Node n = Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
+            if (n == null) {
+                continue;
+            }
+            Integer score = score(clone, instance, n);
+            candidates.add(new Candidate(instance, n, score == null ? -1 : score,
+                    currentlyPromoted(instance), candidates.size()));
+        }
+        candidates.sort(Comparator.comparingInt((Candidate c) -> -c.score)
+                .thenComparing(c -> !c.promotedNow)
+                .thenComparingInt(c -> c.order));
+        int promoted = 0;
+        Map<Node, Integer> perNode = new HashMap<>();
+        for (Candidate c : candidates) {
+            boolean promote = c.score >= 0 && promoted < clone.promotedMax()
+                    && perNode.getOrDefault(c.node, 0) < clone.promotedNodeMax()
+                    && c.instance.targetRole() != Role.UNPROMOTED && clone.targetRole() != Role.UNPROMOTED;
+            if (promote) {
+                promoted++;
+                perNode.merge(c.node, 1, Integer::sum);
+            }
+            for (Primitive p : c.instance.primitives()) {
+                if (p.assignedNode() != null) {
+                    p.setNextRole(promote ? Role.PROMOTED : Role.UNPROMOTED);
+                }
+            }
+        }
+    }
+
+    private static boolean currentlyPromoted(Resource instance) {
+        for (Primitive p : instance.primitives()) {
+            if (p.currentRole() == Role.PROMOTED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Integer score(Clone clone, Resource instance, Node node) {
+        Integer attr = null;
+        for (Primitive p : instance.primitives()) {
+            String base = clone.globallyUnique() ? p.id() : stripInstance(p.id());
+            String v = node.attributes().get("master-" + base);
+            if (v == null && !clone.globallyUnique()) {
+                v = node.attributes().get("master-" + p.id());
+            }
+            if (v != null) {
+                attr = (attr == null ? 0 : attr) + Score.parse(v);
+            }
+        }
+        int score = attr == null ? 0 : attr;
+        boolean any = attr != null;
+        for (Location loc : clone.locations()) {
+            if (loc.role() == Role.PROMOTED && loc.scores().containsKey(node)) {
+                score = Score.add(score, loc.scores().get(node));
+                any = true;
+            }
+        }
+        for (Colocation c : clone.asDependent()) {
+            if (c.dependentRole() != Role.PROMOTED) {
+                continue;
+            }
+            boolean match = Placement.matches(node, Placement.nodesOf(c.primary(), c.primaryRole()), c.nodeAttribute());
+            if (match) {
+                score = Score.add(score, c.score());
+            } else if (c.score() >= Score.INFINITY) {
+                score = -Score.INFINITY;
+            }
+            any = true;
+        }
+        for (Colocation c : clone.asPrimary()) {
+            if (c.primaryRole() != Role.PROMOTED || c.dependent().isAssigned()) {
+                continue;
+            }
+            Integer w = c.dependent().allowedNodes().get(node);
+            if (w != null) {
+                score = Score.add(score, NodeWeights.scaled(w, (double) c.score() / Score.INFINITY));
+            }
+        }
+        return any ? score : null;
+    }
+
+    private static String stripInstance(String id) {
+        int colon = id.lastIndexOf(':');
+        return colon < 0 ? id : id.substring(0, colon);
+    }
+
+    private record Candidate(Resource instance, Node node, int score, boolean promotedNow, int order) {
+    }
+}

@@ -1,0 +1,75 @@
+package org.jheartbeat.policy.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A clone (or promotable clone): its instances are copies of one primitive or group, named
+ * {@code id:N} as Pacemaker names them.
+ */
+public final class Clone extends Resource {
+
+    private final List<Resource> instances = new ArrayList<>();
+    private final boolean promotable;
+
+    public Clone(String id, Map<String, String> meta, boolean promotable) {
+        super(id, meta);
+        this.promotable = promotable;
+    }
+
+    public void addInstance(Resource instance) {
+        instance.setParent(this);
+        instances.add(instance);
+    }
+
+    @Override
+    public List<Resource> children() {
+        return instances;
+    }
+
+    @Override
+    public List<Primitive> primitives() {
+        List<Primitive> all = new ArrayList<>();
+        instances.forEach(i -> all.addAll(i.primitives()));
+        return all;
+    }
+
+    public boolean promotable() {
+        return promotable;
+    }
+
+    public boolean globallyUnique() {
+        return MetaValues.bool(meta("globally-unique"), false);
+    }
+
+    public boolean interleave() {
+        return MetaValues.bool(meta("interleave"), false);
+    }
+
+    public boolean ordered() {
+        return MetaValues.bool(meta("ordered"), false);
+    }
+
+    public boolean notifying() {
+        return MetaValues.bool(meta("notify"), false);
+    }
+
+    public int cloneMax(int nodeCount) {
+        return MetaValues.integer(meta("clone-max"), nodeCount);
+    }
+
+    public int cloneNodeMax() {
+        return MetaValues.integer(meta("clone-node-max"), 1);
+    }
+
+    public int promotedMax() {
+        String v = meta("promoted-max");
+        return MetaValues.integer(v != null ? v : meta("master-max"), 1);
+    }
+
+    public int promotedNodeMax() {
+        String v = meta("promoted-node-max");
+        return MetaValues.integer(v != null ? v : meta("master-node-max"), 1);
+    }
+}

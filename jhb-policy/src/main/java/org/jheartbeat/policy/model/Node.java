@@ -1,0 +1,163 @@
+package org.jheartbeat.policy.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A cluster node as the scheduler sees it: configuration, membership state and attributes. */
+public final class Node {
+
+    private final String id;
+    private final String name;
+    private final String type;
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final Map<String, Integer> utilization = new LinkedHashMap<>();
+    private boolean online;
+    private boolean unclean;
+    private boolean pending;
+    private boolean standby;
+    private boolean standbyOnFail;
+    private boolean maintenance;
+    private boolean shutdown;
+    private boolean expectedUp;
+    private boolean seen;
+    private String uncleanReason;
+    private int assignedCount;
+    private int priority;
+
+    public Node(String id, String name, String type) {
+        this.id = id;
+        this.name = name;
+        this.type = type;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public Map<String, String> attributes() {
+        return attributes;
+    }
+
+    public Map<String, Integer> utilization() {
+        return utilization;
+    }
+
+    public boolean online() {
+        return online;
+    }
+
+    public void setOnline(boolean online) {
+        this.online = online;
+    }
+
+    public boolean unclean() {
+        return unclean;
+    }
+
+    public void markUnclean(String reason) {
+        this.unclean = true;
+        if (uncleanReason == null) {
+            uncleanReason = reason;
+        }
+    }
+
+    public void clearUnclean() {
+        this.unclean = false;
+        this.uncleanReason = null;
+    }
+
+    public String uncleanReason() {
+        return uncleanReason;
+    }
+
+    public boolean pending() {
+        return pending;
+    }
+
+    public void setPending(boolean pending) {
+        this.pending = pending;
+    }
+
+    public boolean standby() {
+        return standby;
+    }
+
+    public void setStandby(boolean standby) {
+        this.standby = standby;
+    }
+
+    public boolean standbyOnFail() {
+        return standbyOnFail;
+    }
+
+    public void setStandbyOnFail(boolean standbyOnFail) {
+        this.standbyOnFail = standbyOnFail;
+    }
+
+    public boolean maintenance() {
+        return maintenance;
+    }
+
+    public void setMaintenance(boolean maintenance) {
+        this.maintenance = maintenance;
+    }
+
+    public boolean shutdown() {
+        return shutdown;
+    }
+
+    public void setShutdown(boolean shutdown) {
+        this.shutdown = shutdown;
+    }
+
+    public boolean expectedUp() {
+        return expectedUp;
+    }
+
+    public void setExpectedUp(boolean expectedUp) {
+        this.expectedUp = expectedUp;
+    }
+
+    /** True when the status section has a node_state for it. */
+    public boolean seen() {
+        return seen;
+    }
+
+    public void setSeen(boolean seen) {
+        this.seen = seen;
+    }
+
+    /** Can this node run resources at all (online, clean, not in standby or shutting down)? */
+    public boolean canRunResources() {
+        return online && !unclean && !standby && !standbyOnFail && !shutdown && !pending && !maintenance;
+    }
+
+    public int assignedCount() {
+        return assignedCount;
+    }
+
+    public void countAssigned(int delta) {
+        assignedCount += delta;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public void addPriority(int value) {
+        priority += value;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

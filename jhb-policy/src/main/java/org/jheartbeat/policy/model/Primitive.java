@@ -1,0 +1,183 @@
+package org.jheartbeat.policy.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A primitive resource: one agent instance, with what the status section says about it. */
+public final class Primitive extends Resource {
+
+    private final String standard;
+    private final String provider;
+    private final String type;
+    private final Map<String, String> params;
+    private final List<OpConfig> ops;
+    private final Map<Node, Role> active = new LinkedHashMap<>();
+    private final Set<Node> failedOn = new LinkedHashSet<>();
+    private final Set<Node> pendingOn = new LinkedHashSet<>();
+    private final Map<Node, String> failureReason = new LinkedHashMap<>();
+    private final Set<Node> failureBans = new LinkedHashSet<>();
+    private boolean orphan;
+    private boolean blocked;
+    private boolean stopOnly;
+    private Node assignedNode;
+    private Role nextRole = Role.STOPPED;
+    private MigrationState migration;
+    private final List<String> restartReasons = new ArrayList<>();
+
+    public Primitive(String id, Map<String, String> meta, String standard, String provider, String type,
+                     Map<String, String> params, List<OpConfig> ops) {
+        super(id, meta);
+        this.standard = standard;
+        this.provider = provider;
+        this.type = type;
+        this.params = params;
+        this.ops = ops;
+    }
+
+    public String standard() {
+        return standard;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** "ocf:heartbeat:IPaddr2" or "stonith:fence_xvm". */
+    public String agent() {
+        return standard + ":" + (provider == null || provider.isEmpty() ? "" : provider + ":") + type;
+    }
+
+    public Map<String, String> params() {
+        return params;
+    }
+
+    public List<OpConfig> ops() {
+        return ops;
+    }
+
+    @Override
+    public List<? extends Resource> children() {
+        return List.of();
+    }
+
+    @Override
+    public List<Primitive> primitives() {
+        return List.of(this);
+    }
+
+    /** Nodes where it is active now, with its role there, in the order the status names them. */
+    public Map<Node, Role> active() {
+        return active;
+    }
+
+    public Role currentRole() {
+        Role best = Role.STOPPED;
+        for (Role r : active.values()) {
+            if (r.compareTo(best) > 0) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    public Node currentNode() {
+        return active.isEmpty() ? null : active.keySet().iterator().next();
+    }
+
+    public Set<Node> failedOn() {
+        return failedOn;
+    }
+
+    public boolean failed() {
+        return !failedOn.isEmpty();
+    }
+
+    public Map<Node, String> failureReason() {
+        return failureReason;
+    }
+
+    /** Nodes it may not run on because of its failures there (failcount, fatal start, hard errors). */
+    public Set<Node> failureBans() {
+        return failureBans;
+    }
+
+    public Set<Node> pendingOn() {
+        return pendingOn;
+    }
+
+    public boolean orphan() {
+        return orphan;
+    }
+
+    public void setOrphan(boolean orphan) {
+        this.orphan = orphan;
+    }
+
+    public boolean blocked() {
+        return blocked;
+    }
+
+    public void setBlocked(boolean blocked) {
+        this.blocked = blocked;
+    }
+
+    /** on-fail=stop: once failed, stopped and not started again until cleaned up. */
+    public boolean stopOnly() {
+        return stopOnly;
+    }
+
+    public void setStopOnly(boolean stopOnly) {
+        this.stopOnly = stopOnly;
+    }
+
+    public Node assignedNode() {
+        return assignedNode;
+    }
+
+    public Role nextRole() {
+        return nextRole;
+    }
+
+    public void assign(Node node, Role role) {
+        if (assignedNode != null) {
+            assignedNode.countAssigned(-1);
+        }
+        this.assignedNode = node;
+        this.nextRole = node == null ? Role.STOPPED : role;
+        if (node != null) {
+            node.countAssigned(1);
+        }
+    }
+
+    public void setNextRole(Role role) {
+        this.nextRole = role;
+    }
+
+    public MigrationState migration() {
+        return migration;
+    }
+
+    public void setMigration(MigrationState migration) {
+        this.migration = migration;
+    }
+
+    public List<String> restartReasons() {
+        return restartReasons;
+    }
+
+    public boolean migratable() {
+        return MetaValues.bool(meta("allow-migrate"), false);
+    }
+
+    /** Where a partially done live migration left it. */
+    public record MigrationState(Node source, Node target, boolean complete) {
+    }
+}

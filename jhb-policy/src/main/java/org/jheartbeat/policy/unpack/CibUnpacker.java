@@ -1,0 +1,132 @@
+package org.jheartbeat.policy.unpack;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.upgrade.CibUpgrade;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.ClusterOptions;
+import org.jheartbeat.policy.model.MetaValues;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+import org.w3c.dom.Element;
+
+/** Turns a CIB (either form) and the time into the scheduler's {@link Cluster}. */
+public final class CibUnpacker {
+
+    private CibUnpacker() {
+    }
+
+    public static Cluster unpack(CibDocument input, Instant now) {
+        CibDocument cib = CibUpgrade.isLegacy(input) ? CibUpgrade.upgrade(input) : input;
+        Element root = cib.root();
+        LocalDateTime localNow = now == null ? null : LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        IdIndex ids = new IdIndex(root);
+        RuleEvaluator rules = new RuleEvaluator(ids);
+        NvSets sets = new NvSets(ids, rules);
+        Element configuration = Xml.child(root, "configuration");
+        Element crmConfig = Xml.child(configuration, "crm_config");
+        Map<String, String> options = new LinkedHashMap<>();
+        sets.addTo(options, crmConfig, "cluster_property_set", RuleContext.ofTime(localNow));
+        boolean quorum = MetaValues.bool(Xml.attr(root, "have-quorum"), false);
+        Cluster cluster = new Cluster(new ClusterOptions(options), now, quorum, Xml.attr(root, "dc-uuid"));
+
+        Map<String, String> rscDefaults = new LinkedHashMap<>();
+        Element rscDefaultsEl = Xml.child(configuration, "rsc_defaults");
+        if (rscDefaultsEl != null) {
+            sets.addTo(rscDefaults, rscDefaultsEl, "meta_attributes", RuleContext.ofTime(localNow));
+        }
+        String legacyStickiness = options.get("default-resource-stickiness");
+        if (legacyStickiness != null) {
+            rscDefaults.putIfAbsent("resource-stickiness", legacyStickiness);
+        }
+        String legacyManaged = options.get("is-managed-default");
+        if (legacyManaged != null) {
+            rscDefaults.putIfAbsent("is-managed", legacyManaged);
+        }
+
+        NodeUnpacker nodes = new NodeUnpacker(sets, localNow);
+        nodes.unpackNodes(Xml.child(configuration, "nodes"), cluster);
+        Element status = Xml.child(root, "status");
+        Map<Element, Node> states = new LinkedHashMap<>();
+        for (Element state : Xml.children(status, "node_state")) {
+            Node node = nodeFor(state, cluster);
+            if (node != null) {
+                nodes.unpackNodeState(state, node, cluster);
+                states.put(state, node);
+            }
+        }
+
+        Map<String, Resource> byId = new HashMap<>();
+        ResourceUnpacker resources = new ResourceUnpacker(ids, sets, localNow, rscDefaults,
+                Xml.child(configuration, "op_defaults"), byId);
+        Element resourcesEl = Xml.child(configuration, "resources");
+        resources.unpack(resourcesEl, cluster);
+
+        StatusUnpacker history = new StatusUnpacker(cluster, new Orphans(cluster, resources, ids, resourcesEl, byId));
+        for (Map.Entry<Element, Node> s : states.entrySet()) {
+            history.unpackHistory(s.getKey(), s.getValue());
+        }
+        history.applyFailcounts();
+
+        new ConstraintUnpacker(ids, rules, localNow, byId, Xml.child(configuration, "tags"))
+                .unpack(Xml.child(configuration, "constraints"), cluster);
+        return cluster;
+    }
+
+    private static Node nodeFor(Element state, Cluster cluster) {
+        String uname = Xml.attr(state, "uname");
+        if (uname != null && cluster.node(uname) != null) {
+            return cluster.node(uname);
+        }
+        String id = Xml.attr(state, "id");
+        for (Node n : cluster.nodes().values()) {
+            if (n.id().equals(id)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** Makes resources for history that the configuration no longer (or not enough) has. */
+    private record Orphans(Cluster cluster, ResourceUnpacker resources, IdIndex ids, Element resourcesEl,
+                           Map<String, Resource> byId) implements StatusUnpacker.OrphanFactory {
+
+        @Override
+        public Primitive orphan(String id, Element lrmResource) {
+            Map<String, String> meta = new LinkedHashMap<>();
+            Primitive p = new Primitive(id, meta, Xml.attr(lrmResource, "class"), Xml.attr(lrmResource, "provider"),
+                    Xml.attr(lrmResource, "type"), new LinkedHashMap<>(), java.util.List.of());
+            p.setOrphan(true);
+            cluster.addResource(p);
+            cluster.primitivesById().put(id, p);
+            byId.putIfAbsent(id, p);
+            return p;
+        }
+
+        @Override
+        public Resource extraInstance(Clone clone) {
+            Element cloneEl = ids.get(clone.id());
+            Element child = null;
+            for (Element c : Xml.children(cloneEl)) {
+                if (c.getTagName().equals("primitive") || c.getTagName().equals("group")) {
+                    child = c;
+                    break;
+                }
+            }
+            Resource instance = resources.instance(child, clone.meta(), ":" + clone.children().size());
+            clone.addInstance(instance);
+            for (Primitive p : instance.primitives()) {
+                p.setOrphan(true);
+                cluster.primitivesById().put(p.id(), p);
+            }
+            return instance;
+        }
+    }
+}

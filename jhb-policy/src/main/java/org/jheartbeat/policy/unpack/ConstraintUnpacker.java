@@ -1,0 +1,267 @@
+package org.jheartbeat.policy.unpack;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jheartbeat.policy.Score;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Colocation;
+import org.jheartbeat.policy.model.Location;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Ordering;
+import org.jheartbeat.policy.model.Resource;
+import org.jheartbeat.policy.model.Role;
+import org.w3c.dom.Element;
+
+/** Reads rsc_location, rsc_colocation and rsc_order, with resource sets and tags. */
+final class ConstraintUnpacker {
+
+    private final IdIndex ids;
+    private final RuleEvaluator rules;
+    private final LocalDateTime now;
+    private final Map<String, Resource> byId;
+    private final Map<String, List<String>> tags = new LinkedHashMap<>();
+
+    ConstraintUnpacker(IdIndex ids, RuleEvaluator rules, LocalDateTime now, Map<String, Resource> byId, Element tagsSection) {
+        this.ids = ids;
+        this.rules = rules;
+        this.now = now;
+        this.byId = byId;
+        for (Element tag : Xml.children(tagsSection, "tag")) {
+            List<String> refs = new ArrayList<>();
+            for (Element ref : Xml.children(tag, "obj_ref")) {
+                refs.add(ref.getAttribute("id"));
+            }
+            tags.put(tag.getAttribute("id"), refs);
+        }
+    }
+
+    void unpack(Element constraints, Cluster cluster) {
+        for (Element e : Xml.children(constraints)) {
+            switch (e.getTagName()) {
+                case "rsc_location" -> location(e, cluster);
+                case "rsc_colocation" -> colocation(e, cluster);
+                case "rsc_order" -> order(e, cluster);
+                default -> { }
+            }
+        }
+    }
+
+    /** A resource or tag id to the resources it names. */
+    private List<Resource> resolve(String id) {
+        List<Resource> out = new ArrayList<>();
+        if (id == null) {
+            return out;
+        }
+        Resource r = byId.get(id);
+        if (r != null) {
+            out.add(r);
+        } else if (tags.containsKey(id)) {
+            for (String ref : tags.get(id)) {
+                Resource t = byId.get(ref);
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void location(Element e, Cluster cluster) {
+        List<Resource> targets = new ArrayList<>();
+        String rscPattern = Xml.attr(e, "rsc-pattern");
+        if (rscPattern != null) {
+            try {
+                Pattern p = Pattern.compile(rscPattern);
+                for (Resource r : cluster.resources().values()) {
+                    if (p.matcher(r.id()).find()) {
+                        targets.add(r);
+                    }
+                }
+            } catch (PatternSyntaxException ex) {
+                return;
+            }
+        } else {
+            targets.addAll(resolve(Xml.attr(e, "rsc")));
+        }
+        for (Element set : Xml.children(e, "resource_set")) {
+            for (Element ref : Xml.children(ids.resolve(set), "resource_ref")) {
+                targets.addAll(resolve(ref.getAttribute("id")));
+            }
+        }
+        Role role = Role.parse(Xml.attr(e, "role"));
+        String discovery = Xml.attr(e, "resource-discovery", "always");
+        String nodeName = Xml.attr(e, "node");
+        Map<Node, Integer> scores = new LinkedHashMap<>();
+        if (nodeName != null) {
+            Node node = cluster.node(nodeName);
+            if (node == null) {
+                return;
+            }
+            scores.put(node, Score.parse(Xml.attr(e, "score")));
+        }
+        for (Element ruleRef : Xml.children(e, "rule")) {
+            Element rule = ids.resolve(ruleRef);
+            Role ruleRole = Role.parse(Xml.attr(rule, "role"));
+            if (ruleRole != null) {
+                role = ruleRole;
+            }
+            String scoreAttribute = Xml.attr(rule, "score-attribute");
+            int score = Score.parse(Xml.attr(rule, "score"));
+            boolean empty = Xml.children(rule).isEmpty();
+            for (Node node : cluster.nodes().values()) {
+                if (!empty && rules.matches(rule, RuleContext.ofNode(node.attributes(), now))) {
+                    int s = scoreAttribute != null ? Score.parse(node.attributes().get(scoreAttribute)) : score;
+                    if (scoreAttribute != null && !node.attributes().containsKey(scoreAttribute)) {
+                        continue;
+                    }
+                    scores.merge(node, s, Score::add);
+                }
+            }
+        }
+        for (Resource r : targets) {
+            Location loc = new Location(Xml.attr(e, "id"), scores, role, discovery);
+            r.locations().add(loc);
+            cluster.locations().add(loc);
+        }
+    }
+
+    private void colocation(Element e, Cluster cluster) {
+        int score = Score.parse(Xml.attr(e, "score"));
+        String nodeAttribute = Xml.attr(e, "node-attribute");
+        String id = Xml.attr(e, "id");
+        List<Element> setEls = Xml.children(e, "resource_set");
+        if (setEls.isEmpty()) {
+            for (Resource dependent : resolve(Xml.attr(e, "rsc"))) {
+                for (Resource primary : resolve(Xml.attr(e, "with-rsc"))) {
+                    addColocation(cluster, new Colocation(id, dependent, primary, score,
+                            Role.parse(Xml.attr(e, "rsc-role")), Role.parse(Xml.attr(e, "with-rsc-role")), nodeAttribute));
+                }
+            }
+            return;
+        }
+        List<ResourceSet> resourceSets = new ArrayList<>();
+        for (Element s : setEls) {
+            resourceSets.add(resourceSet(ids.resolve(s)));
+        }
+        for (ResourceSet set : resourceSets) {
+            if (set.sequential) {
+                for (int i = 1; i < set.members.size(); i++) {
+                    addColocation(cluster, new Colocation(id, set.members.get(i), set.members.get(i - 1),
+                            set.scoreOr(score), set.role, set.role, nodeAttribute));
+                }
+            }
+        }
+        for (int s = 1; s < resourceSets.size(); s++) {
+            ResourceSet primaries = resourceSets.get(s);
+            ResourceSet dependents = resourceSets.get(s - 1);
+            if (primaries.members.isEmpty() || dependents.members.isEmpty()) {
+                continue;
+            }
+            List<Resource> withList = primaries.sequential ? List.of(primaries.members.get(0)) : primaries.members;
+            List<Resource> depList = dependents.sequential
+                    ? List.of(dependents.members.get(dependents.members.size() - 1)) : dependents.members;
+            for (Resource d : depList) {
+                for (Resource p : withList) {
+                    addColocation(cluster, new Colocation(id, d, p, score, dependents.role, primaries.role, nodeAttribute));
+                }
+            }
+        }
+    }
+
+    private static void addColocation(Cluster cluster, Colocation c) {
+        if (c.dependent() == c.primary()) {
+            return;
+        }
+        cluster.colocations().add(c);
+        c.dependent().asDependent().add(c);
+        c.primary().asPrimary().add(c);
+    }
+
+    private void order(Element e, Cluster cluster) {
+        String id = Xml.attr(e, "id");
+        Ordering.Kind kind = kind(e);
+        boolean symmetrical = symmetrical(e, kind);
+        List<Element> setEls = Xml.children(e, "resource_set");
+        if (setEls.isEmpty()) {
+            String firstAction = Xml.attr(e, "first-action", "start");
+            String thenAction = Xml.attr(e, "then-action", firstAction);
+            for (Resource first : resolve(Xml.attr(e, "first"))) {
+                for (Resource then : resolve(Xml.attr(e, "then"))) {
+                    cluster.orderings().add(new Ordering(id, first, firstAction, then, thenAction, kind, symmetrical));
+                }
+            }
+            return;
+        }
+        List<ResourceSet> resourceSets = new ArrayList<>();
+        for (Element s : setEls) {
+            resourceSets.add(resourceSet(ids.resolve(s)));
+        }
+        for (ResourceSet set : resourceSets) {
+            if (set.sequential) {
+                for (int i = 1; i < set.members.size(); i++) {
+                    cluster.orderings().add(new Ordering(id, set.members.get(i - 1), set.action, set.members.get(i),
+                            set.action, kind, symmetrical));
+                }
+            }
+        }
+        for (int s = 1; s < resourceSets.size(); s++) {
+            ResourceSet before = resourceSets.get(s - 1);
+            ResourceSet after = resourceSets.get(s);
+            if (before.members.isEmpty() || after.members.isEmpty()) {
+                continue;
+            }
+            List<Resource> firsts = before.sequential ? List.of(before.members.get(before.members.size() - 1)) : before.members;
+            List<Resource> thens = after.sequential ? List.of(after.members.get(0)) : after.members;
+            for (Resource f : firsts) {
+                for (Resource t : thens) {
+                    cluster.orderings().add(new Ordering(id, f, before.action, t, after.action, kind, symmetrical));
+                }
+            }
+        }
+    }
+
+    private static Ordering.Kind kind(Element e) {
+        String kind = Xml.attr(e, "kind");
+        if (kind != null) {
+            return switch (kind.toLowerCase()) {
+                case "optional" -> Ordering.Kind.OPTIONAL;
+                case "serialize" -> Ordering.Kind.SERIALIZE;
+                default -> Ordering.Kind.MANDATORY;
+            };
+        }
+        String score = Xml.attr(e, "score");
+        if (score != null && Score.parse(score) == 0) {
+            return Ordering.Kind.OPTIONAL;
+        }
+        return Ordering.Kind.MANDATORY;
+    }
+
+    private static boolean symmetrical(Element e, Ordering.Kind kind) {
+        String s = Xml.attr(e, "symmetrical");
+        if (s != null) {
+            return org.jheartbeat.policy.model.MetaValues.bool(s, true);
+        }
+        return kind != Ordering.Kind.SERIALIZE;
+    }
+
+    private ResourceSet resourceSet(Element set) {
+        List<Resource> members = new ArrayList<>();
+        for (Element ref : Xml.children(set, "resource_ref")) {
+            members.addAll(resolve(ref.getAttribute("id")));
+        }
+        String score = Xml.attr(set, "score");
+        return new ResourceSet(members, org.jheartbeat.policy.model.MetaValues.bool(Xml.attr(set, "sequential"), true),
+                Role.parse(Xml.attr(set, "role")), Xml.attr(set, "action", "start"), score == null ? null : Score.parse(score));
+    }
+
+    private record ResourceSet(List<Resource> members, boolean sequential, Role role, String action, Integer score) {
+        int scoreOr(int otherwise) {
+            return score == null ? otherwise : score;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.jheartbeat.policy.unpack;
+
+import java.util.Comparator;
+import java.util.List;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.OpConfig;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Role;
+
+/**
+ * Replays one resource's operation history on one node, oldest call first, to learn its role
+ * there, whether it failed and how the failure must be handled (on-fail).
+ */
+final class HistoryReplay {
+
+    enum OnFail { IGNORE, RESTART, BLOCK, STOP, STANDBY, FENCE, DEMOTE }
+
+    private final Cluster cluster;
+    private final Primitive rsc;
+    private final Node node;
+    private Role role = Role.UNKNOWN;
+    private boolean failed;
+    private boolean pending;
+    private OnFail onFail = OnFail.IGNORE;
+    private int hardBan;
+    private boolean startFailed;
+
+    HistoryReplay(Cluster cluster, Primitive rsc, Node node) {
+        this.cluster = cluster;
+        this.rsc = rsc;
+        this.node = node;
+    }
+
+    static void sortByCall(List<OpRecord> ops) {
+        ops.sort(Comparator.comparingLong((OpRecord o) -> o.callId() < 0 ? Long.MAX_VALUE : o.callId())
+                .thenComparingLong(OpRecord::lastRcChange));
+    }
+
+    void replay(List<OpRecord> ops) {
+        for (OpRecord op : ops) {
+            apply(op);
+        }
+        finish();
+    }
+
+    private void apply(OpRecord op) {
+        if (op.opStatus() == OpRecord.CANCELLED) {
+            return;
+        }
+        if (op.opStatus() == OpRecord.PENDING) {
+            pendingOp(op);
+            return;
+        }
+        int rc = op.rc();
+        boolean ok = rc == op.expectedRc()
+                || (op.probe() && (rc == 7 || rc == 0 || rc == 8))
+                || ("stop".equals(op.task()) && rc == 7)
+                || (rc == 0 && "monitor".equals(op.task()) && op.expectedRc() == 7)
+                || (rc == 7 && op.expectedRc() == 0 && "monitor".equals(op.task()) && op.probe());
+        if (op.opStatus() != OpRecord.DONE && op.opStatus() != 4 && op.opStatus() != 5 && op.opStatus() != 2) {
+            ok = false;
+        }
+        if (ok && op.opStatus() == OpRecord.DONE) {
+            success(op, rc);
+        } else {
+            failure(op, rc);
+        }
+    }
+
+    private void pendingOp(OpRecord op) {
+        switch (op.task()) {
+            case "start", "migrate_from" -> {
+                role = Role.STARTED;
+                pending = true;
+            }
+            case "promote" -> {
+                role = Role.PROMOTED;
+                pending = true;
+            }
+            case "stop", "demote", "migrate_to" -> pending = true;
+            default -> {
+                if (!op.probe() && role.compareTo(Role.STARTED) < 0) {
+                    role = Role.STARTED;
+                }
+            }
+        }
+    }
+
+    private void success(OpRecord op, int rc) {
+        boolean clearPast = false;
+        switch (op.task()) {
+            case "start", "migrate_from" -> {
+                role = Role.STARTED;
+                clearPast = true;
+            }
+            case "stop" -> {
+                role = Role.STOPPED;
+                clearPast = true;
+            }
+            case "promote" -> {
+                role = Role.PROMOTED;
+                clearPast = true;
+            }
+            case "demote" -> {
+                role = Role.UNPROMOTED;
+                clearPast = true;
+            }
+            case "migrate_to" -> role = Role.STARTED;
+            default -> {
+                if (rc == 7) {
+                    role = Role.STOPPED;
+                } else if (rc == 8) {
+                    role = Role.PROMOTED;
+                } else if (role.compareTo(Role.STARTED) < 0) {
+                    role = Role.STARTED;
+                }
+            }
+        }
+        if (clearPast && (onFail == OnFail.RESTART || onFail == OnFail.IGNORE)) {
+            failed = false;
+            onFail = OnFail.IGNORE;
+        }
+    }
+
+    private void failure(OpRecord op, int rc) {
+        OnFail handling = onFailFor(op);
+        if (rc == 6 && op.opStatus() == OpRecord.DONE) {
+            hardBan = 2;
+        } else if ((rc == 2 || rc == 3 || rc == 4 || rc == 5) && op.opStatus() == OpRecord.DONE) {
+            hardBan = Math.max(hardBan, 1);
+        }
+        if (handling == OnFail.IGNORE) {
+            success(op, op.expectedRc());
+            return;
+        }
+        if (rc == 5 && op.probe()) {
+            role = Role.STOPPED;
+            return;
+        }
+        switch (op.task()) {
+            case "promote" -> role = Role.PROMOTED;
+            case "demote" -> role = Role.PROMOTED;
+            default -> {
+                if (rc == 8 || rc == 9) {
+                    role = Role.PROMOTED;
+                } else if (role.compareTo(Role.STARTED) < 0) {
+                    role = Role.STARTED;
+                }
+            }
+        }
+        failed = true;
+        if (handling.ordinal() > onFail.ordinal()) {
+            onFail = handling;
+        }
+        if ("start".equals(op.task()) && cluster.options().startFailureIsFatal()) {
+            startFailed = true;
+        }
+    }
+
+    private OnFail onFailFor(OpRecord op) {
+        String configured = null;
+        for (OpConfig c : rsc.ops()) {
+            if (c.name().equals(op.task()) && c.intervalMs() == op.intervalMs() && c.onFail() != null) {
+                configured = c.onFail();
+                break;
+            }
+        }
+        if (configured != null) {
+            return switch (configured) {
+                case "ignore" -> OnFail.IGNORE;
+                case "block" -> OnFail.BLOCK;
+                case "stop" -> OnFail.STOP;
+                case "standby" -> OnFail.STANDBY;
+                case "fence" -> cluster.options().stonithEnabled() ? OnFail.FENCE : OnFail.STOP;
+                case "demote" -> OnFail.DEMOTE;
+                default -> OnFail.RESTART;
+            };
+        }
+        if ("stop".equals(op.task())) {
+            return cluster.options().stonithEnabled() ? OnFail.FENCE : OnFail.BLOCK;
+        }
+        return OnFail.RESTART;
+    }
+
+    private void finish() {
+        if (role.isActive()) {
+            rsc.active().put(node, role);
+        }
+        if (pending) {
+            rsc.pendingOn().add(node);
+        }
+        if (hardBan > 0) {
+            banHere(hardBan == 2);
+        }
+        if (!failed) {
+            return;
+        }
+        if (role.isActive() || startFailed) {
+            rsc.failedOn().add(node);
+        }
+        if (startFailed) {
+            rsc.failureBans().add(node);
+        }
+        switch (onFail) {
+            case BLOCK -> rsc.setBlocked(true);
+            case STOP -> rsc.setStopOnly(true);
+            case STANDBY -> node.setStandbyOnFail(true);
+            case FENCE -> node.markUnclean(rsc.id() + " failed there");
+            default -> { }
+        }
+    }
+
+    private void banHere(boolean everywhere) {
+        if (everywhere) {
+            rsc.failureBans().addAll(cluster.nodes().values());
+        } else {
+            rsc.failureBans().add(node);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.jheartbeat.policy.unpack;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.w3c.dom.Element;
+
+/** Every element with an id, so id-ref can be followed. */
+final class IdIndex {
+
+    private final Map<String, Element> byId = new HashMap<>();
+
+    IdIndex(Element root) {
+        index(root);
+    }
+
+    private void index(Element e) {
+        if (e.hasAttribute("id") && !e.hasAttribute("id-ref") && !byId.containsKey(e.getAttribute("id"))) {
+            byId.put(e.getAttribute("id"), e);
+        }
+        for (Element c : Xml.children(e)) {
+            index(c);
+        }
+    }
+
+    /** The element itself, or the one its id-ref points to. */
+    Element resolve(Element e) {
+        if (e != null && e.hasAttribute("id-ref")) {
+            Element target = byId.get(e.getAttribute("id-ref"));
+            return target == null ? e : target;
+        }
+        return e;
+    }
+
+    Element get(String id) {
+        return byId.get(id);
+    }
+}

@@ -1,0 +1,61 @@
+package org.jheartbeat.policy.unpack;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jheartbeat.policy.Score;
+import org.w3c.dom.Element;
+
+/**
+ * Reads name/value sets (instance_attributes, meta_attributes, cluster_property_set ...):
+ * sets whose rule does not match are skipped, higher-scored sets win, and within the order the
+ * first value of a name wins.
+ */
+final class NvSets {
+
+    private final IdIndex ids;
+    private final RuleEvaluator rules;
+
+    NvSets(IdIndex ids, RuleEvaluator rules) {
+        this.ids = ids;
+        this.rules = rules;
+    }
+
+    Map<String, String> read(Element owner, String setTag, RuleContext ctx) {
+        Map<String, String> out = new LinkedHashMap<>();
+        addTo(out, owner, setTag, ctx);
+        return out;
+    }
+
+    /** Adds the values of owner's sets to out, keeping values already there. */
+    void addTo(Map<String, String> out, Element owner, String setTag, RuleContext ctx) {
+        List<Element> sets = new ArrayList<>();
+        for (Element ref : Xml.children(owner, setTag)) {
+            sets.add(ids.resolve(ref));
+        }
+        sets.sort(Comparator.comparingInt((Element s) -> -Score.parse(Xml.attr(s, "score"))));
+        for (Element set : sets) {
+            Element rule = Xml.child(set, "rule");
+            if (rule != null && !rules.matches(rule, ctx)) {
+                continue;
+            }
+            for (Element pairRef : Xml.children(set, "nvpair")) {
+                Element pair = ids.resolve(pairRef);
+                String name = Xml.attr(pair, "name");
+                if (name != null && !out.containsKey(name)) {
+                    out.put(name, Xml.attr(pair, "value", ""));
+                }
+            }
+            for (Element attr : Xml.children(set, "attributes")) {
+                for (Element pair : Xml.children(attr, "nvpair")) {
+                    String name = Xml.attr(pair, "name");
+                    if (name != null && !out.containsKey(name)) {
+                        out.put(name, Xml.attr(pair, "value", ""));
+                    }
+                }
+            }
+        }
+    }
+}

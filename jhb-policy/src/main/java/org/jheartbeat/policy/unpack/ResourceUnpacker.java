@@ -1,0 +1,177 @@
+package org.jheartbeat.policy.unpack;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Group;
+import org.jheartbeat.policy.model.MetaValues;
+import org.jheartbeat.policy.model.OpConfig;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+import org.jheartbeat.policy.model.Role;
+import org.w3c.dom.Element;
+
+/**
+ * Reads {@code <resources>}: primitives (and templates), groups, clones and promotable clones
+ * in both forms, with meta attributes inherited from the parent and rsc_defaults, and creates
+ * the clone instances.
+ */
+final class ResourceUnpacker {
+
+    private final IdIndex ids;
+    private final NvSets sets;
+    private final LocalDateTime now;
+    private final Map<String, String> rscDefaults;
+    private final Element opDefaults;
+    private final Map<String, Resource> byId;
+
+    ResourceUnpacker(IdIndex ids, NvSets sets, LocalDateTime now, Map<String, String> rscDefaults,
+                     Element opDefaults, Map<String, Resource> byId) {
+        this.ids = ids;
+        this.sets = sets;
+        this.now = now;
+        this.rscDefaults = rscDefaults;
+        this.opDefaults = opDefaults;
+        this.byId = byId;
+    }
+
+    void unpack(Element resources, Cluster cluster) {
+        int nodeCount = cluster.nodes().size();
+        for (Element e : Xml.children(resources)) {
+            Resource r = switch (e.getTagName()) {
+                case "primitive" -> primitive(e, Map.of(), "");
+                case "group" -> group(e, Map.of(), "");
+                case "clone" -> clone(e, MetaValues.bool(meta(e, Map.of()).get("promotable"), false), nodeCount);
+                case "master" -> clone(e, true, nodeCount);
+                default -> null;
+            };
+            if (r != null) {
+                cluster.addResource(r);
+                register(r, cluster);
+            }
+        }
+    }
+
+    private void register(Resource r, Cluster cluster) {
+        byId.putIfAbsent(r.id(), r);
+        if (r instanceof Primitive p) {
+            cluster.primitivesById().put(p.id(), p);
+        }
+        for (Resource c : r.children()) {
+            register(c, cluster);
+        }
+    }
+
+    private Map<String, String> meta(Element e, Map<String, String> inherited) {
+        Map<String, String> m = sets.read(e, "meta_attributes", RuleContext.ofTime(now));
+        // Heartbeat 2.1 and early Pacemaker put meta attributes such as target_role among instance attributes
+        Map<String, String> inst = sets.read(e, "instance_attributes", RuleContext.ofTime(now));
+        for (String key : List.of("target_role", "is_managed", "resource_stickiness")) {
+            if (inst.containsKey(key)) {
+                m.putIfAbsent(key.replace('_', '-'), inst.get(key));
+            }
+        }
+        Map<String, String> normalised = new LinkedHashMap<>();
+        m.forEach((k, v) -> normalised.putIfAbsent(k.replace('_', '-'), v));
+        inherited.forEach(normalised::putIfAbsent);
+        return normalised;
+    }
+
+    private Map<String, String> withDefaults(Map<String, String> meta) {
+        Map<String, String> m = new LinkedHashMap<>(meta);
+        rscDefaults.forEach((k, v) -> m.putIfAbsent(k.replace('_', '-'), v));
+        return m;
+    }
+
+    Primitive primitive(Element e, Map<String, String> inherited, String suffix) {
+        Element template = null;
+        if (e.hasAttribute("template")) {
+            template = ids.get(e.getAttribute("template"));
+        }
+        Map<String, String> meta = meta(e, inherited);
+        if (template != null) {
+            meta(template, Map.of()).forEach(meta::putIfAbsent);
+        }
+        meta = withDefaults(meta);
+        Map<String, String> params = sets.read(e, "instance_attributes", RuleContext.ofTime(now));
+        if (template != null) {
+            sets.read(template, "instance_attributes", RuleContext.ofTime(now)).forEach(params::putIfAbsent);
+        }
+        Element source = template != null ? template : e;
+        List<OpConfig> ops = new ArrayList<>();
+        ops.addAll(ops(e));
+        if (template != null) {
+            for (OpConfig op : ops(template)) {
+                if (ops.stream().noneMatch(o -> o.name().equals(op.name()) && o.intervalMs() == op.intervalMs())) {
+                    ops.add(op);
+                }
+            }
+        }
+        return new Primitive(e.getAttribute("id") + suffix, meta, Xml.attr(source, "class", Xml.attr(e, "class")),
+                Xml.attr(source, "provider", Xml.attr(e, "provider")), Xml.attr(source, "type", Xml.attr(e, "type")),
+                params, ops);
+    }
+
+    private List<OpConfig> ops(Element e) {
+        List<OpConfig> out = new ArrayList<>();
+        Map<String, String> defaults = opDefaults == null ? Map.of()
+                : sets.read(opDefaults, "meta_attributes", RuleContext.ofTime(now));
+        for (Element opsEl : Xml.children(e, "operations")) {
+            for (Element opRef : Xml.children(ids.resolve(opsEl), "op")) {
+                Element op = ids.resolve(opRef);
+                Map<String, String> attrs = new LinkedHashMap<>();
+                for (int i = 0; i < op.getAttributes().getLength(); i++) {
+                    attrs.put(op.getAttributes().item(i).getNodeName(), op.getAttributes().item(i).getNodeValue());
+                }
+                sets.read(op, "meta_attributes", RuleContext.ofTime(now)).forEach(attrs::putIfAbsent);
+                defaults.forEach(attrs::putIfAbsent);
+                out.add(new OpConfig(Xml.attr(op, "id"), Xml.attr(op, "name"),
+                        MetaValues.millis(attrs.get("interval"), 0), Role.parse(attrs.get("role")),
+                        attrs.get("on-fail"), MetaValues.millis(attrs.get("timeout"), 20_000),
+                        MetaValues.bool(attrs.get("enabled"), true), attrs));
+            }
+        }
+        return out;
+    }
+
+    private Group group(Element e, Map<String, String> inherited, String suffix) {
+        Map<String, String> meta = meta(e, inherited);
+        List<Primitive> members = new ArrayList<>();
+        for (Element c : Xml.children(e, "primitive")) {
+            members.add(primitive(c, meta, suffix));
+        }
+        return new Group(e.getAttribute("id") + suffix, withDefaults(meta), members);
+    }
+
+    private Clone clone(Element e, boolean promotable, int nodeCount) {
+        Map<String, String> meta = meta(e, Map.of());
+        Clone clone = new Clone(e.getAttribute("id"), withDefaults(meta), promotable);
+        Element child = null;
+        for (Element c : Xml.children(e)) {
+            if (c.getTagName().equals("primitive") || c.getTagName().equals("group")) {
+                child = c;
+                break;
+            }
+        }
+        if (child == null) {
+            return clone;
+        }
+        int max = clone.cloneMax(nodeCount);
+        if (max < 0) {
+            max = 0;
+        }
+        Map<String, String> childInherited = new LinkedHashMap<>(meta);
+        for (int i = 0; i < max; i++) {
+            clone.addInstance(instance(child, childInherited, ":" + i));
+        }
+        return clone;
+    }
+
+    Resource instance(Element child, Map<String, String> inherited, String suffix) {
+        return child.getTagName().equals("group") ? group(child, inherited, suffix) : primitive(child, inherited, suffix);
+    }
+}

@@ -1,0 +1,224 @@
+package org.jheartbeat.policy.unpack;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jheartbeat.policy.Score;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.MetaValues;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+import org.w3c.dom.Element;
+
+/**
+ * Reads each node's operation history from the status section: where every resource is
+ * active, in which role, what failed, and the failcounts that keep it away from a node.
+ * Anonymous clone history (recorded under the clone's child id) is matched to instances.
+ */
+final class StatusUnpacker {
+
+    private final Cluster cluster;
+    private final OrphanFactory orphans;
+
+    interface OrphanFactory {
+        Primitive orphan(String id, Element lrmResource);
+
+        Resource extraInstance(Clone clone);
+    }
+
+    StatusUnpacker(Cluster cluster, OrphanFactory orphans) {
+        this.cluster = cluster;
+        this.orphans = orphans;
+    }
+
+    void unpackHistory(Element state, Node node) {
+        if (!node.online() && !cluster.options().stonithEnabled()) {
+            return;
+        }
+        if (!node.online() && !node.unclean()) {
+            return;
+        }
+        Element lrm = Xml.child(state, "lrm");
+        Element lrmResources = Xml.child(lrm, "lrm_resources");
+        for (Element lr : Xml.children(lrmResources, "lrm_resource")) {
+            List<OpRecord> ops = new ArrayList<>();
+            for (Element op : Xml.children(lr, "lrm_rsc_op")) {
+                ops.add(OpRecord.of(op));
+            }
+            HistoryReplay.sortByCall(ops);
+            Primitive rsc = find(lr.getAttribute("id"), node, ops);
+            if (rsc == null) {
+                if (!wasActive(ops)) {
+                    continue;
+                }
+                rsc = orphans.orphan(lr.getAttribute("id"), lr);
+            }
+            new HistoryReplay(cluster, rsc, node).replay(ops);
+        }
+    }
+
+    private static boolean wasActive(List<OpRecord> ops) {
+        if (ops.isEmpty()) {
+            return false;
+        }
+        OpRecord last = ops.get(ops.size() - 1);
+        return !("stop".equals(last.task()) && last.rc() == 0)
+                && !(last.probe() && last.rc() == 7);
+    }
+
+    private Primitive find(String id, Node node, List<OpRecord> ops) {
+        Primitive direct = cluster.primitivesById().get(id);
+        if (direct != null && !(direct.top() instanceof Clone c && !c.globallyUnique())) {
+            return direct;
+        }
+        String base = id.contains(":") ? id.substring(0, id.lastIndexOf(':')) : id;
+        Clone clone = cloneOf(base);
+        if (clone == null) {
+            return direct;
+        }
+        if (clone.globallyUnique()) {
+            return direct;
+        }
+        return anonymousInstance(clone, base, node, ops);
+    }
+
+    private Clone cloneOf(String childId) {
+        for (Resource r : cluster.resources().values()) {
+            if (r instanceof Clone c && !c.children().isEmpty()) {
+                Resource first = c.children().get(0);
+                for (Primitive p : first.primitives()) {
+                    if (stripInstance(p.id()).equals(childId)) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static String stripInstance(String id) {
+        int colon = id.lastIndexOf(':');
+        return colon < 0 ? id : id.substring(0, colon);
+    }
+
+    /** An instance already active on this node, else the first not active anywhere. */
+    private Primitive anonymousInstance(Clone clone, String base, Node node, List<OpRecord> ops) {
+        boolean active = wasActive(ops);
+        Primitive free = null;
+        for (Resource instance : clone.children()) {
+            Primitive p = member(instance, base);
+            if (p == null) {
+                continue;
+            }
+            if (instanceActiveOn(instance, node)) {
+                return p;
+            }
+            if (free == null && !instanceActiveAnywhere(instance)) {
+                free = p;
+            }
+        }
+        if (free == null && active) {
+            Resource extra = orphans.extraInstance(clone);
+            free = member(extra, base);
+        }
+        if (!active && free != null) {
+            return free;
+        }
+        return free;
+    }
+
+    private static Primitive member(Resource instance, String base) {
+        for (Primitive p : instance.primitives()) {
+            if (stripInstance(p.id()).equals(base)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static boolean instanceActiveOn(Resource instance, Node node) {
+        for (Primitive p : instance.primitives()) {
+            if (p.active().containsKey(node) || p.failedOn().contains(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean instanceActiveAnywhere(Resource instance) {
+        for (Primitive p : instance.primitives()) {
+            if (!p.active().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Failcounts from node attributes, against migration-threshold and failure-timeout. */
+    void applyFailcounts() {
+        for (Node node : cluster.nodes().values()) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            Map<String, Long> lastFailure = new LinkedHashMap<>();
+            for (Map.Entry<String, String> a : node.attributes().entrySet()) {
+                String key = a.getKey();
+                if (key.startsWith("fail-count-")) {
+                    String rsc = rscOf(key.substring("fail-count-".length()));
+                    counts.merge(rsc, Score.parse(a.getValue()), Score::add);
+                } else if (key.startsWith("last-failure-")) {
+                    String rsc = rscOf(key.substring("last-failure-".length()));
+                    lastFailure.merge(rsc, parseLong(a.getValue()), Math::max);
+                }
+            }
+            for (Map.Entry<String, Integer> c : counts.entrySet()) {
+                for (Primitive p : primitivesNamed(c.getKey())) {
+                    int threshold = MetaValues.score(p.meta("migration-threshold"), Score.INFINITY);
+                    long timeout = MetaValues.millis(p.meta("failure-timeout"), 0);
+                    Long last = lastFailure.get(c.getKey());
+                    if (timeout > 0 && last != null && expired(last, timeout)) {
+                        continue;
+                    }
+                    if (threshold > 0 && c.getValue() >= threshold) {
+                        p.failureBans().add(node);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean expired(long lastFailureEpochSeconds, long timeoutMs) {
+        Instant now = cluster.now();
+        return now != null && Instant.ofEpochSecond(lastFailureEpochSeconds).plusMillis(timeoutMs).isBefore(now);
+    }
+
+    private List<Primitive> primitivesNamed(String id) {
+        List<Primitive> out = new ArrayList<>();
+        Primitive direct = cluster.primitivesById().get(id);
+        if (direct != null) {
+            out.add(direct);
+            return out;
+        }
+        for (Primitive p : cluster.primitivesById().values()) {
+            if (stripInstance(p.id()).equals(id) && p.top() instanceof Clone) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static String rscOf(String key) {
+        int hash = key.indexOf('#');
+        return hash < 0 ? key : key.substring(0, hash);
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

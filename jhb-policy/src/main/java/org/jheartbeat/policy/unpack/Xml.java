@@ -1,0 +1,57 @@
+package org.jheartbeat.policy.unpack;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** Small DOM helpers: direct children by tag, attributes with null for absent. */
+final class Xml {
+
+    private Xml() {
+    }
+
+    static List<Element> children(Element parent) {
+        List<Element> out = new ArrayList<>();
+        if (parent == null) {
+            return out;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    static List<Element> children(Element parent, String tag) {
+        List<Element> out = new ArrayList<>();
+        for (Element e : children(parent)) {
+            if (e.getTagName().equals(tag)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    static Element child(Element parent, String tag) {
+        for (Element e : children(parent)) {
+            if (e.getTagName().equals(tag)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    static String attr(Element e, String name) {
+        if (e == null || !e.hasAttribute(name)) {
+            return null;
+        }
+        return e.getAttribute(name);
+    }
+
+    static String attr(Element e, String name, String otherwise) {
+        String v = attr(e, name);
+        return v == null ? otherwise : v;
+    }
+}
