@@ -34,6 +34,9 @@ public final class CrmSimulateMain implements Callable<Integer> {
     @Option(names = {"-t", "--set-datetime"}, paramLabel = "DATETIME", description = "Evaluate rules at this date and time (ISO 8601).")
     String dateTime;
 
+    @CommandLine.Parameters(paramLabel = "TIME", arity = "0..1", description = "The time part of --set-datetime when given as a separate word.")
+    String dateTimeRest;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
@@ -56,6 +59,12 @@ public final class CrmSimulateMain implements Callable<Integer> {
             return 65;
         }
         Instant now = Instant.now();
+        if (dateTime != null && dateTimeRest != null) {
+            dateTime = dateTime + " " + dateTimeRest;
+        } else if (dateTimeRest != null) {
+            System.err.println("crm_simulate: unexpected argument " + dateTimeRest);
+            return 64;
+        }
         if (dateTime != null) {
             var parsed = DateExpressions.parse(dateTime);
             if (parsed == null) {

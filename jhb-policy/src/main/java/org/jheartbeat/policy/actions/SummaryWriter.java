@@ -28,6 +28,12 @@ final class SummaryWriter {
         }
         List<String[]> lines = new ArrayList<>();
         for (ResourcePlan p : plans) {
+            if (p.next == null && p.stops.size() > 1 && p.rsc.managed() && !p.rsc.blocked()) {
+                for (Action stop : p.stops) {
+                    lines.add(stopLine(p, stop));
+                }
+                continue;
+            }
             String[] line = line(p);
             if (line != null) {
                 lines.add(line);
@@ -70,16 +76,14 @@ final class SummaryWriter {
             return new String[] {"Start", r.id(), next.name(), suffix};
         }
         if (next == null) {
-            if (p.stops.isEmpty()) {
-                return null;
-            }
-            String reason = p.stopReason != null ? p.stopReason : "node availability";
-            boolean blocked = !p.stops.get(0).runnable();
-            String where = (roles ? now.text() + " " : "") + current.name();
-            return new String[] {"Stop", r.id(), where, "  due to " + reason + (blocked ? " (blocked)" : "")};
+            return p.stops.isEmpty() ? null : stopLine(p, p.stops.get(0));
+        }
+        if (r.active().size() > 1 && r.active().containsKey(next)) {
+            current = next;
         }
         if (current == next) {
-            if (r.failedOn().contains(current) && p.stopsOn(current)) {
+            boolean failedHere = r.failedOn().contains(current) || r.active().size() > 1 && r.failed();
+            if (failedHere && p.stopsOn(current)) {
                 return new String[] {"Recover", r.id(), roleChange(roles, now, then) + current.name(), ""};
             }
             if (p.stopsOn(current) && p.start != null) {
@@ -103,6 +107,14 @@ final class SummaryWriter {
             where = now.text() + " " + current.name() + " -> " + then.text() + " " + next.name();
         }
         return new String[] {kind, r.id(), where, ""};
+    }
+
+    private static String[] stopLine(ResourcePlan p, Action stop) {
+        Primitive r = p.rsc;
+        String reason = p.stopReason != null ? p.stopReason : "node availability";
+        Role role = r.active().getOrDefault(stop.node(), r.currentRole());
+        String where = (promotable(r) ? role.text() + " " : "") + stop.node().name();
+        return new String[] {"Stop", r.id(), where, "  due to " + reason + (stop.runnable() ? "" : " (blocked)")};
     }
 
     private static String roleChange(boolean roles, Role now, Role then) {

@@ -68,13 +68,21 @@ public final class TransitionPlanner {
             p.assign(null, Role.STOPPED);
             next = null;
         }
+        String multiple = p.meta("multiple-active");
+        if (p.active().size() > 1 && "block".equals(multiple)) {
+            p.setBlocked(true);
+        }
+        if (p.active().size() > 1 && "stop_only".equals(multiple)) {
+            p.assign(null, Role.STOPPED);
+            next = null;
+        }
         ResourcePlan plan = new ResourcePlan(p, current, next);
         if (!p.managed() || p.blocked()) {
             return plan;
         }
         boolean frozen = !quorumOk() && "freeze".equals(cluster.options().noQuorumPolicy());
         for (Node c : p.active().keySet()) {
-            boolean mustStop = c != next || p.failedOn().contains(c) || p.active().size() > 1 && c != next;
+            boolean mustStop = c != next || p.failedOn().contains(c) || p.active().size() > 1;
             if (!mustStop) {
                 continue;
             }

@@ -181,17 +181,6 @@ public final class Assigner {
         if (bestWeight < 0) {
             return null;
         }
-        Node running = p.currentNode();
-        if (running != null && running.canRunResources()) {
-            for (Node n : nodes) {
-                if (NodeWeights.effective(n, table.get(n)) < bestWeight) {
-                    break;
-                }
-                if (n == running) {
-                    return n;
-                }
-            }
-        }
         return best;
     }
 

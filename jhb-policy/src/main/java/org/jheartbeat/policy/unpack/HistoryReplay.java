@@ -3,6 +3,7 @@ package org.jheartbeat.policy.unpack;
 import java.util.Comparator;
 import java.util.List;
 import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.OpConfig;
 import org.jheartbeat.policy.model.Primitive;
@@ -38,10 +39,22 @@ final class HistoryReplay {
     }
 
     void replay(List<OpRecord> ops) {
+        if (ops.isEmpty()) {
+            role = Role.STARTED;
+        }
         for (OpRecord op : ops) {
             apply(op);
         }
         finish();
+    }
+
+    /** A failure older than failure-timeout no longer counts (Pacemaker clears it). */
+    private boolean expired(OpRecord op) {
+        long timeout = MetaValues.millis(rsc.meta("failure-timeout"), 0);
+        if (timeout <= 0 || cluster.now() == null || op.lastRcChange() <= 0) {
+            return false;
+        }
+        return java.time.Instant.ofEpochSecond(op.lastRcChange()).plusMillis(timeout).isBefore(cluster.now());
     }
 
     private void apply(OpRecord op) {
@@ -56,14 +69,13 @@ final class HistoryReplay {
         boolean ok = rc == op.expectedRc()
                 || (op.probe() && (rc == 7 || rc == 0 || rc == 8))
                 || ("stop".equals(op.task()) && rc == 7)
-                || (rc == 0 && "monitor".equals(op.task()) && op.expectedRc() == 7)
-                || (rc == 7 && op.expectedRc() == 0 && "monitor".equals(op.task()) && op.probe());
+                || (rc == 7 && op.expectedRc() == 0 && op.probe());
         if (op.opStatus() != OpRecord.DONE && op.opStatus() != 4 && op.opStatus() != 5 && op.opStatus() != 2) {
             ok = false;
         }
         if (ok && op.opStatus() == OpRecord.DONE) {
             success(op, rc);
-        } else {
+        } else if (!expired(op)) {
             failure(op, rc);
         }
     }

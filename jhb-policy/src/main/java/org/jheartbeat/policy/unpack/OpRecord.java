@@ -1,6 +1,5 @@
 package org.jheartbeat.policy.unpack;
 
-import org.jheartbeat.policy.model.MetaValues;
 import org.w3c.dom.Element;
 
 /** One lrm_rsc_op entry of the status section. */
@@ -13,7 +12,7 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
 
     static OpRecord of(Element e) {
         String task = Xml.attr(e, "operation", "");
-        long interval = MetaValues.millis(Xml.attr(e, "interval"), 0);
+        long interval = parseLong(Xml.attr(e, "interval"), 0);
         int callId = parseInt(Xml.attr(e, "call-id"), -1);
         int rc = parseInt(Xml.attr(e, "rc-code"), 0);
         int status = parseInt(Xml.attr(e, "op-status"), 0);
