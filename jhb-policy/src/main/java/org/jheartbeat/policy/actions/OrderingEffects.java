@@ -97,15 +97,18 @@ final class OrderingEffects {
             return false;
         }
         boolean changed = false;
-        boolean firstCannotRun = f.next == null || f.start != null && !f.start.runnable();
-        if (firstCannotRun && t.start != null && t.start.runnable()) {
-            t.start.blockBecause("unrunnable " + pair.first.id() + " start");
-            changed = true;
-        }
-        if (firstCannotRun && t.next != null && t.current != null && t.start == null && f.next == null
-                && f.current == null) {
-            t.stopReason = "unrunnable " + pair.first.id() + " start";
-            changed |= addStop(t, t.current);
+        boolean firstBlocked = (!f.rsc.managed() || f.rsc.blocked()) && (f.current == null || f.rsc.failed());
+        boolean firstCannotRun = f.next == null || f.start != null && !f.start.runnable() || firstBlocked;
+        if (firstCannotRun) {
+            String why = "unrunnable " + pair.first.id() + " start";
+            if (t.start != null && t.start.runnable()) {
+                t.start.blockBecause(why);
+                changed = true;
+            }
+            if (t.current != null && !t.stopsOn(t.current)) {
+                t.stopReason = why;
+                changed |= addStop(t, t.current);
+            }
         }
         boolean firstRestarts = f.start != null && f.start.runnable() && f.current != null && f.current == f.next;
         boolean firstStarts = f.start != null && f.start.runnable();

@@ -83,15 +83,16 @@ final class SummaryWriter {
         }
         if (current == next) {
             boolean failedHere = r.failedOn().contains(current) || r.active().size() > 1 && r.failed();
-            if (failedHere && p.stopsOn(current)) {
-                return new String[] {"Recover", r.id(), roleChange(roles, now, then) + current.name(), ""};
-            }
-            if (p.stopsOn(current) && p.start != null) {
-                if (!p.start.runnable()) {
-                    return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(), ""};
+            if (p.stopsOn(current)) {
+                if (failedHere && p.start != null && p.start.runnable()) {
+                    return new String[] {"Recover", r.id(), roleChange(roles, now, then) + current.name(), ""};
                 }
-                String why = p.restartReason != null ? "  due to " + p.restartReason : "";
-                return new String[] {"Restart", r.id(), roleChange(roles, now, then) + current.name(), why};
+                if (p.start != null && p.start.runnable()) {
+                    String why = p.restartReason != null ? "  due to " + p.restartReason : "";
+                    return new String[] {"Restart", r.id(), roleChange(roles, now, then) + current.name(), why};
+                }
+                String why = p.stopReason != null ? "  due to " + p.stopReason : "";
+                return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(), why};
             }
             if (then == Role.PROMOTED && now != Role.PROMOTED) {
                 return new String[] {"Promote", r.id(), now.text() + " -> Promoted " + current.name(), ""};

@@ -38,21 +38,10 @@ public final class Assigner {
     public void run() {
         new InitialScores(cluster).apply();
         List<Resource> order = new ArrayList<>(cluster.resources().values());
-        order.sort(Comparator.comparingInt((Resource r) -> -r.priority()).thenComparingInt(r -> -currentScore(r)));
+        order.sort(Comparator.comparingInt((Resource r) -> -r.priority()));
         for (Resource r : order) {
             assign(r);
         }
-    }
-
-    private int currentScore(Resource r) {
-        int best = -Score.INFINITY;
-        for (Primitive p : r.primitives()) {
-            Node n = p.currentNode();
-            if (n != null) {
-                best = Math.max(best, p.score(n));
-            }
-        }
-        return best;
     }
 
     void assign(Resource r) {
@@ -81,23 +70,40 @@ public final class Assigner {
         if (r instanceof Group g && !g.children().isEmpty()) {
             Map<Node, Integer> table = NodeWeights.copy(g.children().get(0).allowedNodes());
             for (int i = 1; i < g.children().size(); i++) {
-                table = withMerged(table, g.children().get(i).allowedNodes(), 1.0);
+                table = withMerged(table, g.children().get(i).allowedNodes(), 1.0, null);
             }
             return table;
         }
         return r.allowedNodes();
     }
 
-    private static Map<Node, Integer> withMerged(Map<Node, Integer> base, Map<Node, Integer> other, double factor) {
+    private static Map<Node, Integer> withMerged(Map<Node, Integer> base, Map<Node, Integer> other, double factor,
+                                                 String attribute) {
         Map<Node, Integer> work = NodeWeights.copy(base);
         for (Map.Entry<Node, Integer> e : work.entrySet()) {
-            Integer o = other.get(e.getKey());
+            Integer o = scoreMatching(other, e.getKey(), attribute);
             if (o == null) {
                 continue;
             }
             e.setValue(Score.add(e.getValue(), NodeWeights.scaled(o, factor)));
         }
         return NodeWeights.canRunAny(work) ? work : base;
+    }
+
+    /** The other resource's score on this node, or with a node attribute its best score among nodes sharing the value. */
+    private static Integer scoreMatching(Map<Node, Integer> other, Node node, String attribute) {
+        if (attribute == null || "#uname".equals(attribute)) {
+            return other.get(node);
+        }
+        String value = node.attributes().get(attribute);
+        Integer best = null;
+        for (Map.Entry<Node, Integer> e : other.entrySet()) {
+            if (value != null && value.equals(e.getKey().attributes().get(attribute))
+                    && (best == null || e.getValue() > best)) {
+                best = e.getValue();
+            }
+        }
+        return best;
     }
 
     /** Pulls the preferences of everything placed relative to r into the table, weakened by each colocation's score. */
@@ -116,7 +122,7 @@ public final class Assigner {
                 continue;
             }
             double f = factor * c.score() / Score.INFINITY;
-            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f);
+            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute());
             if (merged != work) {
                 work = mergeDependents(dep, merged, f);
             }
@@ -163,6 +169,9 @@ public final class Assigner {
     }
 
     Node choose(Primitive p, Map<Node, Integer> table, Node prefer) {
+        if (!p.managed()) {
+            return p.currentNode();
+        }
         if (p.stopOnly() || p.targetRole() == Role.STOPPED || p.orphan()) {
             return null;
         }
@@ -172,7 +181,7 @@ public final class Assigner {
                 return prefer;
             }
         }
-        List<Node> nodes = NodeWeights.sorted(table, strategy);
+        List<Node> nodes = NodeWeights.sorted(table, strategy, p.currentNode());
         if (nodes.isEmpty()) {
             return null;
         }
@@ -204,7 +213,9 @@ public final class Assigner {
             if (!stopRest) {
                 Map<Node, Integer> mt = applyPrimaries(m, m.allowedNodes());
                 Integer w = mt.get(previous);
-                if (w != null && w >= 0 && previous.canRunResources() && !m.stopOnly()
+                if (!m.managed()) {
+                    chosen = m.currentNode();
+                } else if (w != null && w >= 0 && previous.canRunResources() && !m.stopOnly()
                         && m.targetRole() != Role.STOPPED) {
                     chosen = previous;
                 }

@@ -70,14 +70,22 @@ final class HistoryReplay {
                 || (op.probe() && (rc == 7 || rc == 0 || rc == 8))
                 || ("stop".equals(op.task()) && rc == 7)
                 || (rc == 7 && op.expectedRc() == 0 && op.probe());
-        if (op.opStatus() != OpRecord.DONE && op.opStatus() != 4 && op.opStatus() != 5 && op.opStatus() != 2) {
-            ok = false;
-        }
-        if (ok && op.opStatus() == OpRecord.DONE) {
+        // Old CIBs record any rc other than 0 as an execution error; the rc decides.
+        boolean executed = op.opStatus() == OpRecord.DONE || op.opStatus() == 4;
+        if (ok && executed) {
             success(op, rc);
         } else if (!expired(op)) {
-            failure(op, rc);
+            failure(op, executed ? rc : rcForStatus(op.opStatus()));
         }
+    }
+
+    /** Execution statuses that say more than "failed": hard (ban the node) and fatal (ban everywhere). */
+    private static int rcForStatus(int status) {
+        return switch (status) {
+            case 5, 7 -> 5;
+            case 6 -> 6;
+            default -> 1;
+        };
     }
 
     private void pendingOp(OpRecord op) {
@@ -137,9 +145,9 @@ final class HistoryReplay {
 
     private void failure(OpRecord op, int rc) {
         OnFail handling = onFailFor(op);
-        if (rc == 6 && op.opStatus() == OpRecord.DONE) {
+        if (rc == 6) {
             hardBan = 2;
-        } else if ((rc == 2 || rc == 3 || rc == 4 || rc == 5) && op.opStatus() == OpRecord.DONE) {
+        } else if (rc == 2 || rc == 3 || rc == 4 || rc == 5) {
             hardBan = Math.max(hardBan, 1);
         }
         if (handling == OnFail.IGNORE) {
