@@ -93,39 +93,52 @@ final class OrderingEffects {
         }
         ResourcePlan f = plans.get(pair.first);
         ResourcePlan t = plans.get(pair.then);
-        if (f == null || t == null || !t.rsc.managed()) {
+        if (f == null || t == null) {
             return false;
         }
+        boolean thenFixed = !t.rsc.managed() || t.rsc.blocked();
+        if (thenFixed) {
+            return pair.symmetrical && t.current != null && blockStops(f, "required " + pair.then.id() + " stop");
+        }
+        boolean firstFixed = !f.rsc.managed() || f.rsc.blocked();
+        boolean firstCannotStart = firstFixed ? f.current == null || f.rsc.failed()
+                : f.next == null || f.start != null && !f.start.runnable();
+        String unrunnable = "unrunnable " + pair.first.id() + " start";
         boolean changed = false;
-        boolean firstBlocked = (!f.rsc.managed() || f.rsc.blocked()) && (f.current == null || f.rsc.failed());
-        boolean firstCannotRun = f.next == null || f.start != null && !f.start.runnable() || firstBlocked;
-        if (firstCannotRun) {
-            String why = "unrunnable " + pair.first.id() + " start";
+        if (firstCannotStart) {
             if (t.start != null && t.start.runnable()) {
-                t.start.blockBecause(why);
+                t.start.blockBecause(unrunnable);
                 changed = true;
             }
-            if (t.current != null && !t.stopsOn(t.current)) {
-                t.stopReason = why;
+            if (pair.symmetrical && t.current != null && !t.stopsOn(t.current)) {
+                t.stopReason = unrunnable;
                 changed |= addStop(t, t.current);
             }
+            return changed;
         }
-        boolean firstRestarts = f.start != null && f.start.runnable() && f.current != null && f.current == f.next;
         boolean firstStarts = f.start != null && f.start.runnable();
         if (firstStarts && t.current != null && t.current == t.next && t.start == null) {
             t.restartReason = "required " + pair.first.id() + " start";
             addStop(t, t.current);
             t.start = planner.action(pair.then, "start", t.next, false);
-            changed = true;
-        } else if (firstRestarts && pair.symmetrical && t.current != null && t.start == null && t.next == null) {
-            changed |= addStop(t, t.current);
+            return true;
         }
-        if (pair.symmetrical && !f.stops.isEmpty() && t.current != null && !t.stopsOn(t.current)
-                && t.current == t.next && !firstStarts) {
+        if (pair.symmetrical && !f.stops.isEmpty() && t.current != null && !t.stopsOn(t.current)) {
             changed |= addStop(t, t.current);
             if (t.start == null && t.next != null) {
                 t.start = planner.action(pair.then, "start", t.next, false);
-                t.start.blockBecause("unrunnable " + pair.first.id() + " start");
+                t.start.blockBecause(unrunnable);
+            }
+        }
+        return changed;
+    }
+
+    private static boolean blockStops(ResourcePlan plan, String why) {
+        boolean changed = false;
+        for (Action stop : plan.stops) {
+            if (stop.runnable() && !stop.pseudo()) {
+                stop.blockBecause(why);
+                changed = true;
             }
         }
         return changed;

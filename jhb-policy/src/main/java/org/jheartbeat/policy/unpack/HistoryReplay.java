@@ -223,7 +223,12 @@ final class HistoryReplay {
             rsc.failureBans().add(node);
         }
         switch (onFail) {
-            case BLOCK -> rsc.setBlocked(true);
+            case BLOCK -> {
+                // Fencing the node stops everything on it, so a blocked stop there is no longer blocking.
+                if (!(node.unclean() && cluster.options().stonithEnabled())) {
+                    rsc.setBlocked(true);
+                }
+            }
             case STOP -> rsc.setStopOnly(true);
             case STANDBY -> node.setStandbyOnFail(true);
             case FENCE -> node.markUnclean(rsc.id() + " failed there");
