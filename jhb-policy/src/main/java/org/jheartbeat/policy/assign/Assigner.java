@@ -70,7 +70,7 @@ public final class Assigner {
         if (r instanceof Group g && !g.children().isEmpty()) {
             Map<Node, Integer> table = NodeWeights.copy(g.children().get(0).allowedNodes());
             for (int i = 1; i < g.children().size(); i++) {
-                table = withMerged(table, g.children().get(i).allowedNodes(), 1.0, null);
+                table = withMerged(table, g.children().get(i).allowedNodes(), 1.0, null, false);
             }
             return table;
         }
@@ -78,14 +78,19 @@ public final class Assigner {
     }
 
     private static Map<Node, Integer> withMerged(Map<Node, Integer> base, Map<Node, Integer> other, double factor,
-                                                 String attribute) {
+                                                 String attribute, boolean onlyPositive) {
         Map<Node, Integer> work = NodeWeights.copy(base);
         for (Map.Entry<Node, Integer> e : work.entrySet()) {
             Integer o = scoreMatching(other, e.getKey(), attribute);
             if (o == null) {
                 continue;
             }
-            e.setValue(Score.add(e.getValue(), NodeWeights.scaled(o, factor)));
+            int merged = Score.add(e.getValue(), NodeWeights.scaled(o, factor));
+            // A clone's instances serve many dependents: one dependent's dislike must not take a node from it.
+            if (onlyPositive && merged < 0 && e.getValue() >= 0) {
+                merged = 0;
+            }
+            e.setValue(merged);
         }
         return NodeWeights.canRunAny(work) ? work : base;
     }
@@ -122,7 +127,7 @@ public final class Assigner {
                 continue;
             }
             double f = factor * c.score() / Score.INFINITY;
-            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute());
+            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute(), r instanceof Clone);
             if (merged != work) {
                 work = mergeDependents(dep, merged, f);
             }

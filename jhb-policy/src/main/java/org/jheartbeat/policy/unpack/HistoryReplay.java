@@ -2,6 +2,7 @@ package org.jheartbeat.policy.unpack;
 
 import java.util.Comparator;
 import java.util.List;
+import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Node;
@@ -65,7 +66,7 @@ final class HistoryReplay {
             pendingOp(op);
             return;
         }
-        int rc = op.rc();
+        int rc = op.rc() == 190 ? 0 : op.rc() == 191 ? 8 : op.rc();
         boolean ok = rc == op.expectedRc()
                 || (op.probe() && (rc == 7 || rc == 0 || rc == 8))
                 || ("stop".equals(op.task()) && rc == 7)
@@ -204,6 +205,9 @@ final class HistoryReplay {
     }
 
     private void finish() {
+        if (role == Role.STARTED && rsc.top() instanceof Clone c && c.promotable()) {
+            role = Role.UNPROMOTED;
+        }
         if (role.isActive()) {
             rsc.active().put(node, role);
         }
