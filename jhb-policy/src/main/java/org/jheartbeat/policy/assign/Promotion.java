@@ -106,7 +106,7 @@ final class Promotion {
                 continue;
             }
             Integer w = c.dependent().allowedNodes().get(node);
-            if (w != null) {
+            if (w != null && w > 0) {
                 score = Score.add(score, NodeWeights.scaled(w, (double) c.score() / Score.INFINITY));
             }
         }
