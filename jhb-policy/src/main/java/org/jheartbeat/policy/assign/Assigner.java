@@ -186,6 +186,9 @@ public final class Assigner {
                 return prefer;
             }
         }
+        if (Capacity.enforced(strategy)) {
+            table = Capacity.banInsufficient(p, table);
+        }
         List<Node> nodes = NodeWeights.sorted(table, strategy, p.currentNode());
         if (nodes.isEmpty()) {
             return null;

@@ -49,6 +49,12 @@ final class NodeWeights {
             if (wa != wb) {
                 return wa > wb ? -1 : 1;
             }
+            if ("balanced".equalsIgnoreCase(strategy)) {
+                int c = Capacity.compareRemaining(a, b);
+                if (c != 0) {
+                    return c;
+                }
+            }
             if (balance && a.assignedCount() != b.assignedCount()) {
                 return a.assignedCount() < b.assignedCount() ? -1 : 1;
             }
