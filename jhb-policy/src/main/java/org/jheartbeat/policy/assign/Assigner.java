@@ -1,7 +1,5 @@
 package org.jheartbeat.policy.assign;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,9 +35,7 @@ public final class Assigner {
 
     public void run() {
         new InitialScores(cluster).apply();
-        List<Resource> order = new ArrayList<>(cluster.resources().values());
-        order.sort(Comparator.comparingInt((Resource r) -> -r.priority()));
-        for (Resource r : order) {
+        for (Resource r : new AssignmentOrder(this, cluster).sorted()) {
             assign(r);
         }
     }
@@ -109,6 +105,25 @@ public final class Assigner {
             }
         }
         return best;
+    }
+
+    /** A resource's scores with those of the resources it must be placed with pulled in (for the assignment order). */
+    Map<Node, Integer> forwardTable(Resource r, Map<Node, Integer> table, double factor, Set<Resource> seen) {
+        if (!seen.add(r)) {
+            return table;
+        }
+        Map<Node, Integer> work = table == null ? NodeWeights.copy(ownTable(r))
+                : withMerged(table, ownTable(r), factor, null, false);
+        if (table != null && work == table) {
+            return table;
+        }
+        for (Colocation c : r.asDependent()) {
+            if (c.score() == 0 || c.primary().parent() instanceof Group && c.primary().parent() == r.parent()) {
+                continue;
+            }
+            work = forwardTable(c.primary(), work, factor * c.score() / Score.INFINITY, seen);
+        }
+        return work;
     }
 
     /** Pulls the preferences of everything placed relative to r into the table, weakened by each colocation's score. */
