@@ -31,7 +31,16 @@ final class OrderingEffects {
     }
 
     /** first is a primitive, a group or a clone (its "running" step); then is one primitive. */
-    private record Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical) {
+    private record Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical,
+                        List<Resource> alternatives, int minimum, String label) {
+
+        Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical) {
+            this(first, then, firstAction, then == null ? thenAction : thenAction, symmetrical, List.of(), 0, null);
+        }
+
+        boolean cloneToClone() {
+            return first instanceof Clone && then.top() instanceof Clone && then.top() != first;
+        }
     }
 
     void apply() {
@@ -56,12 +65,13 @@ final class OrderingEffects {
             if (o.kind() != Ordering.Kind.MANDATORY) {
                 continue;
             }
-            if (o.first() instanceof Clone fc && o.then() instanceof Clone tc && tc.interleave()) {
+            if (o.first() instanceof Clone fc && o.then() instanceof Clone tc && tc.interleave() && o.alternatives().isEmpty()) {
                 interleaved(o, fc, tc, pairs);
                 continue;
             }
             for (Primitive t : firstOf(o.then())) {
-                pairs.add(new Pair(o.first(), t, o.firstAction(), o.thenAction(), o.symmetrical()));
+                pairs.add(new Pair(o.first(), t, o.firstAction(), o.thenAction(), o.symmetrical(),
+                        o.alternatives(), o.minimum(), o.label()));
             }
         }
         return pairs;
@@ -77,6 +87,14 @@ final class OrderingEffects {
                     match = fi;
                     break;
                 }
+            }
+            if (match == null) {
+                for (Primitive p : ti.primitives()) {
+                    if (p.currentNode() == null) {
+                        p.assign(null, p.nextRole());
+                    }
+                }
+                continue;
             }
             for (Primitive t : firstOf(ti)) {
                 pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical()));
@@ -125,6 +143,24 @@ final class OrderingEffects {
     private record FirstState(String name, boolean cannotStart, boolean starts, boolean stops, List<ResourcePlan> plans) {
     }
 
+    private FirstState state(Pair pair) {
+        if (pair.alternatives.isEmpty()) {
+            return state(pair.first);
+        }
+        int runnable = 0;
+        boolean starts = false;
+        List<ResourcePlan> members = new ArrayList<>();
+        for (Resource alternative : pair.alternatives) {
+            FirstState one = state(alternative);
+            if (!one.cannotStart) {
+                runnable++;
+            }
+            starts |= one.starts;
+            members.addAll(one.plans);
+        }
+        return new FirstState(pair.label, runnable < pair.minimum, starts, false, members);
+    }
+
     private FirstState state(Resource first) {
         if (first == null) {
             return new FirstState("", true, false, false, List.of());
@@ -163,7 +199,7 @@ final class OrderingEffects {
         if (t == null) {
             return false;
         }
-        FirstState f = state(pair.first);
+        FirstState f = state(pair);
         boolean thenFixed = !t.rsc.managed() || t.rsc.blocked();
         if (thenFixed) {
             boolean changed = false;
@@ -181,13 +217,14 @@ final class OrderingEffects {
                 t.start.blockBecause(unrunnable);
                 changed = true;
             }
-            if (pair.symmetrical && t.current != null && !t.stopsOn(t.current)) {
+            boolean firstGoingAway = !f.plans.isEmpty() && f.plans.stream().allMatch(p -> p.current != null && !p.rsc.failed());
+            if ((pair.symmetrical || !firstGoingAway) && t.current != null && !t.stopsOn(t.current)) {
                 t.stopReason = unrunnable;
                 changed |= addStop(t, t.current);
             }
             return changed;
         }
-        if (f.starts && t.current != null && t.current == t.next && t.start == null) {
+        if (f.starts && t.current != null && t.current == t.next && t.start == null && !pair.cloneToClone()) {
             t.restartReason = "required " + f.name;
             addStop(t, t.current);
             t.start = planner.action(pair.then, "start", t.next, false);
