@@ -139,7 +139,7 @@ final class OrderingEffects {
         return r.primitives();
     }
 
-    /** The first side's step as the then sees it. */
+    /** The first side's step as the then sees it; stops counts stops that are not live migrations. */
     private record FirstState(String name, boolean cannotStart, boolean starts, boolean stops, List<ResourcePlan> plans) {
     }
 
@@ -183,8 +183,8 @@ final class OrderingEffects {
                     : f.next == null || f.start != null && !f.start.runnable();
             anyCanRun |= !cannot;
             allCanRun &= !cannot;
-            starts |= f.start != null && f.start.runnable();
-            stops |= !f.stops.isEmpty();
+            starts |= f.start != null && f.start.runnable() && !f.migrate;
+            stops |= !f.stops.isEmpty() && !f.migrate;
         }
         boolean cannotStart = first instanceof Clone ? !anyCanRun : !allCanRun || members.isEmpty();
         String name = first.id() + (single ? " start" : " running");
@@ -223,6 +223,11 @@ final class OrderingEffects {
                 changed |= addStop(t, t.current);
             }
             return changed;
+        }
+        if (t.migrate && f.starts) {
+            t.migrate = false;
+            t.moveReason = "unrunnable " + (pair.first == null ? pair.label : pair.first.id()) + " stop";
+            changed = true;
         }
         if (f.starts && t.current != null && t.current == t.next && t.start == null && !pair.cloneToClone()) {
             t.restartReason = "required " + f.name;

@@ -102,12 +102,12 @@ final class SummaryWriter {
             }
             return null;
         }
-        String kind = r.failedOn().contains(current) ? "Recover" : r.migratable() && !roles ? "Migrate" : "Move";
+        String kind = r.failedOn().contains(current) ? "Recover" : p.migrate ? "Migrate" : "Move";
         String where = current.name() + " -> " + next.name();
         if (roles && (now != then || now == Role.PROMOTED)) {
             where = now.text() + " " + current.name() + " -> " + then.text() + " " + next.name();
         }
-        return new String[] {kind, r.id(), where, ""};
+        return new String[] {kind, r.id(), where, p.moveReason != null && !p.migrate ? "  due to " + p.moveReason : ""};
     }
 
     private static String[] stopLine(ResourcePlan p, Action stop) {
