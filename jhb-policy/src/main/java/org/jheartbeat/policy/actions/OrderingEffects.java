@@ -219,7 +219,11 @@ final class OrderingEffects {
             }
             boolean firstGoingAway = !f.plans.isEmpty() && f.plans.stream().allMatch(p -> p.current != null && !p.rsc.failed());
             if ((pair.symmetrical || !firstGoingAway) && t.current != null && !t.stopsOn(t.current)) {
-                t.stopReason = unrunnable;
+                if (!firstGoingAway) {
+                    t.stopReason = unrunnable;
+                } else if (!(t.rsc.top() instanceof Clone)) {
+                    t.stopReason = "required " + f.name.replace(" running", " start");
+                }
                 changed |= addStop(t, t.current);
             }
             return changed;

@@ -102,7 +102,10 @@ final class SummaryWriter {
             }
             return null;
         }
-        String kind = r.failedOn().contains(current) ? "Recover" : p.migrate ? "Migrate" : "Move";
+        // On a node fenced for other reasons the failure is moot: the resource just moves with the rest.
+        boolean recover = r.failedOn().contains(current)
+                && (!fenced.contains(current) || (r.id() + " failed there").equals(current.uncleanReason()));
+        String kind = recover ? "Recover" : p.migrate ? "Migrate" : "Move";
         String where = current.name() + " -> " + next.name();
         if (roles && (now != then || now == Role.PROMOTED)) {
             where = now.text() + " " + current.name() + " -> " + then.text() + " " + next.name();
