@@ -36,6 +36,7 @@ final class Promotion {
                 continue;
             }
             Integer score = score(clone, instance, n);
+            clone.promotionScores().put(instance, score == null ? -1 : score);
             candidates.add(new Candidate(instance, n, score == null ? -1 : score,
                     currentlyPromoted(instance), candidates.size()));
         }
@@ -70,12 +71,17 @@ final class Promotion {
     }
 
     private Integer score(Clone clone, Resource instance, Node node) {
+        for (Primitive p : instance.primitives()) {
+            if (p.assignedNode() == null) {
+                return -Score.INFINITY;
+            }
+        }
         Integer attr = null;
         for (Primitive p : instance.primitives()) {
             String base = clone.globallyUnique() ? p.id() : stripInstance(p.id());
             String v = node.attributes().get("master-" + base);
             if (v == null && !clone.globallyUnique()) {
-                v = node.attributes().get("master-" + p.id());
+                v = anyInstanceAttribute(node, "master-" + base + ":");
             }
             if (v != null) {
                 attr = (attr == null ? 0 : attr) + Score.parse(v);
@@ -111,6 +117,16 @@ final class Promotion {
             }
         }
         return any ? score : null;
+    }
+
+    /** Anonymous instances may have recorded their score under any instance number. */
+    private static String anyInstanceAttribute(Node node, String prefix) {
+        for (Map.Entry<String, String> a : node.attributes().entrySet()) {
+            if (a.getKey().startsWith(prefix)) {
+                return a.getValue();
+            }
+        }
+        return null;
     }
 
     private static String stripInstance(String id) {
