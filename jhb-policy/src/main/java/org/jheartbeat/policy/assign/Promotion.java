@@ -40,13 +40,15 @@ final class Promotion {
             candidates.add(new Candidate(instance, n, score == null ? -1 : score,
                     currentlyPromoted(instance), candidates.size()));
         }
-        candidates.sort(Comparator.comparingInt((Candidate c) -> -c.score)
+        candidates.sort(Comparator.comparing((Candidate c) -> !(CloneDistribution.fixed(c.instance) && c.promotedNow))
+                .thenComparingInt((Candidate c) -> -c.score)
                 .thenComparing(c -> !c.promotedNow)
                 .thenComparingInt(c -> c.order));
         int promoted = 0;
         Map<Node, Integer> perNode = new HashMap<>();
         for (Candidate c : candidates) {
-            boolean promote = c.score >= 0 && promoted < clone.promotedMax()
+            boolean keep = CloneDistribution.fixed(c.instance);
+            boolean promote = keep ? c.promotedNow : c.score >= 0 && promoted < clone.promotedMax()
                     && perNode.getOrDefault(c.node, 0) < clone.promotedNodeMax()
                     && c.instance.targetRole() != Role.UNPROMOTED && clone.targetRole() != Role.UNPROMOTED;
             if (promote) {

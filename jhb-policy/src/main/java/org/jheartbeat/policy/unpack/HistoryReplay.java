@@ -161,7 +161,7 @@ final class HistoryReplay {
         }
         switch (op.task()) {
             case "promote" -> role = Role.PROMOTED;
-            case "demote" -> role = Role.UNPROMOTED;
+            case "demote" -> role = handling == OnFail.BLOCK ? Role.PROMOTED : Role.UNPROMOTED;
             default -> {
                 if (rc == 8 || rc == 9) {
                     role = Role.PROMOTED;
