@@ -1,0 +1,24 @@
+package org.jheartbeat.cli.clusterstatus;
+
+import org.jheartbeat.policy.model.Cluster;
+
+/**
+ * A cluster's status as Pacemaker's tools print it: the "Node List", an empty line, and the
+ * "Full List of Resources", nested under a title such as "Current cluster status".
+ */
+public final class ClusterStatus {
+
+    private final Cluster cluster;
+
+    public ClusterStatus(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public void print(String title, TextList out) {
+        out.begin(title);
+        new NodeList(cluster).print(out);
+        out.blank();
+        new ResourceList(cluster).print(out);
+        out.end();
+    }
+}
