@@ -23,6 +23,7 @@ final class HistoryReplay {
     private Role role = Role.UNKNOWN;
     private boolean failed;
     private boolean pending;
+    private String pendingTask;
     private OnFail onFail = OnFail.IGNORE;
     private int hardBan;
     private boolean startFailed;
@@ -81,6 +82,7 @@ final class HistoryReplay {
     }
 
     private void pendingOp(OpRecord op) {
+        pendingTask = op.probe() ? null : op.task();
         switch (op.task()) {
             case "start", "migrate_from" -> {
                 role = Role.STARTED;
@@ -143,10 +145,12 @@ final class HistoryReplay {
             hardBan = Math.max(hardBan, 1);
         }
         if (handling == OnFail.IGNORE) {
+            rsc.setFailureIgnored(true);
             success(op, op.expectedRc());
             return;
         }
         if (rc == 5 && op.probe()) {
+            rsc.failedProbes().put(node, rc);
             role = Role.STOPPED;
             return;
         }
@@ -201,6 +205,9 @@ final class HistoryReplay {
         }
         if (pending) {
             rsc.pendingOn().add(node);
+        }
+        if (pendingTask != null) {
+            rsc.pendingTasks().put(node, pendingTask);
         }
         if (hardBan > 0) {
             banHere(hardBan == 2);
