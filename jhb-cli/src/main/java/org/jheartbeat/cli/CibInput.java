@@ -1,5 +1,5 @@
-package org.jheartbeat.cli.crmverify;
+package org.jheartbeat.cli;
 
-/** The configuration text to check and the name its messages use (the file name, "input" or "stdin"). */
-record CibInput(String text, String source) {
+/** A whole CIB's text and the name its messages use (the file name, "input", "stdin" or "live CIB"). */
+public record CibInput(String text, String source) {
 }

@@ -109,9 +109,7 @@ final class CloneView {
         if (clone.children().isEmpty()) {
             return clone.id();
         }
-        String id = clone.children().get(0).id();
-        int colon = id.lastIndexOf(':');
-        return colon < 0 ? id : id.substring(0, colon);
+        return InstanceIds.withoutInstance(clone.children().get(0).id());
     }
 
     /**
@@ -148,8 +146,9 @@ final class CloneView {
     }
 
     /**
-     * Nodes where no instance runs, by the state shown for them ("Stopped", or "Stopped
-     * (disabled)" when the clone's target-role is Stopped), states in alphabetical order.
+     * Nodes where no instance runs, by the state shown for them: "Stopped", "Stopped
+     * (disabled)" when the clone's target-role is Stopped, or what a probe found there
+     * ("Stopped (not installed)"); states in alphabetical order.
      */
     private Map<String, List<Node>> stoppedNodes() {
         Set<Node> running = new LinkedHashSet<>();
@@ -160,9 +159,19 @@ final class CloneView {
         Map<String, List<Node>> byState = new TreeMap<>();
         for (Node n : cluster.nodes().values()) {
             if (!running.contains(n)) {
-                byState.computeIfAbsent(state, s -> new ArrayList<>()).add(n);
+                byState.computeIfAbsent(probeFound(n, state), s -> new ArrayList<>()).add(n);
             }
         }
         return byState;
+    }
+
+    private String probeFound(Node node, String otherwise) {
+        for (Primitive p : clone.primitives()) {
+            Integer rc = p.failedProbes().get(node);
+            if (rc != null) {
+                return "Stopped (" + OcfResults.text(rc) + ")";
+            }
+        }
+        return otherwise;
     }
 }

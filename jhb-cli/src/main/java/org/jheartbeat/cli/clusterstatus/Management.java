@@ -13,15 +13,15 @@ import org.jheartbeat.policy.model.Role;
  * false, maintenance of the resource, of the cluster or of the node it runs on), blocked (a
  * failure with on-fail=block) and disabled (target-role Stopped).
  */
-final class Management {
+public final class Management {
 
     private final Cluster cluster;
 
-    Management(Cluster cluster) {
+    public Management(Cluster cluster) {
         this.cluster = cluster;
     }
 
-    boolean unmanaged(Resource r) {
+    public boolean unmanaged(Resource r) {
         if (!r.managed() || cluster.options().maintenanceMode() || MetaValues.bool(r.meta("maintenance"), false)) {
             return true;
         }

@@ -2,6 +2,7 @@ package org.jheartbeat.cli.clusterstatus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
@@ -9,9 +10,16 @@ import org.jheartbeat.policy.model.Role;
 
 /**
  * One primitive's status line, in Pacemaker's layout:
- * {@code id<TAB>(class:provider:type):<TAB> [ORPHANED] FAILED|Role [node] [(flags)] [[ nodes ]]}.
+ * {@code id<TAB>(class:provider:type):<TAB> [ORPHANED] FAILED|Role|Starting.. [node] [(flags)] [[ nodes ]]},
+ * the flags being UNCLEAN (on a node to be fenced), an operation in progress (Monitoring),
+ * disabled, blocked or unmanaged, failure ignored; a stopped resource a probe found unusable
+ * shows why ("Stopped (not installed)").
  */
 final class PrimitiveLine {
+
+    /** What is shown instead of the role while an operation is in progress. */
+    private static final Map<String, String> PENDING_STATES = Map.of("start", "Starting", "stop", "Stopping",
+            "migrate_to", "Migrating", "migrate_from", "Migrating", "promote", "Promoting", "demote", "Demoting");
 
     private final Management management;
 
@@ -20,10 +28,14 @@ final class PrimitiveLine {
     }
 
     String of(Primitive p) {
-        StringBuilder line = new StringBuilder(displayId(p)).append("\t(").append(p.agent()).append("):\t");
+        StringBuilder line = new StringBuilder(InstanceIds.shownId(p)).append("\t(").append(p.agent()).append("):\t");
         if (p.orphan()) {
             line.append(" ORPHANED");
         }
+        List<Node> where = new ArrayList<>(p.active().keySet());
+        Node node = where.size() == 1 ? where.get(0) : null;
+        String pending = node != null ? p.pendingTasks().get(node) : p.pendingTasks().values().stream().findFirst()
+                .orElse(null);
         Role role = displayRole(p);
         if (p.failed()) {
             line.append(" FAILED");
@@ -31,16 +43,21 @@ final class PrimitiveLine {
                 line.append(' ').append(role.text());
             }
         } else {
-            line.append(' ').append(role.text());
+            String inProgress = pending == null ? null : PENDING_STATES.get(pending);
+            line.append(' ').append(inProgress != null ? inProgress : role.text());
         }
-        List<Node> where = new ArrayList<>(p.active().keySet());
-        Node node = where.size() == 1 ? where.get(0) : null;
         if (node != null) {
             line.append(' ').append(node.name());
+        }
+        if (role == Role.STOPPED && !p.failedProbes().isEmpty()) {
+            line.append(" (").append(OcfResults.text(p.failedProbes().values().iterator().next())).append(") ");
         }
         List<String> flags = new ArrayList<>();
         if (node != null && !node.online() && node.unclean()) {
             flags.add("UNCLEAN");
+        }
+        if ("monitor".equals(pending)) {
+            flags.add("Monitoring");
         }
         if (Management.disabled(p)) {
             flags.add("disabled");
@@ -52,6 +69,9 @@ final class PrimitiveLine {
         } else if (management.unmanaged(p)) {
             flags.add("unmanaged");
         }
+        if (p.failureIgnored()) {
+            flags.add("failure ignored");
+        }
         if (!flags.isEmpty()) {
             line.append(" (").append(String.join(", ", flags)).append(')');
         }
@@ -61,15 +81,6 @@ final class PrimitiveLine {
             line.append(" ]");
         }
         return line.toString();
-    }
-
-    /** An anonymous clone's instances are shown by the configured id, without the ":N" instance number. */
-    static String displayId(Primitive p) {
-        if (p.top() instanceof Clone c && !c.globallyUnique()) {
-            int colon = p.id().lastIndexOf(':');
-            return colon < 0 ? p.id() : p.id().substring(0, colon);
-        }
-        return p.id();
     }
 
     /** The current role, where a promotable clone's started instance counts as Unpromoted. */

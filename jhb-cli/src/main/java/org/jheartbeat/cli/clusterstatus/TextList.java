@@ -54,9 +54,16 @@ public final class TextList {
         text.append(line).append('\n');
     }
 
-    /** The empty line Pacemaker puts between two sections. */
+    /** The empty line Pacemaker puts between two parts of a section. */
     public void blank() {
         text.append('\n');
+    }
+
+    /** The empty line before a new section, when something came before it. */
+    public void spacer() {
+        if (text.length() > 0) {
+            text.append('\n');
+        }
     }
 
     public String text() {

@@ -3,7 +3,6 @@ package org.jheartbeat.cli.crmverify;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,8 +16,10 @@ import org.jheartbeat.cib.verify.Severity;
 import org.jheartbeat.cib.xml.CibXml;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.jheartbeat.cli.CibInput;
 import org.jheartbeat.cli.CibSources;
 import org.jheartbeat.cli.LocationOptions;
+import org.jheartbeat.cli.PacemakerCommandLine;
 import org.jheartbeat.cli.ToolFailure;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,14 +89,7 @@ public final class CrmVerifyMain implements Callable<Integer> {
 
     /** A ready command line whose bad options exit with {@value ExitCodes#USAGE}; set out/err on it, then execute. */
     public static CommandLine commandLine(CrmVerifyMain main) {
-        CommandLine commandLine = new CommandLine(main);
-        commandLine.setParameterExceptionHandler((problem, args) -> {
-            PrintWriter err = problem.getCommandLine().getErr();
-            err.println(NAME + ": " + problem.getMessage() + ". Use --help for usage information.");
-            err.flush();
-            return ExitCodes.USAGE;
-        });
-        return commandLine;
+        return PacemakerCommandLine.of(main, NAME);
     }
 
     @Override
@@ -117,23 +111,8 @@ public final class CrmVerifyMain implements Callable<Integer> {
     }
 
     private CibInput input() throws ToolFailure {
-        List<String> chosen = new ArrayList<>();
-        if (xmlFile != null) {
-            chosen.add("-x");
-        }
-        if (xmlText != null) {
-            chosen.add("-X");
-        }
-        if (xmlPipe) {
-            chosen.add("-p");
-        }
-        if (liveCheck) {
-            chosen.add("-L");
-        }
-        if (chosen.size() > 1) {
-            throw new ToolFailure(ExitCodes.USAGE, "choose one data source, not " + String.join(" and ", chosen)
-                    + ". Use --help for usage information.");
-        }
+        PacemakerCommandLine.atMostOneSource(xmlFile != null ? "-x" : null, xmlText != null ? "-X" : null,
+                xmlPipe ? "-p" : null, liveCheck ? "-L" : null);
         if (liveCheck) {
             return new CibInput(CibSources.live(locations.resolve(new LocationOptions()), "check a file with -x FILE"),
                     "live CIB");
