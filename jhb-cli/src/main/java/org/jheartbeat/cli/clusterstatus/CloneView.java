@@ -101,7 +101,7 @@ final class CloneView {
         List<String> names = new ArrayList<>();
         nodes.forEach(n -> names.add(n.name()));
         names.sort(NodeNames.ORDER);
-        out.item(name, "[ " + String.join(" ", names) + " ]");
+        out.item(name + ": [ " + String.join(" ", names) + " ]");
     }
 
     /** The configured id of what is cloned: an instance's id without its ":N". */

@@ -44,7 +44,10 @@ public final class TextList {
         }
     }
 
-    /** An item with a name, "Online: [ node1 ]"; quiet output keeps only the value. */
+    /**
+     * An item with a name, "Online: [ node1 ]", where quiet output keeps only the value
+     * (Pacemaker names few items so; a clone's "Started: [ ... ]" is plain text).
+     */
     public void item(String name, String value) {
         item(quiet ? value : name + ": " + value);
     }

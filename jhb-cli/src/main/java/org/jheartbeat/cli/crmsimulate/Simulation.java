@@ -60,7 +60,7 @@ final class Simulation {
         }
         Cluster current = CibUnpacker.unpack(input, now);
         String warning = InstanceCounts.of(current).warning();
-        if (warning != null && !showScores && !quiet) {
+        if (warning != null && !quiet) {
             out.line(warning);
             out.blank();
         }

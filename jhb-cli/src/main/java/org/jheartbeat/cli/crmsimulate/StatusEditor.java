@@ -64,8 +64,8 @@ final class StatusEditor {
 
     /**
      * Writes an operation's result into the node's history of {@code historyId} (the name the
-     * node's executor knows the resource by). A result other than the expected one also counts
-     * a failure; the lines name the failcount attributes changed for it.
+     * node's executor knows the resource by). A failed result also counts a failure; the lines
+     * name the failcount attributes changed for it.
      */
     List<String> recordOp(Node node, String historyId, Primitive rsc, String task, long intervalMs, int rc,
                           int expectedRc) {
@@ -76,7 +76,7 @@ final class StatusEditor {
         String opId = recurring ? key : historyId + "_last_0";
         forgetSuperseded(lrmResource, key, "stop".equals(task) && rc == expectedRc);
         replaceOp(lrmResource, opId, key, task, intervalMs, rc, expectedRc, callId);
-        if (rc == expectedRc) {
+        if (!failed(task, intervalMs, rc, expectedRc)) {
             return List.of();
         }
         if (!recurring) {
@@ -102,6 +102,12 @@ final class StatusEditor {
     static String historyId(Node node, Primitive rsc) {
         String known = rsc.historyIds().get(node);
         return known != null ? known : InstanceIds.shownId(rsc);
+    }
+
+    /** A probe may find the resource running (promoted) or not; anything else than expected is a failure. */
+    static boolean failed(String task, long intervalMs, int rc, int expectedRc) {
+        boolean probe = "monitor".equals(task) && intervalMs == 0;
+        return rc != expectedRc && !(probe && (rc == 0 || rc == NOT_RUNNING || rc == RUNNING_PROMOTED));
     }
 
     /**

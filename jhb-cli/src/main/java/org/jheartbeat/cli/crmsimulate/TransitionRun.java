@@ -90,10 +90,11 @@ final class TransitionRun {
         if (failure != null) {
             out.line("Pretending action " + a.id() + " failed with rc=" + rc);
         }
-        for (String line : status.recordOp(a.node(), StatusEditor.historyId(a.node(), rsc), rsc, a.task(), a.intervalMs(), rc, expected)) {
+        String historyId = StatusEditor.historyId(a.node(), rsc);
+        for (String line : status.recordOp(a.node(), historyId, rsc, a.task(), a.intervalMs(), rc, expected)) {
             out.item(line);
         }
-        return rc == expected;
+        return !StatusEditor.failed(a.task(), a.intervalMs(), rc, expected);
     }
 
     /**
