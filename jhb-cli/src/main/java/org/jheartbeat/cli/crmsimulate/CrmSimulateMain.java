@@ -76,6 +76,9 @@ public final class CrmSimulateMain implements Callable<Integer> {
     @Option(names = {"-s", "--show-scores"}, description = "Show the node scores resources were placed with.")
     boolean showScores;
 
+    @Option(names = {"-A", "--show-attrs"}, description = "Show node attributes after the resources.")
+    boolean showAttributes;
+
     @Option(names = {"-Q", "--quiet"}, description = "Show only essential output (with -s, the scores).")
     boolean quiet;
 
@@ -128,6 +131,21 @@ public final class CrmSimulateMain implements Callable<Integer> {
             + " part of the transition.")
     boolean allActions;
 
+    @Option(names = {"-P", "--profile"}, paramLabel = "DIR", description = "Time the scheduler on every .xml CIB"
+            + " in the directory, and nothing else.")
+    Path profile;
+
+    @Option(names = {"-N", "--repeat"}, paramLabel = "N", description = "With --profile, run each file N times"
+            + " (default 1).")
+    Integer repeat;
+
+    @Option(names = {"-c", "--show-failcounts"}, description = "Refused for now: fail counts and failed actions"
+            + " are not shown yet.")
+    boolean showFailcounts;
+
+    @Option(names = {"-U", "--show-utilization"}, description = "Refused for now: utilization is not shown yet.")
+    boolean showUtilization;
+
     @Option(names = {"-w", "--watchdog"}, paramLabel = "DEVICE", description = "Refused: jheartbeat has no"
             + " watchdog-based fencing.")
     String watchdog;
@@ -177,9 +195,12 @@ public final class CrmSimulateMain implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try {
+            if (profile != null || repeat != null) {
+                out.print(profile());
+                return ExitCodes.OK;
+            }
             Simulation simulation = simulation();
-            CibInput input = input();
-            CibDocument cib = parse(input);
+            CibDocument cib = parse(input());
             write(saveInput, "--save-input", CibXml.toXml(cib));
             Simulation.Result result = simulation.run(cib, now(cib));
             out.print(result.text());
@@ -195,8 +216,21 @@ public final class CrmSimulateMain implements Callable<Integer> {
             err.println(NAME + ": " + failure.getMessage());
             return failure.exitCode();
         } finally {
+            out.flush();
             err.flush();
         }
+    }
+
+    private String profile() throws ToolFailure {
+        if (profile == null) {
+            throw usage("--repeat only applies to --profile DIR");
+        }
+        if (repeat != null && repeat < 1) {
+            throw usage("--repeat " + repeat + ": give a number of runs, 1 or more");
+        }
+        PacemakerCommandLine.atMostOneSource("-P", xmlFile != null ? "-x" : null, xmlPipe ? "-p" : null,
+                liveCheck ? "-L" : null);
+        return new Profile(profile, repeat == null ? 1 : repeat, clock).run();
     }
 
     /** What to do, from the options; every problem with them is found before anything is read. */
@@ -204,6 +238,10 @@ public final class CrmSimulateMain implements Callable<Integer> {
         if (inPlace) {
             throw usage("-X/--in-place is not supported: crm_simulate never changes its input. Save the result"
                     + " with --save-output FILE");
+        }
+        if (showFailcounts || showUtilization) {
+            throw usage((showFailcounts ? "-c/--show-failcounts" : "-U/--show-utilization") + " is not supported yet:"
+                    + " crm_simulate shows neither fail counts nor utilization. See the node attributes with -A");
         }
         if (watchdog != null) {
             throw usage("-w/--watchdog is not supported: jheartbeat has no watchdog-based fencing");
@@ -230,7 +268,8 @@ public final class CrmSimulateMain implements Callable<Integer> {
         }
         Modifications modifications = new Modifications(quorum(), nodesUp, nodesDown, nodesFailed, injected);
         boolean process = run || simulate || showScores || saveGraph != null || saveDot != null;
-        return new Simulation(modifications, failures, process, simulate, showScores, quiet, dateTimeText());
+        return new Simulation(modifications, failures,
+                new Simulation.Show(process, simulate, showScores, quiet, showAttributes, dateTimeText()));
     }
 
     private Boolean quorum() throws ToolFailure {

@@ -27,44 +27,43 @@ final class Simulation {
 
     private final Modifications modifications;
     private final List<OpSpec> failures;
-    private final boolean process;
-    private final boolean simulate;
-    private final boolean showScores;
-    private final boolean quiet;
-    private final String dateTimeText;
+    private final Show show;
 
     /** What was printed, the transition when the scheduler ran, and the CIB after it all. */
     record Result(String text, Transition transition, CibDocument output) {
     }
 
-    Simulation(Modifications modifications, List<OpSpec> failures, boolean process, boolean simulate,
-               boolean showScores, boolean quiet, String dateTimeText) {
+    /**
+     * What to show: {@code process} runs the scheduler, {@code simulate} carries out its
+     * transition; {@code dateTimeText} is --set-datetime as given, null without.
+     */
+    record Show(boolean process, boolean simulate, boolean scores, boolean quiet, boolean nodeAttributes,
+                String dateTimeText) {
+    }
+
+    Simulation(Modifications modifications, List<OpSpec> failures, Show show) {
         this.modifications = modifications;
         this.failures = failures;
-        this.process = process;
-        this.simulate = simulate;
-        this.showScores = showScores;
-        this.quiet = quiet;
-        this.dateTimeText = dateTimeText;
+        this.show = show;
     }
 
     Result run(CibDocument input, Instant now) throws ToolFailure {
-        TextList out = new TextList(showScores);
-        TextList sections = quiet ? new TextList(true) : out;
-        if (!showScores) {
-            if (dateTimeText != null) {
-                out.line("Setting effective cluster time: " + dateTimeText);
+        TextList out = new TextList(show.scores());
+        TextList sections = show.quiet() ? new TextList(true) : out;
+        if (!show.scores()) {
+            if (show.dateTimeText() != null) {
+                out.line("Setting effective cluster time: " + show.dateTimeText());
             } else if (CrmSimulateMain.executionDate(input) != null) {
                 out.line("Using the original execution date of: " + CrmSimulateMain.shownDate(now));
             }
         }
         Cluster current = CibUnpacker.unpack(input, now);
         String warning = InstanceCounts.of(current).warning();
-        if (warning != null && !quiet) {
+        if (warning != null && !show.quiet()) {
             out.line(warning);
             out.blank();
         }
-        new ClusterStatus(current).print("Current cluster status", sections);
+        new ClusterStatus(current, show.nodeAttributes()).print("Current cluster status", sections);
 
         Document working = CibXml.copy(input.dom());
         StatusEditor status = new StatusEditor(working, now.getEpochSecond());
@@ -73,20 +72,21 @@ final class Simulation {
             section(sections, "Performing Requested Modifications", lines);
         }
         Transition transition = null;
-        if (process) {
+        if (show.process()) {
             transition = Scheduler.schedule(snapshot(working), now);
-            if (showScores) {
+            if (show.scores()) {
                 out.spacer();
                 new ScoreLines(transition.cluster()).print(out);
             }
             section(sections, "Transition Summary", transition.summary());
-            if (simulate) {
+            if (show.simulate()) {
                 sections.spacer();
                 sections.begin("Executing Cluster Transition");
                 new TransitionRun(transition, status, failures).run(sections);
                 sections.end();
                 sections.spacer();
-                new ClusterStatus(CibUnpacker.unpack(snapshot(working), now)).print("Revised Cluster Status", sections);
+                new ClusterStatus(CibUnpacker.unpack(snapshot(working), now), show.nodeAttributes())
+                        .print("Revised Cluster Status", sections);
             }
         }
         return new Result(out.text(), transition, snapshot(working));

@@ -25,7 +25,7 @@ class ClusterStatusTest {
 
     private static String status(String resource, boolean quiet) throws Exception {
         TextList out = new TextList(quiet);
-        new ClusterStatus(cluster(resource)).print("Current cluster status", out);
+        new ClusterStatus(cluster(resource), false).print("Current cluster status", out);
         return out.text();
     }
 

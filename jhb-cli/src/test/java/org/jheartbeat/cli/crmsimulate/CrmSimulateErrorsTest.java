@@ -118,6 +118,15 @@ class CrmSimulateErrorsTest {
         assertThat(run("-x", ONE_NODE, "-w", "/dev/watchdog").err()).contains("no watchdog-based fencing");
         assertThat(run("-x", ONE_NODE, "-g", "ticketA").err()).contains("has no tickets");
         assertThat(run("-x", ONE_NODE, "--output-as", "xml").exitCode()).isEqualTo(64);
+        assertThat(run("-x", ONE_NODE, "-c").err()).contains("-c/--show-failcounts is not supported yet");
+    }
+
+    @Test
+    void profileNeedsADirectoryAndRepeatNeedsProfile() {
+        assertThat(run("-P", dir.resolve("none").toString()).exitCode()).isEqualTo(66);
+        assertThat(run("-x", ONE_NODE, "-N", "2").err()).startsWith("crm_simulate: --repeat only applies to"
+                + " --profile DIR");
+        assertThat(run("-P", dir.toString(), "-x", ONE_NODE).err()).contains("choose one data source, not -P and -x");
     }
 
     @Test

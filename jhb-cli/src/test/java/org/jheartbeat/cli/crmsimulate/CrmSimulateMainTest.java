@@ -282,6 +282,39 @@ class CrmSimulateMainTest {
     }
 
     @Test
+    void showAttrsListsEachOnlineNodesOwnAttributesInBothStatuses() {
+        SimulateRun run = run("-x", cib("node-states.xml").toString(), "-S", "-A");
+
+        String attributes = """
+
+                  * Node Attributes:
+                    * Node: node1:
+                      * rack                            \t: r1       \s
+                    * Node: node5:
+                      * maintenance                     \t: true     \s
+                    * Node: node10:
+                      * an-attribute-name-longer-than-32\t: a-value-longer-than-10
+                      * pingd                           \t: 100      \s
+                """;
+        assertThat(run.section("Current cluster status")).endsWith(
+                "    * web\t(ocf:heartbeat:apache):\t Started node2\n" + attributes);
+        assertThat(run.section("Revised Cluster Status")).endsWith(attributes);
+    }
+
+    @Test
+    void profileTimesTheSchedulerOnEachFileOfADirectory() throws Exception {
+        Files.copy(cib("one-node-up.xml"), dir.resolve("b.xml"));
+        Files.copy(cib("node-states.xml"), dir.resolve("a.xml"));
+        Files.writeString(dir.resolve("notes.txt"), "not a CIB");
+
+        SimulateRun run = run("-P", dir.toString(), "-N", "3");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).matches("Timings:\n  \\* Testing \\S+a\\.xml \\.\\.\\. \\d+\\.\\d\\d secs\n"
+                + "  \\* Testing \\S+b\\.xml \\.\\.\\. \\d+\\.\\d\\d secs\n");
+    }
+
+    @Test
     void helpNamesTheOptions() {
         SimulateRun run = run("--help");
 
