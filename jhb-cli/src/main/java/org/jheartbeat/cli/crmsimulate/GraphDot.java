@@ -32,21 +32,20 @@ final class GraphDot {
         List<Action> shown = new ArrayList<>();
         for (Action a : actions) {
             String style = "dashed";
-            String color;
+            String color = "red";
             String font = a.pseudo() ? "orange" : "black";
+            boolean always = true;
             if (TransitionRun.inGraph(a)) {
                 style = "bold";
                 color = "green";
             } else if (a.resource() != null && management.unmanaged(a.resource())) {
-                color = "red";
                 font = "purple";
+                always = false;
             } else if (a.optional()) {
                 color = "blue";
-            } else {
-                color = "red";
+                always = false;
             }
-            boolean alwaysShown = TransitionRun.inGraph(a) || "red".equals(color) && !"purple".equals(font);
-            if (!alwaysShown && !allActions) {
+            if (!always && !allActions) {
                 continue;
             }
             shown.add(a);
