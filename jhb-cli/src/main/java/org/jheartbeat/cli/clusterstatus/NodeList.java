@@ -8,7 +8,7 @@ import org.jheartbeat.policy.model.Primitive;
 
 /**
  * The "Node List" of a status: nodes in a state worth a line of their own (unclean, pending,
- * standby, maintenance) one by one, then the plain online and offline nodes gathered in
+ * standby, maintenance, unhealthy) one by one, then the plain online and offline nodes gathered in
  * "Online: [ ... ]" and "OFFLINE: [ ... ]", remote nodes in lists of their own.
  */
 final class NodeList {
@@ -54,9 +54,13 @@ final class NodeList {
         }
     }
 
-    private static boolean needsOwnLine(Node node) {
+    private boolean needsOwnLine(Node node) {
         return node.unclean() || node.pending() || node.standby() || node.maintenance()
-                || node.standbyOnFail() && node.online();
+                || node.standbyOnFail() && node.online() || health(node) != NodeHealth.FINE;
+    }
+
+    private NodeHealth health(Node node) {
+        return NodeHealth.of(node, cluster.options());
     }
 
     /** The words Pacemaker uses for a node's state, most serious first. */
@@ -79,7 +83,11 @@ final class NodeList {
         if (node.maintenance()) {
             return node.online() ? "maintenance" : "OFFLINE (maintenance)";
         }
-        return node.online() ? "online" : "OFFLINE";
+        if (!node.online()) {
+            return "OFFLINE";
+        }
+        NodeHealth health = health(node);
+        return health == NodeHealth.FINE ? "online" : "online (health is " + health + ")";
     }
 
     private boolean hasActiveResources(Node node) {

@@ -77,6 +77,20 @@ class ClusterStatusTest {
     }
 
     @Test
+    void unhealthyNodesAreShownOnTheirOwnUnderAHealthStrategy() throws Exception {
+        assertThat(status("node-health.xml", false)).isEqualTo("""
+                Current cluster status:
+                  * Node List:
+                    * Node node2: online (health is YELLOW)
+                    * Node node3: online (health is RED)
+                    * Online: [ node1 ]
+
+                  * Full List of Resources:
+                    * No resources
+                """);
+    }
+
+    @Test
     void quietFormDropsTitlesAndListMarksButKeepsTheCloneLists() throws Exception {
         String quiet = status("resource-states.xml", true);
 
