@@ -82,7 +82,8 @@ final class HistoryReplay {
     }
 
     private void pendingOp(OpRecord op) {
-        pendingTask = op.probe() ? null : op.task();
+        // a probe or notification in flight is not what the resource is doing (Pacemaker shows neither)
+        pendingTask = op.probe() || "notify".equals(op.task()) ? null : op.task();
         switch (op.task()) {
             case "start", "migrate_from" -> {
                 role = Role.STARTED;
