@@ -16,7 +16,7 @@ import org.jheartbeat.policy.model.Role;
 /**
  * A clone's part of the status. Instances of a unique clone, and instances of an anonymous
  * clone that are unusual (failed, unmanaged, orphaned, partly active, spread over nodes,
- * on an unclean node), are shown in full; the other active anonymous instances are summed
+ * on an unclean node, with an operation in progress), are shown in full; the other active anonymous instances are summed
  * up as "Promoted: [ ... ]" and "Started: [ ... ]" (or "Unpromoted"), and, while fewer
  * instances are summed up than clone-max, the nodes where the clone does not run as
  * "Stopped: [ ... ]".
@@ -46,8 +46,9 @@ final class CloneView {
             if (orphan && !partlyActive) {
                 continue;
             }
-            Node location = unique || orphan || !partlyActive ? null : summarisedOn(instance);
-            if (location == null && (unique || partlyActive)) {
+            boolean inProgress = instance.primitives().stream().anyMatch(p -> !p.pendingTasks().isEmpty());
+            Node location = unique || orphan || inProgress || !partlyActive ? null : summarisedOn(instance);
+            if (location == null && (unique || inProgress || partlyActive)) {
                 open(out);
                 resources.print(instance, out);
             } else if (location != null && role(instance).compareTo(Role.UNPROMOTED) > 0) {
