@@ -77,6 +77,18 @@ class ClusterStatusTest {
     }
 
     @Test
+    void operationsInProgressShowInsteadOfTheRoleOrAsAFlag() throws Exception {
+        assertThat(status("pending-ops.xml", false)).endsWith("""
+                  * Full List of Resources:
+                    * starting\t(ocf:heartbeat:Dummy):\t Starting node1
+                    * monitored\t(ocf:heartbeat:Dummy):\t Started node1 (Monitoring)
+                    * Clone Set: c [cr]:
+                      * cr\t(ocf:heartbeat:Dummy):\t Starting node2
+                      * Started: [ node1 ]
+                """);
+    }
+
+    @Test
     void unhealthyNodesAreShownOnTheirOwnUnderAHealthStrategy() throws Exception {
         assertThat(status("node-health.xml", false)).isEqualTo("""
                 Current cluster status:
