@@ -1,14 +1,8 @@
 package org.jheartbeat.cli.crmverify;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,10 +16,11 @@ import org.jheartbeat.cib.verify.Severity;
 import org.jheartbeat.cib.xml.CibXml;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import org.jheartbeat.cib.request.CibRequest;
-import org.jheartbeat.cib.request.CibRequestException;
+import org.jheartbeat.cli.CibInput;
+import org.jheartbeat.cli.CibSources;
 import org.jheartbeat.cli.LocationOptions;
-import org.jheartbeat.cli.cibadmin.DaemonCibTarget;
+import org.jheartbeat.cli.PacemakerCommandLine;
+import org.jheartbeat.cli.ToolFailure;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -94,14 +89,7 @@ public final class CrmVerifyMain implements Callable<Integer> {
 
     /** A ready command line whose bad options exit with {@value ExitCodes#USAGE}; set out/err on it, then execute. */
     public static CommandLine commandLine(CrmVerifyMain main) {
-        CommandLine commandLine = new CommandLine(main);
-        commandLine.setParameterExceptionHandler((problem, args) -> {
-            PrintWriter err = problem.getCommandLine().getErr();
-            err.println(NAME + ": " + problem.getMessage() + ". Use --help for usage information.");
-            err.flush();
-            return ExitCodes.USAGE;
-        });
-        return commandLine;
+        return PacemakerCommandLine.of(main, NAME);
     }
 
     @Override
@@ -123,45 +111,20 @@ public final class CrmVerifyMain implements Callable<Integer> {
     }
 
     private CibInput input() throws ToolFailure {
-        List<String> chosen = new ArrayList<>();
-        if (xmlFile != null) {
-            chosen.add("-x");
-        }
-        if (xmlText != null) {
-            chosen.add("-X");
-        }
-        if (xmlPipe) {
-            chosen.add("-p");
-        }
+        PacemakerCommandLine.atMostOneSource(xmlFile != null ? "-x" : null, xmlText != null ? "-X" : null,
+                xmlPipe ? "-p" : null, liveCheck ? "-L" : null);
         if (liveCheck) {
-            chosen.add("-L");
-        }
-        if (chosen.size() > 1) {
-            throw new ToolFailure(ExitCodes.USAGE, "choose one data source, not " + String.join(" and ", chosen)
-                    + ". Use --help for usage information.");
-        }
-        if (liveCheck) {
-            return new CibInput(liveCib(), "live CIB");
+            return new CibInput(CibSources.live(locations.resolve(new LocationOptions()), "check a file with -x FILE"),
+                    "live CIB");
         }
         if (xmlText != null) {
             return new CibInput(xmlText, "input");
         }
         if (xmlPipe) {
-            return new CibInput(readStdin(), "stdin");
+            return new CibInput(CibSources.readStdin(stdin, NAME), "stdin");
         }
         Path file = xmlFile != null ? xmlFile : cibFileFromEnvironment();
-        return new CibInput(readFile(file), file.toString());
-    }
-
-    /** The CIB the local daemon runs with, asked for over the local socket. */
-    private String liveCib() throws ToolFailure {
-        try {
-            return new DaemonCibTarget(locations.resolve(new LocationOptions()))
-                    .execute(new CibRequest(CibRequest.Operation.QUERY, null, null, null, false, false)).output();
-        } catch (CibRequestException e) {
-            throw new ToolFailure(ExitCodes.NOT_CONNECTED, "cannot read the live CIB: " + e.getMessage()
-                    + ". Start heartbeat, or check a file with -x FILE");
-        }
+        return new CibInput(CibSources.readFile(file), file.toString());
     }
 
     private Path cibFileFromEnvironment() throws ToolFailure {
@@ -171,32 +134,6 @@ public final class CrmVerifyMain implements Callable<Integer> {
                     + " or set CIB_file. Use --help for usage information.");
         }
         return Path.of(named);
-    }
-
-    private static String readFile(Path file) throws ToolFailure {
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ToolFailure(ExitCodes.NO_INPUT, file + ": no such file. Check the path (a CIB is usually"
-                    + " /var/lib/heartbeat/crm/cib.xml or /var/lib/pacemaker/cib/cib.xml)");
-        } catch (AccessDeniedException e) {
-            throw new ToolFailure(ExitCodes.NO_INPUT, file + ": permission denied. Run as root or hacluster, or copy the file");
-        } catch (IOException e) {
-            throw new ToolFailure(ExitCodes.NO_INPUT, file + ": cannot be read (" + e.getMessage() + ")");
-        }
-    }
-
-    private String readStdin() throws ToolFailure {
-        try {
-            String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-            if (text.isBlank()) {
-                throw new ToolFailure(ExitCodes.NO_INPUT, "stdin: nothing was piped in. Pipe a CIB, for example"
-                        + " cibadmin -Q | crm_verify -p");
-            }
-            return text;
-        } catch (IOException e) {
-            throw new ToolFailure(ExitCodes.NO_INPUT, "stdin: cannot be read (" + e.getMessage() + ")");
-        }
     }
 
     /** Errors always, warnings with -V; then Pacemaker's summary line. */
@@ -233,20 +170,6 @@ public final class CrmVerifyMain implements Callable<Integer> {
     private void say(PrintWriter err, String line) {
         if (!quiet) {
             err.println(line);
-        }
-    }
-
-    /** Why the check could not run, with the exit status to leave with. */
-    private static final class ToolFailure extends Exception {
-        private final int exitCode;
-
-        ToolFailure(int exitCode, String message) {
-            super(message);
-            this.exitCode = exitCode;
-        }
-
-        int exitCode() {
-            return exitCode;
         }
     }
 }

@@ -20,6 +20,10 @@ public final class Primitive extends Resource {
     private final Set<Node> pendingOn = new LinkedHashSet<>();
     private final Map<Node, String> failureReason = new LinkedHashMap<>();
     private final Set<Node> failureBans = new LinkedHashSet<>();
+    private final Map<Node, String> historyIds = new LinkedHashMap<>();
+    private final Map<Node, String> pendingTasks = new LinkedHashMap<>();
+    private final Map<Node, Integer> failedProbes = new LinkedHashMap<>();
+    private boolean failureIgnored;
     private boolean orphan;
     private boolean blocked;
     private boolean stopOnly;
@@ -112,6 +116,33 @@ public final class Primitive extends Resource {
 
     public Set<Node> pendingOn() {
         return pendingOn;
+    }
+
+    /**
+     * The name each node keeps this resource's history under (its lrm_resource id): for an
+     * anonymous clone instance the configured id, or whichever instance id the node used.
+     */
+    public Map<Node, String> historyIds() {
+        return historyIds;
+    }
+
+    /** The operation still in progress on a node (start, stop, monitor, ...), probes left out. */
+    public Map<Node, String> pendingTasks() {
+        return pendingTasks;
+    }
+
+    /** Probes that found it unusable on a node (OCF 5, not installed), where it is therefore stopped. */
+    public Map<Node, Integer> failedProbes() {
+        return failedProbes;
+    }
+
+    /** A failure of an operation with on-fail=ignore was overlooked. */
+    public boolean failureIgnored() {
+        return failureIgnored;
+    }
+
+    public void setFailureIgnored(boolean failureIgnored) {
+        this.failureIgnored = failureIgnored;
     }
 
     public boolean orphan() {

@@ -24,6 +24,7 @@ final class HistoryReplay {
     private Role role = Role.UNKNOWN;
     private boolean failed;
     private boolean pending;
+    private String pendingTask;
     private OnFail onFail = OnFail.IGNORE;
     private int hardBan;
     private boolean startFailed;
@@ -90,6 +91,8 @@ final class HistoryReplay {
     }
 
     private void pendingOp(OpRecord op) {
+        // a probe or notification in flight is not what the resource is doing (Pacemaker shows neither)
+        pendingTask = op.probe() || "notify".equals(op.task()) ? null : op.task();
         switch (op.task()) {
             case "start", "migrate_from" -> {
                 role = Role.STARTED;
@@ -152,10 +155,12 @@ final class HistoryReplay {
             hardBan = Math.max(hardBan, 1);
         }
         if (handling == OnFail.IGNORE) {
+            rsc.setFailureIgnored(true);
             success(op, op.expectedRc());
             return;
         }
         if (rc == 5 && op.probe()) {
+            rsc.failedProbes().put(node, rc);
             role = Role.STOPPED;
             return;
         }
@@ -213,6 +218,9 @@ final class HistoryReplay {
         }
         if (pending) {
             rsc.pendingOn().add(node);
+        }
+        if (pendingTask != null) {
+            rsc.pendingTasks().put(node, pendingTask);
         }
         if (hardBan > 0) {
             banHere(hardBan == 2);

@@ -57,7 +57,11 @@ final class StatusUnpacker {
                 }
                 rsc = orphans.orphan(lr.getAttribute("id"), lr);
             }
+            boolean activeBefore = rsc.active().containsKey(node);
             new HistoryReplay(cluster, rsc, node).replay(ops);
+            if (!rsc.historyIds().containsKey(node) || !activeBefore && rsc.active().containsKey(node)) {
+                rsc.historyIds().put(node, lr.getAttribute("id"));
+            }
         }
     }
 

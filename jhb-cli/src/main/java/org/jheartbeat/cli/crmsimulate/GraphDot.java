@@ -1,0 +1,83 @@
+package org.jheartbeat.cli.crmsimulate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jheartbeat.cli.clusterstatus.Management;
+import org.jheartbeat.policy.actions.Action;
+import org.jheartbeat.policy.actions.Transition;
+
+/**
+ * {@code --save-dotfile}: the transition for Graphviz in Pacemaker's style. Actions of the
+ * graph are bold and green, actions that cannot run dashed and red; with --all-actions also
+ * the optional ones (dashed, blue) and those of unmanaged resources (red, purple text).
+ * Pseudo actions have orange text. An arrow runs from an action to each that waits for it,
+ * bold between two actions of the graph.
+ */
+final class GraphDot {
+
+    private final Transition transition;
+    private final boolean allActions;
+
+    GraphDot(Transition transition, boolean allActions) {
+        this.transition = transition;
+        this.allActions = allActions;
+    }
+
+    String write() {
+        StringBuilder dot = new StringBuilder(" digraph \"g\" {\n");
+        List<Action> actions = new ArrayList<>(transition.actions());
+        Collections.reverse(actions);
+        Management management = new Management(transition.cluster());
+        List<Action> shown = new ArrayList<>();
+        for (Action a : actions) {
+            String style = "dashed";
+            String color = "red";
+            String font = a.pseudo() ? "orange" : "black";
+            boolean always = true;
+            if (TransitionRun.inGraph(a)) {
+                style = "bold";
+                color = "green";
+            } else if (a.resource() != null && management.unmanaged(a.resource())) {
+                font = "purple";
+                always = false;
+            } else if (a.optional()) {
+                color = "blue";
+                always = false;
+            }
+            if (!always && !allActions) {
+                continue;
+            }
+            shown.add(a);
+            dot.append('"').append(name(a)).append("\" [ style=").append(style).append(" color=\"").append(color)
+                    .append("\" fontcolor=\"").append(font).append("\"]\n");
+        }
+        GraphInputs inputs = new GraphInputs(transition);
+        for (Action a : shown) {
+            List<Action> before = inputs.of(a);
+            Collections.reverse(before);
+            for (Action first : before) {
+                boolean bold = TransitionRun.inGraph(first) && TransitionRun.inGraph(a);
+                if (bold || allActions && shown.contains(first)) {
+                    dot.append('"').append(name(first)).append("\" -> \"").append(name(a)).append("\" [ style = ")
+                            .append(bold ? "bold" : "dashed").append("]\n");
+                }
+            }
+        }
+        return dot.append("}\n").toString();
+    }
+
+    /** "rsc1_start_0 node1", "rsc1_start_0 &lt;none&gt;" when not placed, "grp_running_0", "stonith 'reboot' node2". */
+    static String name(Action a) {
+        if (GraphXml.isFencing(a)) {
+            return "stonith '" + a.task().substring("stonith-".length()) + "' " + a.node().name();
+        }
+        if (a.resource() == null) {
+            return a.key();
+        }
+        if (a.node() == null) {
+            return a.pseudo() ? a.key() : a.key() + " <none>";
+        }
+        return a.key() + " " + a.node().name();
+    }
+}

@@ -1,0 +1,212 @@
+package org.jheartbeat.cli.crmsimulate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jheartbeat.cli.clusterstatus.InstanceIds;
+import org.jheartbeat.policy.actions.Action;
+import org.jheartbeat.policy.actions.Transition;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.ClusterOptions;
+import org.jheartbeat.policy.model.OpConfig;
+import org.jheartbeat.policy.model.Primitive;
+
+/**
+ * {@code --save-graph}: the transition as the controller is given it, in Pacemaker's
+ * {@code <transition_graph>} form: one {@code <synapse>} per action of the graph, its action
+ * ({@code rsc_op}, {@code pseudo_event} or {@code crm_event} for fencing) with the agent and
+ * the {@code CRM_meta_*} attributes, and the actions it waits for as {@code <inputs>}.
+ */
+final class GraphXml {
+
+    /** The CRM feature set Pacemaker 2.1.5 writes, which a controller checks it can run. */
+    static final String FEATURE_SET = "3.16.1";
+    private static final long DEFAULT_TIMEOUT_MS = 20_000;
+
+    private final Transition transition;
+    private final StringBuilder xml = new StringBuilder();
+
+    GraphXml(Transition transition) {
+        this.transition = transition;
+    }
+
+    String write() {
+        ClusterOptions options = transition.cluster().options();
+        Map<String, String> root = new LinkedHashMap<>();
+        root.put("cluster-delay", options.get("cluster-delay", "60s"));
+        root.put("stonith-timeout", options.get("stonith-timeout", "60s"));
+        root.put("failed-stop-offset", "INFINITY");
+        root.put("failed-start-offset", options.startFailureIsFatal() ? "INFINITY" : "1");
+        root.put("batch-limit", options.get("batch-limit", "0"));
+        root.put("transition_id", "0");
+        List<Action> graph = new ArrayList<>();
+        for (Action a : transition.actions()) {
+            if (TransitionRun.inGraph(a)) {
+                graph.add(a);
+            }
+        }
+        if (graph.isEmpty()) {
+            tag(0, "transition_graph", root, true);
+            return xml.toString();
+        }
+        tag(0, "transition_graph", root, false);
+        GraphInputs waits = new GraphInputs(transition);
+        int synapse = 0;
+        for (Action a : graph) {
+            tag(1, "synapse", Map.of("id", Integer.toString(synapse++)), false);
+            tag(2, "action_set", Map.of(), false);
+            action(3, a, true);
+            close(2, "action_set");
+            List<Action> inputs = new ArrayList<>();
+            for (Action before : waits.of(a)) {
+                if (TransitionRun.inGraph(before)) {
+                    inputs.add(before);
+                }
+            }
+            if (inputs.isEmpty()) {
+                tag(2, "inputs", Map.of(), true);
+            } else {
+                tag(2, "inputs", Map.of(), false);
+                for (Action before : inputs) {
+                    tag(3, "trigger", Map.of(), false);
+                    action(4, before, false);
+                    close(3, "trigger");
+                }
+                close(2, "inputs");
+            }
+            close(1, "synapse");
+        }
+        close(0, "transition_graph");
+        return xml.toString();
+    }
+
+    /** An action element; in full with its details, or only its identity where it is an input. */
+    private void action(int depth, Action a, boolean full) {
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("id", Integer.toString(a.id()));
+        if (isFencing(a)) {
+            String how = a.task().substring("stonith-".length());
+            identity.put("operation", "stonith");
+            identity.put("operation_key", "stonith-" + a.node().name() + "-" + how);
+            node(identity, a);
+            if (!full) {
+                tag(depth, "crm_event", identity, true);
+                return;
+            }
+            tag(depth, "crm_event", identity, false);
+            Map<String, String> attributes = new TreeMap<>();
+            onNode(attributes, a);
+            attributes.put("CRM_meta_stonith_action", how);
+            attributes.put("crm_feature_set", FEATURE_SET);
+            tag(depth + 1, "attributes", attributes, true);
+            tag(depth + 1, "downed", Map.of(), false);
+            tag(depth + 2, "node", Map.of("id", a.node().id()), true);
+            close(depth + 1, "downed");
+            close(depth, "crm_event");
+            return;
+        }
+        boolean pseudo = a.pseudo() || a.primitive() == null || a.node() == null;
+        String element = pseudo ? "pseudo_event" : "rsc_op";
+        identity.put("operation", a.task());
+        identity.put("operation_key", a.key());
+        if (!pseudo) {
+            node(identity, a);
+        }
+        if (!full) {
+            tag(depth, element, identity, true);
+            return;
+        }
+        tag(depth, element, identity, false);
+        Map<String, String> attributes = new TreeMap<>();
+        if (pseudo) {
+            attributes.put("CRM_meta_timeout", Long.toString(DEFAULT_TIMEOUT_MS));
+        } else {
+            Primitive rsc = a.primitive();
+            tag(depth + 1, "primitive", agent(rsc), true);
+            attributes.putAll(rsc.params());
+            onNode(attributes, a);
+            cloneMeta(attributes, rsc);
+            if (a.intervalMs() > 0) {
+                attributes.put("CRM_meta_interval", Long.toString(a.intervalMs()));
+                attributes.put("CRM_meta_name", a.task());
+            } else if ("monitor".equals(a.task())) {
+                attributes.put("CRM_meta_op_target_rc", Integer.toString(StatusEditor.NOT_RUNNING));
+            }
+            attributes.put("CRM_meta_timeout", Long.toString(timeout(rsc, a)));
+        }
+        attributes.put("crm_feature_set", FEATURE_SET);
+        tag(depth + 1, "attributes", attributes, true);
+        close(depth, element);
+    }
+
+    static boolean isFencing(Action a) {
+        return a.resource() == null && a.task().startsWith("stonith-");
+    }
+
+    private static void node(Map<String, String> attributes, Action a) {
+        attributes.put("on_node", a.node().name());
+        attributes.put("on_node_uuid", a.node().id());
+    }
+
+    private static void onNode(Map<String, String> attributes, Action a) {
+        attributes.put("CRM_meta_on_node", a.node().name());
+        attributes.put("CRM_meta_on_node_uuid", a.node().id());
+    }
+
+    /** The agent; an anonymous clone's instance is named as the nodes know it, with its instance as long-id. */
+    private static Map<String, String> agent(Primitive rsc) {
+        Map<String, String> agent = new LinkedHashMap<>();
+        String shown = InstanceIds.shownId(rsc);
+        agent.put("id", shown);
+        if (!shown.equals(rsc.id())) {
+            agent.put("long-id", rsc.id());
+        }
+        agent.put("class", rsc.standard());
+        if (rsc.provider() != null && !rsc.provider().isEmpty()) {
+            agent.put("provider", rsc.provider());
+        }
+        agent.put("type", rsc.type());
+        return agent;
+    }
+
+    private void cloneMeta(Map<String, String> attributes, Primitive rsc) {
+        if (!(rsc.top() instanceof Clone clone)) {
+            return;
+        }
+        String id = rsc.parent() instanceof Clone ? rsc.id() : rsc.parent().id();
+        attributes.put("CRM_meta_clone", id.substring(id.lastIndexOf(':') + 1));
+        attributes.put("CRM_meta_clone_max", Integer.toString(clone.cloneMax(transition.cluster().nodes().size())));
+        attributes.put("CRM_meta_clone_node_max", Integer.toString(clone.cloneNodeMax()));
+        attributes.put("CRM_meta_globally_unique", Boolean.toString(clone.globallyUnique()));
+        attributes.put("CRM_meta_notify", Boolean.toString(clone.notifying()));
+        if (clone.promotable()) {
+            attributes.put("CRM_meta_promoted_max", Integer.toString(clone.promotedMax()));
+            attributes.put("CRM_meta_promoted_node_max", Integer.toString(clone.promotedNodeMax()));
+        }
+    }
+
+    private static long timeout(Primitive rsc, Action a) {
+        for (OpConfig op : rsc.ops()) {
+            if (op.name().equals(a.task()) && op.intervalMs() == a.intervalMs()) {
+                return op.timeoutMs();
+            }
+        }
+        return DEFAULT_TIMEOUT_MS;
+    }
+
+    private void tag(int depth, String name, Map<String, String> attributes, boolean empty) {
+        xml.append("  ".repeat(depth)).append('<').append(name);
+        attributes.forEach((k, v) -> xml.append(' ').append(k).append("=\"").append(escape(v)).append('"'));
+        xml.append(empty ? "/>\n" : ">\n");
+    }
+
+    private void close(int depth, String name) {
+        xml.append("  ".repeat(depth)).append("</").append(name).append(">\n");
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,106 @@
+package org.jheartbeat.cli.crmsimulate;
+
+import java.time.Instant;
+import java.util.List;
+import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.xml.CibXml;
+import org.jheartbeat.cli.ToolFailure;
+import org.jheartbeat.cli.clusterstatus.ClusterStatus;
+import org.jheartbeat.cli.clusterstatus.InstanceCounts;
+import org.jheartbeat.cli.clusterstatus.TextList;
+import org.jheartbeat.policy.Scheduler;
+import org.jheartbeat.policy.actions.Transition;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.unpack.CibUnpacker;
+import org.w3c.dom.Document;
+
+/**
+ * One crm_simulate run on a CIB, section by section as Pacemaker prints them: the current
+ * status, the requested modifications, the scores, the Transition Summary, the transition
+ * carried out and the revised status. Works on a copy of the CIB: the modifications and the
+ * simulated results are written into its status section, which is what --save-output saves.
+ *
+ * <p>Quiet (-Q) leaves out the sections; the scores (-s) are printed in Pacemaker's quiet list
+ * form, which then applies to the whole output.
+ */
+final class Simulation {
+
+    private final Modifications modifications;
+    private final List<OpSpec> failures;
+    private final Show show;
+
+    /** What was printed, the transition when the scheduler ran, and the CIB after it all. */
+    record Result(String text, Transition transition, CibDocument output) {
+    }
+
+    /**
+     * What to show: {@code process} runs the scheduler, {@code simulate} carries out its
+     * transition; {@code dateTimeText} is --set-datetime as given, null without.
+     */
+    record Show(boolean process, boolean simulate, boolean scores, boolean quiet, boolean nodeAttributes,
+                String dateTimeText) {
+    }
+
+    Simulation(Modifications modifications, List<OpSpec> failures, Show show) {
+        this.modifications = modifications;
+        this.failures = failures;
+        this.show = show;
+    }
+
+    Result run(CibDocument input, Instant now) throws ToolFailure {
+        TextList out = new TextList(show.scores());
+        TextList sections = show.quiet() ? new TextList(true) : out;
+        if (!show.scores()) {
+            if (show.dateTimeText() != null) {
+                out.line("Setting effective cluster time: " + show.dateTimeText());
+            } else if (CrmSimulateMain.executionDate(input) != null) {
+                out.line("Using the original execution date of: " + CrmSimulateMain.shownDate(now));
+            }
+        }
+        Cluster current = CibUnpacker.unpack(input, now);
+        String warning = InstanceCounts.of(current).warning();
+        if (warning != null && !show.quiet()) {
+            out.line(warning);
+            out.blank();
+        }
+        new ClusterStatus(current, show.nodeAttributes()).print("Current cluster status", sections);
+
+        Document working = CibXml.copy(input.dom());
+        StatusEditor status = new StatusEditor(working, now.getEpochSecond());
+        if (modifications.any()) {
+            List<String> lines = modifications.apply(current, status);
+            section(sections, "Performing Requested Modifications", lines);
+        }
+        Transition transition = null;
+        if (show.process()) {
+            transition = Scheduler.schedule(snapshot(working), now);
+            if (show.scores()) {
+                out.spacer();
+                new ScoreLines(transition.cluster()).print(out);
+            }
+            section(sections, "Transition Summary", transition.summary());
+            if (show.simulate()) {
+                sections.spacer();
+                sections.begin("Executing Cluster Transition");
+                new TransitionRun(transition, status, failures).run(sections);
+                sections.end();
+                sections.spacer();
+                new ClusterStatus(CibUnpacker.unpack(snapshot(working), now), show.nodeAttributes())
+                        .print("Revised Cluster Status", sections);
+            }
+        }
+        return new Result(out.text(), transition, snapshot(working));
+    }
+
+    private static void section(TextList out, String title, List<String> items) {
+        out.spacer();
+        out.begin(title);
+        items.forEach(out::item);
+        out.end();
+    }
+
+    /** A document of its own, since the working copy goes on changing. */
+    private static CibDocument snapshot(Document working) {
+        return CibDocument.of(CibXml.copy(working));
+    }
+}

@@ -1,0 +1,127 @@
+package org.jheartbeat.cli.crmsimulate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jheartbeat.cli.clusterstatus.InstanceIds;
+import org.jheartbeat.cli.clusterstatus.TextList;
+import org.jheartbeat.policy.actions.Action;
+import org.jheartbeat.policy.actions.Transition;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Role;
+
+/**
+ * Carries out a transition on paper, as Pacemaker's crm_simulate does: the actions of the
+ * graph fire pass after pass, each one as soon as all it waits for has completed, and every
+ * result goes into the status section (a fenced node leaves the cluster, a resource operation
+ * lands in its node's history). A result given with --op-fail fails its action, and no action
+ * starts after a failure, as a real transition is aborted.
+ */
+final class TransitionRun {
+
+    private final Transition transition;
+    private final StatusEditor status;
+    private final List<OpSpec> failures;
+
+    TransitionRun(Transition transition, StatusEditor status, List<OpSpec> failures) {
+        this.transition = transition;
+        this.status = status;
+        this.failures = failures;
+    }
+
+    /** Whether an action is part of the graph the controller would be given. */
+    static boolean inGraph(Action a) {
+        return a.runnable() && !a.optional();
+    }
+
+    /** Runs the graph, telling each action in "Executing Cluster Transition". */
+    void run(TextList out) {
+        List<Action> graph = new ArrayList<>();
+        for (Action a : transition.actions()) {
+            if (inGraph(a)) {
+                graph.add(a);
+            }
+        }
+        GraphInputs inputs = new GraphInputs(transition);
+        Set<Action> done = new LinkedHashSet<>();
+        boolean fired = true;
+        while (fired) {
+            fired = false;
+            for (Action a : graph) {
+                if (done.contains(a) || !ready(inputs.of(a), done)) {
+                    continue;
+                }
+                fired = true;
+                done.add(a);
+                if (!execute(a, out)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean ready(List<Action> inputs, Set<Action> done) {
+        for (Action before : inputs) {
+            if (inGraph(before) && !done.contains(before)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Does one action; false when it failed and the transition stops. */
+    private boolean execute(Action a, TextList out) {
+        if (a.resource() == null && a.task().startsWith("stonith-")) {
+            out.item("Fencing " + a.node().name() + " (" + a.task().substring("stonith-".length()) + ")");
+            status.nodeDown(a.node());
+            return true;
+        }
+        if (a.pseudo() || a.primitive() == null || a.node() == null) {
+            out.item("Pseudo action:   " + a.key());
+            return true;
+        }
+        Primitive rsc = a.primitive();
+        String task = a.intervalMs() > 0 ? a.task() + "=" + a.intervalMs() : a.task();
+        out.item(String.format("Resource action: %-15s %s on %s", rsc.id(), task, a.node().name()));
+        int expected = expectedRc(a);
+        OpSpec failure = failureFor(a);
+        int rc = failure == null ? expected : failure.rc();
+        if (failure != null) {
+            out.line("Pretending action " + a.id() + " failed with rc=" + rc);
+        }
+        String historyId = StatusEditor.historyId(a.node(), rsc);
+        for (String line : status.recordOp(a.node(), historyId, rsc, a.task(), a.intervalMs(), rc, expected)) {
+            out.item(line);
+        }
+        return !StatusEditor.failed(a.task(), a.intervalMs(), rc, expected);
+    }
+
+    /**
+     * What the operation returns when it goes well: a probe finds the resource stopped, a
+     * recurring monitor of a promoted instance finds it promoted.
+     */
+    private static int expectedRc(Action a) {
+        if (!"monitor".equals(a.task())) {
+            return 0;
+        }
+        if (a.intervalMs() == 0) {
+            return StatusEditor.NOT_RUNNING;
+        }
+        Primitive rsc = a.primitive();
+        return rsc.assignedNode() == a.node() && rsc.nextRole() == Role.PROMOTED ? StatusEditor.RUNNING_PROMOTED : 0;
+    }
+
+    private OpSpec failureFor(Action a) {
+        Primitive rsc = a.primitive();
+        for (OpSpec spec : failures) {
+            boolean sameResource = spec.resource().equals(rsc.id()) || spec.resource().equals(StatusEditor.historyId(a.node(), rsc))
+                    || spec.resource().equals(InstanceIds.shownId(rsc));
+            if (sameResource && spec.task().equals(a.task()) && spec.intervalMs() == a.intervalMs()
+                    && spec.node().equals(a.node().name())) {
+                return spec;
+            }
+        }
+        return null;
+    }
+}
