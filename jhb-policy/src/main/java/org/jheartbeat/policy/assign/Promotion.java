@@ -81,7 +81,11 @@ final class Promotion {
         Integer attr = null;
         for (Primitive p : instance.primitives()) {
             String base = clone.globallyUnique() ? p.id() : stripInstance(p.id());
-            String v = node.attributes().get("master-" + base);
+            String history = p.historyIds().get(node);
+            String v = history != null && !clone.globallyUnique() ? node.attributes().get("master-" + history) : null;
+            if (v == null) {
+                v = node.attributes().get("master-" + base);
+            }
             if (v == null && !clone.globallyUnique()) {
                 v = anyInstanceAttribute(node, "master-" + base + ":");
             }
