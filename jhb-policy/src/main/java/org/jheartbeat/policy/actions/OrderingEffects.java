@@ -32,10 +32,10 @@ final class OrderingEffects {
 
     /** first is a primitive, a group or a clone (its "running" step); then is one primitive. */
     private record Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical,
-                        List<Resource> alternatives, int minimum, String label) {
+                        List<Resource> alternatives, int minimum, String label, boolean interleaved) {
 
         Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical) {
-            this(first, then, firstAction, then == null ? thenAction : thenAction, symmetrical, List.of(), 0, null);
+            this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false);
         }
 
         boolean cloneToClone() {
@@ -71,7 +71,7 @@ final class OrderingEffects {
             }
             for (Primitive t : firstOf(o.then())) {
                 pairs.add(new Pair(o.first(), t, o.firstAction(), o.thenAction(), o.symmetrical(),
-                        o.alternatives(), o.minimum(), o.label()));
+                        o.alternatives(), o.minimum(), o.label(), false));
             }
         }
         return pairs;
@@ -97,7 +97,7 @@ final class OrderingEffects {
                 continue;
             }
             for (Primitive t : firstOf(ti)) {
-                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical()));
+                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical(), List.of(), 0, null, true));
             }
         }
     }
@@ -219,10 +219,10 @@ final class OrderingEffects {
             }
             boolean firstGoingAway = !f.plans.isEmpty() && f.plans.stream().allMatch(p -> p.current != null && !p.rsc.failed());
             if ((pair.symmetrical || !firstGoingAway) && t.current != null && !t.stopsOn(t.current)) {
-                if (!firstGoingAway) {
+                if (!firstGoingAway || !(pair.first instanceof Primitive)) {
                     t.stopReason = unrunnable;
-                } else if (!(t.rsc.top() instanceof Clone)) {
-                    t.stopReason = "required " + f.name.replace(" running", " start");
+                } else if (!pair.interleaved) {
+                    t.stopReason = "required " + f.name;
                 }
                 changed |= addStop(t, t.current);
             }
@@ -241,6 +241,9 @@ final class OrderingEffects {
         }
         if (pair.symmetrical && f.stops && pair.first instanceof Primitive && t.current != null
                 && !t.stopsOn(t.current)) {
+            if (!pair.interleaved) {
+                t.stopReason = "required " + f.name;
+            }
             changed |= addStop(t, t.current);
             if (t.start == null && t.next != null) {
                 t.start = planner.action(pair.then, "start", t.next, false);

@@ -82,7 +82,19 @@ public final class CibUnpacker {
 
         new ConstraintUnpacker(ids, rules, localNow, byId, Xml.child(configuration, "tags"))
                 .unpack(Xml.child(configuration, "constraints"), cluster);
+        applyMaintenance(cluster);
         return cluster;
+    }
+
+    /** Maintenance (cluster-wide, per resource, or of the node it runs on) leaves a resource unmanaged. */
+    private static void applyMaintenance(Cluster cluster) {
+        boolean clusterWide = cluster.options().maintenanceMode();
+        for (Primitive p : cluster.primitives()) {
+            boolean onMaintenanceNode = p.active().keySet().stream().anyMatch(Node::maintenance);
+            if (clusterWide || onMaintenanceNode || MetaValues.bool(p.meta("maintenance"), false)) {
+                p.meta().put("is-managed", "false");
+            }
+        }
     }
 
     private static Node nodeFor(Element state, Cluster cluster) {
