@@ -233,10 +233,14 @@ final class OrderingEffects {
             t.moveReason = "unrunnable " + (pair.first == null ? pair.label : pair.first.id()) + " stop";
             changed = true;
         }
-        if (f.starts && t.current != null && t.current == t.next && t.start == null && !pair.cloneToClone()) {
+        boolean definitionRestart = "resource definition change".equals(t.restartReason);
+        if (f.starts && t.current != null && t.current == t.next && (t.start == null || definitionRestart)
+                && !pair.cloneToClone()) {
             t.restartReason = "required " + f.name;
             addStop(t, t.current);
-            t.start = planner.action(pair.then, "start", t.next, false);
+            if (t.start == null) {
+                t.start = planner.action(pair.then, "start", t.next, false);
+            }
             return true;
         }
         if (pair.symmetrical && f.stops && pair.first instanceof Primitive && t.current != null

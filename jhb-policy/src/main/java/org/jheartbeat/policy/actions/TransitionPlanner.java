@@ -98,6 +98,10 @@ public final class TransitionPlanner {
             }
             plan.stops.add(stop);
         }
+        if (next != null && p.active().containsKey(next) && p.definitionChangedOn().contains(next) && !plan.stopsOn(next)) {
+            plan.stops.add(action(p, "stop", next, false));
+            plan.restartReason = "resource definition change";
+        }
         if (!quorumOk() && next == null && current != null) {
             plan.stopReason = "no quorum";
         }

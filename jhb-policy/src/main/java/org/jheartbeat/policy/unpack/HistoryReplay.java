@@ -28,6 +28,7 @@ final class HistoryReplay {
     private OnFail onFail = OnFail.IGNORE;
     private int hardBan;
     private boolean startFailed;
+    private String definitionDigest;
 
     HistoryReplay(Cluster cluster, Primitive rsc, Node node) {
         this.cluster = cluster;
@@ -112,6 +113,11 @@ final class HistoryReplay {
     }
 
     private void success(OpRecord op, int rc) {
+        if (op.intervalMs() == 0 && !"stop".equals(op.task()) && op.digest() != null && !op.digest().isEmpty()) {
+            definitionDigest = op.digest();
+        } else if ("stop".equals(op.task())) {
+            definitionDigest = null;
+        }
         boolean clearPast = false;
         switch (op.task()) {
             case "start", "migrate_from" -> {
@@ -210,6 +216,10 @@ final class HistoryReplay {
     }
 
     private void finish() {
+        if (definitionDigest != null && !rsc.orphan()
+                && !definitionDigest.equals(ParameterDigest.of(rsc, "start", 0))) {
+            rsc.definitionChangedOn().add(node);
+        }
         if (role == Role.STARTED && rsc.top() instanceof Clone c && c.promotable()) {
             role = Role.UNPROMOTED;
         }
