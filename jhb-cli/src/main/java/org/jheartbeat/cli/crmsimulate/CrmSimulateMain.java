@@ -7,9 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,6 @@ import org.jheartbeat.cli.LocationOptions;
 import org.jheartbeat.cli.PacemakerCommandLine;
 import org.jheartbeat.cli.ToolFailure;
 import org.jheartbeat.policy.model.MetaValues;
-import org.jheartbeat.policy.unpack.DateExpressions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +45,6 @@ import picocli.CommandLine.Spec;
 public final class CrmSimulateMain implements Callable<Integer> {
 
     private static final String NAME = "crm_simulate";
-    private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -202,7 +197,7 @@ public final class CrmSimulateMain implements Callable<Integer> {
             Simulation simulation = simulation();
             CibDocument cib = parse(input());
             write(saveInput, "--save-input", CibXml.toXml(cib));
-            Simulation.Result result = simulation.run(cib, now(cib));
+            Simulation.Result result = simulation.run(cib);
             out.print(result.text());
             out.flush();
             if (result.transition() != null) {
@@ -230,7 +225,7 @@ public final class CrmSimulateMain implements Callable<Integer> {
         }
         PacemakerCommandLine.atMostOneSource("-P", xmlFile != null ? "-x" : null, xmlPipe ? "-p" : null,
                 liveCheck ? "-L" : null);
-        return new Profile(profile, repeat == null ? 1 : repeat, clock).run();
+        return new Profile(profile, repeat == null ? 1 : repeat, ClusterTime.of(dateTimeText(), clock)).run();
     }
 
     /** What to do, from the options; every problem with them is found before anything is read. */
@@ -268,8 +263,8 @@ public final class CrmSimulateMain implements Callable<Integer> {
         }
         Modifications modifications = new Modifications(quorum(), nodesUp, nodesDown, nodesFailed, injected);
         boolean process = run || simulate || showScores || saveGraph != null || saveDot != null;
-        return new Simulation(modifications, failures,
-                new Simulation.Show(process, simulate, showScores, quiet, showAttributes, dateTimeText()));
+        return new Simulation(modifications, failures, ClusterTime.of(dateTimeText(), clock),
+                new Simulation.Show(process, simulate, showScores, quiet, showAttributes));
     }
 
     private Boolean quorum() throws ToolFailure {
@@ -288,37 +283,6 @@ public final class CrmSimulateMain implements Callable<Integer> {
             return null;
         }
         return dateTimeRest == null ? dateTime : dateTime + " " + dateTimeRest;
-    }
-
-    /**
-     * The time the scheduler takes as now: --set-datetime, else the execution-date Pacemaker
-     * stored in a saved scheduler input, else the clock.
-     */
-    private Instant now(CibDocument cib) throws ToolFailure {
-        String text = dateTimeText();
-        if (text != null) {
-            LocalDateTime parsed = DateExpressions.parse(text);
-            if (parsed == null) {
-                throw usage("--set-datetime " + text + ": not an ISO 8601 date and time, for example"
-                        + " 2024-01-31 10:00:00 or 2024-01-31T10:00:00Z");
-            }
-            return parsed.toInstant(ZoneOffset.UTC);
-        }
-        Instant recorded = executionDate(cib);
-        return recorded != null ? recorded : clock.get();
-    }
-
-    /** The execution-date of a saved scheduler input (seconds since the epoch), or null. */
-    static Instant executionDate(CibDocument cib) {
-        String value = cib.root().getAttribute("execution-date").trim();
-        if (!value.matches("\\d+")) {
-            return null;
-        }
-        return Instant.ofEpochSecond(Long.parseLong(value));
-    }
-
-    static String shownDate(Instant instant) {
-        return SHOWN_DATE.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     private CibInput input() throws ToolFailure {
