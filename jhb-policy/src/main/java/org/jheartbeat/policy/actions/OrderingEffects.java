@@ -3,16 +3,20 @@ package org.jheartbeat.policy.actions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Group;
+import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Ordering;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
 
 /**
  * What mandatory orderings (configured, and a group's implied ones) do to the actions: a start
- * after a start that cannot happen cannot happen either, a restart of the first forces a
- * restart of the then, and a stop of the first forces the then to stop before it.
+ * after a start that cannot happen cannot happen either (and a symmetrical ordering stops the
+ * then), a start of the first forces a restart of an active then, and a stop of the first
+ * forces the then to stop before it. A group or clone as the first is its "running" step:
+ * runnable while any member can be active.
  */
 final class OrderingEffects {
 
@@ -26,12 +30,22 @@ final class OrderingEffects {
         this.planner = planner;
     }
 
-    private record Pair(Primitive first, Primitive then, String firstAction, String thenAction, boolean symmetrical) {
+    /** first is a primitive, a group or a clone (its "running" step); then is one primitive. */
+    private record Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical,
+                        List<Resource> alternatives, int minimum, String label) {
+
+        Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical) {
+            this(first, then, firstAction, then == null ? thenAction : thenAction, symmetrical, List.of(), 0, null);
+        }
+
+        boolean cloneToClone() {
+            return first instanceof Clone && then.top() instanceof Clone && then.top() != first;
+        }
     }
 
     void apply() {
         List<Pair> pairs = pairs();
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 50; round++) {
             boolean changed = false;
             for (Pair pair : pairs) {
                 changed |= propagate(pair);
@@ -51,15 +65,53 @@ final class OrderingEffects {
             if (o.kind() != Ordering.Kind.MANDATORY) {
                 continue;
             }
-            List<Primitive> firsts = lastOf(o.first());
-            List<Primitive> thens = firstOf(o.then());
-            for (Primitive f : firsts) {
-                for (Primitive t : thens) {
-                    pairs.add(new Pair(f, t, o.firstAction(), o.thenAction(), o.symmetrical()));
-                }
+            if (o.first() instanceof Clone fc && o.then() instanceof Clone tc && tc.interleave() && o.alternatives().isEmpty()) {
+                interleaved(o, fc, tc, pairs);
+                continue;
+            }
+            for (Primitive t : firstOf(o.then())) {
+                pairs.add(new Pair(o.first(), t, o.firstAction(), o.thenAction(), o.symmetrical(),
+                        o.alternatives(), o.minimum(), o.label()));
             }
         }
         return pairs;
+    }
+
+    /** Interleaved clones: each then instance waits only for the first's instance on its own node. */
+    private static void interleaved(Ordering o, Clone first, Clone then, List<Pair> pairs) {
+        for (Resource ti : then.children()) {
+            Node node = nodeOf(ti);
+            Resource match = null;
+            for (Resource fi : first.children()) {
+                if (node != null && node == nodeOf(fi)) {
+                    match = fi;
+                    break;
+                }
+            }
+            if (match == null) {
+                for (Primitive p : ti.primitives()) {
+                    if (p.currentNode() == null) {
+                        p.assign(null, p.nextRole());
+                    }
+                }
+                continue;
+            }
+            for (Primitive t : firstOf(ti)) {
+                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical()));
+            }
+        }
+    }
+
+    private static Node nodeOf(Resource instance) {
+        for (Primitive p : instance.primitives()) {
+            if (p.assignedNode() != null) {
+                return p.assignedNode();
+            }
+            if (p.currentNode() != null) {
+                return p.currentNode();
+            }
+        }
+        return null;
     }
 
     private static void groupPairs(Resource r, List<Pair> pairs) {
@@ -73,62 +125,143 @@ final class OrderingEffects {
         }
     }
 
-    private static List<Primitive> lastOf(Resource r) {
-        if (r instanceof Group g && !g.children().isEmpty()) {
-            return List.of(g.children().get(g.children().size() - 1));
-        }
-        return r.primitives();
-    }
-
     private static List<Primitive> firstOf(Resource r) {
         if (r instanceof Group g && !g.children().isEmpty()) {
             return List.of(g.children().get(0));
         }
+        if (r instanceof Clone c) {
+            List<Primitive> out = new ArrayList<>();
+            for (Resource instance : c.children()) {
+                out.addAll(firstOf(instance));
+            }
+            return out;
+        }
         return r.primitives();
+    }
+
+    /** The first side's step as the then sees it; stops counts stops that are not live migrations. */
+    private record FirstState(String name, boolean cannotStart, boolean starts, boolean stops, List<ResourcePlan> plans) {
+    }
+
+    private FirstState state(Pair pair) {
+        if (pair.alternatives.isEmpty()) {
+            return state(pair.first);
+        }
+        int runnable = 0;
+        boolean starts = false;
+        List<ResourcePlan> members = new ArrayList<>();
+        for (Resource alternative : pair.alternatives) {
+            FirstState one = state(alternative);
+            if (!one.cannotStart) {
+                runnable++;
+            }
+            starts |= one.starts;
+            members.addAll(one.plans);
+        }
+        return new FirstState(pair.label, runnable < pair.minimum, starts, false, members);
+    }
+
+    private FirstState state(Resource first) {
+        if (first == null) {
+            return new FirstState("", true, false, false, List.of());
+        }
+        List<ResourcePlan> members = new ArrayList<>();
+        for (Primitive p : first.primitives()) {
+            ResourcePlan plan = plans.get(p);
+            if (plan != null) {
+                members.add(plan);
+            }
+        }
+        boolean single = first instanceof Primitive;
+        boolean anyCanRun = false;
+        boolean allCanRun = true;
+        boolean starts = false;
+        boolean stops = false;
+        for (ResourcePlan f : members) {
+            boolean fixed = !f.rsc.managed() || f.rsc.blocked();
+            boolean cannot = fixed ? f.current == null || f.rsc.failed()
+                    : f.next == null || f.start != null && !f.start.runnable();
+            anyCanRun |= !cannot;
+            allCanRun &= !cannot;
+            starts |= f.start != null && f.start.runnable() && !f.migrate;
+            stops |= !f.stops.isEmpty() && !f.migrate;
+        }
+        boolean cannotStart = first instanceof Clone ? !anyCanRun : !allCanRun || members.isEmpty();
+        String name = first.id() + (single ? " start" : " running");
+        return new FirstState(name, cannotStart, starts, stops, members);
     }
 
     private boolean propagate(Pair pair) {
         if (!"start".equals(pair.firstAction) || !"start".equals(pair.thenAction)) {
             return false;
         }
-        ResourcePlan f = plans.get(pair.first);
         ResourcePlan t = plans.get(pair.then);
-        if (f == null || t == null || !t.rsc.managed()) {
+        if (t == null) {
             return false;
         }
+        FirstState f = state(pair);
+        boolean thenFixed = !t.rsc.managed() || t.rsc.blocked();
+        if (thenFixed) {
+            boolean changed = false;
+            if (pair.symmetrical && t.current != null) {
+                for (ResourcePlan fp : f.plans) {
+                    changed |= blockStops(fp, "required " + pair.then.id() + " stop");
+                }
+            }
+            return changed;
+        }
+        String unrunnable = "unrunnable " + f.name;
         boolean changed = false;
-        boolean firstCannotRun = f.next == null || f.start != null && !f.start.runnable();
-        if (firstCannotRun && t.start != null && t.start.runnable()) {
-            t.start.blockBecause("unrunnable " + pair.first.id() + " start");
+        if (f.cannotStart) {
+            if (t.start != null && t.start.runnable()) {
+                t.start.blockBecause(unrunnable);
+                changed = true;
+            }
+            boolean firstGoingAway = !f.plans.isEmpty() && f.plans.stream().allMatch(p -> p.current != null && !p.rsc.failed());
+            if ((pair.symmetrical || !firstGoingAway) && t.current != null && !t.stopsOn(t.current)) {
+                if (!firstGoingAway) {
+                    t.stopReason = unrunnable;
+                } else if (!(t.rsc.top() instanceof Clone)) {
+                    t.stopReason = "required " + f.name.replace(" running", " start");
+                }
+                changed |= addStop(t, t.current);
+            }
+            return changed;
+        }
+        if (t.migrate && f.starts) {
+            t.migrate = false;
+            t.moveReason = "unrunnable " + (pair.first == null ? pair.label : pair.first.id()) + " stop";
             changed = true;
         }
-        if (firstCannotRun && t.next != null && t.current != null && t.start == null && f.next == null
-                && f.current == null) {
-            t.stopReason = "unrunnable " + pair.first.id() + " start";
-            changed |= addStop(t, t.current);
-        }
-        boolean firstRestarts = f.start != null && f.start.runnable() && f.current != null && f.current == f.next;
-        boolean firstStarts = f.start != null && f.start.runnable();
-        if (firstStarts && t.current != null && t.current == t.next && t.start == null) {
-            t.restartReason = "required " + pair.first.id() + " start";
+        if (f.starts && t.current != null && t.current == t.next && t.start == null && !pair.cloneToClone()) {
+            t.restartReason = "required " + f.name;
             addStop(t, t.current);
             t.start = planner.action(pair.then, "start", t.next, false);
-            changed = true;
-        } else if (firstRestarts && pair.symmetrical && t.current != null && t.start == null && t.next == null) {
-            changed |= addStop(t, t.current);
+            return true;
         }
-        if (pair.symmetrical && !f.stops.isEmpty() && t.current != null && !t.stopsOn(t.current)
-                && t.current == t.next && !firstStarts) {
+        if (pair.symmetrical && f.stops && pair.first instanceof Primitive && t.current != null
+                && !t.stopsOn(t.current)) {
             changed |= addStop(t, t.current);
             if (t.start == null && t.next != null) {
                 t.start = planner.action(pair.then, "start", t.next, false);
-                t.start.blockBecause("unrunnable " + pair.first.id() + " start");
+                t.start.blockBecause(unrunnable);
             }
         }
         return changed;
     }
 
-    private boolean addStop(ResourcePlan plan, org.jheartbeat.policy.model.Node node) {
+    private static boolean blockStops(ResourcePlan plan, String why) {
+        boolean changed = false;
+        for (Action stop : plan.stops) {
+            if (stop.runnable() && !stop.pseudo()) {
+                stop.blockBecause(why);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private boolean addStop(ResourcePlan plan, Node node) {
         if (plan.stopsOn(node)) {
             return false;
         }

@@ -18,6 +18,7 @@ final class ResourcePlan {
     String stopReason;
     String restartReason;
     boolean migrate;
+    String moveReason;
 
     ResourcePlan(Primitive rsc, Node current, Node next) {
         this.rsc = rsc;

@@ -83,15 +83,16 @@ final class SummaryWriter {
         }
         if (current == next) {
             boolean failedHere = r.failedOn().contains(current) || r.active().size() > 1 && r.failed();
-            if (failedHere && p.stopsOn(current)) {
-                return new String[] {"Recover", r.id(), roleChange(roles, now, then) + current.name(), ""};
-            }
-            if (p.stopsOn(current) && p.start != null) {
-                if (!p.start.runnable()) {
-                    return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(), ""};
+            if (p.stopsOn(current)) {
+                if (failedHere && p.start != null && p.start.runnable()) {
+                    return new String[] {"Recover", r.id(), roleChange(roles, now, then) + current.name(), ""};
                 }
-                String why = p.restartReason != null ? "  due to " + p.restartReason : "";
-                return new String[] {"Restart", r.id(), roleChange(roles, now, then) + current.name(), why};
+                if (p.start != null && p.start.runnable()) {
+                    String why = p.restartReason != null ? "  due to " + p.restartReason : "";
+                    return new String[] {"Restart", r.id(), roleChange(roles, now, then) + current.name(), why};
+                }
+                String why = p.stopReason != null ? "  due to " + p.stopReason : "";
+                return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(), why};
             }
             if (then == Role.PROMOTED && now != Role.PROMOTED) {
                 return new String[] {"Promote", r.id(), now.text() + " -> Promoted " + current.name(), ""};
@@ -101,12 +102,15 @@ final class SummaryWriter {
             }
             return null;
         }
-        String kind = r.failedOn().contains(current) ? "Recover" : r.migratable() && !roles ? "Migrate" : "Move";
+        // On a node fenced for other reasons the failure is moot: the resource just moves with the rest.
+        boolean recover = r.failedOn().contains(current)
+                && (!fenced.contains(current) || (r.id() + " failed there").equals(current.uncleanReason()));
+        String kind = recover ? "Recover" : p.migrate ? "Migrate" : "Move";
         String where = current.name() + " -> " + next.name();
         if (roles && (now != then || now == Role.PROMOTED)) {
             where = now.text() + " " + current.name() + " -> " + then.text() + " " + next.name();
         }
-        return new String[] {kind, r.id(), where, ""};
+        return new String[] {kind, r.id(), where, p.moveReason != null && !p.migrate ? "  due to " + p.moveReason : ""};
     }
 
     private static String[] stopLine(ResourcePlan p, Action stop) {

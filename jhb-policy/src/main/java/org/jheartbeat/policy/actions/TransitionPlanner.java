@@ -107,6 +107,9 @@ public final class TransitionPlanner {
                 plan.start.blockBecause("stop".equals(cluster.options().noQuorumPolicy()) ? "no quorum" : "quorum freeze");
             }
         }
+        plan.migrate = p.migratable() && current != null && next != null && current != next && !p.failed()
+                && p.active().size() == 1 && current.online() && !fenced.contains(current)
+                && !(isClone(p) && ((Clone) p.top()).promotable()) && plan.start != null && plan.start.runnable();
         Role now = p.currentRole();
         Role then = p.nextRole();
         if (next != null && then == Role.PROMOTED && (now != Role.PROMOTED || plan.start != null)) {

@@ -1,7 +1,5 @@
 package org.jheartbeat.policy.assign;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,22 +35,9 @@ public final class Assigner {
 
     public void run() {
         new InitialScores(cluster).apply();
-        List<Resource> order = new ArrayList<>(cluster.resources().values());
-        order.sort(Comparator.comparingInt((Resource r) -> -r.priority()).thenComparingInt(r -> -currentScore(r)));
-        for (Resource r : order) {
+        for (Resource r : new AssignmentOrder(this, cluster).sorted()) {
             assign(r);
         }
-    }
-
-    private int currentScore(Resource r) {
-        int best = -Score.INFINITY;
-        for (Primitive p : r.primitives()) {
-            Node n = p.currentNode();
-            if (n != null) {
-                best = Math.max(best, p.score(n));
-            }
-        }
-        return best;
     }
 
     void assign(Resource r) {
@@ -81,23 +66,64 @@ public final class Assigner {
         if (r instanceof Group g && !g.children().isEmpty()) {
             Map<Node, Integer> table = NodeWeights.copy(g.children().get(0).allowedNodes());
             for (int i = 1; i < g.children().size(); i++) {
-                table = withMerged(table, g.children().get(i).allowedNodes(), 1.0);
+                table = withMerged(table, g.children().get(i).allowedNodes(), 1.0, null, false);
             }
             return table;
         }
         return r.allowedNodes();
     }
 
-    private static Map<Node, Integer> withMerged(Map<Node, Integer> base, Map<Node, Integer> other, double factor) {
+    private static Map<Node, Integer> withMerged(Map<Node, Integer> base, Map<Node, Integer> other, double factor,
+                                                 String attribute, boolean onlyPositive) {
         Map<Node, Integer> work = NodeWeights.copy(base);
         for (Map.Entry<Node, Integer> e : work.entrySet()) {
-            Integer o = other.get(e.getKey());
+            Integer o = scoreMatching(other, e.getKey(), attribute);
             if (o == null) {
                 continue;
             }
-            e.setValue(Score.add(e.getValue(), NodeWeights.scaled(o, factor)));
+            int merged = Score.add(e.getValue(), NodeWeights.scaled(o, factor));
+            // A clone's instances serve many dependents: one dependent's dislike must not take a node from it.
+            if (onlyPositive && merged < 0 && e.getValue() >= 0) {
+                merged = 0;
+            }
+            e.setValue(merged);
         }
         return NodeWeights.canRunAny(work) ? work : base;
+    }
+
+    /** The other resource's score on this node, or with a node attribute its best score among nodes sharing the value. */
+    private static Integer scoreMatching(Map<Node, Integer> other, Node node, String attribute) {
+        if (attribute == null || "#uname".equals(attribute)) {
+            return other.get(node);
+        }
+        String value = node.attributes().get(attribute);
+        Integer best = null;
+        for (Map.Entry<Node, Integer> e : other.entrySet()) {
+            if (value != null && value.equals(e.getKey().attributes().get(attribute))
+                    && (best == null || e.getValue() > best)) {
+                best = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** A resource's scores with those of the resources it must be placed with pulled in (for the assignment order). */
+    Map<Node, Integer> forwardTable(Resource r, Map<Node, Integer> table, double factor, Set<Resource> seen) {
+        if (!seen.add(r)) {
+            return table;
+        }
+        Map<Node, Integer> work = table == null ? NodeWeights.copy(ownTable(r))
+                : withMerged(table, ownTable(r), factor, null, false);
+        if (table != null && work == table) {
+            return table;
+        }
+        for (Colocation c : r.asDependent()) {
+            if (c.score() == 0 || c.primary().parent() instanceof Group && c.primary().parent() == r.parent()) {
+                continue;
+            }
+            work = forwardTable(c.primary(), work, factor * c.score() / Score.INFINITY, seen);
+        }
+        return work;
     }
 
     /** Pulls the preferences of everything placed relative to r into the table, weakened by each colocation's score. */
@@ -116,7 +142,7 @@ public final class Assigner {
                 continue;
             }
             double f = factor * c.score() / Score.INFINITY;
-            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f);
+            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute(), r instanceof Clone);
             if (merged != work) {
                 work = mergeDependents(dep, merged, f);
             }
@@ -163,6 +189,9 @@ public final class Assigner {
     }
 
     Node choose(Primitive p, Map<Node, Integer> table, Node prefer) {
+        if (!p.managed()) {
+            return p.currentNode();
+        }
         if (p.stopOnly() || p.targetRole() == Role.STOPPED || p.orphan()) {
             return null;
         }
@@ -172,7 +201,10 @@ public final class Assigner {
                 return prefer;
             }
         }
-        List<Node> nodes = NodeWeights.sorted(table, strategy);
+        if (Capacity.enforced(strategy)) {
+            table = Capacity.banInsufficient(p, table);
+        }
+        List<Node> nodes = NodeWeights.sorted(table, strategy, p.currentNode());
         if (nodes.isEmpty()) {
             return null;
         }
@@ -204,7 +236,9 @@ public final class Assigner {
             if (!stopRest) {
                 Map<Node, Integer> mt = applyPrimaries(m, m.allowedNodes());
                 Integer w = mt.get(previous);
-                if (w != null && w >= 0 && previous.canRunResources() && !m.stopOnly()
+                if (!m.managed()) {
+                    chosen = m.currentNode();
+                } else if (w != null && w >= 0 && previous.canRunResources() && !m.stopOnly()
                         && m.targetRole() != Role.STOPPED) {
                     chosen = previous;
                 }

@@ -47,7 +47,9 @@ final class CloneDistribution {
         List<Resource> unplaced = new ArrayList<>();
         for (Resource instance : clone.children()) {
             Node current = currentNode(instance);
-            if (current != null && placed < max && fits(current, evenLimit) && allowed(instance, current)) {
+            if (current != null && fixed(instance)) {
+                place(instance, current);
+            } else if (current != null && placed < max && fits(current, evenLimit) && allowed(instance, current)) {
                 place(instance, current);
             } else {
                 unplaced.add(instance);
@@ -96,6 +98,16 @@ final class CloneDistribution {
         }
         Integer w = instanceTable(instance).get(n);
         return w != null && w >= 0;
+    }
+
+    /** Unmanaged or blocked instances stay where they are, whatever the scores say. */
+    static boolean fixed(Resource instance) {
+        for (Primitive p : instance.primitives()) {
+            if (!p.managed() || p.blocked()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean blockedFromRunning(Resource instance) {

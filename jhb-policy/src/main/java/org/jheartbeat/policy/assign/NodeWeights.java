@@ -36,6 +36,11 @@ final class NodeWeights {
      * already placed there, then node name.
      */
     static List<Node> sorted(Map<Node, Integer> weights, String strategy) {
+        return sorted(weights, strategy, null);
+    }
+
+    /** As {@link #sorted(Map, String)}, with the resource's current node winning a tie before the name does. */
+    static List<Node> sorted(Map<Node, Integer> weights, String strategy, Node current) {
         List<Node> nodes = new ArrayList<>(weights.keySet());
         boolean balance = !"minimal".equalsIgnoreCase(strategy);
         nodes.sort((a, b) -> {
@@ -44,8 +49,17 @@ final class NodeWeights {
             if (wa != wb) {
                 return wa > wb ? -1 : 1;
             }
+            if ("balanced".equalsIgnoreCase(strategy)) {
+                int c = Capacity.compareRemaining(a, b);
+                if (c != 0) {
+                    return c;
+                }
+            }
             if (balance && a.assignedCount() != b.assignedCount()) {
                 return a.assignedCount() < b.assignedCount() ? -1 : 1;
+            }
+            if (current != null && (a == current || b == current)) {
+                return a == current ? -1 : 1;
             }
             return a.name().compareTo(b.name());
         });

@@ -36,16 +36,19 @@ final class Promotion {
                 continue;
             }
             Integer score = score(clone, instance, n);
+            clone.promotionScores().put(instance, score == null ? -1 : score);
             candidates.add(new Candidate(instance, n, score == null ? -1 : score,
                     currentlyPromoted(instance), candidates.size()));
         }
-        candidates.sort(Comparator.comparingInt((Candidate c) -> -c.score)
+        candidates.sort(Comparator.comparing((Candidate c) -> !(CloneDistribution.fixed(c.instance) && c.promotedNow))
+                .thenComparingInt((Candidate c) -> -c.score)
                 .thenComparing(c -> !c.promotedNow)
                 .thenComparingInt(c -> c.order));
         int promoted = 0;
         Map<Node, Integer> perNode = new HashMap<>();
         for (Candidate c : candidates) {
-            boolean promote = c.score >= 0 && promoted < clone.promotedMax()
+            boolean keep = CloneDistribution.fixed(c.instance);
+            boolean promote = keep ? c.promotedNow : c.score >= 0 && promoted < clone.promotedMax()
                     && perNode.getOrDefault(c.node, 0) < clone.promotedNodeMax()
                     && c.instance.targetRole() != Role.UNPROMOTED && clone.targetRole() != Role.UNPROMOTED;
             if (promote) {
@@ -70,12 +73,21 @@ final class Promotion {
     }
 
     private Integer score(Clone clone, Resource instance, Node node) {
+        for (Primitive p : instance.primitives()) {
+            if (p.assignedNode() == null) {
+                return -Score.INFINITY;
+            }
+        }
         Integer attr = null;
         for (Primitive p : instance.primitives()) {
             String base = clone.globallyUnique() ? p.id() : stripInstance(p.id());
-            String v = node.attributes().get("master-" + base);
+            String history = p.historyIds().get(node);
+            String v = history != null && !clone.globallyUnique() ? node.attributes().get("master-" + history) : null;
+            if (v == null) {
+                v = node.attributes().get("master-" + base);
+            }
             if (v == null && !clone.globallyUnique()) {
-                v = node.attributes().get("master-" + p.id());
+                v = anyInstanceAttribute(node, "master-" + base + ":");
             }
             if (v != null) {
                 attr = (attr == null ? 0 : attr) + Score.parse(v);
@@ -106,11 +118,21 @@ final class Promotion {
                 continue;
             }
             Integer w = c.dependent().allowedNodes().get(node);
-            if (w != null) {
+            if (w != null && w > 0) {
                 score = Score.add(score, NodeWeights.scaled(w, (double) c.score() / Score.INFINITY));
             }
         }
         return any ? score : null;
+    }
+
+    /** Anonymous instances may have recorded their score under any instance number. */
+    private static String anyInstanceAttribute(Node node, String prefix) {
+        for (Map.Entry<String, String> a : node.attributes().entrySet()) {
+            if (a.getKey().startsWith(prefix)) {
+                return a.getValue();
+            }
+        }
+        return null;
     }
 
     private static String stripInstance(String id) {

@@ -11,6 +11,7 @@ import java.util.Map;
 public final class Clone extends Resource {
 
     private final List<Resource> instances = new ArrayList<>();
+    private final Map<Resource, Integer> promotionScores = new java.util.LinkedHashMap<>();
     private final boolean promotable;
 
     public Clone(String id, Map<String, String> meta, boolean promotable) {
@@ -33,6 +34,11 @@ public final class Clone extends Resource {
         List<Primitive> all = new ArrayList<>();
         instances.forEach(i -> all.addAll(i.primitives()));
         return all;
+    }
+
+    /** Each placed instance's promotion score, as the scheduler computed it (for explanations). */
+    public Map<Resource, Integer> promotionScores() {
+        return promotionScores;
     }
 
     public boolean promotable() {

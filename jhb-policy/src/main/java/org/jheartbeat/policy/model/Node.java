@@ -11,6 +11,7 @@ public final class Node {
     private final String type;
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private final Map<String, Integer> utilization = new LinkedHashMap<>();
+    private final Map<String, Integer> used = new LinkedHashMap<>();
     private boolean online;
     private boolean unclean;
     private boolean pending;
@@ -48,6 +49,24 @@ public final class Node {
 
     public Map<String, Integer> utilization() {
         return utilization;
+    }
+
+    /** Capacity left of one utilization attribute after what was placed here (an undefined capacity is 0). */
+    public int remaining(String attribute) {
+        return utilization.getOrDefault(attribute, 0) - used.getOrDefault(attribute, 0);
+    }
+
+    public boolean hasCapacityFor(Map<String, Integer> demand) {
+        for (Map.Entry<String, Integer> d : demand.entrySet()) {
+            if (remaining(d.getKey()) < d.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public void use(Map<String, Integer> demand, int sign) {
+        demand.forEach((k, v) -> used.merge(k, sign * v, Integer::sum));
     }
 
     public boolean online() {

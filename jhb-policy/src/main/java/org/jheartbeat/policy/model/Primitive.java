@@ -31,6 +31,7 @@ public final class Primitive extends Resource {
     private Role nextRole = Role.STOPPED;
     private MigrationState migration;
     private final List<String> restartReasons = new ArrayList<>();
+    private final Map<String, Integer> utilization = new LinkedHashMap<>();
 
     public Primitive(String id, Map<String, String> meta, String standard, String provider, String type,
                      Map<String, String> params, List<OpConfig> ops) {
@@ -180,12 +181,19 @@ public final class Primitive extends Resource {
     public void assign(Node node, Role role) {
         if (assignedNode != null) {
             assignedNode.countAssigned(-1);
+            assignedNode.use(utilization, -1);
         }
         this.assignedNode = node;
         this.nextRole = node == null ? Role.STOPPED : role;
         if (node != null) {
             node.countAssigned(1);
+            node.use(utilization, 1);
         }
+    }
+
+    /** What it takes of a node's capacity (placement-strategy other than default). */
+    public Map<String, Integer> utilization() {
+        return utilization;
     }
 
     public void setNextRole(Role role) {

@@ -69,7 +69,12 @@ public final class CibUnpacker {
         Element resourcesEl = Xml.child(configuration, "resources");
         resources.unpack(resourcesEl, cluster);
 
-        StatusUnpacker history = new StatusUnpacker(cluster, new Orphans(cluster, resources, ids, resourcesEl, byId));
+        Map<String, String> orphanMeta = new LinkedHashMap<>(rscDefaults);
+        if (!cluster.options().stopOrphanResources()) {
+            orphanMeta.put("is-managed", "false");
+        }
+        StatusUnpacker history = new StatusUnpacker(cluster,
+                new Orphans(cluster, resources, ids, byId, orphanMeta));
         for (Map.Entry<Element, Node> s : states.entrySet()) {
             history.unpackHistory(s.getKey(), s.getValue());
         }
@@ -95,12 +100,12 @@ public final class CibUnpacker {
     }
 
     /** Makes resources for history that the configuration no longer (or not enough) has. */
-    private record Orphans(Cluster cluster, ResourceUnpacker resources, IdIndex ids, Element resourcesEl,
-                           Map<String, Resource> byId) implements StatusUnpacker.OrphanFactory {
+    private record Orphans(Cluster cluster, ResourceUnpacker resources, IdIndex ids, Map<String, Resource> byId,
+                           Map<String, String> orphanMeta) implements StatusUnpacker.OrphanFactory {
 
         @Override
         public Primitive orphan(String id, Element lrmResource) {
-            Map<String, String> meta = new LinkedHashMap<>();
+            Map<String, String> meta = new LinkedHashMap<>(orphanMeta);
             Primitive p = new Primitive(id, meta, Xml.attr(lrmResource, "class"), Xml.attr(lrmResource, "provider"),
                     Xml.attr(lrmResource, "type"), new LinkedHashMap<>(), java.util.List.of());
             p.setOrphan(true);

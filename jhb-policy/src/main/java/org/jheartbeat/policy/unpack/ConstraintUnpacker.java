@@ -190,9 +190,17 @@ final class ConstraintUnpacker {
         if (setEls.isEmpty()) {
             String firstAction = Xml.attr(e, "first-action", "start");
             String thenAction = Xml.attr(e, "then-action", firstAction);
+            boolean requireAll = org.jheartbeat.policy.model.MetaValues.bool(Xml.attr(e, "require-all"), true);
             for (Resource first : resolve(Xml.attr(e, "first"))) {
                 for (Resource then : resolve(Xml.attr(e, "then"))) {
-                    cluster.orderings().add(new Ordering(id, first, firstAction, then, thenAction, kind, symmetrical));
+                    int cloneMin = first instanceof org.jheartbeat.policy.model.Clone
+                            ? org.jheartbeat.policy.model.MetaValues.integer(first.meta("clone-min"), 0) : 0;
+                    if (first instanceof org.jheartbeat.policy.model.Clone && (cloneMin > 0 || !requireAll)) {
+                        cluster.orderings().add(new Ordering(id, first, firstAction, then, thenAction, kind, symmetrical,
+                                List.copyOf(first.children()), Math.max(1, cloneMin), "clone-one-or-more:" + id));
+                    } else {
+                        cluster.orderings().add(new Ordering(id, first, firstAction, then, thenAction, kind, symmetrical));
+                    }
                 }
             }
             return;
@@ -217,6 +225,13 @@ final class ConstraintUnpacker {
             }
             List<Resource> firsts = before.sequential ? List.of(before.members.get(before.members.size() - 1)) : before.members;
             List<Resource> thens = after.sequential ? List.of(after.members.get(0)) : after.members;
+            if (!before.requireAll) {
+                for (Resource t : thens) {
+                    cluster.orderings().add(new Ordering(id, null, before.action, t, after.action, kind, symmetrical,
+                            before.members, 1, "one-or-more:" + before.id));
+                }
+                continue;
+            }
             for (Resource f : firsts) {
                 for (Resource t : thens) {
                     cluster.orderings().add(new Ordering(id, f, before.action, t, after.action, kind, symmetrical));
@@ -255,11 +270,14 @@ final class ConstraintUnpacker {
             members.addAll(resolve(ref.getAttribute("id")));
         }
         String score = Xml.attr(set, "score");
-        return new ResourceSet(members, org.jheartbeat.policy.model.MetaValues.bool(Xml.attr(set, "sequential"), true),
-                Role.parse(Xml.attr(set, "role")), Xml.attr(set, "action", "start"), score == null ? null : Score.parse(score));
+        return new ResourceSet(Xml.attr(set, "id"), members,
+                org.jheartbeat.policy.model.MetaValues.bool(Xml.attr(set, "sequential"), true),
+                Role.parse(Xml.attr(set, "role")), Xml.attr(set, "action", "start"), score == null ? null : Score.parse(score),
+                org.jheartbeat.policy.model.MetaValues.bool(Xml.attr(set, "require-all"), true));
     }
 
-    private record ResourceSet(List<Resource> members, boolean sequential, Role role, String action, Integer score) {
+    private record ResourceSet(String id, List<Resource> members, boolean sequential, Role role, String action,
+                               Integer score, boolean requireAll) {
         int scoreOr(int otherwise) {
             return score == null ? otherwise : score;
         }

@@ -2,6 +2,7 @@ package org.jheartbeat.policy.unpack;
 
 import java.util.Comparator;
 import java.util.List;
+import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Node;
@@ -66,19 +67,27 @@ final class HistoryReplay {
             pendingOp(op);
             return;
         }
-        int rc = op.rc();
+        int rc = op.rc() == 190 ? 0 : op.rc() == 191 ? 8 : op.rc();
         boolean ok = rc == op.expectedRc()
                 || (op.probe() && (rc == 7 || rc == 0 || rc == 8))
                 || ("stop".equals(op.task()) && rc == 7)
                 || (rc == 7 && op.expectedRc() == 0 && op.probe());
-        if (op.opStatus() != OpRecord.DONE && op.opStatus() != 4 && op.opStatus() != 5 && op.opStatus() != 2) {
-            ok = false;
-        }
-        if (ok && op.opStatus() == OpRecord.DONE) {
+        // Old CIBs record any rc other than 0 as an execution error; the rc decides.
+        boolean executed = op.opStatus() == OpRecord.DONE || op.opStatus() == 4;
+        if (ok && executed) {
             success(op, rc);
         } else if (!expired(op)) {
-            failure(op, rc);
+            failure(op, executed ? rc : rcForStatus(op.opStatus()));
         }
+    }
+
+    /** Execution statuses that say more than "failed": hard (ban the node) and fatal (ban everywhere). */
+    private static int rcForStatus(int status) {
+        return switch (status) {
+            case 5, 7 -> 5;
+            case 6 -> 6;
+            default -> 1;
+        };
     }
 
     private void pendingOp(OpRecord op) {
@@ -140,9 +149,9 @@ final class HistoryReplay {
 
     private void failure(OpRecord op, int rc) {
         OnFail handling = onFailFor(op);
-        if (rc == 6 && op.opStatus() == OpRecord.DONE) {
+        if (rc == 6) {
             hardBan = 2;
-        } else if ((rc == 2 || rc == 3 || rc == 4 || rc == 5) && op.opStatus() == OpRecord.DONE) {
+        } else if (rc == 2 || rc == 3 || rc == 4 || rc == 5) {
             hardBan = Math.max(hardBan, 1);
         }
         if (handling == OnFail.IGNORE) {
@@ -157,7 +166,7 @@ final class HistoryReplay {
         }
         switch (op.task()) {
             case "promote" -> role = Role.PROMOTED;
-            case "demote" -> role = Role.PROMOTED;
+            case "demote" -> role = handling == OnFail.BLOCK ? Role.PROMOTED : Role.UNPROMOTED;
             default -> {
                 if (rc == 8 || rc == 9) {
                     role = Role.PROMOTED;
@@ -201,6 +210,9 @@ final class HistoryReplay {
     }
 
     private void finish() {
+        if (role == Role.STARTED && rsc.top() instanceof Clone c && c.promotable()) {
+            role = Role.UNPROMOTED;
+        }
         if (role.isActive()) {
             rsc.active().put(node, role);
         }
@@ -223,7 +235,12 @@ final class HistoryReplay {
             rsc.failureBans().add(node);
         }
         switch (onFail) {
-            case BLOCK -> rsc.setBlocked(true);
+            case BLOCK -> {
+                // Fencing the node stops everything on it, so a blocked stop there is no longer blocking.
+                if (!(node.unclean() && cluster.options().stonithEnabled())) {
+                    rsc.setBlocked(true);
+                }
+            }
             case STOP -> rsc.setStopOnly(true);
             case STANDBY -> node.setStandbyOnFail(true);
             case FENCE -> node.markUnclean(rsc.id() + " failed there");

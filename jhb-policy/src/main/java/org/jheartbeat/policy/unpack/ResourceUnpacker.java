@@ -111,9 +111,15 @@ final class ResourceUnpacker {
                 }
             }
         }
-        return new Primitive(e.getAttribute("id") + suffix, meta, Xml.attr(source, "class", Xml.attr(e, "class")),
+        Primitive p = new Primitive(e.getAttribute("id") + suffix, meta, Xml.attr(source, "class", Xml.attr(e, "class")),
                 Xml.attr(source, "provider", Xml.attr(e, "provider")), Xml.attr(source, "type", Xml.attr(e, "type")),
                 params, ops);
+        Map<String, String> utilization = sets.read(e, "utilization", RuleContext.ofTime(now));
+        if (template != null) {
+            sets.read(template, "utilization", RuleContext.ofTime(now)).forEach(utilization::putIfAbsent);
+        }
+        utilization.forEach((k, v) -> p.utilization().put(k, MetaValues.integer(v, 0)));
+        return p;
     }
 
     private List<OpConfig> ops(Element e) {

@@ -121,7 +121,7 @@ final class StatusUnpacker {
             if (instanceActiveOn(instance, node)) {
                 return p;
             }
-            if (free == null && !instanceActiveAnywhere(instance)) {
+            if (free == null && !instanceActiveAnywhere(instance) && !p.failed()) {
                 free = p;
             }
         }
