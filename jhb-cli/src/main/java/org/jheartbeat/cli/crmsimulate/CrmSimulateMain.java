@@ -37,11 +37,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "crm_simulate", usageHelpAutoWidth = true, sortOptions = false,
         description = "Simulate the cluster's response to events: show the cluster status, what the scheduler"
                 + " would do, and with -S the status after doing it.",
-        footer = {"", "Without -x, -p or -L the file named by CIB_file is read, else the running cluster's CIB.",
-                "OPSPEC is RESOURCE_TASK_INTERVAL@NODE=RC, the interval in milliseconds and RC an OCF exit code,",
-                "for example memcached_monitor_20000@node1=7.",
-                "Exit status: 0 done, 64 bad command line, 65 input is not a CIB, 66 input not readable,",
-                "73 an output file cannot be written, 102 no running cluster to ask, 105 no such node or resource."})
+        footer = {"", "Without -x, -p or -L: the file CIB_file names, else the running cluster's CIB.",
+                "OPSPEC is RESOURCE_TASK_INTERVAL@NODE=RC: the interval in milliseconds,",
+                "RC an OCF exit code, for example memcached_monitor_20000@node1=7.",
+                "Exit status: 0 done, 64 bad command line, 65 input is not a CIB,",
+                "66 input not readable, 73 an output file cannot be written,",
+                "102 no running cluster to ask, 105 no such node or resource."})
 public final class CrmSimulateMain implements Callable<Integer> {
 
     private static final String NAME = "crm_simulate";
@@ -78,11 +79,12 @@ public final class CrmSimulateMain implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = {"-t", "--set-datetime"}, paramLabel = "DATETIME",
-            description = "Evaluate rules and failure timeouts at this date and time (ISO 8601).")
+            description = "Evaluate rules and failure timeouts at this date and time (ISO 8601;"
+                    + " the time may follow as a word of its own).")
     String dateTime;
 
-    @Parameters(paramLabel = "TIME", arity = "0..1",
-            description = "The time of --set-datetime when given as a word of its own (-t 2020-01-31 10:00:00).")
+    /** The time of --set-datetime given as a word of its own ("-t 2020-01-31 10:00:00"), as Pacemaker takes it. */
+    @Parameters(paramLabel = "TIME", arity = "0..1", hidden = true)
     String dateTimeRest;
 
     @Option(names = {"-q", "--quorum"}, paramLabel = "QUORUM", description = "Set whether the cluster has quorum"
