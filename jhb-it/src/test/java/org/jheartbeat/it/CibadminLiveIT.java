@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** cibadmin against a running daemon: changes are answered once on disk and survive a restart. */
+/**
+ * cibadmin against a running daemon: changes are answered once on disk and survive a restart;
+ * crm_verify and crm_simulate read the same CIB with -L.
+ */
 class CibadminLiveIT {
 
     private static final String VIP = "<primitive id=\"vip\" class=\"ocf\" provider=\"heartbeat\" type=\"IPaddr2\">"
@@ -55,6 +58,10 @@ class CibadminLiveIT {
 
         NodeProcess.ToolResult verified = node.crmVerify("-L", "-V");
         assertThat(verified.exitCode()).as(verified.output()).isZero();
+        NodeProcess.ToolResult simulated = node.crmSimulate("-L", "-R");
+        assertThat(simulated.exitCode()).as(simulated.output()).isZero();
+        assertThat(simulated.output()).startsWith("Current cluster status:\n")
+                .contains("    * vip\t(ocf:heartbeat:IPaddr2):\t ").contains("\nTransition Summary:\n");
         node.cibadmin("-C", "-o", "constraints", "-X", "<rsc_location id=\"loc\" rsc=\"nothere\" node=\"solo\" "
                 + "score=\"100\"/>");
         NodeProcess.ToolResult broken = node.crmVerify("-L");

@@ -64,6 +64,11 @@ final class NodeProcess implements AutoCloseable {
         return tool("org.jheartbeat.cli.crmverify.CrmVerifyMain", args);
     }
 
+    /** Runs crm_simulate (ours) with this node's directories. */
+    ToolResult crmSimulate(String... args) throws IOException, InterruptedException {
+        return tool("org.jheartbeat.cli.crmsimulate.CrmSimulateMain", args);
+    }
+
     /** Runs {@code heartbeat ARGS} (e.g. -s, -k) on this node's directories and waits for it. */
     ToolResult heartbeat(String... args) throws IOException, InterruptedException {
         return tool("org.jheartbeat.daemon.HeartbeatMain", args);

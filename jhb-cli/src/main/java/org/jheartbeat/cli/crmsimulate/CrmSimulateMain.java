@@ -7,9 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,6 @@ import org.jheartbeat.cli.LocationOptions;
 import org.jheartbeat.cli.PacemakerCommandLine;
 import org.jheartbeat.cli.ToolFailure;
 import org.jheartbeat.policy.model.MetaValues;
-import org.jheartbeat.policy.unpack.DateExpressions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,15 +37,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "crm_simulate", usageHelpAutoWidth = true, sortOptions = false,
         description = "Simulate the cluster's response to events: show the cluster status, what the scheduler"
                 + " would do, and with -S the status after doing it.",
-        footer = {"", "Without -x, -p or -L the file named by CIB_file is read, else the running cluster's CIB.",
-                "OPSPEC is RESOURCE_TASK_INTERVAL@NODE=RC, the interval in milliseconds and RC an OCF exit code,",
-                "for example memcached_monitor_20000@node1=7.",
-                "Exit status: 0 done, 64 bad command line, 65 input is not a CIB, 66 input not readable,",
-                "73 an output file cannot be written, 102 no running cluster to ask, 105 no such node or resource."})
+        footer = {"", "Without -x, -p or -L: the file CIB_file names, else the running cluster's CIB.",
+                "OPSPEC is RESOURCE_TASK_INTERVAL@NODE=RC: the interval in milliseconds,",
+                "RC an OCF exit code, for example memcached_monitor_20000@node1=7.",
+                "Exit status: 0 done, 64 bad command line, 65 input is not a CIB,",
+                "66 input not readable, 73 an output file cannot be written,",
+                "102 no running cluster to ask, 105 no such node or resource."})
 public final class CrmSimulateMain implements Callable<Integer> {
 
     private static final String NAME = "crm_simulate";
-    private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -83,11 +79,12 @@ public final class CrmSimulateMain implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = {"-t", "--set-datetime"}, paramLabel = "DATETIME",
-            description = "Evaluate rules and failure timeouts at this date and time (ISO 8601).")
+            description = "Evaluate rules and failure timeouts at this date and time (ISO 8601;"
+                    + " the time may follow as a word of its own).")
     String dateTime;
 
-    @Parameters(paramLabel = "TIME", arity = "0..1",
-            description = "The time of --set-datetime when given as a word of its own (-t 2020-01-31 10:00:00).")
+    /** The time of --set-datetime given as a word of its own ("-t 2020-01-31 10:00:00"), as Pacemaker takes it. */
+    @Parameters(paramLabel = "TIME", arity = "0..1", hidden = true)
     String dateTimeRest;
 
     @Option(names = {"-q", "--quorum"}, paramLabel = "QUORUM", description = "Set whether the cluster has quorum"
@@ -202,7 +199,7 @@ public final class CrmSimulateMain implements Callable<Integer> {
             Simulation simulation = simulation();
             CibDocument cib = parse(input());
             write(saveInput, "--save-input", CibXml.toXml(cib));
-            Simulation.Result result = simulation.run(cib, now(cib));
+            Simulation.Result result = simulation.run(cib);
             out.print(result.text());
             out.flush();
             if (result.transition() != null) {
@@ -230,7 +227,7 @@ public final class CrmSimulateMain implements Callable<Integer> {
         }
         PacemakerCommandLine.atMostOneSource("-P", xmlFile != null ? "-x" : null, xmlPipe ? "-p" : null,
                 liveCheck ? "-L" : null);
-        return new Profile(profile, repeat == null ? 1 : repeat, clock).run();
+        return new Profile(profile, repeat == null ? 1 : repeat, ClusterTime.of(dateTimeText(), clock)).run();
     }
 
     /** What to do, from the options; every problem with them is found before anything is read. */
@@ -268,8 +265,8 @@ public final class CrmSimulateMain implements Callable<Integer> {
         }
         Modifications modifications = new Modifications(quorum(), nodesUp, nodesDown, nodesFailed, injected);
         boolean process = run || simulate || showScores || saveGraph != null || saveDot != null;
-        return new Simulation(modifications, failures,
-                new Simulation.Show(process, simulate, showScores, quiet, showAttributes, dateTimeText()));
+        return new Simulation(modifications, failures, ClusterTime.of(dateTimeText(), clock),
+                new Simulation.Show(process, simulate, showScores, quiet, showAttributes));
     }
 
     private Boolean quorum() throws ToolFailure {
@@ -288,37 +285,6 @@ public final class CrmSimulateMain implements Callable<Integer> {
             return null;
         }
         return dateTimeRest == null ? dateTime : dateTime + " " + dateTimeRest;
-    }
-
-    /**
-     * The time the scheduler takes as now: --set-datetime, else the execution-date Pacemaker
-     * stored in a saved scheduler input, else the clock.
-     */
-    private Instant now(CibDocument cib) throws ToolFailure {
-        String text = dateTimeText();
-        if (text != null) {
-            LocalDateTime parsed = DateExpressions.parse(text);
-            if (parsed == null) {
-                throw usage("--set-datetime " + text + ": not an ISO 8601 date and time, for example"
-                        + " 2024-01-31 10:00:00 or 2024-01-31T10:00:00Z");
-            }
-            return parsed.toInstant(ZoneOffset.UTC);
-        }
-        Instant recorded = executionDate(cib);
-        return recorded != null ? recorded : clock.get();
-    }
-
-    /** The execution-date of a saved scheduler input (seconds since the epoch), or null. */
-    static Instant executionDate(CibDocument cib) {
-        String value = cib.root().getAttribute("execution-date").trim();
-        if (!value.matches("\\d+")) {
-            return null;
-        }
-        return Instant.ofEpochSecond(Long.parseLong(value));
-    }
-
-    static String shownDate(Instant instant) {
-        return SHOWN_DATE.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     private CibInput input() throws ToolFailure {

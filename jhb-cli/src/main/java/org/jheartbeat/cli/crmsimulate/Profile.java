@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibParseException;
@@ -19,18 +18,19 @@ import org.jheartbeat.policy.Scheduler;
 /**
  * {@code --profile DIR [--repeat N]}: how long the scheduler takes on each CIB file of a
  * directory (files ending in .xml, by name), N runs each, timed together: "Testing FILE ...
- * 0.03 secs" under "Timings". Each file runs at its execution-date when it has one.
+ * 0.03 secs" under "Timings". Each file runs at --set-datetime, else at its execution-date
+ * when it has one.
  */
 final class Profile {
 
     private final Path directory;
     private final int repeat;
-    private final Supplier<Instant> clock;
+    private final ClusterTime time;
 
-    Profile(Path directory, int repeat, Supplier<Instant> clock) {
+    Profile(Path directory, int repeat, ClusterTime time) {
         this.directory = directory;
         this.repeat = repeat;
-        this.clock = clock;
+        this.time = time;
     }
 
     String run() throws ToolFailure {
@@ -38,8 +38,7 @@ final class Profile {
         out.begin("Timings");
         for (Path file : files()) {
             CibDocument cib = parse(file);
-            Instant recorded = CrmSimulateMain.executionDate(cib);
-            Instant now = recorded != null ? recorded : clock.get();
+            Instant now = time.now(cib);
             long start = System.nanoTime();
             for (int i = 0; i < repeat; i++) {
                 Scheduler.schedule(cib, now);

@@ -27,35 +27,31 @@ final class Simulation {
 
     private final Modifications modifications;
     private final List<OpSpec> failures;
+    private final ClusterTime time;
     private final Show show;
 
     /** What was printed, the transition when the scheduler ran, and the CIB after it all. */
     record Result(String text, Transition transition, CibDocument output) {
     }
 
-    /**
-     * What to show: {@code process} runs the scheduler, {@code simulate} carries out its
-     * transition; {@code dateTimeText} is --set-datetime as given, null without.
-     */
-    record Show(boolean process, boolean simulate, boolean scores, boolean quiet, boolean nodeAttributes,
-                String dateTimeText) {
+    /** What to show: {@code process} runs the scheduler, {@code simulate} carries out its transition. */
+    record Show(boolean process, boolean simulate, boolean scores, boolean quiet, boolean nodeAttributes) {
     }
 
-    Simulation(Modifications modifications, List<OpSpec> failures, Show show) {
+    Simulation(Modifications modifications, List<OpSpec> failures, ClusterTime time, Show show) {
         this.modifications = modifications;
         this.failures = failures;
+        this.time = time;
         this.show = show;
     }
 
-    Result run(CibDocument input, Instant now) throws ToolFailure {
+    Result run(CibDocument input) throws ToolFailure {
+        Instant now = time.now(input);
         TextList out = new TextList(show.scores());
         TextList sections = show.quiet() ? new TextList(true) : out;
-        if (!show.scores()) {
-            if (show.dateTimeText() != null) {
-                out.line("Setting effective cluster time: " + show.dateTimeText());
-            } else if (CrmSimulateMain.executionDate(input) != null) {
-                out.line("Using the original execution date of: " + CrmSimulateMain.shownDate(now));
-            }
+        String announcement = time.announcement(input);
+        if (announcement != null && !show.scores()) {
+            out.line(announcement);
         }
         Cluster current = CibUnpacker.unpack(input, now);
         String warning = InstanceCounts.of(current).warning();

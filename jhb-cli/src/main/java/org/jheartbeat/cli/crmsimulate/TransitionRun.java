@@ -83,7 +83,7 @@ final class TransitionRun {
         }
         Primitive rsc = a.primitive();
         String task = a.intervalMs() > 0 ? a.task() + "=" + a.intervalMs() : a.task();
-        out.item(String.format("Resource action: %-15s %s on %s", rsc.id(), task, a.node().name()));
+        out.item(String.format("Resource action: %-15s %s on %s", shownName(rsc), task, a.node().name()));
         int expected = expectedRc(a);
         OpSpec failure = failureFor(a);
         int rc = failure == null ? expected : failure.rc();
@@ -95,6 +95,24 @@ final class TransitionRun {
             out.item(line);
         }
         return !StatusEditor.failed(a.task(), a.intervalMs(), rc, expected);
+    }
+
+    /**
+     * The name an action's resource is shown by, as Pacemaker finds it: an anonymous clone's
+     * instance goes by the configured id once the nodes keep history under that name, and by
+     * its instance id ("rsc:0") while they know it under none.
+     */
+    private static String shownName(Primitive rsc) {
+        String configured = InstanceIds.shownId(rsc);
+        if (configured.equals(rsc.id())) {
+            return configured;
+        }
+        for (Primitive instance : rsc.top().primitives()) {
+            if (instance.historyIds().containsValue(configured)) {
+                return configured;
+            }
+        }
+        return rsc.id();
     }
 
     /**

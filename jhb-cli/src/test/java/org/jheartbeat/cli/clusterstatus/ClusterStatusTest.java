@@ -89,6 +89,17 @@ class ClusterStatusTest {
     }
 
     @Test
+    void aProbeThatFoundTheAgentMissingIsShownWithTheStoppedState() throws Exception {
+        assertThat(status("probe-results.xml", false)).endsWith("""
+                  * Full List of Resources:
+                    * missing\t(ocf:heartbeat:Dummy):\t Stopped (not installed)\s
+                    * Clone Set: c [cr]:
+                      * Started: [ node2 ]
+                      * Stopped (not installed): [ node1 ]
+                """);
+    }
+
+    @Test
     void unhealthyNodesAreShownOnTheirOwnUnderAHealthStrategy() throws Exception {
         assertThat(status("node-health.xml", false)).isEqualTo("""
                 Current cluster status:

@@ -321,6 +321,7 @@ class CrmSimulateMainTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--xml-file", "--simulate", "--op-inject", "--save-graph", "OPSPEC is"
                 + " RESOURCE_TASK_INTERVAL@NODE=RC");
+        assertThat(run.out().lines()).allMatch(line -> line.length() <= 80);
     }
 
     private static java.util.List<String> collapsed(String section) {
