@@ -38,9 +38,6 @@ final class OrderingEffects {
             this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false);
         }
 
-        boolean cloneToClone() {
-            return first instanceof Clone && then.top() instanceof Clone && then.top() != first;
-        }
     }
 
     void apply() {
@@ -140,7 +137,13 @@ final class OrderingEffects {
     }
 
     /** The first side's step as the then sees it; stops counts stops that are not live migrations. */
-    private record FirstState(String name, boolean cannotStart, boolean starts, boolean stops, List<ResourcePlan> plans) {
+    private record FirstState(String name, boolean cannotStart, boolean starts, boolean stops, List<ResourcePlan> plans,
+                              java.util.Set<Node> touched) {
+
+        /** Does the first's start force a restart of a then running on this node? */
+        boolean restarts(Node node) {
+            return touched == null ? starts : touched.contains(node);
+        }
     }
 
     private FirstState state(Pair pair) {
@@ -148,22 +151,21 @@ final class OrderingEffects {
             return state(pair.first);
         }
         int runnable = 0;
-        boolean starts = false;
         List<ResourcePlan> members = new ArrayList<>();
         for (Resource alternative : pair.alternatives) {
             FirstState one = state(alternative);
             if (!one.cannotStart) {
                 runnable++;
             }
-            starts |= one.starts;
             members.addAll(one.plans);
         }
-        return new FirstState(pair.label, runnable < pair.minimum, starts, false, members);
+        // "One or more" only gates starts: alternatives coming and going restart nothing.
+        return new FirstState(pair.label, runnable < pair.minimum, false, false, members, null);
     }
 
     private FirstState state(Resource first) {
         if (first == null) {
-            return new FirstState("", true, false, false, List.of());
+            return new FirstState("", true, false, false, List.of(), null);
         }
         List<ResourcePlan> members = new ArrayList<>();
         for (Primitive p : first.primitives()) {
@@ -188,7 +190,24 @@ final class OrderingEffects {
         }
         boolean cannotStart = first instanceof Clone ? !anyCanRun : !allCanRun || members.isEmpty();
         String name = first.id() + (single ? " start" : " running");
-        return new FirstState(name, cannotStart, starts, stops, members);
+        // A clone's instances matter to a then only where they start or stop on the then's node.
+        return new FirstState(name, cannotStart, starts, stops, members, first instanceof Clone ? touchedNodes(members) : null);
+    }
+
+    private static java.util.Set<Node> touchedNodes(List<ResourcePlan> members) {
+        java.util.Set<Node> touched = new java.util.HashSet<>();
+        for (ResourcePlan m : members) {
+            if (m.migrate) {
+                continue;
+            }
+            for (Action stop : m.stops) {
+                touched.add(stop.node());
+            }
+            if (m.start != null && m.start.runnable()) {
+                touched.add(m.start.node());
+            }
+        }
+        return touched;
     }
 
     private boolean propagate(Pair pair) {
@@ -234,8 +253,7 @@ final class OrderingEffects {
             changed = true;
         }
         boolean definitionRestart = "resource definition change".equals(t.restartReason);
-        if (f.starts && t.current != null && t.current == t.next && (t.start == null || definitionRestart)
-                && !pair.cloneToClone()) {
+        if (t.current != null && f.restarts(t.current) && t.current == t.next && (t.start == null || definitionRestart)) {
             t.restartReason = "required " + f.name;
             addStop(t, t.current);
             if (t.start == null) {

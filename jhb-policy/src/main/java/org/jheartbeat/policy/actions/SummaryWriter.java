@@ -103,6 +103,10 @@ final class SummaryWriter {
             return null;
         }
         // On a node fenced for other reasons the failure is moot: the resource just moves with the rest.
+        if (p.start != null && !p.start.runnable() && p.start.reason().startsWith("unrunnable")) {
+            String where = (roles ? now.text() + " " : "") + current.name();
+            return new String[] {"Stop", r.id(), where, "  due to " + p.start.reason()};
+        }
         boolean recover = r.failedOn().contains(current)
                 && (!fenced.contains(current) || (r.id() + " failed there").equals(current.uncleanReason()));
         String kind = recover ? "Recover" : p.migrate ? "Migrate" : "Move";
