@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a CIB for the scheduler benchmark (bench/policy/scheduler.sh) to stdout.
 
-usage: gencib.py PRIMITIVES running|cold
+usage: gencib.py PRIMITIVES running|cold [CLONES]
 
 The cluster: 10 nodes, all online members; PRIMITIVES ocf:heartbeat:Dummy primitives, each with
 start, stop and a 10 s monitor, in groups of 5 (a remainder of fewer than 5 stays ungrouped);
@@ -12,6 +12,10 @@ every second one a -INFINITY ban from the node opposite the home, and, for all b
 of an application, a mandatory colocation with and an order after the previous one. So at
 10,000 primitives: 2,000 groups, 500 applications, 6,000 constraints; everything grows in
 proportion to PRIMITIVES.
+
+CLONES (default 0) adds that many anonymous clones of one Dummy primitive ("c0" in "cl0" ...),
+one instance per node, outside the applications and constraints: the shape of the issue has
+none, but history recorded under a clone's primitive id takes another path through unpacking.
 
 running: the status section says every primitive runs on its application's home node (a start
 and a recurring monitor there, a probe that found it stopped on each other node), which is
@@ -49,9 +53,8 @@ def node_name(index):
     return f"node{index + 1:02d}"
 
 
-def primitive(out, i, indent):
+def primitive(out, rid, indent):
     p = " " * indent
-    rid = f"r{i}"
     out.append(f'{p}<primitive id="{rid}" class="ocf" provider="heartbeat" type="Dummy">')
     out.append(f'{p}  <operations>')
     for name, interval in OPERATIONS:
@@ -60,20 +63,24 @@ def primitive(out, i, indent):
     out.append(f'{p}</primitive>')
 
 
-def resources(out, primitives):
-    """Writes the resources; returns the top-level ones as (id, [primitive numbers]) in order."""
+def resources(out, primitives, clones):
+    """Writes the resources; returns the top-level ones but the clones as (id, [primitive ids])."""
     top = []
     groups = primitives // GROUP_SIZE
     for g in range(groups):
         members = list(range(g * GROUP_SIZE, (g + 1) * GROUP_SIZE))
         out.append(f'      <group id="g{g}">')
         for i in members:
-            primitive(out, i, 8)
+            primitive(out, f"r{i}", 8)
         out.append('      </group>')
-        top.append((f"g{g}", members))
+        top.append((f"g{g}", [f"r{i}" for i in members]))
     for i in range(groups * GROUP_SIZE, primitives):
-        primitive(out, i, 6)
-        top.append((f"r{i}", [i]))
+        primitive(out, f"r{i}", 6)
+        top.append((f"r{i}", [f"r{i}"]))
+    for c in range(clones):
+        out.append(f'      <clone id="cl{c}">')
+        primitive(out, f"c{c}", 8)
+        out.append('      </clone>')
     return top
 
 
@@ -108,7 +115,18 @@ def op(out, rid, node, call, task, interval, rc):
                f' op-digest="{DIGEST[(task, interval)]}"/>')
 
 
-def status(out, top, running):
+def lrm_resource(out, rid, node, call, active):
+    """A primitive's history on one node: started and monitored there, or probed and found stopped."""
+    out.append(f'          <lrm_resource id="{rid}" type="Dummy" class="ocf" provider="heartbeat">')
+    if active:
+        op(out, rid, node, call, "start", 0, 0)
+        op(out, rid, node, call + 1, "monitor", 10000, 0)
+    else:
+        op(out, rid, node, call, "monitor", 0, 7)
+    out.append('          </lrm_resource>')
+
+
+def status(out, top, clones, running):
     out.append('  <status>')
     for n in range(NODES):
         name = node_name(n)
@@ -118,17 +136,12 @@ def status(out, top, running):
         out.append('        <lrm_resources>')
         call = 1
         for position, (_, members) in enumerate(top) if running else ():
-            here = home(position) == n
-            for i in members:
-                rid = f"r{i}"
-                out.append(f'          <lrm_resource id="{rid}" type="Dummy" class="ocf" provider="heartbeat">')
-                if here:
-                    op(out, rid, name, call, "start", 0, 0)
-                    op(out, rid, name, call + 1, "monitor", 10000, 0)
-                else:
-                    op(out, rid, name, call, "monitor", 0, 7)
+            for rid in members:
+                lrm_resource(out, rid, name, call, home(position) == n)
                 call += 2
-                out.append('          </lrm_resource>')
+        for c in range(clones) if running else ():
+            lrm_resource(out, f"c{c}", name, call, True)
+            call += 2
         out.append('        </lrm_resources>')
         out.append('      </lrm>')
         out.append('    </node_state>')
@@ -136,10 +149,13 @@ def status(out, top, running):
 
 
 def main():
-    if len(sys.argv) != 3 or not sys.argv[1].isdigit() or int(sys.argv[1]) < 1 \
-            or sys.argv[2] not in ("running", "cold"):
-        sys.exit("usage: gencib.py PRIMITIVES running|cold   (PRIMITIVES: a whole number above 0)")
-    primitives, running = int(sys.argv[1]), sys.argv[2] == "running"
+    args = sys.argv[1:]
+    if len(args) not in (2, 3) or not args[0].isdigit() or int(args[0]) < 1 \
+            or args[1] not in ("running", "cold") or len(args) == 3 and not args[2].isdigit():
+        sys.exit("usage: gencib.py PRIMITIVES running|cold [CLONES]   (PRIMITIVES: a whole number above 0,"
+                 " CLONES: 0 or more)")
+    primitives, running = int(args[0]), args[1] == "running"
+    clones = int(args[2]) if len(args) == 3 else 0
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1" num_updates="0"'
            ' admin_epoch="0" have-quorum="1" dc-uuid="1">',
@@ -152,7 +168,7 @@ def main():
            '    <nodes>']
     out += [f'      <node id="{n + 1}" uname="{node_name(n)}"/>' for n in range(NODES)]
     out += ['    </nodes>', '    <resources>']
-    top = resources(out, primitives)
+    top = resources(out, primitives, clones)
     out += ['    </resources>', '    <constraints>']
     constraints(out, top)
     out += ['    </constraints>',
@@ -162,7 +178,7 @@ def main():
             '      </meta_attributes>',
             '    </rsc_defaults>',
             '  </configuration>']
-    status(out, top, running)
+    status(out, top, clones, running)
     out.append('</cib>')
     sys.stdout.write("\n".join(out) + "\n")
 
