@@ -132,29 +132,34 @@ def jmh(csv_path, files_path):
     print("schedule = Scheduler.schedule on the parsed document (unpack + placement + actions + summary);"
           " parse = CibXml.parse of the file, which crm_simulate does first. Mean of the measured iterations"
           " ± JMH's 99.9 % interval.")
-    scaling([(n, scores[(f, "schedule")][0]) for f, (n, v) in files.items()
-             if v == "running" and (f, "schedule") in scores])
+    scaling([(n, scores[(f, "schedule")][0], scores.get((f, "schedule:gc.alloc.rate.norm"), (None,))[0])
+             for f, (n, v) in files.items() if v == "running" and (f, "schedule") in scores])
 
 
 def scaling(points):
-    """How the time grows from the smallest running cluster on: against n and against n·log n."""
+    """How time and allocation grow from the smallest running cluster on, against n and n·log n."""
     points.sort()
     if len(points) < 2:
         return
     print()
     print("Growth of schedule (running clusters), from the smallest:")
     print()
-    print("| primitives | ms | × time | × n | × n·log n | exponent k in t ∝ n^k |")
-    print("|---|---|---|---|---|---|")
-    n0, t0 = points[0]
-    for n, t in points:
-        grow_n = n / n0
-        grow_nlogn = n * math.log2(n) / (n0 * math.log2(n0))
-        k = f"{math.log(t / t0) / math.log(grow_n):.2f}" if n != n0 else "–"
-        print(f"| {n:,} | {t:.1f} | {t / t0:.2f} | {grow_n:.2f} | {grow_nlogn:.2f} | {k} |")
+    print("| primitives | ms | × time | k (time) | × allocated | k (allocated) | × n | × n·log n |")
+    print("|---|---|---|---|---|---|---|---|")
+    n0, t0, a0 = points[0]
+
+    def exponent(value, value0, n):
+        """k in value ∝ n^k between the smallest cluster and this one."""
+        return f"{math.log(value / value0) / math.log(n / n0):.2f}" if n != n0 and value and value0 else "–"
+
+    for n, t, a in points:
+        grown = f"{a / a0:.2f}" if a and a0 else "–"
+        print(f"| {n:,} | {t:.1f} | {t / t0:.2f} | {exponent(t, t0, n)} | {grown} | {exponent(a, a0, n)} | "
+              f"{n / n0:.2f} | {n * math.log2(n) / (n0 * math.log2(n0)):.2f} |")
     print()
-    print("No worse than n·log n means \"× time\" stays at or below \"× n·log n\" (k near 1; n·log n"
-          " itself gives k ≈ 1.1 over these sizes).")
+    print("No worse than n·log n: \"× time\" at most \"× n·log n\"; k is the exponent of a power law"
+          " through the two points (1 for linear; n·log n itself gives about 1.1 over these sizes)."
+          " Allocation does not depend on the machine's load, time does.")
 
 
 def main():

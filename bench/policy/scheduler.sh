@@ -9,6 +9,8 @@
 # usage: bench/policy/scheduler.sh
 #   SIZES="1000 5000 10000"  primitives of the "running" clusters
 #   COLD="5000"              primitives of the "cold" clusters ("" for none)
+#   CLONED=""                primitives of "running" clusters that also have one anonymous clone
+#                            per 10 primitives (not the issue's shape; default none)
 #   PCMK_MAX=N               run Pacemaker only on clusters of at most N primitives (it needs about
 #                            40 s at 10,000 running and 150 s at 5,000 cold); default: all
 #   RUNS=3 / PCMK_RUNS=1     whole-process runs of ours / of Pacemaker per file (the median counts)
@@ -21,12 +23,13 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(dirname "$(dirname "$HERE")")
 SIZES=${SIZES-1000 5000 10000}
 COLD=${COLD-5000}
+CLONED=${CLONED-}
 RUNS=${RUNS:-3}
 PCMK_RUNS=${PCMK_RUNS:-1}
 PCMK=/usr/sbin/crm_simulate
 OURS=$REPO/bin/crm_simulate
 BENCH_JAR=$(ls "$REPO"/jhb-bench/target/jhb-bench-*.jar 2>/dev/null | head -1)
-for n in $SIZES $COLD ${PCMK_MAX:-1} "$RUNS" "$PCMK_RUNS"; do
+for n in $SIZES $COLD $CLONED ${PCMK_MAX:-1} "$RUNS" "$PCMK_RUNS"; do
 	[[ $n =~ ^[1-9][0-9]*$ ]] || { echo "scheduler.sh: sizes, PCMK_MAX and run counts must be positive whole numbers, not '$n'" >&2; exit 2; }
 done
 ls "$REPO"/jhb-dist/target/lib/jhb-policy-*.jar >/dev/null 2>&1 \
@@ -67,14 +70,16 @@ echo "Pacemaker: $PCMK -R -x FILE ($("$PCMK" --version 2>/dev/null | head -1 || 
 [[ $OURS_MODE == -S ]] && echo "(our crm_simulate has no -R yet: -S, which only schedules and prints the summary, stands in)"
 echo
 
-CASES=()
-for n in $SIZES; do CASES+=("$n running"); done
-for n in $COLD; do CASES+=("$n cold"); done
+CASES=()  # primitives, variant, gencib.py's arguments after the primitives
+for n in $SIZES; do CASES+=("$n running running"); done
+for n in $COLD; do CASES+=("$n cold cold"); done
+for n in $CLONED; do CASES+=("$n running+clones running $((n / 10))"); done
 : >"$WORK/files.tsv"
 for c in "${CASES[@]}"; do
-	read -r n variant <<<"$c"
+	read -r n variant args <<<"$c"
 	file=$WORK/$variant-$n.xml
-	python3 "$HERE/gencib.py" "$n" "$variant" >"$file" || exit 1
+	# shellcheck disable=SC2086  # args is a list of arguments
+	python3 "$HERE/gencib.py" "$n" $args >"$file" || exit 1
 	printf '%s\t%s\t%s\n' "$file" "$n" "$variant" >>"$WORK/files.tsv"
 	for ((r = 1; r <= RUNS; r++)); do
 		measure ours "$n" "$variant" "$file" "$r" "$OURS" "$OURS_MODE"
