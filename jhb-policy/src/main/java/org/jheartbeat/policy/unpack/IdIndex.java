@@ -4,13 +4,20 @@ import java.util.HashMap;
 import java.util.Map;
 import org.w3c.dom.Element;
 
-/** Every element with an id, so id-ref can be followed. */
+/**
+ * Every element with an id in the configuration, so id-ref can be followed. References point
+ * into the configuration; the status section, most of a large CIB (one element per operation
+ * recorded), is left out.
+ */
 final class IdIndex {
 
     private final Map<String, Element> byId = new HashMap<>();
 
-    IdIndex(Element root) {
-        index(root);
+    IdIndex(Element cib) {
+        Element configuration = Xml.child(cib, "configuration");
+        if (configuration != null) {
+            index(configuration);
+        }
     }
 
     private void index(Element e) {

@@ -2,6 +2,7 @@ package org.jheartbeat.policy.unpack;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ final class StatusUnpacker {
 
     private final Cluster cluster;
     private final OrphanFactory orphans;
+    /** Built on first use, when every configured clone is known; see {@link #indexClones}. */
+    private Map<String, Clone> clonesByChildId;
 
     interface OrphanFactory {
         Primitive orphan(String id, Element lrmResource);
@@ -91,17 +94,27 @@ final class StatusUnpacker {
     }
 
     private Clone cloneOf(String childId) {
+        if (clonesByChildId == null) {
+            clonesByChildId = indexClones();
+        }
+        return clonesByChildId.get(childId);
+    }
+
+    /**
+     * Each clone under the ids of its first instance's primitives without the instance number,
+     * the first clone in configuration order winning. An index, not a search per history entry:
+     * with clones in proportion to the resources a search made unpacking quadratic.
+     */
+    private Map<String, Clone> indexClones() {
+        Map<String, Clone> index = new HashMap<>();
         for (Resource r : cluster.resources().values()) {
             if (r instanceof Clone c && !c.children().isEmpty()) {
-                Resource first = c.children().get(0);
-                for (Primitive p : first.primitives()) {
-                    if (stripInstance(p.id()).equals(childId)) {
-                        return c;
-                    }
+                for (Primitive p : c.children().get(0).primitives()) {
+                    index.putIfAbsent(stripInstance(p.id()), c);
                 }
             }
         }
-        return null;
+        return index;
     }
 
     static String stripInstance(String id) {

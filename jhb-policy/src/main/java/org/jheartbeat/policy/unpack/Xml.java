@@ -2,6 +2,7 @@ package org.jheartbeat.policy.unpack;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -44,10 +45,9 @@ final class Xml {
     }
 
     static String attr(Element e, String name) {
-        if (e == null || !e.hasAttribute(name)) {
-            return null;
-        }
-        return e.getAttribute(name);
+        // one look-up, not hasAttribute and then getAttribute: the status section has millions
+        Attr a = e == null ? null : e.getAttributeNode(name);
+        return a == null ? null : a.getValue();
     }
 
     static String attr(Element e, String name, String otherwise) {
