@@ -1,0 +1,83 @@
+package org.jheartbeat.policy.random;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Pacemaker's and our outcome for one CIB. {@code oursError} is set (and {@code ours} null)
+ * when our scheduler threw instead of answering.
+ */
+public record Comparison(String name, SchedulerOutcome pacemaker, SchedulerOutcome ours, Throwable oursError) {
+
+    public boolean samePlacement() {
+        return ours != null && placementDifferences().isEmpty();
+    }
+
+    public boolean sameSummary() {
+        return ours != null && ours.summary().equals(pacemaker.summary());
+    }
+
+    public List<PlacementDifference> placementDifferences() {
+        return ours == null ? List.of() : ours.placement().differences(pacemaker.placement());
+    }
+
+    public List<String> summaryOnlyOurs() {
+        return minus(ours == null ? List.of() : ours.summary(), pacemaker.summary());
+    }
+
+    public List<String> summaryOnlyPacemaker() {
+        return minus(pacemaker.summary(), ours == null ? List.of() : ours.summary());
+    }
+
+    private static List<String> minus(List<String> from, List<String> remove) {
+        List<String> rest = new ArrayList<>(from);
+        remove.forEach(rest::remove);
+        return rest;
+    }
+
+    /** The kinds of difference this case shows: one per placement difference kind and per summary verb. */
+    public Set<String> placementCategories() {
+        Set<String> categories = new LinkedHashSet<>();
+        if (oursError != null) {
+            categories.add("ours throws " + oursError.getClass().getSimpleName());
+        }
+        placementDifferences().forEach(d -> categories.add(d.category()));
+        return categories;
+    }
+
+    public Set<String> summaryCategories() {
+        Set<String> categories = new LinkedHashSet<>();
+        if (oursError != null) {
+            categories.add("ours throws " + oursError.getClass().getSimpleName());
+        }
+        summaryOnlyPacemaker().forEach(line -> categories.add("only Pacemaker: " + verb(line)));
+        summaryOnlyOurs().forEach(line -> categories.add("only ours: " + verb(line)));
+        return categories;
+    }
+
+    /** "Move", "Recover", "Fence", "Start ... (blocked)" */
+    private static String verb(String line) {
+        String verb = line.split(" ", 2)[0];
+        if (line.contains("(blocked)")) {
+            verb += " (blocked)";
+        } else if (line.contains(" due to ")) {
+            verb += " due to " + line.substring(line.indexOf(" due to ") + 8);
+        }
+        return verb;
+    }
+
+    /** What differs, for a failure message: placement first, then summary lines. */
+    public String describe() {
+        StringBuilder out = new StringBuilder(name).append(":\n");
+        if (oursError != null) {
+            out.append("  our scheduler threw ").append(oursError).append('\n');
+            return out.toString();
+        }
+        placementDifferences().forEach(d -> out.append("  placement ").append(d).append('\n'));
+        summaryOnlyPacemaker().forEach(l -> out.append("  summary only Pacemaker: ").append(l).append('\n'));
+        summaryOnlyOurs().forEach(l -> out.append("  summary only ours:      ").append(l).append('\n'));
+        return out.toString();
+    }
+}

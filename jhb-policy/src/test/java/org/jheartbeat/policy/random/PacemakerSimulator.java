@@ -1,0 +1,77 @@
+package org.jheartbeat.policy.random;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.cib.xml.CibXml;
+
+/**
+ * Runs Debian's Pacemaker 2.1.5 {@code crm_simulate -S -x FILE -t NOW} on a CIB: with
+ * {@code LC_ALL=C} so that its words are the C locale's, {@code TZ=UTC} for the time, and a
+ * throw-away {@code CIB_shadow_dir} because it writes a shadow copy of the CIB there.
+ */
+public final class PacemakerSimulator {
+
+    public static final Path CRM_SIMULATE = Path.of("/usr/sbin/crm_simulate");
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private PacemakerSimulator() {
+    }
+
+    public static boolean installed() {
+        return Files.isExecutable(CRM_SIMULATE);
+    }
+
+    /** {@code now} in crm_simulate's --set-datetime form ("2023-11-14T22:13:20Z"). */
+    public static SchedulerOutcome run(Path cib, String now) throws IOException, CibParseException {
+        String text = simulate(cib, now);
+        return CrmSimulateOutput.parse(text, new ClonePrimitives(CibXml.parse(cib)));
+    }
+
+    /** crm_simulate's standard output; fails with its error output when it does not finish cleanly. */
+    public static String simulate(Path cib, String now) throws IOException {
+        Path shadowDir = Files.createTempDirectory("crm_simulate-shadow");
+        Path stderr = shadowDir.resolve("stderr");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(List.of(CRM_SIMULATE.toString(), "-S", "-x", cib.toString(),
+                    "-t", now));
+            builder.environment().put("LC_ALL", "C");
+            builder.environment().put("TZ", "UTC");
+            builder.environment().put("CIB_shadow_dir", shadowDir.toString());
+            builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.redirectError(stderr.toFile());
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("crm_simulate on " + cib + " did not finish in " + TIMEOUT_SECONDS + " s");
+            }
+            // it exits with 1 when the simulated transition could not run to its end (an action
+            // waits for one that cannot run); what it planned and where things are is still shown
+            if (!out.contains("\nRevised Cluster Status:")) {
+                throw new IOException("crm_simulate on " + cib + " exited with " + process.exitValue() + ": "
+                        + Files.readString(stderr).strip());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while crm_simulate ran on " + cib, e);
+        } finally {
+            deleteTree(shadowDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
