@@ -57,13 +57,14 @@ public record Comparison(String name, SchedulerOutcome pacemaker, SchedulerOutco
         return categories;
     }
 
-    /** "Move", "Recover", "Fence", "Start ... (blocked)" */
+    /** "Move", "Fence", "Start (blocked)", "Restart due to required R start": resource names left out. */
     private static String verb(String line) {
         String verb = line.split(" ", 2)[0];
         if (line.contains("(blocked)")) {
             verb += " (blocked)";
         } else if (line.contains(" due to ")) {
-            verb += " due to " + line.substring(line.indexOf(" due to ") + 8);
+            String reason = line.substring(line.indexOf(" due to ") + 8);
+            verb += " due to " + reason.replaceAll("[\\w:-]*\\d[\\w:-]*", "R");
         }
         return verb;
     }

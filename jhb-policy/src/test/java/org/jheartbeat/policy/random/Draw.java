@@ -1,15 +1,19 @@
 package org.jheartbeat.policy.random;
 
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
-/** The generator's dice: every random choice goes through one seeded {@link Random}. */
+/**
+ * The generator's dice: every random choice goes through one generator seeded with the case's
+ * seed. {@link SplittableRandom} rather than {@link java.util.Random}, whose first values for
+ * neighbouring seeds (1, 2, 3...) are nearly the same.
+ */
 final class Draw {
 
-    private final Random random;
+    private final SplittableRandom random;
 
-    Draw(Random random) {
-        this.random = random;
+    Draw(long seed) {
+        this.random = new SplittableRandom(seed);
     }
 
     boolean chance(double probability) {
@@ -23,5 +27,13 @@ final class Draw {
 
     <T> T pick(List<T> choices) {
         return choices.get(random.nextInt(choices.size()));
+    }
+
+    /** Puts the list in a random order, in place. */
+    <T> void shuffle(List<T> list) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            list.set(j, list.set(i, list.get(j)));
+        }
     }
 }

@@ -1,11 +1,9 @@
 package org.jheartbeat.policy.random;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.jheartbeat.policy.random.CibShape.Clone;
 import org.jheartbeat.policy.random.CibShape.ClusterNode;
@@ -84,7 +82,7 @@ final class HistoryDraw {
     private void drawClone(Clone clone) {
         List<ClusterNode> nodes = new ArrayList<>(withHistory());
         nodes.removeIf(n -> !(n.state().inMembership() || n.state() == NodeState.UNCLEAN));
-        Collections.shuffle(nodes, new Random(draw.between(0, Integer.MAX_VALUE - 1)));
+        draw.shuffle(nodes);
         int limit = clone.cloneMax() > 0 ? Math.min(nodes.size(), clone.cloneMax() + 1) : nodes.size();
         int running = draw.between(0, limit);
         for (int i = 0; i < running; i++) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jheartbeat.policy.random.CibShape.Agent;
@@ -41,7 +40,7 @@ public final class RandomCibGenerator {
     private int nextConstraint = 1;
 
     private RandomCibGenerator(long seed, CibLevel level) {
-        this.draw = new Draw(new Random(seed));
+        this.draw = new Draw(seed);
         this.level = level;
     }
 
