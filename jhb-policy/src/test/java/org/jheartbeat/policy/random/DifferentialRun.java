@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.policy.differential.Comparison;
 
 /**
  * Generates CIBs for a range of seeds, runs Pacemaker's crm_simulate and our scheduler on each
@@ -25,7 +25,6 @@ import org.jheartbeat.cib.model.CibParseException;
 public final class DifferentialRun {
 
     public static final Instant NOW = Instant.ofEpochSecond(RandomCibGenerator.NOW_EPOCH_SECONDS);
-    private static final String NOW_TEXT = DateTimeFormatter.ISO_INSTANT.format(NOW);
 
     private final Path keepDir;
 
@@ -33,22 +32,12 @@ public final class DifferentialRun {
         this.keepDir = keepDir;
     }
 
-    /** Compares one CIB file (the name only labels it in reports). */
-    public static Comparison compare(String name, Path cib) throws IOException, CibParseException {
-        SchedulerOutcome pacemaker = PacemakerSimulator.run(cib, NOW_TEXT);
-        try {
-            return new Comparison(name, pacemaker, OurScheduler.run(cib, NOW), null);
-        } catch (RuntimeException | StackOverflowError e) {
-            return new Comparison(name, pacemaker, null, e);
-        }
-    }
-
     public Comparison compare(GeneratedCib generated) {
         try {
             Files.createDirectories(keepDir);
             Path file = keepDir.resolve(generated.name() + ".xml");
             Files.writeString(file, generated.xml());
-            Comparison comparison = compare(generated.name(), file);
+            Comparison comparison = Comparison.run(generated.name(), file, NOW);
             if (comparison.samePlacement() && comparison.sameSummary()) {
                 Files.delete(file);
             }

@@ -21,11 +21,13 @@ final class StatusWriter {
     private static final String GRAPH_UUID = "6d1f3a52-1c0e-4b6a-9f55-2b7e0c9d1a01";
     private static final int FAILED_MONITOR_RC = 7;
     /**
-     * The digest Pacemaker records for the parameters of an operation on a resource without
-     * instance attributes (as every generated resource is). Without it, Pacemaker takes the
-     * definition as changed and restarts every active resource.
+     * The digests Pacemaker records for the parameters of an operation on a resource without
+     * instance attributes (as every generated resource is), one-time and recurring. Without
+     * them, Pacemaker takes the definition as changed: it restarts every active resource and
+     * clears the fail counts of recurring operations.
      */
     private static final String NO_PARAMETERS_DIGEST = "f2317cad3d54cec5d7d7aa7d0bf35cf8";
+    private static final String NO_PARAMETERS_RECURRING_DIGEST = "4811cef7f7f94e3a35a70be7916cb2fd";
 
     private final CibShape shape;
     private final long now;
@@ -158,7 +160,7 @@ final class StatusWriter {
                     "on_node", node.name(), "call-id", String.valueOf(callId), "rc-code", String.valueOf(rc),
                     "op-status", "0", "interval", String.valueOf(intervalMs),
                     "last-rc-change", String.valueOf(now - 1000 + callId), "exec-time", "10", "queue-time", "0",
-                    "op-digest", NO_PARAMETERS_DIGEST);
+                    "op-digest", intervalMs == 0 ? NO_PARAMETERS_DIGEST : NO_PARAMETERS_RECURRING_DIGEST);
         }
     }
 

@@ -1,9 +1,11 @@
-package org.jheartbeat.policy.random;
+package org.jheartbeat.policy.differential;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,19 +30,18 @@ public final class PacemakerSimulator {
         return Files.isExecutable(CRM_SIMULATE);
     }
 
-    /** {@code now} in crm_simulate's --set-datetime form ("2023-11-14T22:13:20Z"). */
-    public static SchedulerOutcome run(Path cib, String now) throws IOException, CibParseException {
+    public static SchedulerOutcome run(Path cib, Instant now) throws IOException, CibParseException {
         String text = simulate(cib, now);
         return CrmSimulateOutput.parse(text, new ClonePrimitives(CibXml.parse(cib)));
     }
 
     /** crm_simulate's standard output; fails with its error output when it does not finish cleanly. */
-    public static String simulate(Path cib, String now) throws IOException {
+    public static String simulate(Path cib, Instant now) throws IOException {
         Path shadowDir = Files.createTempDirectory("crm_simulate-shadow");
         Path stderr = shadowDir.resolve("stderr");
         try {
             ProcessBuilder builder = new ProcessBuilder(List.of(CRM_SIMULATE.toString(), "-S", "-x", cib.toString(),
-                    "-t", now));
+                    "-t", DateTimeFormatter.ISO_INSTANT.format(now)));
             builder.environment().put("LC_ALL", "C");
             builder.environment().put("TZ", "UTC");
             builder.environment().put("CIB_shadow_dir", shadowDir.toString());

@@ -1,15 +1,29 @@
-package org.jheartbeat.policy.random;
+package org.jheartbeat.policy.differential;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jheartbeat.cib.model.CibParseException;
 
 /**
  * Pacemaker's and our outcome for one CIB. {@code oursError} is set (and {@code ours} null)
  * when our scheduler threw instead of answering.
  */
 public record Comparison(String name, SchedulerOutcome pacemaker, SchedulerOutcome ours, Throwable oursError) {
+
+    /** Runs both schedulers on one CIB file at the time {@code now}; the name only labels it in reports. */
+    public static Comparison run(String name, Path cib, Instant now) throws IOException, CibParseException {
+        SchedulerOutcome pacemaker = PacemakerSimulator.run(cib, now);
+        try {
+            return new Comparison(name, pacemaker, OurScheduler.run(cib, now), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Comparison(name, pacemaker, null, e);
+        }
+    }
 
     public boolean samePlacement() {
         return ours != null && placementDifferences().isEmpty();

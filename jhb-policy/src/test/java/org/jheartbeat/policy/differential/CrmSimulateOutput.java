@@ -1,4 +1,4 @@
-package org.jheartbeat.policy.random;
+package org.jheartbeat.policy.differential;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.jheartbeat.policy.random;
+package org.jheartbeat.policy.differential;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,24 @@ public final class Placement {
         return clone + "/" + (colon < 0 ? primitive : primitive.substring(0, colon));
     }
 
-    /** "key: what" lines, sorted; multisets in sorted order. */
+    /** Reads {@link #lines()} back. */
+    public static Placement fromLines(List<String> lines) {
+        Placement placement = new Placement();
+        for (String line : lines) {
+            int colon = line.indexOf(": [");
+            if (colon < 0 || !line.endsWith("]")) {
+                throw new IllegalArgumentException("not a placement line (\"resource: [node Role, ...]\"): " + line);
+            }
+            String list = line.substring(colon + 3, line.length() - 1).strip();
+            List<String> entries = placement.entries.computeIfAbsent(line.substring(0, colon), k -> new ArrayList<>());
+            if (!list.isEmpty()) {
+                entries.addAll(List.of(list.split(", ")));
+            }
+        }
+        return placement;
+    }
+
+    /** "key: [what, ...]" lines, sorted; multisets in sorted order. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         entries.forEach((key, list) -> lines.add(key + ": " + sorted(list)));
