@@ -51,13 +51,17 @@ public record Comparison(String name, SchedulerOutcome pacemaker, SchedulerOutco
         return rest;
     }
 
-    /** The kinds of difference this case shows: one per placement difference kind and per summary verb. */
+    /**
+     * The kinds of difference this case shows: one per placement difference kind and per summary
+     * verb; marked when Pacemaker's simulated transition stopped before its end.
+     */
     public Set<String> placementCategories() {
         Set<String> categories = new LinkedHashSet<>();
         if (oursError != null) {
             categories.add("ours throws " + oursError.getClass().getSimpleName());
         }
-        placementDifferences().forEach(d -> categories.add(d.category()));
+        String mark = pacemaker.completed() ? "" : " (Pacemaker's transition incomplete)";
+        placementDifferences().forEach(d -> categories.add(d.category() + mark));
         return categories;
     }
 

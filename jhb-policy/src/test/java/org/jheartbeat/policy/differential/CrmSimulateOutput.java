@@ -29,8 +29,9 @@ final class CrmSimulateOutput {
     private record Container(int indent, String id, boolean isClone, boolean promotable) {
     }
 
-    static SchedulerOutcome parse(String text, ClonePrimitives clones) {
-        return new SchedulerOutcome(revisedPlacement(text, clones), SchedulerOutcome.normalizedSummary(summary(text)));
+    static SchedulerOutcome parse(String text, ClonePrimitives clones, boolean completed) {
+        return new SchedulerOutcome(revisedPlacement(text, clones), SchedulerOutcome.normalizedSummary(summary(text)),
+                completed);
     }
 
     static List<String> summary(String text) {

@@ -79,7 +79,7 @@ public record FeatureCase(String name, Path cib, Path expected) {
                 section.add(line.strip());
             }
         }
-        return new SchedulerOutcome(Placement.fromLines(placement), SchedulerOutcome.normalizedSummary(summary));
+        return new SchedulerOutcome(Placement.fromLines(placement), SchedulerOutcome.normalizedSummary(summary), true);
     }
 
     /** The expectation text for an outcome, as {@link #expectedOutcome()} reads it. */

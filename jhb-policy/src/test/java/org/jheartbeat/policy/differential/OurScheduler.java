@@ -35,7 +35,7 @@ public final class OurScheduler {
 
     public static SchedulerOutcome run(Path cib, Instant now) throws IOException, CibParseException {
         Transition transition = Scheduler.schedule(CibXml.parse(cib), now);
-        return new SchedulerOutcome(placement(transition), SchedulerOutcome.normalizedSummary(transition.summary()));
+        return new SchedulerOutcome(placement(transition), SchedulerOutcome.normalizedSummary(transition.summary()), true);
     }
 
     static Placement placement(Transition transition) {

@@ -1,7 +1,6 @@
 package org.jheartbeat.policy.differential;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,40 +30,49 @@ public final class PacemakerSimulator {
     }
 
     public static SchedulerOutcome run(Path cib, Instant now) throws IOException, CibParseException {
-        String text = simulate(cib, now);
-        return CrmSimulateOutput.parse(text, new ClonePrimitives(CibXml.parse(cib)));
+        Run run = simulate(cib, now);
+        return CrmSimulateOutput.parse(run.stdout(), new ClonePrimitives(CibXml.parse(cib)), run.exitCode() == 0);
     }
 
-    /** crm_simulate's standard output; fails with its error output when it does not finish cleanly. */
-    public static String simulate(Path cib, Instant now) throws IOException {
-        Path shadowDir = Files.createTempDirectory("crm_simulate-shadow");
-        Path stderr = shadowDir.resolve("stderr");
+    /** What crm_simulate printed and its exit status. */
+    public record Run(String stdout, String stderr, int exitCode) {
+    }
+
+    /**
+     * Runs crm_simulate; fails with its error output when it printed no revised status. It
+     * exits with 1, and says "Transition failed" on its error output, when the simulated
+     * transition could not run to its end (an action waits for one that cannot run); what it
+     * planned and where that left things is still shown.
+     */
+    public static Run simulate(Path cib, Instant now) throws IOException {
+        Path dir = Files.createTempDirectory("crm_simulate-shadow");
+        Path stdout = dir.resolve("stdout");
+        Path stderr = dir.resolve("stderr");
         try {
             ProcessBuilder builder = new ProcessBuilder(List.of(CRM_SIMULATE.toString(), "-S", "-x", cib.toString(),
                     "-t", DateTimeFormatter.ISO_INSTANT.format(now)));
             builder.environment().put("LC_ALL", "C");
             builder.environment().put("TZ", "UTC");
-            builder.environment().put("CIB_shadow_dir", shadowDir.toString());
+            builder.environment().put("CIB_shadow_dir", dir.toString());
             builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.redirectOutput(stdout.toFile());
             builder.redirectError(stderr.toFile());
             Process process = builder.start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException("crm_simulate on " + cib + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
-            // it exits with 1 when the simulated transition could not run to its end (an action
-            // waits for one that cannot run); what it planned and where things are is still shown
-            if (!out.contains("\nRevised Cluster Status:")) {
-                throw new IOException("crm_simulate on " + cib + " exited with " + process.exitValue() + ": "
-                        + Files.readString(stderr).strip());
+            Run run = new Run(Files.readString(stdout), Files.readString(stderr), process.exitValue());
+            if (!run.stdout().contains("\nRevised Cluster Status:")) {
+                throw new IOException("crm_simulate on " + cib + " exited with " + run.exitCode() + ": "
+                        + run.stderr().strip());
             }
-            return out;
+            return run;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while crm_simulate ran on " + cib, e);
         } finally {
-            deleteTree(shadowDir);
+            deleteTree(dir);
         }
     }
 

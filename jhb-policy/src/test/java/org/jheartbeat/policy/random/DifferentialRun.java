@@ -123,6 +123,8 @@ public final class DifferentialRun {
             StringBuilder out = new StringBuilder();
             out.append(String.format("%s: %d CIBs, identical placement %.1f%%, identical transition summary %.1f%%%n",
                     level, cases.size(), 100 * placementRatio(), 100 * summaryRatio()));
+            long incomplete = cases.stream().filter(c -> !c.comparison().pacemaker().completed()).count();
+            out.append(String.format("  Pacemaker's simulated transition stopped before its end in %d CIBs%n", incomplete));
             appendCategories(out, "placement differences", byCategory(true));
             appendCategories(out, "summary differences", byCategory(false));
             out.append("  identical placement by feature used:\n");

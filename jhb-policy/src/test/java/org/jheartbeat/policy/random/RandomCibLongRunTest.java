@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The long randomized comparison with Pacemaker, in its own Maven profile:
- * {@code mvn -o test -pl jhb-policy -Prandom-long -Djhb.random.count=5000 [-Djhb.random.first=1]}.
+ * {@code mvn -o test -pl jhb-policy -Prandom-long -Djhb.random.count=5000 [-Djhb.random.first=1]
+ * -Djhb.random.threads=2]}.
  * Writes each level's report (ratios, differences by kind with the smallest example seed,
  * agreement by feature) to target/random-cib/report-LEVEL.txt; the CIBs that differ stay beside it.
  */
@@ -28,7 +29,8 @@ class RandomCibLongRunTest {
         int count = Integer.getInteger("jhb.random.count", 5000);
         long first = Long.getLong("jhb.random.first", 1);
         Path dir = Path.of("target", "random-cib");
-        DifferentialRun.Summary summary = new DifferentialRun(dir).run(level, first, count, 2);
+        int threads = Integer.getInteger("jhb.random.threads", 2);
+        DifferentialRun.Summary summary = new DifferentialRun(dir).run(level, first, count, threads);
         String report = summary.report();
         System.out.println(report);
         Files.writeString(dir.resolve("report-" + level.name().toLowerCase() + ".txt"), report);
