@@ -119,6 +119,18 @@ public final class DifferentialRun {
             return features;
         }
 
+        /** One line a CIB: name, identical placement, identical summary, Pacemaker's transition complete, kinds of difference. */
+        public String table() {
+            StringBuilder out = new StringBuilder("cib\tsame_placement\tsame_summary\tpacemaker_completed\tplacement_differences\n");
+            for (Case c : cases) {
+                Comparison comparison = c.comparison();
+                out.append(c.cib().name()).append('\t').append(comparison.samePlacement()).append('\t')
+                        .append(comparison.sameSummary()).append('\t').append(comparison.pacemaker().completed())
+                        .append('\t').append(String.join("; ", comparison.placementCategories())).append('\n');
+            }
+            return out.toString();
+        }
+
         public String report() {
             StringBuilder out = new StringBuilder();
             out.append(String.format("%s: %d CIBs, identical placement %.1f%%, identical transition summary %.1f%%%n",

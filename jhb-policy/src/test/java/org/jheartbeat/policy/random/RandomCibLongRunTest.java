@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code mvn -o test -pl jhb-policy -Prandom-long -Djhb.random.count=5000 [-Djhb.random.first=1]
  * -Djhb.random.threads=2]}.
  * Writes each level's report (ratios, differences by kind with the smallest example seed,
- * agreement by feature) to target/random-cib/report-LEVEL.txt; the CIBs that differ stay beside it.
+ * agreement by feature) to target/random-cib/report-LEVEL.txt and one line a CIB to
+ * results-LEVEL.tsv; the CIBs that differ stay beside them.
  */
 @Tag("random-long")
 class RandomCibLongRunTest {
@@ -34,6 +35,7 @@ class RandomCibLongRunTest {
         String report = summary.report();
         System.out.println(report);
         Files.writeString(dir.resolve("report-" + level.name().toLowerCase() + ".txt"), report);
+        Files.writeString(dir.resolve("results-" + level.name().toLowerCase() + ".tsv"), summary.table());
         assertThat(summary.placementRatio()).as("identical placement on %d %s seeds from %d", count, level, first)
                 .isGreaterThanOrEqualTo(RandomCibDifferentialTest.REACHED.get(level));
     }
