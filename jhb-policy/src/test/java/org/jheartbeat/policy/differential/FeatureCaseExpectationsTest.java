@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.List;
+import java.util.stream.Stream;
 import org.jheartbeat.cib.model.CibParseException;
 import org.jheartbeat.testkit.Prerequisites;
 import org.junit.jupiter.api.Tag;
@@ -14,13 +14,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The stored expectations of the hand-written cases are what Pacemaker 2.1.5 says. With
  * {@code -Djhb.differential.record=true} it writes them to src/test/resources/differential
- * instead (for a new case: write its CIB, record, read what was written before committing).
+ * instead, under src/test/resources (for a new case: write its CIB, record, read what was
+ * written before committing).
  */
 @Tag("pacemaker")
 class FeatureCaseExpectationsTest {
 
-    static List<FeatureCase> cases() {
-        return FeatureCase.all();
+    static Stream<FeatureCase> cases() {
+        return Stream.of(FeatureCase.FEATURES, FeatureCase.HEARTBEAT21).flatMap(d -> FeatureCase.all(d).stream());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -30,8 +31,7 @@ class FeatureCaseExpectationsTest {
                 PacemakerSimulator.CRM_SIMULATE + " (Debian package pacemaker-cli-utils)");
         SchedulerOutcome pacemaker = PacemakerSimulator.run(featureCase.cib(), FeatureCase.NOW);
         if (Boolean.getBoolean(FeatureCase.RECORD)) {
-            Files.writeString(FeatureCase.SOURCE_DIRECTORY.resolve(featureCase.name() + ".expected"),
-                    FeatureCase.expectationText(featureCase.name(), pacemaker));
+            Files.writeString(featureCase.expectedSource(), FeatureCase.expectationText(featureCase.name(), pacemaker));
             return;
         }
         SchedulerOutcome expected = featureCase.expectedOutcome();

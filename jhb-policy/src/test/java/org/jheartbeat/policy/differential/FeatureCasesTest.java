@@ -265,14 +265,14 @@ class FeatureCasesTest {
     @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
-        for (FeatureCase featureCase : FeatureCase.all()) {
+        for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
             assertThat(methods).as("a test method for differential/%s.xml", featureCase.name())
                     .contains(methodName(featureCase.name()));
         }
     }
 
     /** "location-rule-uname" is tested by locationRuleUname(). */
-    private static String methodName(String caseName) {
+    static String methodName(String caseName) {
         String[] words = caseName.split("-");
         StringBuilder name = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {
@@ -282,7 +282,7 @@ class FeatureCasesTest {
     }
 
     private static void assertSameAsPacemaker(String name) throws IOException, CibParseException {
-        FeatureCase featureCase = FeatureCase.named(name);
+        FeatureCase featureCase = FeatureCase.named(FeatureCase.FEATURES, name);
         SchedulerOutcome pacemaker = featureCase.expectedOutcome();
         SchedulerOutcome ours = OurScheduler.run(featureCase.cib(), FeatureCase.NOW);
         Comparison comparison = new Comparison(name, pacemaker, ours, null);
