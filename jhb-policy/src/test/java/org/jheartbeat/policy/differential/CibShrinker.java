@@ -1,0 +1,81 @@
+package org.jheartbeat.policy.differential;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.cib.xml.CibXml;
+import org.jheartbeat.cib.xml.Elements;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Makes a CIB on which the schedulers differ as small as it can while they still differ the
+ * same way: it takes out one element at a time (constraints first, then history, attributes,
+ * resources, nodes) and keeps each removal after which both schedulers still run and the
+ * difference is still there. What is left shows the difference with little else around it.
+ */
+public final class CibShrinker {
+
+    /** What may go, in the order they are tried: an element goes more easily once what names it is gone. */
+    private static final List<String> REMOVABLE = List.of("rsc_location", "rsc_colocation", "rsc_order", "expression",
+            "lrm_resource", "lrm_rsc_op", "nvpair", "meta_attributes", "op", "primitive", "group", "clone",
+            "transient_attributes", "node_state", "node");
+
+    private final Instant now;
+    private final Path workFile;
+
+    public CibShrinker(Instant now, Path workFile) {
+        this.now = now;
+        this.workFile = workFile;
+    }
+
+    /** The smallest CIB text found that still passes {@code stillDiffers}, starting from {@code xml}. */
+    public String shrink(String xml, Predicate<Comparison> stillDiffers) throws IOException, CibParseException {
+        CibDocument current = CibXml.parse(xml, "shrinking");
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (String tag : REMOVABLE) {
+                for (int index = candidates(current, tag).size() - 1; index >= 0; index--) {
+                    CibDocument smaller = CibDocument.of(CibXml.copy(current.dom()));
+                    Element gone = candidates(smaller, tag).get(index);
+                    gone.getParentNode().removeChild(gone);
+                    if (differs(smaller, stillDiffers)) {
+                        current = smaller;
+                        progress = true;
+                    }
+                }
+            }
+        }
+        return CibXml.toXml(current);
+    }
+
+    private static List<Element> candidates(CibDocument cib, String tag) {
+        List<Element> found = new ArrayList<>();
+        for (Element element : Elements.descendants(cib.root(), tag)) {
+            Node parent = element.getParentNode();
+            // a rule's last expression and an op's own settings stay: without them the element is invalid
+            boolean onlyExpression = tag.equals("expression") && Elements.descendants((Element) parent, "expression").size() < 2;
+            if (!onlyExpression) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    private boolean differs(CibDocument cib, Predicate<Comparison> stillDiffers) throws IOException {
+        Files.writeString(workFile, CibXml.toXml(cib));
+        try {
+            return stillDiffers.test(Comparison.run("shrinking", workFile, now));
+        } catch (IOException | CibParseException | IllegalStateException | IllegalArgumentException e) {
+            // Pacemaker refused the smaller CIB (a reference to what is gone) or printed what we cannot read
+            return false;
+        }
+    }
+}
