@@ -25,7 +25,7 @@ class RandomCibGeneratorTest {
     @ParameterizedTest
     @EnumSource(CibLevel.class)
     void everyCibIsValidInTheCurrentForm(CibLevel level) throws Exception {
-        for (long seed = 1; seed <= 200; seed++) {
+        for (long seed = 1; seed <= 100; seed++) {
             GeneratedCib cib = RandomCibGenerator.generate(seed, level);
             CibDocument document = CibXml.parse(cib.xml(), cib.name());
             assertThat(CibSchema.validate(document)).as(cib.name()).isEmpty();
