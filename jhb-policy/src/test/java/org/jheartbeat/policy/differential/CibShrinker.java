@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibParseException;
@@ -23,6 +25,7 @@ import org.w3c.dom.Node;
 public final class CibShrinker {
 
     /** What may go, in the order they are tried: an element goes more easily once what names it is gone. */
+    private static final Set<String> RESOURCES = Set.of("primitive", "group", "clone");
     private static final List<String> REMOVABLE = List.of("rsc_location", "rsc_colocation", "rsc_order", "expression",
             "lrm_resource", "lrm_rsc_op", "nvpair", "meta_attributes", "op", "primitive", "group", "clone",
             "transient_attributes", "node_state", "node");
@@ -44,8 +47,7 @@ public final class CibShrinker {
             for (String tag : REMOVABLE) {
                 for (int index = candidates(current, tag).size() - 1; index >= 0; index--) {
                     CibDocument smaller = CibDocument.of(CibXml.copy(current.dom()));
-                    Element gone = candidates(smaller, tag).get(index);
-                    gone.getParentNode().removeChild(gone);
+                    remove(smaller, candidates(smaller, tag).get(index));
                     if (differs(smaller, stillDiffers)) {
                         current = smaller;
                         progress = true;
@@ -54,6 +56,34 @@ public final class CibShrinker {
             }
         }
         return CibXml.toXml(current);
+    }
+
+    /**
+     * Takes the element out; a resource goes with its history and transient attributes, as if
+     * it had never been configured (left behind, they would make it an orphan: another case).
+     */
+    private static void remove(CibDocument cib, Element gone) {
+        Set<String> primitives = new HashSet<>();
+        if (RESOURCES.contains(gone.getTagName())) {
+            primitives.add(gone.getAttribute("id"));
+            Elements.descendants(gone, "primitive").forEach(p -> primitives.add(p.getAttribute("id")));
+        }
+        gone.getParentNode().removeChild(gone);
+        Element status = Elements.descendants(cib.root(), "status").stream().findFirst().orElse(null);
+        if (primitives.isEmpty() || status == null) {
+            return;
+        }
+        for (Element history : Elements.descendants(status, "lrm_resource")) {
+            if (primitives.contains(history.getAttribute("id").replaceFirst(":\\d+$", ""))) {
+                history.getParentNode().removeChild(history);
+            }
+        }
+        for (Element attribute : Elements.descendants(status, "nvpair")) {
+            String name = attribute.getAttribute("name").replaceFirst("#.*$", "").replaceFirst(":\\d+$", "");
+            if (primitives.stream().anyMatch(id -> name.endsWith("-" + id))) {
+                attribute.getParentNode().removeChild(attribute);
+            }
+        }
     }
 
     private static List<Element> candidates(CibDocument cib, String tag) {

@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jheartbeat.cib.model.CibParseException;
 import org.jheartbeat.policy.differential.CibShrinker;
 import org.jheartbeat.policy.differential.Comparison;
+import org.jheartbeat.policy.differential.PlacementDifference;
 
 /**
  * For each kind of placement difference of a run, shrinks its smallest CIB (see
@@ -32,8 +34,16 @@ final class MinimalExamples {
             if (category.contains("incomplete")) {
                 continue;
             }
-            GeneratedCib example = kind.getValue().get(0).cib();
-            String minimal = shrinker.shrink(example.xml(), c -> c.placementCategories().contains(category));
+            DifferentialRun.Case first = kind.getValue().get(0);
+            GeneratedCib example = first.cib();
+            // the same resource must keep differing the same way, or the example drifts to another case
+            PlacementDifference difference = first.comparison().placementDifferences().stream()
+                    .filter(d -> category.startsWith(d.category())).findFirst().orElse(null);
+            Predicate<Comparison> same = difference == null
+                    ? c -> c.placementCategories().contains(category)
+                    : c -> c.placementDifferences().stream().anyMatch(
+                            d -> d.key().equals(difference.key()) && d.category().equals(difference.category()));
+            String minimal = shrinker.shrink(example.xml(), same);
             Path file = dir.resolve(example.level().name().toLowerCase() + "-" + slug(category) + ".xml");
             Files.writeString(file, minimal);
             Comparison comparison = Comparison.run(example.name(), file, DifferentialRun.NOW);
