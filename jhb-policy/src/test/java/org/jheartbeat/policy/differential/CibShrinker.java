@@ -14,7 +14,6 @@ import org.jheartbeat.cib.model.CibParseException;
 import org.jheartbeat.cib.xml.CibXml;
 import org.jheartbeat.cib.xml.Elements;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Makes a CIB on which the schedulers differ as small as it can while they still differ the
@@ -86,13 +85,22 @@ public final class CibShrinker {
         }
     }
 
+    /**
+     * The elements of a kind that may go. Some stay: a rule's last expression (the rule would be
+     * invalid); cluster options and fencing devices, because without them Pacemaker does nothing
+     * at all (fencing is on by default and needs a device) and every example would drift there.
+     */
     private static List<Element> candidates(CibDocument cib, String tag) {
         List<Element> found = new ArrayList<>();
         for (Element element : Elements.descendants(cib.root(), tag)) {
-            Node parent = element.getParentNode();
-            // a rule's last expression and an op's own settings stay: without them the element is invalid
-            boolean onlyExpression = tag.equals("expression") && Elements.descendants((Element) parent, "expression").size() < 2;
-            if (!onlyExpression) {
+            Element parent = (Element) element.getParentNode();
+            boolean stays = switch (tag) {
+                case "expression" -> Elements.descendants(parent, "expression").size() < 2;
+                case "nvpair" -> parent.getTagName().equals("cluster_property_set");
+                case "primitive" -> element.getAttribute("class").equals("stonith");
+                default -> false;
+            };
+            if (!stays) {
                 found.add(element);
             }
         }
