@@ -1,0 +1,291 @@
+package org.jheartbeat.policy.differential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jheartbeat.cib.model.CibParseException;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our scheduler on the hand-written per-feature CIBs (src/test/resources/differential): the
+ * final placement and the Transition Summary must be what Pacemaker 2.1.5 makes of them (the
+ * stored expectations, which {@link FeatureCaseExpectationsTest} checks against crm_simulate).
+ * The issue asks for all of them; the ones the young scheduler does not get right yet are
+ * disabled with what differs.
+ */
+class FeatureCasesTest {
+
+    // ---- Locations
+
+    @Test
+    void locationScore() throws Exception {
+        assertSameAsPacemaker("location-score");
+    }
+
+    @Test
+    void locationMinusInfinity() throws Exception {
+        assertSameAsPacemaker("location-minus-infinity");
+    }
+
+    @Test
+    void locationRuleUname() throws Exception {
+        assertSameAsPacemaker("location-rule-uname");
+    }
+
+    @Test
+    void locationRuleAttribute() throws Exception {
+        assertSameAsPacemaker("location-rule-attribute");
+    }
+
+    @Test
+    void optInCluster() throws Exception {
+        assertSameAsPacemaker("opt-in-cluster");
+    }
+
+    // ---- Colocations
+
+    @Test
+    void colocationInfinity() throws Exception {
+        assertSameAsPacemaker("colocation-infinity");
+    }
+
+    @Test
+    void colocationMinusInfinity() throws Exception {
+        assertSameAsPacemaker("colocation-minus-infinity");
+    }
+
+    @Test
+    void colocationFiniteBeatsLocation() throws Exception {
+        assertSameAsPacemaker("colocation-finite-beats-location");
+    }
+
+    @Test
+    void colocationDependentCannotRun() throws Exception {
+        assertSameAsPacemaker("colocation-dependent-cannot-run");
+    }
+
+    @Test
+    void colocationWithClone() throws Exception {
+        assertSameAsPacemaker("colocation-with-clone");
+    }
+
+    @Test
+    void colocationWithPromoted() throws Exception {
+        assertSameAsPacemaker("colocation-with-promoted");
+    }
+
+    // ---- Stickiness
+
+    @Test
+    void stickinessKeepsIt() throws Exception {
+        assertSameAsPacemaker("stickiness-keeps-it");
+    }
+
+    @Test
+    void stickinessTooLow() throws Exception {
+        assertSameAsPacemaker("stickiness-too-low");
+    }
+
+    // ---- Node states
+
+    @Test
+    void standbyNode() throws Exception {
+        assertSameAsPacemaker("standby-node");
+    }
+
+    @Test
+    void offlineNodeWithoutFencing() throws Exception {
+        assertSameAsPacemaker("offline-node-without-fencing");
+    }
+
+    @Test
+    void uncleanNodeFenced() throws Exception {
+        assertSameAsPacemaker("unclean-node-fenced");
+    }
+
+    @Test
+    void uncleanNodeWithoutFencing() throws Exception {
+        assertSameAsPacemaker("unclean-node-without-fencing");
+    }
+
+    @Disabled("scheduler: moves a resource off a node in maintenance (Move rsc1 node1 -> node2); Pacemaker leaves it there unmanaged")
+    @Test
+    void maintenanceNode() throws Exception {
+        assertSameAsPacemaker("maintenance-node");
+    }
+
+    @Test
+    void neverSeenNodeWithFencing() throws Exception {
+        assertSameAsPacemaker("never-seen-node-with-fencing");
+    }
+
+    // ---- Failures
+
+    @Test
+    void monitorFailureRecoveredInPlace() throws Exception {
+        assertSameAsPacemaker("monitor-failure-recovered-in-place");
+    }
+
+    @Test
+    void migrationThresholdReached() throws Exception {
+        assertSameAsPacemaker("migration-threshold-reached");
+    }
+
+    @Test
+    void startFailureIsFatal() throws Exception {
+        assertSameAsPacemaker("start-failure-is-fatal");
+    }
+
+    @Test
+    void pastFailuresBelowThreshold() throws Exception {
+        assertSameAsPacemaker("past-failures-below-threshold");
+    }
+
+    // ---- Resource options
+
+    @Test
+    void targetRoleStopped() throws Exception {
+        assertSameAsPacemaker("target-role-stopped");
+    }
+
+    @Test
+    void unmanagedResource() throws Exception {
+        assertSameAsPacemaker("unmanaged-resource");
+    }
+
+    @Disabled("scheduler: no summary line for a resource active on two nodes; Pacemaker stops both and starts one: 'Restart rsc1 ( node1 )'")
+    @Test
+    void multipleActive() throws Exception {
+        assertSameAsPacemaker("multiple-active");
+    }
+
+    // ---- Groups
+
+    @Test
+    void groupFollowsLocation() throws Exception {
+        assertSameAsPacemaker("group-follows-location");
+    }
+
+    @Test
+    void groupPartlyActive() throws Exception {
+        assertSameAsPacemaker("group-partly-active");
+    }
+
+    @Test
+    void groupMemberFails() throws Exception {
+        assertSameAsPacemaker("group-member-fails");
+    }
+
+    @Test
+    void groupMemberBanned() throws Exception {
+        assertSameAsPacemaker("group-member-banned");
+    }
+
+    // ---- Orders
+
+    @Test
+    void orderMandatoryRestartsThen() throws Exception {
+        assertSameAsPacemaker("order-mandatory-restarts-then");
+    }
+
+    @Test
+    void orderOptionalLeavesThen() throws Exception {
+        assertSameAsPacemaker("order-optional-leaves-then");
+    }
+
+    @Disabled("scheduler: stops rsc2 but its summary lacks 'Stop rsc2 ( node2 ) due to unrunnable rsc1 start'")
+    @Test
+    void orderFirstCannotStart() throws Exception {
+        assertSameAsPacemaker("order-first-cannot-start");
+    }
+
+    // ---- Clones
+
+    @Test
+    void cloneOnEveryNode() throws Exception {
+        assertSameAsPacemaker("clone-on-every-node");
+    }
+
+    @Test
+    void cloneMax() throws Exception {
+        assertSameAsPacemaker("clone-max");
+    }
+
+    @Test
+    void clonedGroup() throws Exception {
+        assertSameAsPacemaker("cloned-group");
+    }
+
+    @Test
+    void cloneInstanceFails() throws Exception {
+        assertSameAsPacemaker("clone-instance-fails");
+    }
+
+    // ---- Promotable clones
+
+    @Disabled("scheduler: words a promotion '( Started -> Promoted node2 )'; Pacemaker '( Unpromoted -> Promoted node2 )'")
+    @Test
+    void promotablePromotionScores() throws Exception {
+        assertSameAsPacemaker("promotable-promotion-scores");
+    }
+
+    @Test
+    void promotableKeepsPromoted() throws Exception {
+        assertSameAsPacemaker("promotable-keeps-promoted");
+    }
+
+    @Disabled("scheduler: words a promotion '( Started -> Promoted node3 )'; Pacemaker '( Unpromoted -> Promoted node3 )'")
+    @Test
+    void promotableLocationRole() throws Exception {
+        assertSameAsPacemaker("promotable-location-role");
+    }
+
+    @Test
+    void promotableTargetRoleUnpromoted() throws Exception {
+        assertSameAsPacemaker("promotable-target-role-unpromoted");
+    }
+
+    // ---- Quorum and balance
+
+    @Test
+    void noQuorumStop() throws Exception {
+        assertSameAsPacemaker("no-quorum-stop");
+    }
+
+    @Test
+    void balancedSpread() throws Exception {
+        assertSameAsPacemaker("balanced-spread");
+    }
+
+    @Test
+    void everyCaseHasItsTest() {
+        Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
+        for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
+            assertThat(methods).as("a test method for differential/%s.xml", featureCase.name())
+                    .contains(methodName(featureCase.name()));
+        }
+    }
+
+    /** "location-rule-uname" is tested by locationRuleUname(). */
+    static String methodName(String caseName) {
+        String[] words = caseName.split("-");
+        StringBuilder name = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return name.toString();
+    }
+
+    private static void assertSameAsPacemaker(String name) throws IOException, CibParseException {
+        FeatureCase featureCase = FeatureCase.named(FeatureCase.FEATURES, name);
+        SchedulerOutcome pacemaker = featureCase.expectedOutcome();
+        SchedulerOutcome ours = OurScheduler.run(featureCase.cib(), FeatureCase.NOW);
+        Comparison comparison = new Comparison(name, pacemaker, ours, null);
+        assertThat(comparison.samePlacement() && comparison.sameSummary()).as(comparison.describe()).isTrue();
+    }
+}

@@ -1,0 +1,87 @@
+package org.jheartbeat.policy.differential;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.cib.xml.CibXml;
+import org.jheartbeat.policy.Scheduler;
+import org.jheartbeat.policy.actions.Action;
+import org.jheartbeat.policy.actions.Transition;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Role;
+
+/**
+ * Runs our scheduler in-process. Its placement is where each primitive is once the transition's
+ * runnable actions have been carried out, as crm_simulate -S carries out Pacemaker's: from
+ * where it is active now, runnable stops (and stops implied by fencing) take it away, runnable
+ * starts put it on the assigned node, promotions and demotions change its role there. So a
+ * start that cannot run (no quorum, an order on something that cannot start) or a resource that
+ * is not managed leaves things where they are, in both schedulers' results.
+ */
+public final class OurScheduler {
+
+    private static final List<String> PHASES = List.of("stop", "start", "demote", "promote");
+
+    private OurScheduler() {
+    }
+
+    public static SchedulerOutcome run(Path cib, Instant now) throws IOException, CibParseException {
+        Transition transition = Scheduler.schedule(CibXml.parse(cib), now);
+        return new SchedulerOutcome(placement(transition), SchedulerOutcome.normalizedSummary(transition.summary()), true);
+    }
+
+    static Placement placement(Transition transition) {
+        Map<Primitive, Map<Node, Role>> state = new LinkedHashMap<>();
+        for (Primitive primitive : transition.cluster().primitives()) {
+            state.put(primitive, new LinkedHashMap<>(primitive.active()));
+        }
+        Set<Node> fenced = new HashSet<>();
+        for (String phase : PHASES) {
+            for (Action action : transition.actions()) {
+                if (!action.runnable() || action.optional()) {
+                    continue;
+                }
+                if (action.resource() == null && action.task().startsWith("stonith")) {
+                    fenced.add(action.node());
+                } else if (action.primitive() != null && action.task().equals(phase)) {
+                    carryOut(state.get(action.primitive()), action);
+                }
+            }
+        }
+        Placement placement = new Placement();
+        state.forEach((primitive, roles) -> {
+            roles.keySet().removeAll(fenced);
+            record(placement, primitive, roles);
+        });
+        return placement;
+    }
+
+    private static void carryOut(Map<Node, Role> roles, Action action) {
+        switch (action.task()) {
+            case "stop" -> roles.remove(action.node());
+            case "start" -> roles.put(action.node(), Role.STARTED);
+            case "demote" -> roles.put(action.node(), Role.UNPROMOTED);
+            case "promote" -> roles.put(action.node(), Role.PROMOTED);
+            default -> throw new IllegalStateException("not a phase: " + action.task());
+        }
+    }
+
+    private static void record(Placement placement, Primitive primitive, Map<Node, Role> roles) {
+        if (primitive.top() instanceof Clone clone) {
+            placement.cloneMember(clone.id(), primitive.id());
+            roles.forEach((node, role) -> placement.instance(clone.id(), primitive.id(), clone.promotable(), node.name(), role.text()));
+        } else if (roles.isEmpty()) {
+            placement.single(primitive.id(), null, null);
+        } else {
+            roles.forEach((node, role) -> placement.single(primitive.id(), node.name(), role.text()));
+        }
+    }
+}
