@@ -80,7 +80,7 @@ public final class CibUnpacker {
         }
         history.applyFailcounts();
 
-        new ConstraintUnpacker(ids, rules, localNow, byId, Xml.child(configuration, "tags"))
+        new ConstraintUnpacker(ids, rules, localNow, byId, Xml.child(configuration, "tags"), templateUsers(resourcesEl, byId))
                 .unpack(Xml.child(configuration, "constraints"), cluster);
         applyMaintenance(cluster);
         return cluster;
@@ -95,6 +95,18 @@ public final class CibUnpacker {
                 p.meta().put("is-managed", "false");
             }
         }
+    }
+
+    /** Which top-level primitives and group members were made from each template. */
+    private static Map<String, java.util.List<Resource>> templateUsers(Element resources, Map<String, Resource> byId) {
+        Map<String, java.util.List<Resource>> users = new LinkedHashMap<>();
+        for (Element e : org.jheartbeat.cib.xml.Elements.descendants(resources, "primitive")) {
+            Resource r = byId.get(e.getAttribute("id"));
+            if (e.hasAttribute("template") && r != null) {
+                users.computeIfAbsent(e.getAttribute("template"), k -> new java.util.ArrayList<>()).add(r);
+            }
+        }
+        return users;
     }
 
     private static Node nodeFor(Element state, Cluster cluster) {

@@ -25,8 +25,11 @@ final class ConstraintUnpacker {
     private final LocalDateTime now;
     private final Map<String, Resource> byId;
     private final Map<String, List<String>> tags = new LinkedHashMap<>();
+    private final Map<String, List<Resource>> templateUsers;
 
-    ConstraintUnpacker(IdIndex ids, RuleEvaluator rules, LocalDateTime now, Map<String, Resource> byId, Element tagsSection) {
+    ConstraintUnpacker(IdIndex ids, RuleEvaluator rules, LocalDateTime now, Map<String, Resource> byId, Element tagsSection,
+                       Map<String, List<Resource>> templateUsers) {
+        this.templateUsers = templateUsers;
         this.ids = ids;
         this.rules = rules;
         this.now = now;
@@ -52,6 +55,7 @@ final class ConstraintUnpacker {
     }
 
     /** A resource or tag id to the resources it names. */
+    /** A resource, template or tag id to the resources it names (a template names every primitive made from it). */
     private List<Resource> resolve(String id) {
         List<Resource> out = new ArrayList<>();
         if (id == null) {
@@ -60,11 +64,14 @@ final class ConstraintUnpacker {
         Resource r = byId.get(id);
         if (r != null) {
             out.add(r);
+        } else if (templateUsers.containsKey(id)) {
+            out.addAll(templateUsers.get(id));
         } else if (tags.containsKey(id)) {
             for (String ref : tags.get(id)) {
-                Resource t = byId.get(ref);
-                if (t != null) {
-                    out.add(t);
+                if (byId.containsKey(ref)) {
+                    out.add(byId.get(ref));
+                } else {
+                    out.addAll(templateUsers.getOrDefault(ref, List.of()));
                 }
             }
         }
