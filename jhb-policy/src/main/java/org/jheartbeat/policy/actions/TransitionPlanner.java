@@ -64,7 +64,8 @@ public final class TransitionPlanner {
     private ResourcePlan planFor(Primitive p) {
         Node current = p.currentNode();
         Node next = p.assignedNode();
-        if (!quorumOk() && "stop".equals(cluster.options().noQuorumPolicy()) && next != null && p.currentNode() != null) {
+        if (!quorumOk() && "stop".equals(cluster.options().noQuorumPolicy()) && next != null && p.currentNode() != null
+                && !"nothing".equals(p.meta("requires"))) {
             p.assign(null, Role.STOPPED);
             next = null;
         }
@@ -107,8 +108,10 @@ public final class TransitionPlanner {
         }
         if (next != null && (!p.active().containsKey(next) || plan.stopsOn(next))) {
             plan.start = action(p, "start", next, false);
-            if (!quorumOk()) {
-                plan.start.blockBecause("stop".equals(cluster.options().noQuorumPolicy()) ? "no quorum" : "quorum freeze");
+            String policy = cluster.options().noQuorumPolicy();
+            boolean needsQuorum = !"nothing".equals(p.meta("requires"));
+            if (!quorumOk() && needsQuorum) {
+                plan.start.blockBecause("freeze".equals(policy) ? "quorum freeze" : "no quorum");
             }
         }
         plan.migrate = p.migratable() && current != null && next != null && current != next && !p.failed()
