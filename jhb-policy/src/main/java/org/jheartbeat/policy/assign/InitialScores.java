@@ -33,6 +33,12 @@ final class InitialScores {
         for (Resource r : cluster.resources().values()) {
             locations(r);
         }
+        Map<Node, Integer> health = NodeHealth.scores(cluster.options(), cluster.nodes().values());
+        for (Resource r : cluster.resources().values()) {
+            if (!health.isEmpty() && !org.jheartbeat.policy.model.MetaValues.bool(r.meta("allow-unhealthy-nodes"), false)) {
+                applyLocation(r, health, true);
+            }
+        }
         for (Primitive p : cluster.primitives()) {
             stickiness(p);
             for (Node n : p.failureBans()) {
