@@ -22,7 +22,7 @@ class RandomCibDifferentialTest {
 
     static final int SEEDS_PER_LEVEL = 150;
     /** The identical-placement ratio on seeds 1 to {@value #SEEDS_PER_LEVEL} that may not get worse. */
-    static final Map<CibLevel, Double> REACHED = Map.of(CibLevel.SIMPLE, 0.0, CibLevel.FULL, 0.0);
+    static final Map<CibLevel, Double> REACHED = Map.of(CibLevel.SIMPLE, 0.82, CibLevel.FULL, 0.64);
     static final double TARGET = 0.99;
 
     @ParameterizedTest
