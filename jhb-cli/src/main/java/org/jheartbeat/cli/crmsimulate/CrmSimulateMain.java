@@ -72,6 +72,10 @@ public final class CrmSimulateMain implements Callable<Integer> {
     @Option(names = {"-s", "--show-scores"}, description = "Show the node scores resources were placed with.")
     boolean showScores;
 
+    @Option(names = "--explain", paramLabel = "RSC",
+            description = "Explain why the resource (primitive, group or clone) is placed where it is: its scores per node and what made them.")
+    String explain;
+
     @Option(names = {"-A", "--show-attrs"}, description = "Show node attributes after the resources.")
     boolean showAttributes;
 
@@ -201,6 +205,9 @@ public final class CrmSimulateMain implements Callable<Integer> {
             write(saveInput, "--save-input", CibXml.toXml(cib));
             Simulation.Result result = simulation.run(cib);
             out.print(result.text());
+            if (explain != null) {
+                out.print(explanation(result.transition()));
+            }
             out.flush();
             if (result.transition() != null) {
                 write(saveGraph, "--save-graph", new GraphXml(result.transition()).write());
@@ -216,6 +223,17 @@ public final class CrmSimulateMain implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    private String explanation(org.jheartbeat.policy.actions.Transition transition) throws ToolFailure {
+        java.util.List<String> lines = new org.jheartbeat.policy.explain.Explanation(transition.cluster()).of(explain);
+        if (lines == null) {
+            throw new ToolFailure(ExitCodes.NO_SUCH, "--explain " + explain
+                    + ": no such resource in this CIB; the Full List of Resources above names them");
+        }
+        StringBuilder text = new StringBuilder("\nExplanation for " + explain + ":\n");
+        lines.forEach(l -> text.append(l.startsWith("  ") ? "    " + l.substring(2) : "  * " + l).append('\n'));
+        return text.toString();
     }
 
     private String profile() throws ToolFailure {
@@ -264,7 +282,7 @@ public final class CrmSimulateMain implements Callable<Integer> {
             failures.add(OpSpec.parse("--op-fail", text));
         }
         Modifications modifications = new Modifications(quorum(), nodesUp, nodesDown, nodesFailed, injected);
-        boolean process = run || simulate || showScores || saveGraph != null || saveDot != null;
+        boolean process = run || simulate || showScores || saveGraph != null || saveDot != null || explain != null;
         return new Simulation(modifications, failures, ClusterTime.of(dateTimeText(), clock),
                 new Simulation.Show(process, simulate, showScores, quiet, showAttributes));
     }
