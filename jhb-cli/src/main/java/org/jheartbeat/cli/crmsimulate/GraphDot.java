@@ -41,9 +41,6 @@ final class GraphDot {
             } else if (a.resource() != null && management.unmanaged(a.resource())) {
                 font = "purple";
                 always = false;
-            } else if (a.optional()) {
-                color = "blue";
-                always = false;
             }
             if (!always && !allActions) {
                 continue;

@@ -32,7 +32,7 @@ final class TransitionRun {
 
     /** Whether an action is part of the graph the controller would be given. */
     static boolean inGraph(Action a) {
-        return a.runnable() && !a.optional();
+        return a.runnable();
     }
 
     /** Runs the graph, telling each action in "Executing Cluster Transition". */

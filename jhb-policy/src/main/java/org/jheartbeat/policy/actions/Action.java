@@ -19,7 +19,6 @@ public final class Action {
     private final long intervalMs;
     private final boolean pseudo;
     private boolean runnable = true;
-    private boolean optional;
     private String reason;
     private final List<Action> after = new ArrayList<>();
 
@@ -71,14 +70,6 @@ public final class Action {
                 reason = why;
             }
         }
-    }
-
-    public boolean optional() {
-        return optional;
-    }
-
-    public void setOptional(boolean optional) {
-        this.optional = optional;
     }
 
     public String reason() {

@@ -34,13 +34,4 @@ final class ResourcePlan {
         }
         return false;
     }
-
-    Action stopOn(Node node) {
-        for (Action a : stops) {
-            if (a.node() == node) {
-                return a;
-            }
-        }
-        return null;
-    }
 }

@@ -1,7 +1,6 @@
 package org.jheartbeat.policy.assign;
 
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -262,18 +261,5 @@ public final class Assigner {
             instance.setAssigned(true);
             instance.primitives().forEach(p -> p.setAssigned(true));
         }
-    }
-
-    /** Nodes of the instances of a clone already placed (for balancing across nodes). */
-    static Set<Node> nodesWith(List<Resource> instances) {
-        Set<Node> out = new LinkedHashSet<>();
-        for (Resource i : instances) {
-            out.addAll(Placement.nodesOf(i, null));
-        }
-        return out;
-    }
-
-    void assignInstancePrimitive(Primitive p, Map<Node, Integer> table, Node prefer) {
-        p.assign(choose(p, table, prefer), Role.STARTED);
     }
 }

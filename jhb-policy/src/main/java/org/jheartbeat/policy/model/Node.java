@@ -19,11 +19,8 @@ public final class Node {
     private boolean standbyOnFail;
     private boolean maintenance;
     private boolean shutdown;
-    private boolean expectedUp;
-    private boolean seen;
     private String uncleanReason;
     private int assignedCount;
-    private int priority;
 
     public Node(String id, String name, String type) {
         this.id = id;
@@ -137,23 +134,6 @@ public final class Node {
         this.shutdown = shutdown;
     }
 
-    public boolean expectedUp() {
-        return expectedUp;
-    }
-
-    public void setExpectedUp(boolean expectedUp) {
-        this.expectedUp = expectedUp;
-    }
-
-    /** True when the status section has a node_state for it. */
-    public boolean seen() {
-        return seen;
-    }
-
-    public void setSeen(boolean seen) {
-        this.seen = seen;
-    }
-
     /** Can this node run resources at all (online, clean, not in standby or shutting down)? */
     public boolean canRunResources() {
         return online && !unclean && !standby && !standbyOnFail && !shutdown && !pending && !maintenance;
@@ -165,14 +145,6 @@ public final class Node {
 
     public void countAssigned(int delta) {
         assignedCount += delta;
-    }
-
-    public int priority() {
-        return priority;
-    }
-
-    public void addPriority(int value) {
-        priority += value;
     }
 
     @Override

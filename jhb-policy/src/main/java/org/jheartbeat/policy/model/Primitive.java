@@ -1,6 +1,5 @@
 package org.jheartbeat.policy.model;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +17,6 @@ public final class Primitive extends Resource {
     private final Map<Node, Role> active = new LinkedHashMap<>();
     private final Set<Node> failedOn = new LinkedHashSet<>();
     private final Set<Node> pendingOn = new LinkedHashSet<>();
-    private final Map<Node, String> failureReason = new LinkedHashMap<>();
     private final Set<Node> failureBans = new LinkedHashSet<>();
     private final Set<Node> definitionChangedOn = new LinkedHashSet<>();
     private final Map<Node, String> historyIds = new LinkedHashMap<>();
@@ -30,8 +28,6 @@ public final class Primitive extends Resource {
     private boolean stopOnly;
     private Node assignedNode;
     private Role nextRole = Role.STOPPED;
-    private MigrationState migration;
-    private final List<String> restartReasons = new ArrayList<>();
     private final Map<String, Integer> utilization = new LinkedHashMap<>();
 
     public Primitive(String id, Map<String, String> meta, String standard, String provider, String type,
@@ -104,10 +100,6 @@ public final class Primitive extends Resource {
 
     public boolean failed() {
         return !failedOn.isEmpty();
-    }
-
-    public Map<Node, String> failureReason() {
-        return failureReason;
     }
 
     /** Nodes it may not run on because of its failures there (failcount, fatal start, hard errors). */
@@ -206,23 +198,7 @@ public final class Primitive extends Resource {
         this.nextRole = role;
     }
 
-    public MigrationState migration() {
-        return migration;
-    }
-
-    public void setMigration(MigrationState migration) {
-        this.migration = migration;
-    }
-
-    public List<String> restartReasons() {
-        return restartReasons;
-    }
-
     public boolean migratable() {
         return MetaValues.bool(meta("allow-migrate"), false);
-    }
-
-    /** Where a partially done live migration left it. */
-    public record MigrationState(Node source, Node target, boolean complete) {
     }
 }

@@ -113,10 +113,6 @@ public abstract sealed class Resource permits Primitive, Group, Clone {
         return r == null ? Role.UNKNOWN : r;
     }
 
-    public boolean isClone() {
-        return this instanceof Clone;
-    }
-
     @Override
     public String toString() {
         return id;

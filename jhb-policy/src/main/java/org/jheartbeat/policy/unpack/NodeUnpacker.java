@@ -45,7 +45,6 @@ final class NodeUnpacker {
     }
 
     void unpackNodeState(Element state, Node node, Cluster cluster) {
-        node.setSeen(true);
         Element transientAttrs = Xml.child(state, "transient_attributes");
         if (transientAttrs != null) {
             Map<String, String> fresh = sets.read(transientAttrs, "instance_attributes", RuleContext.ofNode(node.attributes(), now));
@@ -63,7 +62,6 @@ final class NodeUnpacker {
         } else {
             statusWithoutFencing(state, node);
         }
-        node.setExpectedUp("member".equals(Xml.attr(state, "expected")));
     }
 
     private static boolean inCluster(String value) {

@@ -46,7 +46,7 @@ public final class OurScheduler {
         Set<Node> fenced = new HashSet<>();
         for (String phase : PHASES) {
             for (Action action : transition.actions()) {
-                if (!action.runnable() || action.optional()) {
+                if (!action.runnable()) {
                     continue;
                 }
                 if (action.resource() == null && action.task().startsWith("stonith")) {
