@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jheartbeat.cib.model.CibParseException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,7 +112,6 @@ class FeatureCasesTest {
         assertSameAsPacemaker("unclean-node-without-fencing");
     }
 
-    @Disabled("scheduler: moves a resource off a node in maintenance (Move rsc1 node1 -> node2); Pacemaker leaves it there unmanaged")
     @Test
     void maintenanceNode() throws Exception {
         assertSameAsPacemaker("maintenance-node");
@@ -158,7 +156,6 @@ class FeatureCasesTest {
         assertSameAsPacemaker("unmanaged-resource");
     }
 
-    @Disabled("scheduler: no summary line for a resource active on two nodes; Pacemaker stops both and starts one: 'Restart rsc1 ( node1 )'")
     @Test
     void multipleActive() throws Exception {
         assertSameAsPacemaker("multiple-active");
@@ -198,7 +195,6 @@ class FeatureCasesTest {
         assertSameAsPacemaker("order-optional-leaves-then");
     }
 
-    @Disabled("scheduler: stops rsc2 but its summary lacks 'Stop rsc2 ( node2 ) due to unrunnable rsc1 start'")
     @Test
     void orderFirstCannotStart() throws Exception {
         assertSameAsPacemaker("order-first-cannot-start");
@@ -228,7 +224,6 @@ class FeatureCasesTest {
 
     // ---- Promotable clones
 
-    @Disabled("scheduler: words a promotion '( Started -> Promoted node2 )'; Pacemaker '( Unpromoted -> Promoted node2 )'")
     @Test
     void promotablePromotionScores() throws Exception {
         assertSameAsPacemaker("promotable-promotion-scores");
@@ -239,7 +234,6 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promotable-keeps-promoted");
     }
 
-    @Disabled("scheduler: words a promotion '( Started -> Promoted node3 )'; Pacemaker '( Unpromoted -> Promoted node3 )'")
     @Test
     void promotableLocationRole() throws Exception {
         assertSameAsPacemaker("promotable-location-role");

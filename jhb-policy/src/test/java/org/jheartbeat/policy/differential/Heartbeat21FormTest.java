@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.jheartbeat.cib.model.CibParseException;
 import org.jheartbeat.cib.upgrade.CibUpgrade;
 import org.jheartbeat.cib.xml.CibXml;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,13 +51,11 @@ class Heartbeat21FormTest {
         assertOldFormGetsPacemakersOutcome("colocation-order-from-to");
     }
 
-    @Disabled("scheduler: words the promotion '( Started -> Promoted node2 )'; Pacemaker '( Unpromoted -> Promoted node2 )'")
     @Test
     void cloneMasterSlave() throws Exception {
         assertOldFormGetsPacemakersOutcome("clone-master-slave");
     }
 
-    @Disabled("scheduler: starts rsc3 on node1, where an unmanaged resource runs; Pacemaker counts that one and picks node2")
     @Test
     void optInUnmanaged() throws Exception {
         assertOldFormGetsPacemakersOutcome("opt-in-unmanaged");
