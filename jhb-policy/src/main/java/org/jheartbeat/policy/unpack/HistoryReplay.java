@@ -157,7 +157,7 @@ final class HistoryReplay {
         OnFail handling = onFailFor(op);
         if (rc == 6) {
             hardBan = 2;
-        } else if (rc == 2 || rc == 3 || rc == 4 || rc == 5) {
+        } else if (rc == 2 || rc == 4 || rc == 5) {
             hardBan = Math.max(hardBan, 1);
         }
         if (handling == OnFail.IGNORE) {
