@@ -155,15 +155,15 @@ final class HistoryReplay {
 
     private void failure(OpRecord op, int rc) {
         OnFail handling = onFailFor(op);
-        if (rc == 6) {
-            hardBan = 2;
-        } else if (rc == 2 || rc == 4 || rc == 5) {
-            hardBan = Math.max(hardBan, 1);
-        }
         if (handling == OnFail.IGNORE) {
             rsc.setFailureIgnored(true);
             success(op, op.expectedRc());
             return;
+        }
+        if (rc == 6) {
+            hardBan = 2;
+        } else if (rc == 2 || rc == 4 || rc == 5) {
+            hardBan = Math.max(hardBan, 1);
         }
         if (rc == 5 && op.probe()) {
             rsc.failedProbes().put(node, rc);
