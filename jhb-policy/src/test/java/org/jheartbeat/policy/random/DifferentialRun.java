@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,14 +129,19 @@ public final class DifferentialRun {
             return features;
         }
 
-        /** One line a CIB: name, identical placement, identical summary, Pacemaker's transition complete, kinds of difference. */
+        /**
+         * One line a CIB: name, identical placement, identical summary, Pacemaker's transition
+         * complete, kinds of difference, features the CIB uses.
+         */
         public String table() {
-            StringBuilder out = new StringBuilder("cib\tsame_placement\tsame_summary\tpacemaker_completed\tplacement_differences\n");
+            StringBuilder out = new StringBuilder(
+                    "cib\tsame_placement\tsame_summary\tpacemaker_completed\tplacement_differences\tfeatures\n");
             for (Case c : cases) {
                 Comparison comparison = c.comparison();
                 out.append(c.cib().name()).append('\t').append(comparison.samePlacement()).append('\t')
                         .append(comparison.sameSummary()).append('\t').append(comparison.pacemaker().completed())
-                        .append('\t').append(String.join("; ", comparison.placementCategories())).append('\n');
+                        .append('\t').append(String.join("; ", comparison.placementCategories()))
+                        .append('\t').append(String.join(",", new TreeSet<>(c.cib().features()))).append('\n');
             }
             return out.toString();
         }
