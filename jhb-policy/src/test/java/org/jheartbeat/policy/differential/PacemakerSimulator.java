@@ -21,6 +21,8 @@ public final class PacemakerSimulator {
 
     public static final Path CRM_SIMULATE = Path.of("/usr/sbin/crm_simulate");
     private static final long TIMEOUT_SECONDS = 60;
+    /** Exit statuses above this one mean a signal ended the process (an assertion aborts it). */
+    private static final int SIGNALLED = 128;
 
     private PacemakerSimulator() {
     }
@@ -32,6 +34,13 @@ public final class PacemakerSimulator {
     public static SchedulerOutcome run(Path cib, Instant now) throws IOException, CibParseException {
         Run run = simulate(cib, now);
         return CrmSimulateOutput.parse(run.stdout(), new ClonePrimitives(CibXml.parse(cib)), run.exitCode() == 0);
+    }
+
+    /** Pacemaker itself failed on a valid CIB (a fatal assertion, a crash): there is no answer to compare with. */
+    public static final class CrashException extends IOException {
+        CrashException(String message) {
+            super(message);
+        }
     }
 
     /** What crm_simulate printed and its exit status. */
@@ -63,6 +72,10 @@ public final class PacemakerSimulator {
                 throw new IOException("crm_simulate on " + cib + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             Run run = new Run(Files.readString(stdout), Files.readString(stderr), process.exitValue());
+            if (run.exitCode() > SIGNALLED) {
+                throw new CrashException("crm_simulate on " + cib + " was killed by signal " + (run.exitCode() - SIGNALLED)
+                        + ": " + run.stderr().strip());
+            }
             if (!run.stdout().contains("\nRevised Cluster Status:")) {
                 throw new IOException("crm_simulate on " + cib + " exited with " + run.exitCode() + ": "
                         + run.stderr().strip());

@@ -10,12 +10,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jheartbeat.cib.model.CibParseException;
 import org.jheartbeat.policy.differential.Comparison;
+import org.jheartbeat.policy.differential.PacemakerSimulator;
 
 /**
  * Generates CIBs for a range of seeds, runs Pacemaker's crm_simulate and our scheduler on each
@@ -32,7 +34,11 @@ public final class DifferentialRun {
         this.keepDir = keepDir;
     }
 
-    public Comparison compare(GeneratedCib generated) {
+    /**
+     * Compares the schedulers on one generated CIB; when Pacemaker crashed on it (its own bug),
+     * there is nothing to compare with and the case says how it crashed.
+     */
+    public Case compare(GeneratedCib generated) {
         try {
             Files.createDirectories(keepDir);
             Path file = keepDir.resolve(generated.name() + ".xml");
@@ -41,7 +47,9 @@ public final class DifferentialRun {
             if (comparison.samePlacement() && comparison.sameSummary()) {
                 Files.delete(file);
             }
-            return comparison;
+            return new Case(generated, comparison, null);
+        } catch (PacemakerSimulator.CrashException e) {
+            return new Case(generated, null, e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(generated.name(), e);
         } catch (CibParseException e) {
@@ -56,16 +64,14 @@ public final class DifferentialRun {
             List<Future<Case>> futures = new ArrayList<>();
             for (long seed = firstSeed; seed < firstSeed + count; seed++) {
                 long s = seed;
-                futures.add(pool.submit(() -> {
-                    GeneratedCib cib = RandomCibGenerator.generate(s, level);
-                    return new Case(cib, compare(cib));
-                }));
+                futures.add(pool.submit(() -> compare(RandomCibGenerator.generate(s, level))));
             }
             List<Case> cases = new ArrayList<>();
             for (Future<Case> future : futures) {
                 cases.add(future.get());
             }
-            return new Summary(level, cases);
+            return new Summary(level, cases.stream().filter(c -> c.comparison() != null).toList(),
+                    cases.stream().filter(c -> c.comparison() == null).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -76,11 +82,15 @@ public final class DifferentialRun {
         }
     }
 
-    public record Case(GeneratedCib cib, Comparison comparison) {
+    /** One generated CIB and how the schedulers compare on it, or how Pacemaker crashed on it. */
+    public record Case(GeneratedCib cib, Comparison comparison, String pacemakerCrash) {
     }
 
-    /** The figures of a run: identical-placement and identical-summary ratios, and differences by kind. */
-    public record Summary(CibLevel level, List<Case> cases) {
+    /**
+     * The figures of a run: identical-placement and identical-summary ratios, and differences by
+     * kind, over the CIBs Pacemaker did not crash on ({@code crashes}, counted apart).
+     */
+    public record Summary(CibLevel level, List<Case> cases, List<Case> crashes) {
 
         public double placementRatio() {
             return (double) cases.stream().filter(c -> c.comparison().samePlacement()).count() / cases.size();
@@ -119,14 +129,19 @@ public final class DifferentialRun {
             return features;
         }
 
-        /** One line a CIB: name, identical placement, identical summary, Pacemaker's transition complete, kinds of difference. */
+        /**
+         * One line a CIB: name, identical placement, identical summary, Pacemaker's transition
+         * complete, kinds of difference, features the CIB uses.
+         */
         public String table() {
-            StringBuilder out = new StringBuilder("cib\tsame_placement\tsame_summary\tpacemaker_completed\tplacement_differences\n");
+            StringBuilder out = new StringBuilder(
+                    "cib\tsame_placement\tsame_summary\tpacemaker_completed\tplacement_differences\tfeatures\n");
             for (Case c : cases) {
                 Comparison comparison = c.comparison();
                 out.append(c.cib().name()).append('\t').append(comparison.samePlacement()).append('\t')
                         .append(comparison.sameSummary()).append('\t').append(comparison.pacemaker().completed())
-                        .append('\t').append(String.join("; ", comparison.placementCategories())).append('\n');
+                        .append('\t').append(String.join("; ", comparison.placementCategories()))
+                        .append('\t').append(String.join(",", new TreeSet<>(c.cib().features()))).append('\n');
             }
             return out.toString();
         }
@@ -137,6 +152,8 @@ public final class DifferentialRun {
                     level, cases.size(), 100 * placementRatio(), 100 * summaryRatio()));
             long incomplete = cases.stream().filter(c -> !c.comparison().pacemaker().completed()).count();
             out.append(String.format("  Pacemaker's simulated transition stopped before its end in %d CIBs%n", incomplete));
+            out.append(String.format("  Pacemaker crashed on %d more CIBs, not counted%n", crashes.size()));
+            crashes.forEach(c -> out.append("    ").append(c.cib().name()).append(": ").append(c.pacemakerCrash()).append('\n'));
             appendCategories(out, "placement differences", byCategory(true));
             appendCategories(out, "summary differences", byCategory(false));
             out.append("  identical placement by feature used:\n");

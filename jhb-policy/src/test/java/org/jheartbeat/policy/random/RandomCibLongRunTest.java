@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.jheartbeat.cib.model.CibParseException;
 import org.jheartbeat.policy.differential.PacemakerSimulator;
 import org.jheartbeat.testkit.Prerequisites;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,8 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The long randomized comparison with Pacemaker, in its own Maven profile:
  * {@code mvn -o test -pl jhb-policy -Prandom-long -Djhb.random.count=5000 [-Djhb.random.first=1]
- * -Djhb.random.threads=2]}.
- * Writes each level's report (ratios, differences by kind with the smallest example seed,
+ * [-Djhb.random.threads=2] [-Djhb.random.level=FULL]}. It measures; the ratio it may not fall under is held by
+ * {@link RandomCibDifferentialTest}. Writes each level's report (ratios, differences by kind with the smallest example seed,
  * agreement by feature) to target/random-cib/report-LEVEL.txt and one line a CIB to
  * results-LEVEL.tsv; the CIBs that differ stay beside them. Unless {@code -Djhb.random.shrink=false},
  * it also shrinks one example of each kind of difference ({@link MinimalExamples}).
@@ -26,7 +27,9 @@ class RandomCibLongRunTest {
 
     @ParameterizedTest
     @EnumSource(CibLevel.class)
-    void placementAgreesWithPacemaker(CibLevel level) throws IOException, CibParseException {
+    void measuresAgreementWithPacemaker(CibLevel level) throws IOException, CibParseException {
+        String only = System.getProperty("jhb.random.level", "");
+        Assumptions.assumeTrue(only.isEmpty() || only.equalsIgnoreCase(level.name()), "only level " + only);
         Prerequisites.require(PacemakerSimulator.installed(),
                 PacemakerSimulator.CRM_SIMULATE + " (Debian package pacemaker-cli-utils)");
         int count = Integer.getInteger("jhb.random.count", 5000);
@@ -41,7 +44,6 @@ class RandomCibLongRunTest {
         System.out.println(report);
         Files.writeString(dir.resolve("report-" + level.name().toLowerCase() + ".txt"), report);
         Files.writeString(dir.resolve("results-" + level.name().toLowerCase() + ".tsv"), summary.table());
-        assertThat(summary.placementRatio()).as("identical placement on %d %s seeds from %d", count, level, first)
-                .isGreaterThanOrEqualTo(RandomCibDifferentialTest.REACHED.get(level));
+        assertThat(summary.cases()).as("CIBs compared").hasSize(count);
     }
 }
