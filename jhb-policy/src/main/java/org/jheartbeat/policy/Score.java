@@ -52,7 +52,20 @@ public final class Score {
             return false;
         }
         String t = text.trim().toLowerCase();
-        return t.matches("[+-]?(infinity|inf|\\d+)");
+        int start = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
+        String body = t.substring(start);
+        if (body.equals("infinity") || body.equals("inf")) {
+            return true;
+        }
+        if (body.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < body.length(); i++) {
+            if (!Character.isDigit(body.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String format(int score) {

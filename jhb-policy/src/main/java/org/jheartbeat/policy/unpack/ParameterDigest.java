@@ -43,11 +43,7 @@ public final class ParameterDigest {
     private static String md5(String text) {
         try {
             byte[] d = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (byte b : d) {
-                hex.append(String.format("%02x", b));
-            }
-            return hex.toString();
+            return java.util.HexFormat.of().formatHex(d);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is part of every Java platform", e);
         }
