@@ -285,7 +285,7 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promoted-on-standby-node");
     }
 
-    @Disabled("scheduler: promotes on node2 (promotion score 100); Pacemaker on node1, where the clone's INFINITY location adds to the promotion score 5")
+    @Disabled("scheduler: promotes on node2 (promotion score 100); Pacemaker on node1 (promotion score 5), where the clone has an INFINITY location rule")
     @Test
     void promotionFollowsCloneLocation() throws Exception {
         assertSameAsPacemaker("promotion-follows-clone-location");
