@@ -28,7 +28,8 @@ import org.jheartbeat.policy.model.Role;
  */
 public final class OurScheduler {
 
-    private static final List<String> PHASES = List.of("stop", "start", "demote", "promote");
+    /** The order a transition carries out its kinds of action in: demote before stop, start before promote. */
+    private static final List<String> PHASES = List.of("demote", "stop", "start", "promote");
 
     private OurScheduler() {
     }
@@ -64,12 +65,13 @@ public final class OurScheduler {
         return placement;
     }
 
+    /** A role changes only where the resource is active (a promotion whose start did not run changes nothing). */
     private static void carryOut(Map<Node, Role> roles, Action action) {
         switch (action.task()) {
             case "stop" -> roles.remove(action.node());
             case "start" -> roles.put(action.node(), Role.STARTED);
-            case "demote" -> roles.put(action.node(), Role.UNPROMOTED);
-            case "promote" -> roles.put(action.node(), Role.PROMOTED);
+            case "demote" -> roles.replace(action.node(), Role.UNPROMOTED);
+            case "promote" -> roles.replace(action.node(), Role.PROMOTED);
             default -> throw new IllegalStateException("not a phase: " + action.task());
         }
     }

@@ -18,8 +18,9 @@ import org.jheartbeat.policy.random.CibShape.Single;
 /**
  * Draws a random valid CIB in the current (pacemaker-3.9) form from a seed: the same seed and
  * level always give the same text. The configuration is drawn here; where things run now comes
- * from {@link HistoryDraw} and is written by {@link StatusWriter}. Every CIB it makes is one that
- * Pacemaker 2.1.5's {@code crm_simulate -S -x} accepts and simulates to the end.
+ * from {@link HistoryDraw} and is written by {@link StatusWriter}. Pacemaker 2.1.5's
+ * {@code crm_simulate -S -x} accepts every CIB it makes (a few of them trip a fatal assertion
+ * inside Pacemaker, which {@link DifferentialRun} counts apart).
  */
 public final class RandomCibGenerator {
 
