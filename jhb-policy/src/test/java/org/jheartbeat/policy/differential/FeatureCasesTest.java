@@ -156,7 +156,6 @@ class FeatureCasesTest {
         assertSameAsPacemaker("past-failures-below-threshold");
     }
 
-    @Disabled("scheduler: no summary line; Pacemaker takes the failed start on node2 as possibly active there (active twice) and recovers: 'Recover rsc1 ( node1 )'")
     @Test
     void failedStartElsewhereCountsAsActive() throws Exception {
         assertSameAsPacemaker("failed-start-elsewhere-counts-as-active");
@@ -224,7 +223,6 @@ class FeatureCasesTest {
         assertSameAsPacemaker("order-first-cannot-start");
     }
 
-    @Disabled("scheduler: blocks rsc2 'due to unrunnable rsc1:1 start' (an instance for the offline node); Pacemaker starts rsc2 once the instances that can run have started")
     @Test
     void orderAfterCloneWithUnrunnableInstance() throws Exception {
         assertSameAsPacemaker("order-after-clone-with-unrunnable-instance");
@@ -274,7 +272,6 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promotable-target-role-unpromoted");
     }
 
-    @Disabled("scheduler: words the promotion '( Started -> Promoted node2 )'; Pacemaker '( Unpromoted -> Promoted node2 )'")
     @Test
     void promotedOnStandbyNode() throws Exception {
         assertSameAsPacemaker("promoted-on-standby-node");
