@@ -10,7 +10,8 @@ run, seconds ("skipped"/"missing" when not run), maximum RSS in KiB, exit status
 The median of a file's successful runs counts. "summary" compares the Transition Summary lines
 of the two implementations' last outputs, with runs of spaces made one (the column widths are
 not compared).
-JMH.csv: JMH's CSV result file (-rf csv, with -prof gc for the allocation rows).
+JMH.csv: JMH's CSV result file (-rf csv, with -prof gc for the allocation rows and -prof
+org.jheartbeat.bench.ProcessCpuProfiler for the CPU time of the whole JVM per operation).
 """
 import csv
 import math
@@ -121,45 +122,51 @@ def jmh(csv_path, files_path):
         text = f"{score * scale:.{digits}f}"
         return text + (f" ± {error * scale:.{digits}f}" if error is not None else "")
 
-    print("| primitives | variant | parse ms | unpack ms | schedule ms | schedule allocates MiB | schedule µs per primitive |")
-    print("|---|---|---|---|---|---|---|")
+    print("| primitives | variant | parse ms | unpack ms | schedule ms | schedule CPU ms | schedule allocates MiB"
+          " | schedule µs per primitive |")
+    print("|---|---|---|---|---|---|---|---|")
     for file, (n, variant) in files.items():
         per = scores.get((file, "schedule"), (None, None))[0]
         print(f"| {n:,} | {variant} | {cell(file, 'parse')} | {cell(file, 'unpack')} | {cell(file, 'schedule')} | "
-              f"{cell(file, 'schedule:gc.alloc.rate.norm', 1 / 1048576, 0)} | "
+              f"{cell(file, 'schedule:cpu.time.norm')} | {cell(file, 'schedule:gc.alloc.rate.norm', 1 / 1048576, 0)} | "
               + (f"{per * 1000 / n:.1f}" if per is not None else "–") + " |")
     print()
     print("schedule = Scheduler.schedule on the parsed document (unpack + placement + actions + summary);"
           " parse = CibXml.parse of the file, which crm_simulate does first. Mean of the measured iterations"
-          " ± JMH's 99.9 % interval.")
-    scaling([(n, scores[(f, "schedule")][0], scores.get((f, "schedule:gc.alloc.rate.norm"), (None,))[0])
+          " ± JMH's 99.9 % interval; CPU is that of the whole JVM (GC and JIT threads too) per operation,"
+          " which the load of other processes changes far less than the time.")
+    scaling([(n, scores[(f, "schedule")][0], scores.get((f, "schedule:cpu.time.norm"), (None,))[0],
+              scores.get((f, "schedule:gc.alloc.rate.norm"), (None,))[0])
              for f, (n, v) in files.items() if v == "running" and (f, "schedule") in scores])
 
 
 def scaling(points):
-    """How time and allocation grow from the smallest running cluster on, against n and n·log n."""
+    """How time, CPU and allocation grow from the smallest running cluster on, against n and n·log n."""
     points.sort()
     if len(points) < 2:
         return
     print()
     print("Growth of schedule (running clusters), from the smallest:")
     print()
-    print("| primitives | ms | × time | k (time) | × allocated | k (allocated) | × n | × n·log n |")
-    print("|---|---|---|---|---|---|---|---|")
-    n0, t0, a0 = points[0]
+    print("| primitives | ms | × time | k (time) | × CPU | k (CPU) | × allocated | k (allocated) | × n | × n·log n |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    n0, t0, c0, a0 = points[0]
 
     def exponent(value, value0, n):
         """k in value ∝ n^k between the smallest cluster and this one."""
         return f"{math.log(value / value0) / math.log(n / n0):.2f}" if n != n0 and value and value0 else "–"
 
-    for n, t, a in points:
-        grown = f"{a / a0:.2f}" if a and a0 else "–"
-        print(f"| {n:,} | {t:.1f} | {t / t0:.2f} | {exponent(t, t0, n)} | {grown} | {exponent(a, a0, n)} | "
+    def growth(value, value0):
+        return f"{value / value0:.2f}" if value and value0 else "–"
+
+    for n, t, c, a in points:
+        print(f"| {n:,} | {t:.1f} | {growth(t, t0)} | {exponent(t, t0, n)} | {growth(c, c0)} | {exponent(c, c0, n)} | "
+              f"{growth(a, a0)} | {exponent(a, a0, n)} | "
               f"{n / n0:.2f} | {n * math.log2(n) / (n0 * math.log2(n0)):.2f} |")
     print()
     print("No worse than n·log n: \"× time\" at most \"× n·log n\"; k is the exponent of a power law"
           " through the two points (1 for linear; n·log n itself gives about 1.1 over these sizes)."
-          " Allocation does not depend on the machine's load, time does.")
+          " Allocation does not depend on the machine's load; CPU depends on it less than time.")
 
 
 def main():

@@ -104,7 +104,7 @@ if [[ ${JMH:-1} != 0 ]]; then
 	files=$(cut -f1 "$WORK/files.tsv" | paste -sd,)
 	# shellcheck disable=SC2086  # JMH_OPTS is a list of options
 	java -cp "$REPO/jhb-bench/target/lib/*:$BENCH_JAR" org.openjdk.jmh.Main SchedulerBenchmark \
-		-p cib="$files" -prof gc -rf csv -rff "$WORK/jmh.csv" ${JMH_OPTS:-} >"$WORK/jmh.log" 2>&1 \
+		-p cib="$files" -prof gc -prof org.jheartbeat.bench.ProcessCpuProfiler -rf csv -rff "$WORK/jmh.csv" ${JMH_OPTS:-} >"$WORK/jmh.log" 2>&1 \
 		|| { echo "JMH failed; its log:" >&2; tail -30 "$WORK/jmh.log" >&2; exit 1; }
 	python3 "$HERE/report.py" jmh "$WORK/jmh.csv" "$WORK/files.tsv"
 fi

@@ -31,13 +31,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * phase alone, so placement and actions are the difference; {@link #parse} is the XML parse that
  * crm_simulate does before it, for comparison with the whole-process figures.
  *
- * <p>The time is fixed so that every run evaluates the same rules and failure timeouts.
+ * <p>The time is fixed so that every run evaluates the same rules and failure timeouts. The
+ * warm-up is long because at 10,000 primitives one operation takes seconds, and C2 goes on
+ * compiling (on the machine's other core) well after the first few.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class SchedulerBenchmark {
 
