@@ -38,6 +38,12 @@ if [[ ${JMH:-1} != 0 && -z $BENCH_JAR ]]; then
 	echo "scheduler.sh: no jhb-bench jar: build it (mvn -q -o install -DskipTests -pl jhb-bench -am) or set JMH=0" >&2
 	exit 2
 fi
+# Both must run the same scheduler; a build without -am takes jars from ~/.m2, which other
+# worktrees on the same machine install into.
+if [[ ${JMH:-1} != 0 ]] && ! cmp -s "$REPO"/jhb-dist/target/lib/jhb-policy-*.jar "$REPO"/jhb-bench/target/lib/jhb-policy-*.jar; then
+	echo "scheduler.sh: jhb-dist/target/lib and jhb-bench/target/lib hold different jhb-policy jars: rebuild both (rm -rf jhb-dist/target/lib jhb-bench/target/lib; mvn -q -o install -DskipTests -pl jhb-dist,jhb-bench -am)" >&2
+	exit 2
+fi
 [[ -x /usr/bin/time ]] || { echo "scheduler.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 
 # Our crm_simulate gains -R (--run: schedule and show the summary, no simulation); until then
