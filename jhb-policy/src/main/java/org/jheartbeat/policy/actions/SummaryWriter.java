@@ -108,7 +108,7 @@ final class SummaryWriter {
             return new String[] {"Stop", r.id(), where, "  due to " + p.start.reason()};
         }
         boolean recover = r.failedOn().contains(current)
-                && (!fenced.contains(current) || (r.id() + " failed there").equals(current.uncleanReason()));
+                && (!fenced.contains(current) || r.fencingFailures().contains(current));
         String kind = recover ? "Recover" : p.migrate ? "Migrate" : "Move";
         String where = current.name() + " -> " + next.name();
         if (roles && (now != then || now == Role.PROMOTED)) {

@@ -19,6 +19,7 @@ public final class Primitive extends Resource {
     private final Set<Node> pendingOn = new LinkedHashSet<>();
     private final Set<Node> failureBans = new LinkedHashSet<>();
     private final Set<Node> definitionChangedOn = new LinkedHashSet<>();
+    private final Set<Node> fencingFailures = new LinkedHashSet<>();
     private final Map<Node, String> historyIds = new LinkedHashMap<>();
     private final Map<Node, String> pendingTasks = new LinkedHashMap<>();
     private final Map<Node, Integer> failedProbes = new LinkedHashMap<>();
@@ -105,6 +106,11 @@ public final class Primitive extends Resource {
     /** Nodes it may not run on because of its failures there (failcount, fatal start, hard errors). */
     public Set<Node> failureBans() {
         return failureBans;
+    }
+
+    /** Nodes to be fenced because it failed there with on-fail=fence (there it is recovered, not just moved). */
+    public Set<Node> fencingFailures() {
+        return fencingFailures;
     }
 
     /** Nodes where it runs with parameters other than the configured ones (the recorded digest differs). */

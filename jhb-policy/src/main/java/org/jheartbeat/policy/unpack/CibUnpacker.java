@@ -3,11 +3,14 @@ package org.jheartbeat.policy.unpack;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.upgrade.CibUpgrade;
+import org.jheartbeat.cib.xml.Elements;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.ClusterOptions;
@@ -98,12 +101,12 @@ public final class CibUnpacker {
     }
 
     /** Which top-level primitives and group members were made from each template. */
-    private static Map<String, java.util.List<Resource>> templateUsers(Element resources, Map<String, Resource> byId) {
-        Map<String, java.util.List<Resource>> users = new LinkedHashMap<>();
-        for (Element e : org.jheartbeat.cib.xml.Elements.descendants(resources, "primitive")) {
+    private static Map<String, List<Resource>> templateUsers(Element resources, Map<String, Resource> byId) {
+        Map<String, List<Resource>> users = new LinkedHashMap<>();
+        for (Element e : Elements.descendants(resources, "primitive")) {
             Resource r = byId.get(e.getAttribute("id"));
             if (e.hasAttribute("template") && r != null) {
-                users.computeIfAbsent(e.getAttribute("template"), k -> new java.util.ArrayList<>()).add(r);
+                users.computeIfAbsent(e.getAttribute("template"), k -> new ArrayList<>()).add(r);
             }
         }
         return users;
@@ -131,7 +134,7 @@ public final class CibUnpacker {
         public Primitive orphan(String id, Element lrmResource) {
             Map<String, String> meta = new LinkedHashMap<>(orphanMeta);
             Primitive p = new Primitive(id, meta, Xml.attr(lrmResource, "class"), Xml.attr(lrmResource, "provider"),
-                    Xml.attr(lrmResource, "type"), new LinkedHashMap<>(), java.util.List.of());
+                    Xml.attr(lrmResource, "type"), new LinkedHashMap<>(), List.of());
             p.setOrphan(true);
             cluster.addResource(p);
             cluster.primitivesById().put(id, p);

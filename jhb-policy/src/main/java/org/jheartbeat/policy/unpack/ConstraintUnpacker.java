@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jheartbeat.policy.Score;
+import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Colocation;
 import org.jheartbeat.policy.model.Location;
+import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Ordering;
 import org.jheartbeat.policy.model.Resource;
@@ -197,12 +199,12 @@ final class ConstraintUnpacker {
         if (setEls.isEmpty()) {
             String firstAction = Xml.attr(e, "first-action", "start");
             String thenAction = Xml.attr(e, "then-action", firstAction);
-            boolean requireAll = org.jheartbeat.policy.model.MetaValues.bool(Xml.attr(e, "require-all"), true);
+            boolean requireAll = MetaValues.bool(Xml.attr(e, "require-all"), true);
             for (Resource first : resolve(Xml.attr(e, "first"))) {
                 for (Resource then : resolve(Xml.attr(e, "then"))) {
-                    int cloneMin = first instanceof org.jheartbeat.policy.model.Clone
-                            ? org.jheartbeat.policy.model.MetaValues.integer(first.meta("clone-min"), 0) : 0;
-                    if (first instanceof org.jheartbeat.policy.model.Clone && (cloneMin > 0 || !requireAll)) {
+                    int cloneMin = first instanceof Clone
+                            ? MetaValues.integer(first.meta("clone-min"), 0) : 0;
+                    if (first instanceof Clone && (cloneMin > 0 || !requireAll)) {
                         cluster.orderings().add(new Ordering(id, first, firstAction, then, thenAction, kind, symmetrical,
                                 List.copyOf(first.children()), Math.max(1, cloneMin), "clone-one-or-more:" + id));
                     } else {
@@ -266,7 +268,7 @@ final class ConstraintUnpacker {
     private static boolean symmetrical(Element e, Ordering.Kind kind) {
         String s = Xml.attr(e, "symmetrical");
         if (s != null) {
-            return org.jheartbeat.policy.model.MetaValues.bool(s, true);
+            return MetaValues.bool(s, true);
         }
         return kind != Ordering.Kind.SERIALIZE;
     }
@@ -278,9 +280,9 @@ final class ConstraintUnpacker {
         }
         String score = Xml.attr(set, "score");
         return new ResourceSet(Xml.attr(set, "id"), members,
-                org.jheartbeat.policy.model.MetaValues.bool(Xml.attr(set, "sequential"), true),
+                MetaValues.bool(Xml.attr(set, "sequential"), true),
                 Role.parse(Xml.attr(set, "role")), Xml.attr(set, "action", "start"), score == null ? null : Score.parse(score),
-                org.jheartbeat.policy.model.MetaValues.bool(Xml.attr(set, "require-all"), true));
+                MetaValues.bool(Xml.attr(set, "require-all"), true));
     }
 
     private record ResourceSet(String id, List<Resource> members, boolean sequential, Role role, String action,

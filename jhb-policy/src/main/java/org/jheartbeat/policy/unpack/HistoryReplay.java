@@ -253,7 +253,13 @@ final class HistoryReplay {
             }
             case STOP -> rsc.setStopOnly(true);
             case STANDBY -> node.setStandbyOnFail(true);
-            case FENCE -> node.markUnclean(rsc.id() + " failed there");
+            case FENCE -> {
+                // Only the failure that decides the fencing makes it a recovery; on a node already lost it just moves.
+                if (!node.unclean()) {
+                    rsc.fencingFailures().add(node);
+                }
+                node.markUnclean(rsc.id() + " failed there");
+            }
             default -> { }
         }
     }
