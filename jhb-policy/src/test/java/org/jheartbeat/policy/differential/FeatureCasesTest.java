@@ -47,6 +47,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("opt-in-cluster");
     }
 
+    @Test
+    void rulesResourceValues() throws Exception {
+        assertSameAsPacemaker("rules-resource-values");
+    }
+
     // ---- Colocations
 
     @Test
