@@ -28,7 +28,7 @@ final class HistoryReplay {
     private OnFail onFail = OnFail.IGNORE;
     private int hardBan;
     private boolean startFailed;
-    private String definitionDigest;
+    private OpRecord definitionRecord;
 
     HistoryReplay(Cluster cluster, Primitive rsc, Node node) {
         this.cluster = cluster;
@@ -114,9 +114,9 @@ final class HistoryReplay {
 
     private void success(OpRecord op, int rc) {
         if (op.intervalMs() == 0 && !"stop".equals(op.task()) && op.digest() != null && !op.digest().isEmpty()) {
-            definitionDigest = op.digest();
+            definitionRecord = op;
         } else if ("stop".equals(op.task())) {
-            definitionDigest = null;
+            definitionRecord = null;
         }
         boolean clearPast = false;
         switch (op.task()) {
@@ -216,8 +216,7 @@ final class HistoryReplay {
     }
 
     private void finish() {
-        if (definitionDigest != null && !rsc.orphan()
-                && !definitionDigest.equals(ParameterDigest.of(rsc, "start", 0))) {
+        if (definitionRecord != null && !rsc.orphan() && !ParameterDigest.matchesDefinition(rsc, definitionRecord)) {
             rsc.definitionChangedOn().add(node);
         }
         if (role == Role.STARTED && rsc.top() instanceof Clone c && c.promotable()) {

@@ -48,6 +48,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void secretParamsAndIgnoredFailures() throws Exception {
+        assertSameAsPacemaker("secret-params-and-ignored-failures");
+    }
+
+    @Test
     void rulesResourceValues() throws Exception {
         assertSameAsPacemaker("rules-resource-values");
     }
