@@ -48,6 +48,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void agentMissingAndIsoInterval() throws Exception {
+        assertSameAsPacemaker("agent-missing-and-iso-interval");
+    }
+
+    @Test
     void secretParamsAndIgnoredFailures() throws Exception {
         assertSameAsPacemaker("secret-params-and-ignored-failures");
     }
