@@ -74,6 +74,7 @@ public final class CibUnpacker {
             history.unpackHistory(s.getKey(), s.getValue());
         }
         history.applyFailcounts();
+        new ShutdownLocks(cluster).apply(states);
 
         new ConstraintUnpacker(ids, rules, sets, localNow, byId, Xml.child(configuration, "tags"), templateUsers(resourcesEl, byId))
                 .unpack(Xml.child(configuration, "constraints"), cluster);

@@ -48,6 +48,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void shutdownLock() throws Exception {
+        assertSameAsPacemaker("shutdown-lock");
+    }
+
+    @Test
     void agentMissingAndIsoInterval() throws Exception {
         assertSameAsPacemaker("agent-missing-and-iso-interval");
     }
