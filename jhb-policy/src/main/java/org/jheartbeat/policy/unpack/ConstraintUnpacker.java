@@ -174,6 +174,10 @@ final class ConstraintUnpacker {
         String id = Xml.attr(e, "id");
         List<Element> setEls = Xml.children(e, "resource_set");
         if (setEls.isEmpty()) {
+            // Pacemaker ignores a colocation of two templates or tags (and logs an error)
+            if (!byId.containsKey(Xml.attr(e, "rsc")) && !byId.containsKey(Xml.attr(e, "with-rsc"))) {
+                return;
+            }
             for (Resource dependent : resolve(Xml.attr(e, "rsc"))) {
                 for (Resource primary : resolve(Xml.attr(e, "with-rsc"))) {
                     addColocation(cluster, new Colocation(id, dependent, primary, score,
@@ -200,9 +204,11 @@ final class ConstraintUnpacker {
             if (primaries.members.isEmpty() || dependents.members.isEmpty()) {
                 continue;
             }
-            List<Resource> withList = primaries.sequential ? List.of(primaries.members.get(0)) : primaries.members;
-            List<Resource> depList = dependents.sequential
-                    ? List.of(dependents.members.get(dependents.members.size() - 1)) : dependents.members;
+            // a sequential set joins the chain at its ends: its first member follows the last
+            // member of the next set (each member of a set follows the one before it)
+            List<Resource> withList = primaries.sequential
+                    ? List.of(primaries.members.get(primaries.members.size() - 1)) : primaries.members;
+            List<Resource> depList = dependents.sequential ? List.of(dependents.members.get(0)) : dependents.members;
             for (Resource d : depList) {
                 for (Resource p : withList) {
                     addColocation(cluster, new Colocation(id, d, p, score, dependents.role, primaries.role, nodeAttribute));

@@ -70,6 +70,11 @@ class FeatureCasesTest {
     // ---- Colocations
 
     @Test
+    void colocationSetChain() throws Exception {
+        assertSameAsPacemaker("colocation-set-chain");
+    }
+
+    @Test
     void colocationInfinity() throws Exception {
         assertSameAsPacemaker("colocation-infinity");
     }
