@@ -191,10 +191,22 @@ final class ConstraintUnpacker {
             resourceSets.add(resourceSet(ids.resolve(s)));
         }
         for (ResourceSet set : resourceSets) {
-            if (set.sequential) {
+            int setScore = set.scoreOr(score);
+            if (!set.sequential) {
+                continue;
+            }
+            if (setScore < 0) {
+                // a negative sequential set keeps every member away from each one before it
+                for (int i = 1; i < set.members.size(); i++) {
+                    for (int j = 0; j < i; j++) {
+                        addColocation(cluster, new Colocation(id, set.members.get(i), set.members.get(j),
+                                setScore, set.role, set.role, nodeAttribute));
+                    }
+                }
+            } else {
                 for (int i = 1; i < set.members.size(); i++) {
                     addColocation(cluster, new Colocation(id, set.members.get(i), set.members.get(i - 1),
-                            set.scoreOr(score), set.role, set.role, nodeAttribute));
+                            setScore, set.role, set.role, nodeAttribute));
                 }
             }
         }

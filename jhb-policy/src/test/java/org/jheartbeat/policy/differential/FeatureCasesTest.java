@@ -70,6 +70,11 @@ class FeatureCasesTest {
     // ---- Colocations
 
     @Test
+    void colocationSetNegative() throws Exception {
+        assertSameAsPacemaker("colocation-set-negative");
+    }
+
+    @Test
     void colocationSetChain() throws Exception {
         assertSameAsPacemaker("colocation-set-chain");
     }
