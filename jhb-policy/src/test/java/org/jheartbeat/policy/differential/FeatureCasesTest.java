@@ -75,6 +75,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationSetListed() throws Exception {
+        assertSameAsPacemaker("colocation-set-listed");
+    }
+
+    @Test
     void colocationSetChain() throws Exception {
         assertSameAsPacemaker("colocation-set-chain");
     }
