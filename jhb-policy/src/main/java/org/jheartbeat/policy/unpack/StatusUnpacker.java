@@ -42,7 +42,8 @@ final class StatusUnpacker {
         if (!node.online() && !cluster.options().stonithEnabled()) {
             return;
         }
-        if (!node.online() && !node.unclean()) {
+        // a joining node's history is read too: what was probed there is known
+        if (!node.online() && !node.unclean() && !node.pending()) {
             return;
         }
         Element lrm = Xml.child(state, "lrm");

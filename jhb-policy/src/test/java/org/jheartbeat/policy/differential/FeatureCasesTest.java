@@ -48,6 +48,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void pendingNodeUnprobed() throws Exception {
+        assertSameAsPacemaker("pending-node-unprobed");
+    }
+
+    @Test
     void shutdownLock() throws Exception {
         assertSameAsPacemaker("shutdown-lock");
     }
