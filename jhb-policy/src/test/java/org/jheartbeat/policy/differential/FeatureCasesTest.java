@@ -48,6 +48,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneAnonymousTwiceOnNode() throws Exception {
+        assertSameAsPacemaker("clone-anonymous-twice-on-node");
+    }
+
+    @Test
     void pendingNodeUnprobed() throws Exception {
         assertSameAsPacemaker("pending-node-unprobed");
     }
