@@ -15,6 +15,8 @@ final class ResourcePlan {
     Action start;
     Action promote;
     Action demote;
+    /** The agent takes changed parameters in place (no stop and start). */
+    Action reload;
     String stopReason;
     String restartReason;
     boolean migrate;

@@ -94,6 +94,9 @@ final class SummaryWriter {
                 String why = p.stopReason != null ? "  due to " + p.stopReason : "";
                 return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(), why};
             }
+            if (p.reload != null) {
+                return new String[] {"Reload", r.id(), current.name(), ""};
+            }
             if (then == Role.PROMOTED && now != Role.PROMOTED) {
                 return new String[] {"Promote", r.id(), now.text() + " -> Promoted " + current.name(), ""};
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.DefinitionChange;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Role;
@@ -99,9 +100,14 @@ public final class TransitionPlanner {
             }
             plan.stops.add(stop);
         }
-        if (next != null && p.active().containsKey(next) && p.definitionChangedOn().contains(next) && !plan.stopsOn(next)) {
+        DefinitionChange change = next == null || !p.active().containsKey(next) ? null : p.definitionChanges().get(next);
+        if (change == DefinitionChange.RELOAD && !plan.stopsOn(next)) {
+            plan.reload = action(p, "reload-agent", next, false);
+        } else if (change != null && !plan.stopsOn(next)) {
             plan.stops.add(action(p, "stop", next, false));
-            plan.restartReason = "resource definition change";
+            if (change == DefinitionChange.RESTART) {
+                plan.restartReason = "resource definition change";
+            }
         }
         if (!quorumOk() && next == null && current != null) {
             plan.stopReason = "no quorum";

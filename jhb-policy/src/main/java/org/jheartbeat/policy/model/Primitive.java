@@ -18,7 +18,7 @@ public final class Primitive extends Resource {
     private final Set<Node> failedOn = new LinkedHashSet<>();
     private final Set<Node> pendingOn = new LinkedHashSet<>();
     private final Set<Node> failureBans = new LinkedHashSet<>();
-    private final Set<Node> definitionChangedOn = new LinkedHashSet<>();
+    private final Map<Node, DefinitionChange> definitionChanges = new LinkedHashMap<>();
     private final Set<Node> fencingFailures = new LinkedHashSet<>();
     private final Map<Node, String> historyIds = new LinkedHashMap<>();
     private final Map<Node, String> pendingTasks = new LinkedHashMap<>();
@@ -113,9 +113,9 @@ public final class Primitive extends Resource {
         return fencingFailures;
     }
 
-    /** Nodes where it runs with parameters other than the configured ones (the recorded digest differs). */
-    public Set<Node> definitionChangedOn() {
-        return definitionChangedOn;
+    /** Nodes where it runs with another agent or other parameters than the configured ones, and what that asks for. */
+    public Map<Node, DefinitionChange> definitionChanges() {
+        return definitionChanges;
     }
 
     public Set<Node> pendingOn() {

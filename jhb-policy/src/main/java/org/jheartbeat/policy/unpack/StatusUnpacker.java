@@ -61,11 +61,22 @@ final class StatusUnpacker {
                 rsc = orphans.orphan(lr.getAttribute("id"), lr);
             }
             boolean activeBefore = rsc.active().containsKey(node);
-            new HistoryReplay(cluster, rsc, node).replay(ops);
+            new HistoryReplay(cluster, rsc, node, agentChanged(rsc, lr)).replay(ops);
             if (!rsc.historyIds().containsKey(node) || !activeBefore && rsc.active().containsKey(node)) {
                 rsc.historyIds().put(node, lr.getAttribute("id"));
             }
         }
+    }
+
+    /** The history names another class, provider or type than the configuration (attributes it leaves out count as the same). */
+    private static boolean agentChanged(Primitive rsc, Element lr) {
+        return differs(lr, "class", rsc.standard()) || differs(lr, "type", rsc.type())
+                || lr.hasAttribute("class") && differs(lr, "provider", rsc.provider());
+    }
+
+    private static boolean differs(Element lr, String attribute, String configured) {
+        String recorded = Xml.attr(lr, attribute);
+        return recorded != null && !recorded.equals(configured == null ? "" : configured);
     }
 
     private static boolean wasActive(List<OpRecord> ops) {

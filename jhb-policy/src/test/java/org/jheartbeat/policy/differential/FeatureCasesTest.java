@@ -312,6 +312,18 @@ class FeatureCasesTest {
         assertSameAsPacemaker("balanced-spread");
     }
 
+    // ---- Changed definitions
+
+    @Test
+    void reloadOrRestartOnChangedParameters() throws Exception {
+        assertSameAsPacemaker("reload-or-restart-on-changed-parameters");
+    }
+
+    @Test
+    void agentChangedRestarts() throws Exception {
+        assertSameAsPacemaker("agent-changed-restarts");
+    }
+
     @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
