@@ -42,7 +42,8 @@ final class StatusUnpacker {
         if (!node.online() && !cluster.options().stonithEnabled()) {
             return;
         }
-        if (!node.online() && !node.unclean()) {
+        // A node that left cleanly stopped everything, except in maintenance, which leaves resources be.
+        if (!node.online() && !node.unclean() && !node.maintenance()) {
             return;
         }
         Element lrm = Xml.child(state, "lrm");

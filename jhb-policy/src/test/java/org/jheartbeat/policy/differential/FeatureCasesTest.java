@@ -325,6 +325,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void offlineMaintenanceNodeKeepsResources() throws Exception {
+        assertSameAsPacemaker("offline-maintenance-node-keeps-resources");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
