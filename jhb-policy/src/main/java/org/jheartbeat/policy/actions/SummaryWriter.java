@@ -78,7 +78,9 @@ final class SummaryWriter {
         if (next == null) {
             return p.stops.isEmpty() ? null : stopLine(p, p.stops.get(0));
         }
-        if (r.active().size() > 1 && r.active().containsKey(next)) {
+        // Active on several nodes, one that needs fencing counts as being where it was first found.
+        if (r.active().size() > 1 && r.active().containsKey(next)
+                && !(r.needsFencing(cluster.options().stonithEnabled()) && fenced.contains(current))) {
             current = next;
         }
         if (current == next) {

@@ -84,7 +84,7 @@ public final class TransitionPlanner {
         }
         boolean frozen = !quorumOk() && "freeze".equals(cluster.options().noQuorumPolicy());
         for (Node c : p.active().keySet()) {
-            boolean mustStop = c != next || p.failedOn().contains(c) || p.active().size() > 1;
+            boolean mustStop = c != next || p.failedOn().contains(c) || multiplyActive(p);
             if (!mustStop) {
                 continue;
             }
@@ -135,6 +135,17 @@ public final class TransitionPlanner {
             plan.demote = action(p, "demote", current, false);
         }
         return plan;
+    }
+
+    /**
+     * Active on more than one node, so stopped everywhere before it starts again. One that does
+     * not need fencing counts only the nodes it survives on: fencing stops it on the others.
+     */
+    boolean multiplyActive(Primitive p) {
+        if (p.needsFencing(cluster.options().stonithEnabled())) {
+            return p.active().size() > 1;
+        }
+        return p.active().keySet().stream().filter(n -> !fenced.contains(n)).count() > 1;
     }
 
     boolean isClone(Primitive p) {

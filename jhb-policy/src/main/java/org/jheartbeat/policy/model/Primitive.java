@@ -204,6 +204,18 @@ public final class Primitive extends Resource {
         this.nextRole = role;
     }
 
+    /**
+     * Whether recovering it from a lost node needs that node fenced first (meta requires, whose
+     * default is fencing where fencing is on, except for fencing devices themselves).
+     */
+    public boolean needsFencing(boolean stonithEnabled) {
+        String requires = meta("requires");
+        if (requires == null) {
+            return stonithEnabled && !"stonith".equals(standard);
+        }
+        return "fencing".equals(requires) || "unfencing".equals(requires);
+    }
+
     public boolean migratable() {
         return MetaValues.bool(meta("allow-migrate"), false);
     }

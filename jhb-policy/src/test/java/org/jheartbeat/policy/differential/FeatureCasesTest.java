@@ -330,6 +330,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void multiplyActiveOnFencedNode() throws Exception {
+        assertSameAsPacemaker("multiply-active-on-fenced-node");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
