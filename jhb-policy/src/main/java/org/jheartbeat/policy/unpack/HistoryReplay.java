@@ -242,6 +242,10 @@ final class HistoryReplay {
         }
         if (role.isActive()) {
             rsc.active().put(node, role);
+            // Active where the node is down: only fencing makes sure it is not (maintenance leaves it be).
+            if (!node.online() && !node.maintenance() && rsc.managed() && !cluster.options().maintenanceMode()) {
+                node.markUnclean(rsc.id() + " is thought to be active there");
+            }
         }
         if (pending) {
             rsc.pendingOn().add(node);

@@ -42,10 +42,6 @@ final class StatusUnpacker {
         if (!node.online() && !cluster.options().stonithEnabled()) {
             return;
         }
-        // A node that left cleanly stopped everything, except in maintenance, which leaves resources be.
-        if (!node.online() && !node.unclean() && !node.maintenance()) {
-            return;
-        }
         Element lrm = Xml.child(state, "lrm");
         Element lrmResources = Xml.child(lrm, "lrm_resources");
         for (Element lr : Xml.children(lrmResources, "lrm_resource")) {

@@ -335,6 +335,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void offlineNodeWithActiveHistoryIsFenced() throws Exception {
+        assertSameAsPacemaker("offline-node-with-active-history-is-fenced");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
