@@ -9,9 +9,12 @@ import org.jheartbeat.policy.model.Primitive;
 final class ResourcePlan {
 
     final Primitive rsc;
-    final Node current;
+    /** Where it counts as being now: the first node it is active on, or the source of a migration that goes on. */
+    Node current;
     final Node next;
     final List<Action> stops = new ArrayList<>();
+    /** Stops owed on the sources of completed migrations; the resource runs elsewhere already, so the summary leaves them out. */
+    final List<Action> danglingStops = new ArrayList<>();
     Action start;
     Action promote;
     Action demote;

@@ -79,7 +79,7 @@ final class SummaryWriter {
             return p.stops.isEmpty() ? null : stopLine(p, p.stops.get(0));
         }
         // Active on several nodes, one that needs fencing counts as being where it was first found.
-        if (r.active().size() > 1 && r.active().containsKey(next)
+        if (r.active().size() > 1 && r.active().containsKey(next) && !p.migrate
                 && !(r.needsFencing(cluster.options().stonithEnabled()) && fenced.contains(current))) {
             current = next;
         }

@@ -82,9 +82,17 @@ public final class TransitionPlanner {
         if (!p.managed() || p.blocked()) {
             return plan;
         }
+        for (Node source : p.danglingMigrations()) {
+            if (!fenced.contains(source)) {
+                plan.danglingStops.add(action(p, "stop", source, false));
+            }
+        }
         boolean frozen = !quorumOk() && "freeze".equals(cluster.options().noQuorumPolicy());
+        // A migration half done goes on when the target stays the same: only the source stops.
+        boolean continuing = next != null && next == p.partialMigrationTarget() && !p.failed();
         for (Node c : p.active().keySet()) {
-            boolean mustStop = c != next || p.failedOn().contains(c) || multiplyActive(p);
+            boolean mustStop = c != next || p.failedOn().contains(c) || multiplyActive(p) && !continuing
+                    || p.unsureOn().contains(c);
             if (!mustStop) {
                 continue;
             }
@@ -121,8 +129,12 @@ public final class TransitionPlanner {
             }
         }
         plan.migrate = p.migratable() && current != null && next != null && current != next && !p.failed()
-                && p.active().size() == 1 && current.online() && !fenced.contains(current)
+                && p.active().size() == 1 && current.online() && !fenced.contains(current) && !p.migratedBlindly()
                 && !(isClone(p) && ((Clone) p.top()).promotable()) && plan.start != null && plan.start.runnable();
+        if (continuing && p.migratable()) {
+            plan.migrate = true;
+            plan.current = p.partialMigrationSource();
+        }
         Role now = p.currentRole();
         Role then = p.nextRole();
         if (next != null && then == Role.PROMOTED && (now != Role.PROMOTED || plan.start != null)) {

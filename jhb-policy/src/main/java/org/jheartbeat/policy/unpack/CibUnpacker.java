@@ -81,6 +81,7 @@ public final class CibUnpacker {
         for (Map.Entry<Element, Node> s : states.entrySet()) {
             history.unpackHistory(s.getKey(), s.getValue());
         }
+        history.resolveMigrations();
         history.applyFailcounts();
 
         new ConstraintUnpacker(ids, rules, localNow, byId, Xml.child(configuration, "tags"), templateUsers(resourcesEl, byId))

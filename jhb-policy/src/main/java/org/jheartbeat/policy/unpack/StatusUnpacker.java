@@ -24,6 +24,7 @@ final class StatusUnpacker {
 
     private final Cluster cluster;
     private final OrphanFactory orphans;
+    private final MigrationHistory migrations;
     /** Built on first use, when every configured clone is known; see {@link #indexClones}. */
     private Map<String, Clone> clonesByChildId;
 
@@ -36,6 +37,7 @@ final class StatusUnpacker {
     StatusUnpacker(Cluster cluster, OrphanFactory orphans) {
         this.cluster = cluster;
         this.orphans = orphans;
+        this.migrations = new MigrationHistory(cluster);
     }
 
     void unpackHistory(Element state, Node node) {
@@ -59,6 +61,7 @@ final class StatusUnpacker {
             }
             boolean activeBefore = rsc.active().containsKey(node);
             new HistoryReplay(cluster, rsc, node, agentChanged(rsc, lr)).replay(ops);
+            migrations.add(rsc, node, ops);
             if (!rsc.historyIds().containsKey(node) || !activeBefore && rsc.active().containsKey(node)) {
                 rsc.historyIds().put(node, lr.getAttribute("id"));
             }
@@ -181,6 +184,11 @@ final class StatusUnpacker {
             }
         }
         return false;
+    }
+
+    /** Once every node's history is read: what unfinished migrations leave behind (see {@link MigrationHistory}). */
+    void resolveMigrations() {
+        migrations.resolve();
     }
 
     /** Failcounts from node attributes, against migration-threshold and failure-timeout. */

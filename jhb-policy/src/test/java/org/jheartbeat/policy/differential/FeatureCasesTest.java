@@ -340,6 +340,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void unfinishedMigrations() throws Exception {
+        assertSameAsPacemaker("unfinished-migrations");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
