@@ -117,7 +117,8 @@ public final class TransitionPlanner {
                 plan.restartReason = "resource definition change";
             }
         }
-        if (!quorumOk() && next == null && current != null) {
+        // On a node being fenced it stops because the node goes, whatever the quorum.
+        if (!quorumOk() && next == null && current != null && !fenced.contains(current)) {
             plan.stopReason = "no quorum";
         }
         if (next != null && (!p.active().containsKey(next) || plan.stopsOn(next))) {

@@ -345,6 +345,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void noQuorumSuicide() throws Exception {
+        assertSameAsPacemaker("no-quorum-suicide");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
