@@ -14,17 +14,22 @@ final class SummaryWriter {
 
     private final List<String> out;
     private final List<Node> fenced;
+    private final List<Unfencing.Unfence> unfenced;
     private final Cluster cluster;
 
-    SummaryWriter(List<String> out, List<Node> fenced, Cluster cluster) {
+    SummaryWriter(List<String> out, List<Node> fenced, List<Unfencing.Unfence> unfenced, Cluster cluster) {
         this.out = out;
         this.fenced = fenced;
+        this.unfenced = unfenced;
         this.cluster = cluster;
     }
 
     void write(Collection<ResourcePlan> plans) {
         for (Node n : fenced) {
             out.add("Fence (" + cluster.options().stonithAction() + ") " + n.name() + " '" + n.uncleanReason() + "'");
+        }
+        for (Unfencing.Unfence u : unfenced) {
+            out.add("Fence (on) " + u.node().name() + " '" + u.reason() + "'");
         }
         List<String[]> lines = new ArrayList<>();
         for (ResourcePlan p : plans) {

@@ -34,7 +34,8 @@ public final class TransitionPlanner {
             plans.put(p, planFor(p));
         }
         new OrderingEffects(cluster, plans, this).apply();
-        new SummaryWriter(transition.summary(), fenced, cluster).write(plans.values());
+        List<Unfencing.Unfence> unfenced = new Unfencing(cluster, fenced).plan(plans, this);
+        new SummaryWriter(transition.summary(), fenced, unfenced, cluster).write(plans.values());
         return transition;
     }
 

@@ -350,6 +350,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void unfencingBeforeProbes() throws Exception {
+        assertSameAsPacemaker("unfencing-before-probes");
+    }
+
+    @Test
+    void unfencingDeviceChanged() throws Exception {
+        assertSameAsPacemaker("unfencing-device-changed");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
