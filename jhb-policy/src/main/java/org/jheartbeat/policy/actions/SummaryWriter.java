@@ -74,7 +74,8 @@ final class SummaryWriter {
             if (p.start == null) {
                 return null;
             }
-            String suffix = p.start.runnable() ? "" : "  due to " + p.start.reason() + " (blocked)";
+            String suffix = p.start.runnable() ? "" : p.start.reason() == null ? "  blocked"
+                    : "  due to " + p.start.reason() + " (blocked)";
             if (then == Role.PROMOTED) {
                 return new String[] {"Promote", r.id(), "Stopped -> Promoted " + next.name(), suffix};
             }
@@ -113,7 +114,7 @@ final class SummaryWriter {
             return null;
         }
         // On a node fenced for other reasons the failure is moot: the resource just moves with the rest.
-        if (p.start != null && !p.start.runnable() && p.start.reason().startsWith("unrunnable")) {
+        if (p.start != null && !p.start.runnable() && p.start.reason() != null && p.start.reason().startsWith("unrunnable")) {
             String where = (roles ? now.text() + " " : "") + current.name();
             return new String[] {"Stop", r.id(), where, "  due to " + p.start.reason()};
         }

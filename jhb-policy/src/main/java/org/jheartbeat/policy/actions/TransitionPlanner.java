@@ -128,6 +128,8 @@ public final class TransitionPlanner {
             boolean needsQuorum = !"nothing".equals(p.meta("requires"));
             if (!quorumOk() && needsQuorum) {
                 plan.start.blockBecause("freeze".equals(policy) ? "quorum freeze" : "no quorum");
+            } else if (unprobedOnPendingNode(p)) {
+                plan.start.blockBecause(null);
             }
         }
         plan.migrate = p.migratable() && current != null && next != null && current != next && !p.failed()
@@ -160,6 +162,19 @@ public final class TransitionPlanner {
             return p.active().size() > 1;
         }
         return p.active().keySet().stream().filter(n -> !fenced.contains(n)).count() > 1;
+    }
+
+    /**
+     * A node still joining cannot be probed yet; a resource whose state there is unknown might be
+     * running there, so it is not started anywhere until that is known.
+     */
+    private boolean unprobedOnPendingNode(Primitive p) {
+        for (Node n : cluster.nodes().values()) {
+            if (n.pending() && !p.historyIds().containsKey(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isClone(Primitive p) {

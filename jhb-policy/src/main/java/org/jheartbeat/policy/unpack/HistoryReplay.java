@@ -94,7 +94,7 @@ final class HistoryReplay {
     /** Execution statuses that say more than "failed": hard (ban the node) and fatal (ban everywhere). */
     private static int rcForStatus(int status) {
         return switch (status) {
-            case 5, 7 -> 5;
+            case 5, OpRecord.NOT_INSTALLED -> 5;
             case 6 -> 6;
             default -> 1;
         };
@@ -174,7 +174,8 @@ final class HistoryReplay {
 
     private void failure(OpRecord op, int rc) {
         OnFail handling = onFailFor(op);
-        if (handling == OnFail.IGNORE) {
+        // an agent missing on the node cannot be ignored: the resource has to run elsewhere
+        if (handling == OnFail.IGNORE && op.opStatus() != OpRecord.NOT_INSTALLED) {
             rsc.setFailureIgnored(true);
             success(op, op.expectedRc());
             return;
@@ -308,7 +309,7 @@ final class HistoryReplay {
                 && !restartDigest.equals(ParameterDigest.restart(rsc, definitionOp.task(), 0, forceRestart))) {
             return DefinitionChange.RESTART;
         }
-        if (definitionOp.digest().equals(ParameterDigest.of(rsc, definitionOp.task(), 0))) {
+        if (ParameterDigest.matchesDefinition(rsc, definitionOp)) {
             return null;
         }
         if (restartDigest == null) {
