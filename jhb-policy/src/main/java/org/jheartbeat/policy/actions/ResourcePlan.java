@@ -32,11 +32,15 @@ final class ResourcePlan {
     }
 
     boolean stopsOn(Node node) {
+        return stopOn(node) != null;
+    }
+
+    Action stopOn(Node node) {
         for (Action a : stops) {
             if (a.node() == node) {
-                return true;
+                return a;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -113,6 +113,11 @@ final class SummaryWriter {
             }
             return null;
         }
+        // It cannot leave where it is (the node can be neither reached nor fenced): nothing moves.
+        Action stopHere = p.stopOn(current);
+        if (stopHere != null && !stopHere.runnable() && !stopHere.pseudo() && current.unclean() && !fenced.contains(current)) {
+            return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(), "  blocked"};
+        }
         // On a node fenced for other reasons the failure is moot: the resource just moves with the rest.
         if (p.start != null && !p.start.runnable() && p.start.reason() != null && p.start.reason().startsWith("unrunnable")) {
             String where = (roles ? now.text() + " " : "") + current.name();

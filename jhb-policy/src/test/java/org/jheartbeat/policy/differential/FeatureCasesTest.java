@@ -400,6 +400,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void uncleanNodeWithoutQuorumKeepsResources() throws Exception {
+        assertSameAsPacemaker("unclean-node-without-quorum-keeps-resources");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
