@@ -405,6 +405,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void bannedNodeIsFenced() throws Exception {
+        assertSameAsPacemaker("banned-node-is-fenced");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
