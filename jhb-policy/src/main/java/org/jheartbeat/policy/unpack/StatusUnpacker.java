@@ -24,6 +24,7 @@ final class StatusUnpacker {
 
     private final Cluster cluster;
     private final OrphanFactory orphans;
+    private final MigrationHistory migrations;
     /** Built on first use, when every configured clone is known; see {@link #indexClones}. */
     private Map<String, Clone> clonesByChildId;
 
@@ -36,14 +37,11 @@ final class StatusUnpacker {
     StatusUnpacker(Cluster cluster, OrphanFactory orphans) {
         this.cluster = cluster;
         this.orphans = orphans;
+        this.migrations = new MigrationHistory(cluster);
     }
 
     void unpackHistory(Element state, Node node) {
         if (!node.online() && !cluster.options().stonithEnabled()) {
-            return;
-        }
-        // a joining node's history is read too: what was probed there is known
-        if (!node.online() && !node.unclean() && !node.pending()) {
             return;
         }
         Element lrm = Xml.child(state, "lrm");
@@ -62,11 +60,23 @@ final class StatusUnpacker {
                 rsc = orphans.orphan(lr.getAttribute("id"), lr);
             }
             boolean activeBefore = rsc.active().containsKey(node);
-            new HistoryReplay(cluster, rsc, node).replay(ops);
+            new HistoryReplay(cluster, rsc, node, agentChanged(rsc, lr)).replay(ops);
+            migrations.add(rsc, node, ops);
             if (!rsc.historyIds().containsKey(node) || !activeBefore && rsc.active().containsKey(node)) {
                 rsc.historyIds().put(node, lr.getAttribute("id"));
             }
         }
+    }
+
+    /** The history names another class, provider or type than the configuration (attributes it leaves out count as the same). */
+    private static boolean agentChanged(Primitive rsc, Element lr) {
+        return differs(lr, "class", rsc.standard()) || differs(lr, "type", rsc.type())
+                || lr.hasAttribute("class") && differs(lr, "provider", rsc.provider());
+    }
+
+    private static boolean differs(Element lr, String attribute, String configured) {
+        String recorded = Xml.attr(lr, attribute);
+        return recorded != null && !recorded.equals(configured == null ? "" : configured);
     }
 
     private static boolean wasActive(List<OpRecord> ops) {
@@ -181,6 +191,11 @@ final class StatusUnpacker {
             }
         }
         return false;
+    }
+
+    /** Once every node's history is read: what unfinished migrations leave behind (see {@link MigrationHistory}). */
+    void resolveMigrations() {
+        migrations.resolve();
     }
 
     /** Failcounts from node attributes, against migration-threshold and failure-timeout. */

@@ -357,6 +357,63 @@ class FeatureCasesTest {
         assertSameAsPacemaker("balanced-spread");
     }
 
+    // ---- Changed definitions
+
+    @Test
+    void reloadOrRestartOnChangedParameters() throws Exception {
+        assertSameAsPacemaker("reload-or-restart-on-changed-parameters");
+    }
+
+    @Test
+    void agentChangedRestarts() throws Exception {
+        assertSameAsPacemaker("agent-changed-restarts");
+    }
+
+    @Test
+    void offlineMaintenanceNodeKeepsResources() throws Exception {
+        assertSameAsPacemaker("offline-maintenance-node-keeps-resources");
+    }
+
+    @Test
+    void multiplyActiveOnFencedNode() throws Exception {
+        assertSameAsPacemaker("multiply-active-on-fenced-node");
+    }
+
+    @Test
+    void offlineNodeWithActiveHistoryIsFenced() throws Exception {
+        assertSameAsPacemaker("offline-node-with-active-history-is-fenced");
+    }
+
+    @Test
+    void unfinishedMigrations() throws Exception {
+        assertSameAsPacemaker("unfinished-migrations");
+    }
+
+    @Test
+    void noQuorumSuicide() throws Exception {
+        assertSameAsPacemaker("no-quorum-suicide");
+    }
+
+    @Test
+    void unfencingBeforeProbes() throws Exception {
+        assertSameAsPacemaker("unfencing-before-probes");
+    }
+
+    @Test
+    void unfencingDeviceChanged() throws Exception {
+        assertSameAsPacemaker("unfencing-device-changed");
+    }
+
+    @Test
+    void uncleanNodeWithoutQuorumKeepsResources() throws Exception {
+        assertSameAsPacemaker("unclean-node-without-quorum-keeps-resources");
+    }
+
+    @Test
+    void bannedNodeIsFenced() throws Exception {
+        assertSameAsPacemaker("banned-node-is-fenced");
+    }
+
     @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
