@@ -291,7 +291,6 @@ class FeatureCasesTest {
         assertSameAsPacemaker("negative-location-only-node");
     }
 
-    @Disabled("scheduler: starts rsc1 although fencing is enabled and no fencing device is configured; Pacemaker starts nothing then")
     @Test
     void fencingEnabledWithoutDevice() throws Exception {
         assertSameAsPacemaker("fencing-enabled-without-device");
