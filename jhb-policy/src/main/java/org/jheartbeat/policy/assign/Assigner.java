@@ -77,11 +77,11 @@ public final class Assigner {
         Map<Node, Integer> work = NodeWeights.copy(base);
         for (Map.Entry<Node, Integer> e : work.entrySet()) {
             Integer o = scoreMatching(other, e.getKey(), attribute);
-            if (o == null) {
+            // an anti-colocation must not turn the other's dislike of a node into a liking
+            if (o == null || factor < 0 && o < 0) {
                 continue;
             }
-            int merged = Score.add(e.getValue(), NodeWeights.scaled(o, factor));
-            // A clone's instances serve many dependents: one dependent's dislike must not take a node from it.
+            int merged = Score.add(e.getValue(), NodeWeights.colocated(o, factor));
             if (onlyPositive && merged < 0 && e.getValue() >= 0) {
                 merged = 0;
             }
@@ -120,13 +120,22 @@ public final class Assigner {
             if (c.score() == 0 || c.primary().parent() instanceof Group && c.primary().parent() == r.parent()) {
                 continue;
             }
-            work = forwardTable(c.primary(), work, factor * c.score() / Score.INFINITY, seen);
+            work = forwardTable(c.primary(), work, NodeWeights.chained(factor, c.score()), seen);
         }
         return work;
     }
 
-    /** Pulls the preferences of everything placed relative to r into the table, weakened by each colocation's score. */
-    Map<Node, Integer> mergeDependents(Resource r, Map<Node, Integer> table, double factor) {
+    /**
+     * Pulls the preferences of everything placed relative to r into the table, weakened by each
+     * colocation's score. For a clone no dependent, however far down the chain, may make a node
+     * worse than it was (its instances serve many dependents).
+     */
+    Map<Node, Integer> mergeDependents(Resource r, Map<Node, Integer> table) {
+        return mergeDependents(r, table, 1.0, r instanceof Clone);
+    }
+
+    private Map<Node, Integer> mergeDependents(Resource r, Map<Node, Integer> table, double factor,
+                                               boolean onlyPositive) {
         if (!merging.add(r)) {
             return table;
         }
@@ -140,10 +149,10 @@ public final class Assigner {
             if (dep.isAssigned() || dep.parent() instanceof Group && dep.parent() == r.parent()) {
                 continue;
             }
-            double f = factor * c.score() / Score.INFINITY;
-            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute(), r instanceof Clone);
+            double f = NodeWeights.chained(factor, c.score());
+            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute(), onlyPositive);
             if (merged != work) {
-                work = mergeDependents(dep, merged, f);
+                work = mergeDependents(dep, merged, f, onlyPositive);
             }
         }
         merging.remove(r);
@@ -181,7 +190,7 @@ public final class Assigner {
 
     private void assignPrimitive(Primitive p, Node prefer) {
         Map<Node, Integer> table = applyPrimaries(p, p.allowedNodes());
-        table = mergeDependents(p, table, 1.0);
+        table = mergeDependents(p, table);
         p.allowedNodes().clear();
         p.allowedNodes().putAll(table);
         p.assign(choose(p, table, prefer), Role.STARTED);
@@ -221,7 +230,7 @@ public final class Assigner {
         }
         Primitive first = g.children().get(0);
         Map<Node, Integer> table = applyPrimaries(g, ownTable(g));
-        table = mergeDependents(g, table, 1.0);
+        table = mergeDependents(g, table);
         Map<Node, Integer> firstTable = applyPrimaries(first, table);
         first.allowedNodes().clear();
         first.allowedNodes().putAll(firstTable);
@@ -252,7 +261,7 @@ public final class Assigner {
 
     private void assignClone(Clone c) {
         Map<Node, Integer> table = applyPrimaries(c, c.allowedNodes());
-        table = mergeDependents(c, table, 1.0);
+        table = mergeDependents(c, table);
         new CloneDistribution(this, c, table, strategy).distribute();
         if (c.promotable()) {
             promotion.choose(c);

@@ -79,6 +79,21 @@ class FeatureCasesTest {
         assertSameAsPacemaker("colocation-with-promoted");
     }
 
+    @Test
+    void colocationChainWeight() throws Exception {
+        assertSameAsPacemaker("colocation-chain-weight");
+    }
+
+    @Test
+    void colocationSmallFactorCountsOne() throws Exception {
+        assertSameAsPacemaker("colocation-small-factor-counts-one");
+    }
+
+    @Test
+    void colocationChainIntoClone() throws Exception {
+        assertSameAsPacemaker("colocation-chain-into-clone");
+    }
+
     @Disabled("scheduler: leaves rsc2 stopped because of a finite -2000 colocation with rsc1 on the only node; Pacemaker starts it there")
     @Test
     void colocationFiniteNegativeOneNode() throws Exception {
