@@ -166,24 +166,10 @@ public final class Assigner {
             if (c.dependentRole() != null && c.dependentRole() != Role.STARTED) {
                 continue;
             }
-            Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
             if (!c.primary().isAssigned() && !(c.primary().parent() instanceof Group)) {
                 continue;
             }
-            for (Map.Entry<Node, Integer> e : work.entrySet()) {
-                boolean match = Placement.matches(e.getKey(), where, c.nodeAttribute());
-                if (c.score() >= Score.INFINITY) {
-                    if (!match) {
-                        e.setValue(-Score.INFINITY);
-                    }
-                } else if (c.score() <= -Score.INFINITY) {
-                    if (match) {
-                        e.setValue(-Score.INFINITY);
-                    }
-                } else if (match) {
-                    e.setValue(Score.add(e.getValue(), c.score()));
-                }
-            }
+            PrimaryColocation.apply(c, work);
         }
         return work;
     }

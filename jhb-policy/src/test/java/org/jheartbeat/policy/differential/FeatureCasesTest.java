@@ -94,7 +94,16 @@ class FeatureCasesTest {
         assertSameAsPacemaker("colocation-chain-into-clone");
     }
 
-    @Disabled("scheduler: leaves rsc2 stopped because of a finite -2000 colocation with rsc1 on the only node; Pacemaker starts it there")
+    @Test
+    void colocationWithGroupNeedsLastMember() throws Exception {
+        assertSameAsPacemaker("colocation-with-group-needs-last-member");
+    }
+
+    @Test
+    void cloneColocatedWithStoppedPrimary() throws Exception {
+        assertSameAsPacemaker("clone-colocated-with-stopped-primary");
+    }
+
     @Test
     void colocationFiniteNegativeOneNode() throws Exception {
         assertSameAsPacemaker("colocation-finite-negative-one-node");
