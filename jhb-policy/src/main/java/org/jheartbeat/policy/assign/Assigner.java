@@ -210,14 +210,31 @@ public final class Assigner {
         return best;
     }
 
+    /**
+     * The members from index on pulled into the group's scores link by link, after the
+     * primaries have been applied: each member with what is placed relative to it, the group's
+     * own dependents after the last member. A member with which the group could run nowhere is
+     * left out, and so is everything after it.
+     */
+    private Map<Node, Integer> mergeMembers(Group g, int index, Map<Node, Integer> table) {
+        if (index == g.children().size()) {
+            return mergeDependents(g, table);
+        }
+        Primitive member = g.children().get(index);
+        Map<Node, Integer> merged = withMerged(table, member.allowedNodes(), 1.0, null, false);
+        if (merged == table) {
+            return table;
+        }
+        return mergeDependents(member, mergeMembers(g, index + 1, merged));
+    }
+
     private void assignGroup(Group g) {
         if (g.children().isEmpty()) {
             return;
         }
         Primitive first = g.children().get(0);
-        Map<Node, Integer> table = applyPrimaries(g, ownTable(g));
-        table = mergeDependents(g, table);
-        Map<Node, Integer> firstTable = applyPrimaries(first, table);
+        Map<Node, Integer> table = applyPrimaries(first, applyPrimaries(g, first.allowedNodes()));
+        Map<Node, Integer> firstTable = mergeDependents(first, mergeMembers(g, 1, table));
         first.allowedNodes().clear();
         first.allowedNodes().putAll(firstTable);
         first.assign(choose(first, firstTable, null), Role.STARTED);

@@ -105,6 +105,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void groupMemberLeftOutAfterColocation() throws Exception {
+        assertSameAsPacemaker("group-member-left-out-after-colocation");
+    }
+
+    @Test
     void colocationFiniteNegativeOneNode() throws Exception {
         assertSameAsPacemaker("colocation-finite-negative-one-node");
     }
