@@ -140,6 +140,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void unmanagedMemberPullsItsGroup() throws Exception {
+        assertSameAsPacemaker("unmanaged-member-pulls-its-group");
+    }
+
+    @Test
     void colocationFiniteNegativeOneNode() throws Exception {
         assertSameAsPacemaker("colocation-finite-negative-one-node");
     }
