@@ -270,6 +270,8 @@ public final class Assigner {
             }
             m.assign(chosen, Role.STARTED);
             m.setAssigned(true);
+            // each member goes with the one before it, wherever an unmanaged one has stayed
+            previous = chosen;
             if (chosen == null) {
                 stopRest = true;
             }

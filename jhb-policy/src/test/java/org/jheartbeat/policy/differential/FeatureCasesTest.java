@@ -140,6 +140,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void groupMemberFollowsUnmanagedMember() throws Exception {
+        assertSameAsPacemaker("group-member-follows-unmanaged-member");
+    }
+
+    @Test
     void unmanagedMemberPullsItsGroup() throws Exception {
         assertSameAsPacemaker("unmanaged-member-pulls-its-group");
     }
