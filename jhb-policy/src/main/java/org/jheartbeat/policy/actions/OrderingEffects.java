@@ -275,6 +275,7 @@ final class OrderingEffects {
         return changed;
     }
 
+    /** Blocks the plan's stops, and its start with them: a resource starts elsewhere only once it has stopped. */
     private static boolean blockStops(ResourcePlan plan, String why) {
         boolean changed = false;
         for (Action stop : plan.stops) {
@@ -282,6 +283,9 @@ final class OrderingEffects {
                 stop.blockBecause(why);
                 changed = true;
             }
+        }
+        if (changed && plan.start != null && plan.start.runnable()) {
+            plan.start.blockBecause(why);
         }
         return changed;
     }

@@ -140,6 +140,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void groupStopBlockedByUnmanagedMember() throws Exception {
+        assertSameAsPacemaker("group-stop-blocked-by-unmanaged-member");
+    }
+
+    @Test
     void groupMemberFollowsUnmanagedMember() throws Exception {
         assertSameAsPacemaker("group-member-follows-unmanaged-member");
     }
