@@ -140,6 +140,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void unmanagedCloneStaysWhereItRuns() throws Exception {
+        assertSameAsPacemaker("unmanaged-clone-stays-where-it-runs");
+    }
+
+    @Test
     void groupStopBlockedByUnmanagedMember() throws Exception {
         assertSameAsPacemaker("group-stop-blocked-by-unmanaged-member");
     }
