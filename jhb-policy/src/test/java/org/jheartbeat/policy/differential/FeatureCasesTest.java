@@ -140,6 +140,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void locationRuleIgnoresLocationRole() throws Exception {
+        assertSameAsPacemaker("location-rule-ignores-location-role");
+    }
+
+    @Test
     void unmanagedCloneStaysWhereItRuns() throws Exception {
         assertSameAsPacemaker("unmanaged-clone-stays-where-it-runs");
     }
