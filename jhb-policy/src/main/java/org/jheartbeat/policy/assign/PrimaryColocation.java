@@ -27,9 +27,9 @@ import org.jheartbeat.policy.model.Role;
  * placed nowhere and the score is positive, taken off every node; a part whose share would
  * leave the dependent no node to run on is left out.</li>
  * </ul>
- * A colocation with the primary in a given role, and a clone's finite colocation (which
- * Pacemaker applies to each instance as it places it), add the score on the nodes where the
- * primary is, in that role, and do nothing where it is not.
+ * A clone's finite colocation (which Pacemaker applies to each instance as it places it) takes
+ * nothing off for a part placed nowhere. A colocation with the primary in a given role adds
+ * the score on the nodes where the primary has that role.
  */
 final class PrimaryColocation {
 
@@ -44,20 +44,23 @@ final class PrimaryColocation {
         } else if (c.score() <= -Score.INFINITY) {
             Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
             work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? -Score.INFINITY : w);
-        } else if (!anyRole || c.dependent() instanceof Clone) {
+        } else if (!anyRole) {
             Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
             work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
         } else {
             for (Resource part : parts(c.primary())) {
-                shareOf(part, c, work);
+                shareOf(part, c, work, !(c.dependent() instanceof Clone));
             }
         }
     }
 
-    /** One part's share of a finite colocation, left out if it would leave no node to run on. */
-    private static void shareOf(Resource part, Colocation c, Map<Node, Integer> work) {
+    /**
+     * One part's share of a finite colocation, left out if it would leave no node to run on; a
+     * part placed nowhere takes the score off every node only when offCounts.
+     */
+    private static void shareOf(Resource part, Colocation c, Map<Node, Integer> work, boolean offCounts) {
         Set<Node> where = Placement.nodesOf(part, null);
-        if (where.isEmpty() && (c.score() < 0 || !part.isAssigned())) {
+        if (where.isEmpty() && (c.score() < 0 || !part.isAssigned() || !offCounts)) {
             return;
         }
         Map<Node, Integer> shared = NodeWeights.copy(work);

@@ -140,6 +140,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneColocationWouldLeaveNowhere() throws Exception {
+        assertSameAsPacemaker("clone-colocation-would-leave-nowhere");
+    }
+
+    @Test
     void locationRuleIgnoresLocationRole() throws Exception {
         assertSameAsPacemaker("location-rule-ignores-location-role");
     }
