@@ -121,7 +121,8 @@ final class SummaryWriter {
         // On a node fenced for other reasons the failure is moot: the resource just moves with the rest.
         if (p.start != null && !p.start.runnable() && p.start.reason() != null && p.start.reason().startsWith("unrunnable")) {
             String where = (roles ? now.text() + " " : "") + current.name();
-            return new String[] {"Stop", r.id(), where, "  due to " + p.start.reason()};
+            boolean stopBlocked = p.stops.stream().anyMatch(stop -> !stop.runnable());
+            return new String[] {"Stop", r.id(), where, "  due to " + p.start.reason() + (stopBlocked ? " (blocked)" : "")};
         }
         boolean recover = r.failedOn().contains(current)
                 && (!fenced.contains(current) || r.fencingFailures().contains(current));

@@ -29,6 +29,9 @@ public final class TransitionPlanner {
     }
 
     public Transition plan() {
+        if (startupDisabled()) {
+            return transition;
+        }
         fencing();
         for (Primitive p : cluster.primitives()) {
             plans.put(p, planFor(p));
@@ -37,6 +40,15 @@ public final class TransitionPlanner {
         List<Unfencing.Unfence> unfenced = new Unfencing(cluster, fenced).plan(plans, this);
         new SummaryWriter(transition.summary(), fenced, unfenced, cluster).write(plans.values());
         return transition;
+    }
+
+    /**
+     * Fencing is on but there is no fencing device: Pacemaker then neither fences nor starts,
+     * stops, promotes or demotes anything (only probes run), however the resources are placed.
+     */
+    private boolean startupDisabled() {
+        return cluster.options().stonithEnabled()
+                && cluster.primitives().stream().noneMatch(p -> "stonith".equals(p.standard()));
     }
 
     private boolean quorumOk() {
