@@ -92,11 +92,6 @@ final class OrderingEffects {
                 }
             }
             if (match == null) {
-                for (Primitive p : ti.primitives()) {
-                    if (p.currentNode() == null) {
-                        p.assign(null, p.nextRole());
-                    }
-                }
                 continue;
             }
             for (Primitive t : firstOf(ti)) {
@@ -105,7 +100,7 @@ final class OrderingEffects {
         }
     }
 
-    private static Node nodeOf(Resource instance) {
+    static Node nodeOf(Resource instance) {
         for (Primitive p : instance.primitives()) {
             if (p.assignedNode() != null) {
                 return p.assignedNode();

@@ -33,6 +33,7 @@ public final class TransitionPlanner {
             return transition;
         }
         fencing();
+        new InterleavedInstances(cluster).withdrawUnmatched();
         for (Primitive p : cluster.primitives()) {
             plans.put(p, planFor(p));
         }

@@ -48,6 +48,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneInterleaveNothingFirst() throws Exception {
+        assertSameAsPacemaker("clone-interleave-nothing-first");
+    }
+
+    @Test
     void cloneAnonymousTwiceOnNode() throws Exception {
         assertSameAsPacemaker("clone-anonymous-twice-on-node");
     }
