@@ -61,7 +61,11 @@ final class Simulation {
         }
         new ClusterStatus(current, show.nodeAttributes()).print("Current cluster status", sections);
 
-        Document working = CibXml.copy(input.dom());
+        // The status section is only written to for modifications and -S: otherwise the input
+        // itself is what the scheduler reads and what --save-output saves, and the cluster just
+        // unpacked is what it schedules (a CIB of 10,000 resources takes seconds to copy).
+        boolean edited = modifications.any() || show.process() && show.simulate();
+        Document working = edited ? CibXml.copy(input.dom()) : input.dom();
         StatusEditor status = new StatusEditor(working, now.getEpochSecond());
         if (modifications.any()) {
             List<String> lines = modifications.apply(current, status);
@@ -69,7 +73,8 @@ final class Simulation {
         }
         Transition transition = null;
         if (show.process()) {
-            transition = Scheduler.schedule(snapshot(working), now);
+            Cluster scheduled = modifications.any() ? CibUnpacker.unpack(CibDocument.of(working), now) : current;
+            transition = Scheduler.schedule(scheduled);
             if (show.scores()) {
                 out.spacer();
                 new ScoreLines(transition.cluster()).print(out);
@@ -81,11 +86,13 @@ final class Simulation {
                 new TransitionRun(transition, status, failures).run(sections);
                 sections.end();
                 sections.spacer();
-                new ClusterStatus(CibUnpacker.unpack(snapshot(working), now), show.nodeAttributes())
+                new ClusterStatus(CibUnpacker.unpack(CibDocument.of(working), now), show.nodeAttributes())
                         .print("Revised Cluster Status", sections);
             }
         }
-        return new Result(out.text(), transition, snapshot(working));
+        // The scheduler's cluster holds no part of the DOM, so the working copy needs no
+        // snapshot of its own: nothing changes it after this.
+        return new Result(out.text(), transition, edited ? CibDocument.of(working) : input);
     }
 
     private static void section(TextList out, String title, List<String> items) {
@@ -93,10 +100,5 @@ final class Simulation {
         out.begin(title);
         items.forEach(out::item);
         out.end();
-    }
-
-    /** A document of its own, since the working copy goes on changing. */
-    private static CibDocument snapshot(Document working) {
-        return CibDocument.of(CibXml.copy(working));
     }
 }
