@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import org.jheartbeat.cib.model.ElementMarks;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -67,8 +68,12 @@ final class DomBuilder extends DefaultHandler2 {
             if (name.equals("xmlns") || name.startsWith("xmlns:")) {
                 attributeUri = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
             }
-            element.setAttributeNS(attributeUri == null || attributeUri.isEmpty() ? null : attributeUri,
-                    name, shared(attributes.getValue(i)));
+            // What setAttributeNS does, less its search for an attribute of that name to replace
+            // (a walk over the element's attributes; the parser has ruled out duplicates).
+            Attr attribute = document.createAttributeNS(
+                    attributeUri == null || attributeUri.isEmpty() ? null : attributeUri, name);
+            attribute.setNodeValue(shared(attributes.getValue(i)));
+            element.setAttributeNodeNS(attribute);
             order.add(name);
         }
         marks.mark(element, source.tagStartLine(locator.getLineNumber(), locator.getColumnNumber()), sharedOrder());

@@ -69,7 +69,10 @@ final class SourceText {
         int[] starts = new int[16];
         int count = 0;
         starts[count++] = 0;
-        for (int i = 0; i < text.length(); i++) {
+        // '\n' alone is found with the JDK's vectorised search; a text that has '\r' takes the slow walk.
+        boolean carriageReturns = text.indexOf('\r') >= 0;
+        int i = carriageReturns ? 0 : text.indexOf('\n');
+        while (i >= 0 && i < text.length()) {
             char c = text.charAt(i);
             boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
             if (lineBreak) {
@@ -78,6 +81,7 @@ final class SourceText {
                 }
                 starts[count++] = i + 1;
             }
+            i = carriageReturns ? i + 1 : text.indexOf('\n', i + 1);
         }
         return Arrays.copyOf(starts, count);
     }
