@@ -47,6 +47,26 @@ class FeatureCasesTest {
         assertSameAsPacemaker("opt-in-cluster");
     }
 
+    @Test
+    void shutdownLock() throws Exception {
+        assertSameAsPacemaker("shutdown-lock");
+    }
+
+    @Test
+    void agentMissingAndIsoInterval() throws Exception {
+        assertSameAsPacemaker("agent-missing-and-iso-interval");
+    }
+
+    @Test
+    void secretParamsAndIgnoredFailures() throws Exception {
+        assertSameAsPacemaker("secret-params-and-ignored-failures");
+    }
+
+    @Test
+    void rulesResourceValues() throws Exception {
+        assertSameAsPacemaker("rules-resource-values");
+    }
+
     // ---- Colocations
 
     @Test
