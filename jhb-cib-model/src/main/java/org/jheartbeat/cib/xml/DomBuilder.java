@@ -31,6 +31,8 @@ final class DomBuilder extends DefaultHandler2 {
 
     /** Recently seen attribute values, by hash: a direct-mapped cache, so it costs no look-up chains. */
     private static final int VALUE_CACHE_SIZE = 4096;
+    /** Longer values (transition keys, ids) are rarely repeated and cost more to compare; a digest is 32 characters. */
+    private static final int LONGEST_SHARED_VALUE = 32;
 
     private final Document document;
     private final SourceText source;
@@ -110,6 +112,9 @@ final class DomBuilder extends DefaultHandler2 {
     }
 
     private String shared(String value) {
+        if (value.length() > LONGEST_SHARED_VALUE) {
+            return value;
+        }
         int slot = value.hashCode() & (VALUE_CACHE_SIZE - 1);
         String seen = recentValues[slot];
         if (value.equals(seen)) {

@@ -54,9 +54,18 @@ final class SourceText {
         if (line < 1 || line > lineStarts.length) {
             return Math.max(line, 0);
         }
-        int offset = Math.min(lineStarts[line - 1] + Math.max(column - 1, 0), text.length());
-        // '<' cannot occur inside attribute values, so the nearest one before the tag's end opens it.
-        int open = text.lastIndexOf('<', offset - 1);
+        int lineStart = lineStarts[line - 1];
+        int offset = Math.min(lineStart + Math.max(column - 1, 0), text.length());
+        // '<' cannot occur inside attribute values, so the nearest one before the tag's end opens
+        // it. When the line has one before the tag's end, that is on this line: found with a
+        // short search forward from the line's start, where a search backward would go over the
+        // whole start tag (a status record's is 400 characters). Otherwise the tag began on an
+        // earlier line.
+        int first = text.indexOf('<', lineStart);
+        if (first >= 0 && first < offset) {
+            return line;
+        }
+        int open = lineStart == 0 ? -1 : text.lastIndexOf('<', lineStart - 1);
         return open < 0 ? line : lineOf(open);
     }
 
