@@ -5,8 +5,9 @@ usage: report.py processes RESULTS.tsv FILES.tsv
        report.py jmh JMH.csv FILES.tsv
 
 FILES.tsv: one generated CIB a line: path, primitives, variant.
-RESULTS.tsv: one whole-process run a line: implementation (ours|pacemaker), primitives, variant,
-run, seconds ("skipped"/"missing" when not run), maximum RSS in KiB, exit status, output file.
+RESULTS.tsv: one whole-process run a line: implementation (ours|ours-S|pacemaker), primitives,
+variant, run, seconds ("skipped"/"missing" when not run), maximum RSS in KiB, user and system CPU
+seconds, exit status, output file.
 The median of a file's successful runs counts. "summary" compares the Transition Summary lines
 of the two implementations' last outputs, with runs of spaces made one (the column widths are
 not compared).
@@ -49,9 +50,9 @@ class Runs:
     """The runs of one implementation on one file."""
 
     def __init__(self):
-        self.seconds, self.kib, self.failures, self.output, self.note = [], [], [], None, None
+        self.seconds, self.cpu, self.kib, self.failures, self.output, self.note = [], [], [], [], None, None
 
-    def add(self, seconds, kib, rc, output):
+    def add(self, seconds, kib, user, system, rc, output):
         if seconds in ("skipped", "missing"):
             self.note = seconds
             return
@@ -59,21 +60,25 @@ class Runs:
             self.failures.append(rc)
             return
         self.seconds.append(float(seconds))
+        self.cpu.append(float(user) + float(system))
         self.kib.append(int(kib))
         self.output = output
 
     def time(self):
         return statistics.median(self.seconds) if self.seconds else None
 
+    def cpu_time(self):
+        return statistics.median(self.cpu) if self.cpu else None
+
     def mib(self):
         return statistics.median(self.kib) / 1024 if self.kib else None
 
     def cells(self):
         if self.seconds:
-            return [f"{self.time():.2f}", f"{self.mib():.0f}"]
+            return [f"{self.time():.2f}", f"{self.cpu_time():.2f}", f"{self.mib():.0f}"]
         if self.failures:
-            return [f"failed (exit {self.failures[0]})", "–"]
-        return [self.note or "–", "–"]
+            return [f"failed (exit {self.failures[0]})", "–", "–"]
+        return [self.note or "–", "–", "–"]
 
 
 def processes(results_path, files_path):
@@ -81,12 +86,14 @@ def processes(results_path, files_path):
     runs = {}
     with open(results_path) as f:
         for line in f:
-            impl, n, variant, _, seconds, kib, rc, output = line.rstrip("\n").split("\t")
-            runs.setdefault((int(n), variant), {"ours": Runs(), "pacemaker": Runs()})[impl].add(seconds, kib, rc, output)
-    print("| primitives | variant | Pacemaker s | Pacemaker MiB | ours s | ours MiB | time ratio | memory ratio | summaries |")
-    print("|---|---|---|---|---|---|---|---|---|")
+            impl, n, variant, _, seconds, kib, user, system, rc, output = line.rstrip("\n").split("\t")
+            runs.setdefault((int(n), variant), {"ours": Runs(), "ours-S": Runs(), "pacemaker": Runs()})[impl].add(
+                seconds, kib, user, system, rc, output)
+    print("| primitives | variant | Pacemaker s | Pacemaker CPU s | Pacemaker MiB | ours s | ours CPU s | ours MiB |"
+          " ours -S s | ours -S CPU s | ours -S MiB | time ratio | memory ratio | summaries |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for key in dict.fromkeys(files.values()):
-        pcmk, ours = runs[key]["pacemaker"], runs[key]["ours"]
+        pcmk, ours, simulated = runs[key]["pacemaker"], runs[key]["ours"], runs[key]["ours-S"]
         ratio = mem_ratio = agree = "–"
         if pcmk.time() is not None and ours.time() is not None:
             ratio = f"{pcmk.time() / ours.time():.1f}×"
@@ -98,10 +105,13 @@ def processes(results_path, files_path):
                 agree = f"same ({len(mine)} lines)"
             else:
                 agree = f"differ ({len(theirs)} vs {len(mine)} lines)"
-        print(f"| {key[0]:,} | {key[1]} | " + " | ".join(pcmk.cells() + ours.cells()) + f" | {ratio} | {mem_ratio} | {agree} |")
+        print(f"| {key[0]:,} | {key[1]} | " + " | ".join(pcmk.cells() + ours.cells() + simulated.cells())
+              + f" | {ratio} | {mem_ratio} | {agree} |")
     print()
     print("Ratios are Pacemaker's over ours (above 1: ours is faster or smaller). Times and memory are "
-          "whole processes: JVM start, XML parse, scheduling and printing for ours.")
+          "whole processes: JVM start, XML parse, scheduling and printing for ours; s is elapsed time, "
+          "CPU s user + system time of all the process's threads (medians). ours -S also carries the "
+          "transition out and prints the revised status (Pacemaker's -S is not run: it takes minutes).")
 
 
 def jmh(csv_path, files_path):

@@ -1,7 +1,8 @@
 #!/bin/bash
-# Scheduler benchmark: Debian's Pacemaker 2.1.5 crm_simulate -R and ours, each a whole process
-# under /usr/bin/time, on the same generated CIBs in the same run (10 nodes, Dummy primitives in
-# groups of 5, constraints in proportion; see gencib.py): clusters where everything runs, and
+# Scheduler benchmark: Debian's Pacemaker 2.1.5 crm_simulate -R and ours (-R, and -S), each a
+# whole process under /usr/bin/time (elapsed, CPU, memory), on the same generated CIBs in the
+# same run (10 nodes, Dummy primitives in groups of 5, constraints in proportion; see
+# gencib.py): clusters where everything runs, and
 # a cold one where nothing has been probed yet. Then, unless JMH=0, our scheduler in-process
 # with JMH on the same files, and how its time grows with the number of resources.
 # Prints Markdown tables; no root needed.
@@ -65,14 +66,14 @@ fi
 measure() {
 	local impl=$1 n=$2 variant=$3 file=$4 run=$5; shift 5
 	local out=$WORK/$impl-$variant-$n.out rc
-	/usr/bin/time -f '%e %M' -o "$WORK/time" "$@" -x "$file" >"$out" 2>"$WORK/$impl-$variant-$n.err"
+	/usr/bin/time -f '%e %M %U %S' -o "$WORK/time" "$@" -x "$file" >"$out" 2>"$WORK/$impl-$variant-$n.err"
 	rc=$?
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$impl" "$n" "$variant" "$run" "$(tail -1 "$WORK/time")" "$rc" "$out" \
 		| tr ' ' '\t' >>"$WORK/results.tsv"
 }
 
 echo "Scheduler benchmark, $(date '+%Y-%m-%d %H:%M'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "Pacemaker: $PCMK -R -x FILE ($("$PCMK" --version 2>/dev/null | head -1 || echo missing)); ours: bin/crm_simulate $OURS_MODE -x FILE (launcher defaults: ${JHB_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k})"
+echo "Pacemaker: $PCMK -R -x FILE ($("$PCMK" --version 2>/dev/null | head -1 || echo missing)); ours: bin/crm_simulate $OURS_MODE -x FILE (launcher defaults: ${JHB_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmn32m -XX:MaxTenuringThreshold=0})"
 [[ $OURS_MODE == -S ]] && echo "(our crm_simulate has no -R yet: -S, which only schedules and prints the summary, stands in)"
 echo
 
@@ -89,11 +90,12 @@ for c in "${CASES[@]}"; do
 	printf '%s\t%s\t%s\n' "$file" "$n" "$variant" >>"$WORK/files.tsv"
 	for ((r = 1; r <= RUNS; r++)); do
 		measure ours "$n" "$variant" "$file" "$r" "$OURS" "$OURS_MODE"
+		measure ours-S "$n" "$variant" "$file" "$r" "$OURS" -S
 	done
 	if [[ -n ${PCMK_MAX:-} && $n -gt $PCMK_MAX ]]; then
-		printf 'pacemaker\t%s\t%s\t0\tskipped\t-\t-\t-\n' "$n" "$variant" >>"$WORK/results.tsv"
+		printf 'pacemaker\t%s\t%s\t0\tskipped\t-\t-\t-\t-\t-\n' "$n" "$variant" >>"$WORK/results.tsv"
 	elif [[ ! -x $PCMK ]]; then
-		printf 'pacemaker\t%s\t%s\t0\tmissing\t-\t-\t-\n' "$n" "$variant" >>"$WORK/results.tsv"
+		printf 'pacemaker\t%s\t%s\t0\tmissing\t-\t-\t-\t-\t-\n' "$n" "$variant" >>"$WORK/results.tsv"
 	else
 		for ((r = 1; r <= PCMK_RUNS; r++)); do
 			measure pacemaker "$n" "$variant" "$file" "$r" "$PCMK" -R

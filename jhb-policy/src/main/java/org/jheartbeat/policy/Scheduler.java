@@ -18,7 +18,14 @@ public final class Scheduler {
     }
 
     public static Transition schedule(CibDocument cib, Instant now) {
-        Cluster cluster = CibUnpacker.unpack(cib, now);
+        return schedule(CibUnpacker.unpack(cib, now));
+    }
+
+    /**
+     * The same from a cluster already unpacked (and not yet scheduled: placement is written into
+     * it), for a caller that has shown it first.
+     */
+    public static Transition schedule(Cluster cluster) {
         new Assigner(cluster).run();
         return new TransitionPlanner(cluster).plan();
     }

@@ -14,9 +14,6 @@ import org.w3c.dom.Element;
  */
 public final class CibDocument {
 
-    /** User-data key under which the parser stores an element's line number (an Integer). */
-    public static final String LINE_KEY = "jhb.line";
-
     private final Document dom;
 
     CibDocument(Document dom) {
@@ -43,8 +40,7 @@ public final class CibDocument {
 
     /** The line the element started on in the parsed text, or 0 when it was created by an operation. */
     public static int lineOf(Element element) {
-        Object line = element.getUserData(LINE_KEY);
-        return line instanceof Integer value ? value : 0;
+        return ElementMarks.lineOf(element);
     }
 
     private static long number(Element element, String attribute) {

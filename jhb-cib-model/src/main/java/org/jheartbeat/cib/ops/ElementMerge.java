@@ -1,6 +1,6 @@
 package org.jheartbeat.cib.ops;
 
-import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.model.ElementMarks;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -51,16 +51,7 @@ final class ElementMerge {
      */
     static Element imported(Document document, Element element) {
         Element copy = (Element) document.importNode(element, true);
-        forgetLines(copy);
+        ElementMarks.carry(element, copy, false);
         return copy;
-    }
-
-    private static void forgetLines(Element element) {
-        element.setUserData(CibDocument.LINE_KEY, null, null);
-        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element childElement) {
-                forgetLines(childElement);
-            }
-        }
     }
 }

@@ -35,10 +35,23 @@ public final class CibUpgrade {
         if (validateWith.isEmpty() || validateWith.startsWith("pacemaker-0.") || validateWith.startsWith("transitional-0.")) {
             return true;
         }
-        return root.getElementsByTagName("master_slave").getLength() > 0
-                || all(root, "attributes").stream().anyMatch(e -> NVSETS.contains(parentTag(e)))
-                || all(root, "rsc_order").stream().anyMatch(e -> e.hasAttribute("from"))
-                || all(root, "rsc_colocation").stream().anyMatch(e -> e.hasAttribute("from"));
+        return usesLegacyForm(root);
+    }
+
+    /** One walk for all the signs of the old form: a large status section makes every walk count. */
+    private static boolean usesLegacyForm(Element parent) {
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                String tag = element.getTagName();
+                if (tag.equals("master_slave")
+                        || tag.equals("attributes") && NVSETS.contains(parent.getTagName())
+                        || (tag.equals("rsc_order") || tag.equals("rsc_colocation")) && element.hasAttribute("from")
+                        || usesLegacyForm(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A new document in the current form; the given one is not changed. */

@@ -11,6 +11,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.cib.model.ElementMarks;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -22,7 +23,8 @@ import org.xml.sax.XMLReader;
 /**
  * Reads and writes CIB text. Parsing never loads a DTD or an external entity (a CIB has no
  * use for them and they are how XML input reaches files and the network); every element
- * remembers the line its start tag opens on ({@link CibDocument#lineOf}). Writing is stable:
+ * remembers the line its start tag opens on ({@link CibDocument#lineOf}) and the order of its
+ * attributes ({@link ElementMarks}). Writing is stable:
  * the same DOM always gives the same text, and that text parses back to an equal DOM.
  */
 public final class CibXml {
@@ -78,6 +80,7 @@ public final class CibXml {
         for (Node child = document.getFirstChild(); child != null; child = child.getNextSibling()) {
             copy.appendChild(copy.importNode(child, true));
         }
+        ElementMarks.carry(document, copy, true);
         return copy;
     }
 
@@ -121,6 +124,8 @@ public final class CibXml {
             reader.setProperty("http://xml.org/sax/properties/lexical-handler", builder);
             reader.setErrorHandler(builder);
             reader.parse(new InputSource(new StringReader(source.text())));
+            // The parser has checked every name; checks stay on for whoever edits the DOM later.
+            document.setStrictErrorChecking(true);
         } catch (SAXParseException e) {
             throw ParseProblems.describe(name, e);
         } catch (SAXException e) {

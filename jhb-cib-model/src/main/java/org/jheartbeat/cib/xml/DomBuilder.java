@@ -3,8 +3,12 @@ package org.jheartbeat.cib.xml;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
+import org.jheartbeat.cib.model.ElementMarks;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -13,13 +17,29 @@ import org.xml.sax.Locator;
 import org.xml.sax.ext.DefaultHandler2;
 
 /**
- * Builds the DOM from SAX events, marking each element with the line its start tag opens on.
- * Whitespace-only text is indentation, not content, and is dropped; comments are kept.
+ * Builds the DOM from SAX events, marking each element with the line its start tag opens on and
+ * its attribute order ({@link ElementMarks}). Whitespace-only text is indentation, not content,
+ * and is dropped; comments are kept.
+ *
+ * <p>A large CIB is mostly a status section of thousands of alike operation records, so the
+ * builder shares what repeats: one list per distinct attribute order, and one string per
+ * recently seen attribute value (node names, digests, return codes...), which keeps the DOM
+ * about a third smaller. The DOM's own checks of names are off while it builds, as the
+ * parser has checked them.
  */
 final class DomBuilder extends DefaultHandler2 {
 
+    /** Recently seen attribute values, by hash: a direct-mapped cache, so it costs no look-up chains. */
+    private static final int VALUE_CACHE_SIZE = 4096;
+    /** Longer values (transition keys, ids) are rarely repeated and cost more to compare; a digest is 32 characters. */
+    private static final int LONGEST_SHARED_VALUE = 32;
+
     private final Document document;
     private final SourceText source;
+    private final ElementMarks marks;
+    private final Map<List<String>, List<String>> attributeOrders = new HashMap<>();
+    private final List<String> order = new ArrayList<>();
+    private final String[] recentValues = new String[VALUE_CACHE_SIZE];
     private final Deque<Node> open = new ArrayDeque<>();
     private final StringBuilder pendingText = new StringBuilder();
     private Locator locator;
@@ -27,6 +47,8 @@ final class DomBuilder extends DefaultHandler2 {
     DomBuilder(Document document, SourceText source) {
         this.document = document;
         this.source = source;
+        this.marks = ElementMarks.of(document);
+        document.setStrictErrorChecking(false);
         open.push(document);
     }
 
@@ -41,19 +63,22 @@ final class DomBuilder extends DefaultHandler2 {
         Element element = uri == null || uri.isEmpty()
                 ? document.createElementNS(null, qName)
                 : document.createElementNS(uri, qName);
-        List<String> order = new ArrayList<>(attributes.getLength());
+        order.clear();
         for (int i = 0; i < attributes.getLength(); i++) {
             String name = attributes.getQName(i);
             String attributeUri = attributes.getURI(i);
             if (name.equals("xmlns") || name.startsWith("xmlns:")) {
                 attributeUri = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
             }
-            element.setAttributeNS(attributeUri == null || attributeUri.isEmpty() ? null : attributeUri,
-                    name, attributes.getValue(i));
+            // What setAttributeNS does, less its search for an attribute of that name to replace
+            // (a walk over the element's attributes; the parser has ruled out duplicates).
+            Attr attribute = document.createAttributeNS(
+                    attributeUri == null || attributeUri.isEmpty() ? null : attributeUri, name);
+            attribute.setNodeValue(shared(attributes.getValue(i)));
+            element.setAttributeNodeNS(attribute);
             order.add(name);
         }
-        NodeMarks.markLine(element, source.tagStartLine(locator.getLineNumber(), locator.getColumnNumber()));
-        NodeMarks.markAttributeOrder(element, order);
+        marks.mark(element, source.tagStartLine(locator.getLineNumber(), locator.getColumnNumber()), sharedOrder());
         open.peek().appendChild(element);
         open.push(element);
     }
@@ -84,6 +109,28 @@ final class DomBuilder extends DefaultHandler2 {
     public void processingInstruction(String target, String data) {
         flushText();
         open.peek().appendChild(document.createProcessingInstruction(target, data));
+    }
+
+    private String shared(String value) {
+        if (value.length() > LONGEST_SHARED_VALUE) {
+            return value;
+        }
+        int slot = value.hashCode() & (VALUE_CACHE_SIZE - 1);
+        String seen = recentValues[slot];
+        if (value.equals(seen)) {
+            return seen;
+        }
+        recentValues[slot] = value;
+        return value;
+    }
+
+    private List<String> sharedOrder() {
+        List<String> shared = attributeOrders.get(order);
+        if (shared == null) {
+            shared = List.copyOf(order);
+            attributeOrders.put(shared, shared);
+        }
+        return shared;
     }
 
     private void flushText() {

@@ -54,9 +54,18 @@ final class SourceText {
         if (line < 1 || line > lineStarts.length) {
             return Math.max(line, 0);
         }
-        int offset = Math.min(lineStarts[line - 1] + Math.max(column - 1, 0), text.length());
-        // '<' cannot occur inside attribute values, so the nearest one before the tag's end opens it.
-        int open = text.lastIndexOf('<', offset - 1);
+        int lineStart = lineStarts[line - 1];
+        int offset = Math.min(lineStart + Math.max(column - 1, 0), text.length());
+        // '<' cannot occur inside attribute values, so the nearest one before the tag's end opens
+        // it. When the line has one before the tag's end, that is on this line: found with a
+        // short search forward from the line's start, where a search backward would go over the
+        // whole start tag (a status record's is 400 characters). Otherwise the tag began on an
+        // earlier line.
+        int first = text.indexOf('<', lineStart);
+        if (first >= 0 && first < offset) {
+            return line;
+        }
+        int open = lineStart == 0 ? -1 : text.lastIndexOf('<', lineStart - 1);
         return open < 0 ? line : lineOf(open);
     }
 
@@ -69,7 +78,10 @@ final class SourceText {
         int[] starts = new int[16];
         int count = 0;
         starts[count++] = 0;
-        for (int i = 0; i < text.length(); i++) {
+        // '\n' alone is found with the JDK's vectorised search; a text that has '\r' takes the slow walk.
+        boolean carriageReturns = text.indexOf('\r') >= 0;
+        int i = carriageReturns ? 0 : text.indexOf('\n');
+        while (i >= 0 && i < text.length()) {
             char c = text.charAt(i);
             boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
             if (lineBreak) {
@@ -78,6 +90,7 @@ final class SourceText {
                 }
                 starts[count++] = i + 1;
             }
+            i = carriageReturns ? i + 1 : text.indexOf('\n', i + 1);
         }
         return Arrays.copyOf(starts, count);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jheartbeat.cib.model.ElementMarks;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -98,7 +99,7 @@ final class XmlWriter {
     private static List<Attr> attributesInOrder(Element element) {
         NamedNodeMap map = element.getAttributes();
         Set<String> names = new LinkedHashSet<>();
-        for (String name : NodeMarks.attributeOrder(element)) {
+        for (String name : ElementMarks.attributeOrderOf(element)) {
             if (element.hasAttribute(name)) {
                 names.add(name);
             }
