@@ -410,6 +410,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void orderStopThenStop() throws Exception {
+        assertSameAsPacemaker("order-stop-then-stop");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
