@@ -74,12 +74,10 @@ final class SummaryWriter {
             if (p.start == null) {
                 return null;
             }
-            String suffix = p.start.runnable() ? "" : p.start.reason() == null ? "  blocked"
-                    : "  due to " + p.start.reason() + " (blocked)";
-            if (then == Role.PROMOTED) {
-                return new String[] {"Promote", r.id(), "Stopped -> Promoted " + next.name(), suffix};
+            if (then == Role.PROMOTED && p.promote != null) {
+                return new String[] {"Promote", r.id(), "Stopped -> Promoted " + next.name(), blockedSuffix(p.promote)};
             }
-            return new String[] {"Start", r.id(), next.name(), suffix};
+            return new String[] {"Start", r.id(), next.name(), blockedSuffix(p.start)};
         }
         if (next == null) {
             return p.stops.isEmpty() ? null : stopLine(p, p.stops.get(0));
@@ -121,7 +119,8 @@ final class SummaryWriter {
         // On a node fenced for other reasons the failure is moot: the resource just moves with the rest.
         if (p.start != null && !p.start.runnable() && p.start.reason() != null && p.start.reason().startsWith("unrunnable")) {
             String where = (roles ? now.text() + " " : "") + current.name();
-            return new String[] {"Stop", r.id(), where, "  due to " + p.start.reason()};
+            boolean stopBlocked = p.stops.stream().anyMatch(stop -> !stop.runnable());
+            return new String[] {"Stop", r.id(), where, "  due to " + p.start.reason() + (stopBlocked ? " (blocked)" : "")};
         }
         boolean recover = r.failedOn().contains(current)
                 && (!fenced.contains(current) || r.fencingFailures().contains(current));
@@ -146,5 +145,13 @@ final class SummaryWriter {
             return "";
         }
         return now == then ? now.text() + " " : now.text() + " -> " + then.text() + " ";
+    }
+
+    /** Nothing for a runnable action; "blocked", with the reason where the action has one. */
+    private static String blockedSuffix(Action a) {
+        if (a.runnable()) {
+            return "";
+        }
+        return a.reason() == null ? "  blocked" : "  due to " + a.reason() + " (blocked)";
     }
 }

@@ -29,6 +29,9 @@ public final class TransitionPlanner {
     }
 
     public Transition plan() {
+        if (startupDisabled()) {
+            return transition;
+        }
         fencing();
         for (Primitive p : cluster.primitives()) {
             plans.put(p, planFor(p));
@@ -37,6 +40,15 @@ public final class TransitionPlanner {
         List<Unfencing.Unfence> unfenced = new Unfencing(cluster, fenced).plan(plans, this);
         new SummaryWriter(transition.summary(), fenced, unfenced, cluster).write(plans.values());
         return transition;
+    }
+
+    /**
+     * Fencing is on but there is no fencing device: Pacemaker then neither fences nor starts,
+     * stops, promotes or demotes anything (only probes run), however the resources are placed.
+     */
+    private boolean startupDisabled() {
+        return cluster.options().stonithEnabled()
+                && cluster.primitives().stream().noneMatch(p -> "stonith".equals(p.standard()));
     }
 
     private boolean quorumOk() {
@@ -118,8 +130,10 @@ public final class TransitionPlanner {
                 plan.restartReason = "resource definition change";
             }
         }
-        // On a node being fenced it stops because the node goes, whatever the quorum.
-        if (!quorumOk() && next == null && current != null && !fenced.contains(current)) {
+        // On a node being fenced it stops because the node goes, whatever the quorum; fencing
+        // devices run without quorum, so theirs is never the reason.
+        if (!quorumOk() && next == null && current != null && !fenced.contains(current)
+                && !"stonith".equals(p.standard())) {
             plan.stopReason = "no quorum";
         }
         if (next != null && (!p.active().containsKey(next) || plan.stopsOn(next))) {
@@ -144,7 +158,8 @@ public final class TransitionPlanner {
         if (next != null && then == Role.PROMOTED && (now != Role.PROMOTED || plan.start != null)) {
             plan.promote = action(p, "promote", next, false);
             if (plan.start != null && !plan.start.runnable()) {
-                plan.promote.blockBecause(plan.start.reason());
+                // a promotion that waits for a blocked start is blocked without a reason of its own
+                plan.promote.blockBecause(null);
             }
         }
         if (now == Role.PROMOTED && (then != Role.PROMOTED || !plan.stops.isEmpty())) {

@@ -107,8 +107,11 @@ final class ConstraintUnpacker {
                 targets.addAll(resolve(ref.getAttribute("id")));
             }
         }
-        Role role = Role.parse(Xml.attr(e, "role"));
-        for (Element ruleRef : Xml.children(e, "rule")) {
+        // Pacemaker 2.1.5 reads the location's role only in its node-and-score form: with rules,
+        // only a rule's own role restricts it, and the location counts for every role otherwise.
+        List<Element> rules = Xml.children(e, "rule");
+        Role role = rules.isEmpty() ? Role.parse(Xml.attr(e, "role")) : null;
+        for (Element ruleRef : rules) {
             Role ruleRole = Role.parse(Xml.attr(ids.resolve(ruleRef), "role"));
             if (ruleRole != null) {
                 role = ruleRole;

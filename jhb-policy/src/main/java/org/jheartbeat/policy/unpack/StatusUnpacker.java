@@ -133,9 +133,14 @@ final class StatusUnpacker {
         return colon < 0 ? id : id.substring(0, colon);
     }
 
-    /** An instance already active on this node, else the first not active anywhere. */
+    /**
+     * The instance a node's history of an anonymous clone belongs to: one already active on this
+     * node whose member for this history is not (a cloned group's), else the first not active
+     * anywhere; a second history of the same member on one node is a new orphan instance.
+     */
     private Primitive anonymousInstance(Clone clone, String base, Node node, List<OpRecord> ops) {
         boolean active = wasActive(ops);
+        boolean alreadyHere = false;
         Primitive free = null;
         for (Resource instance : clone.children()) {
             Primitive p = member(instance, base);
@@ -143,18 +148,20 @@ final class StatusUnpacker {
                 continue;
             }
             if (instanceActiveOn(instance, node)) {
-                return p;
+                if (p.active().isEmpty()) {
+                    return p;
+                }
+                alreadyHere = true;
+                continue;
             }
             if (free == null && !instanceActiveAnywhere(instance) && !p.failed()) {
                 free = p;
             }
         }
-        if (free == null && active) {
+        // a second history of the same anonymous clone on one node is an orphan instance
+        if (alreadyHere || free == null && active) {
             Resource extra = orphans.extraInstance(clone);
             free = member(extra, base);
-        }
-        if (!active && free != null) {
-            return free;
         }
         return free;
     }

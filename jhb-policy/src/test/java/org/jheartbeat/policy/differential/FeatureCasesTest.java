@@ -48,6 +48,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneAnonymousTwiceOnNode() throws Exception {
+        assertSameAsPacemaker("clone-anonymous-twice-on-node");
+    }
+
+    @Test
+    void noQuorumFencingAndPromotion() throws Exception {
+        assertSameAsPacemaker("no-quorum-fencing-and-promotion");
+    }
+
+    @Test
     void pendingNodeUnprobed() throws Exception {
         assertSameAsPacemaker("pending-node-unprobed");
     }
@@ -119,7 +129,66 @@ class FeatureCasesTest {
         assertSameAsPacemaker("colocation-with-promoted");
     }
 
-    @Disabled("scheduler: leaves rsc2 stopped because of a finite -2000 colocation with rsc1 on the only node; Pacemaker starts it there")
+    @Test
+    void colocationChainWeight() throws Exception {
+        assertSameAsPacemaker("colocation-chain-weight");
+    }
+
+    @Test
+    void colocationSmallFactorCountsOne() throws Exception {
+        assertSameAsPacemaker("colocation-small-factor-counts-one");
+    }
+
+    @Test
+    void colocationChainIntoClone() throws Exception {
+        assertSameAsPacemaker("colocation-chain-into-clone");
+    }
+
+    @Test
+    void colocationWithGroupNeedsLastMember() throws Exception {
+        assertSameAsPacemaker("colocation-with-group-needs-last-member");
+    }
+
+    @Test
+    void cloneColocatedWithStoppedPrimary() throws Exception {
+        assertSameAsPacemaker("clone-colocated-with-stopped-primary");
+    }
+
+    @Test
+    void groupMemberLeftOutAfterColocation() throws Exception {
+        assertSameAsPacemaker("group-member-left-out-after-colocation");
+    }
+
+    @Test
+    void cloneColocationWouldLeaveNowhere() throws Exception {
+        assertSameAsPacemaker("clone-colocation-would-leave-nowhere");
+    }
+
+    @Test
+    void locationRuleIgnoresLocationRole() throws Exception {
+        assertSameAsPacemaker("location-rule-ignores-location-role");
+    }
+
+    @Test
+    void unmanagedCloneStaysWhereItRuns() throws Exception {
+        assertSameAsPacemaker("unmanaged-clone-stays-where-it-runs");
+    }
+
+    @Test
+    void groupStopBlockedByUnmanagedMember() throws Exception {
+        assertSameAsPacemaker("group-stop-blocked-by-unmanaged-member");
+    }
+
+    @Test
+    void groupMemberFollowsUnmanagedMember() throws Exception {
+        assertSameAsPacemaker("group-member-follows-unmanaged-member");
+    }
+
+    @Test
+    void unmanagedMemberPullsItsGroup() throws Exception {
+        assertSameAsPacemaker("unmanaged-member-pulls-its-group");
+    }
+
     @Test
     void colocationFiniteNegativeOneNode() throws Exception {
         assertSameAsPacemaker("colocation-finite-negative-one-node");
@@ -331,7 +400,6 @@ class FeatureCasesTest {
         assertSameAsPacemaker("negative-location-only-node");
     }
 
-    @Disabled("scheduler: starts rsc1 although fencing is enabled and no fencing device is configured; Pacemaker starts nothing then")
     @Test
     void fencingEnabledWithoutDevice() throws Exception {
         assertSameAsPacemaker("fencing-enabled-without-device");
