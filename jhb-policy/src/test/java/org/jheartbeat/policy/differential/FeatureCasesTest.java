@@ -483,6 +483,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void fencingByWatchdogWithoutDevice() throws Exception {
+        assertSameAsPacemaker("fencing-by-watchdog-without-device");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
