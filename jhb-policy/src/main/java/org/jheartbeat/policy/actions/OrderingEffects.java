@@ -18,8 +18,9 @@ import org.jheartbeat.policy.model.Role;
  * What mandatory orderings (configured, and a group's implied ones) do to the actions: a start
  * after a start that cannot happen cannot happen either (and a symmetrical ordering stops the
  * then), a start of the first forces a restart of an active then, and a stop of the first
- * forces the then to stop before it. A group or clone as the first is its "running" step:
- * runnable while any member can be active.
+ * forces the then to stop before it (also with "stop then stop", restarting it where it
+ * stays). A group or clone as the first is its "running" step: runnable while any member can be
+ * active.
  */
 final class OrderingEffects {
 
@@ -212,6 +213,9 @@ final class OrderingEffects {
     }
 
     private boolean propagate(Pair pair) {
+        if ("stop".equals(pair.firstAction) && "stop".equals(pair.thenAction)) {
+            return stopForcesStop(pair);
+        }
         if (!"start".equals(pair.firstAction) || !"start".equals(pair.thenAction)) {
             return false;
         }
@@ -317,6 +321,20 @@ final class OrderingEffects {
             return !p.start.runnable();
         }
         return p.current == null || p.stopsOn(p.current);
+    }
+
+    /** "first stop, then stop": when the first stops, the then stops before it, and starts again where it stays. */
+    private boolean stopForcesStop(Pair pair) {
+        ResourcePlan t = plans.get(pair.then);
+        if (t == null || !t.rsc.managed() || t.rsc.blocked() || t.current == null || t.stopsOn(t.current)
+                || !state(pair).stops) {
+            return false;
+        }
+        addStop(t, t.current);
+        if (t.next == t.current && t.start == null) {
+            t.start = planner.action(pair.then, "start", t.next, false);
+        }
+        return true;
     }
 
     /** Blocks the plan's stops, and its start with them: a resource starts elsewhere only once it has stopped. */

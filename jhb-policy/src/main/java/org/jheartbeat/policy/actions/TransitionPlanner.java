@@ -44,11 +44,12 @@ public final class TransitionPlanner {
     }
 
     /**
-     * Fencing is on but there is no fencing device: Pacemaker then neither fences nor starts,
-     * stops, promotes or demotes anything (only probes run), however the resources are placed.
+     * Fencing is on but there is no fencing device (nor a watchdog to fence with): Pacemaker then
+     * neither fences nor starts, stops, promotes or demotes anything (only probes run), however
+     * the resources are placed.
      */
     private boolean startupDisabled() {
-        return cluster.options().stonithEnabled()
+        return cluster.options().stonithEnabled() && !cluster.options().haveWatchdog()
                 && cluster.primitives().stream().noneMatch(p -> "stonith".equals(p.standard()));
     }
 

@@ -17,6 +17,11 @@ public record ClusterOptions(Map<String, String> values) {
         return MetaValues.bool(get("stonith-enabled", "true"), true);
     }
 
+    /** The nodes have a hardware watchdog (sbd): they can fence themselves without a fencing device. */
+    public boolean haveWatchdog() {
+        return MetaValues.bool(get("have-watchdog", "false"), false);
+    }
+
     public boolean symmetric() {
         return MetaValues.bool(get("symmetric-cluster", "true"), true);
     }

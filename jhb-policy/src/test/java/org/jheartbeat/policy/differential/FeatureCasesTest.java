@@ -488,6 +488,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void orderStopThenStop() throws Exception {
+        assertSameAsPacemaker("order-stop-then-stop");
+    }
+
+    @Test
+    void fencingByWatchdogWithoutDevice() throws Exception {
+        assertSameAsPacemaker("fencing-by-watchdog-without-device");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
