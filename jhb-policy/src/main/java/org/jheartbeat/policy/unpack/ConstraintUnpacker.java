@@ -208,7 +208,9 @@ final class ConstraintUnpacker {
                 }
             } else {
                 for (int i = 1; i < set.members.size(); i++) {
-                    addColocation(cluster, new Colocation(id, set.members.get(i), set.members.get(i - 1),
+                    Resource earlier = set.members.get(i - 1);
+                    Resource later = set.members.get(i);
+                    addColocation(cluster, new Colocation(id, set.listed ? earlier : later, set.listed ? later : earlier,
                             setScore, set.role, set.role, nodeAttribute));
                 }
             }
@@ -332,11 +334,12 @@ final class ConstraintUnpacker {
         return new ResourceSet(Xml.attr(set, "id"), members,
                 MetaValues.bool(Xml.attr(set, "sequential"), true),
                 Role.parse(Xml.attr(set, "role")), Xml.attr(set, "action", "start"), score == null ? null : Score.parse(score),
-                MetaValues.bool(Xml.attr(set, "require-all"), true));
+                MetaValues.bool(Xml.attr(set, "require-all"), true), "listed".equals(Xml.attr(set, "ordering")));
     }
 
+    /** listed: a sequential colocation set whose members follow the next one rather than the one before. */
     private record ResourceSet(String id, List<Resource> members, boolean sequential, Role role, String action,
-                               Integer score, boolean requireAll) {
+                               Integer score, boolean requireAll, boolean listed) {
         int scoreOr(int otherwise) {
             return score == null ? otherwise : score;
         }

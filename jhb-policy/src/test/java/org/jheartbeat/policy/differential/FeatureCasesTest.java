@@ -48,6 +48,21 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneAnonymousTwiceOnNode() throws Exception {
+        assertSameAsPacemaker("clone-anonymous-twice-on-node");
+    }
+
+    @Test
+    void noQuorumFencingAndPromotion() throws Exception {
+        assertSameAsPacemaker("no-quorum-fencing-and-promotion");
+    }
+
+    @Test
+    void pendingNodeUnprobed() throws Exception {
+        assertSameAsPacemaker("pending-node-unprobed");
+    }
+
+    @Test
     void shutdownLock() throws Exception {
         assertSameAsPacemaker("shutdown-lock");
     }
@@ -72,6 +87,11 @@ class FeatureCasesTest {
     @Test
     void colocationSetNegative() throws Exception {
         assertSameAsPacemaker("colocation-set-negative");
+    }
+
+    @Test
+    void colocationSetListed() throws Exception {
+        assertSameAsPacemaker("colocation-set-listed");
     }
 
     @Test
@@ -398,6 +418,63 @@ class FeatureCasesTest {
     @Test
     void balancedSpread() throws Exception {
         assertSameAsPacemaker("balanced-spread");
+    }
+
+    // ---- Changed definitions
+
+    @Test
+    void reloadOrRestartOnChangedParameters() throws Exception {
+        assertSameAsPacemaker("reload-or-restart-on-changed-parameters");
+    }
+
+    @Test
+    void agentChangedRestarts() throws Exception {
+        assertSameAsPacemaker("agent-changed-restarts");
+    }
+
+    @Test
+    void offlineMaintenanceNodeKeepsResources() throws Exception {
+        assertSameAsPacemaker("offline-maintenance-node-keeps-resources");
+    }
+
+    @Test
+    void multiplyActiveOnFencedNode() throws Exception {
+        assertSameAsPacemaker("multiply-active-on-fenced-node");
+    }
+
+    @Test
+    void offlineNodeWithActiveHistoryIsFenced() throws Exception {
+        assertSameAsPacemaker("offline-node-with-active-history-is-fenced");
+    }
+
+    @Test
+    void unfinishedMigrations() throws Exception {
+        assertSameAsPacemaker("unfinished-migrations");
+    }
+
+    @Test
+    void noQuorumSuicide() throws Exception {
+        assertSameAsPacemaker("no-quorum-suicide");
+    }
+
+    @Test
+    void unfencingBeforeProbes() throws Exception {
+        assertSameAsPacemaker("unfencing-before-probes");
+    }
+
+    @Test
+    void unfencingDeviceChanged() throws Exception {
+        assertSameAsPacemaker("unfencing-device-changed");
+    }
+
+    @Test
+    void uncleanNodeWithoutQuorumKeepsResources() throws Exception {
+        assertSameAsPacemaker("unclean-node-without-quorum-keeps-resources");
+    }
+
+    @Test
+    void bannedNodeIsFenced() throws Exception {
+        assertSameAsPacemaker("banned-node-is-fenced");
     }
 
     @Test
