@@ -85,10 +85,31 @@ public final class Action {
         return after;
     }
 
-    /** Pacemaker's key for the action: rsc_task_interval. */
+    /** Orders this action after another, once: the graph has a single edge per pair. */
+    public void runAfter(Action first) {
+        if (first != this && !after.contains(first)) {
+            after.add(first);
+        }
+    }
+
+    /**
+     * Pacemaker's key for the action: rsc_task_interval; a cancellation is keyed by the monitor
+     * it cancels, a notification by its phase ("rsc_pre_notify_start_0").
+     */
     public String key() {
-        String base = resource == null ? task : resource.id() + "_" + task + "_" + intervalMs;
-        return base;
+        if (resource == null) {
+            return task;
+        }
+        String operation = CANCEL.equals(task) ? "monitor" : task;
+        return resource.id() + "_" + operation + "_" + intervalMs;
+    }
+
+    /** The task of an action that stops a recurring monitor. */
+    public static final String CANCEL = "cancel";
+
+    /** A probe: a one-off monitor that finds out whether the resource runs on a node. */
+    public boolean probe() {
+        return "monitor".equals(task) && intervalMs == 0 && !pseudo;
     }
 
     @Override

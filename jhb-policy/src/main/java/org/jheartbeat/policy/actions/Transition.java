@@ -3,6 +3,8 @@ package org.jheartbeat.policy.actions;
 import java.util.ArrayList;
 import java.util.List;
 import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Resource;
 
 /** The scheduler's answer: the placed cluster, the actions with their order, and the summary lines. */
 public final class Transition {
@@ -10,6 +12,8 @@ public final class Transition {
     private final Cluster cluster;
     private final List<Action> actions = new ArrayList<>();
     private final List<String> summary = new ArrayList<>();
+
+    private int nextId;
 
     Transition(Cluster cluster) {
         this.cluster = cluster;
@@ -21,6 +25,13 @@ public final class Transition {
 
     public List<Action> actions() {
         return actions;
+    }
+
+    /** A new action of this transition, numbered in the order actions are made. */
+    public Action add(Resource resource, String task, Node node, long intervalMs, boolean pseudo) {
+        Action a = new Action(nextId++, resource, task, node, intervalMs, pseudo);
+        actions.add(a);
+        return a;
     }
 
     /** "Transition Summary" lines in Pacemaker's words, without the leading "  * ". */

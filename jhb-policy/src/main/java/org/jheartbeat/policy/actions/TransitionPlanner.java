@@ -20,7 +20,6 @@ public final class TransitionPlanner {
     private final Transition transition;
     private final Map<Primitive, ResourcePlan> plans = new LinkedHashMap<>();
     private final List<Node> fenced = new ArrayList<>();
-    private int nextId;
 
     public TransitionPlanner(Cluster cluster) {
         this.cluster = cluster;
@@ -56,9 +55,7 @@ public final class TransitionPlanner {
     }
 
     Action action(Primitive rsc, String task, Node node, boolean pseudo) {
-        Action a = new Action(nextId++, rsc, task, node, 0, pseudo);
-        transition.actions().add(a);
-        return a;
+        return transition.add(rsc, task, node, 0, pseudo);
     }
 
     private ResourcePlan planFor(Primitive p) {

@@ -1,7 +1,9 @@
 package org.jheartbeat.policy.unpack;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.MetaValues;
@@ -29,6 +31,7 @@ final class HistoryReplay {
     private int hardBan;
     private boolean startFailed;
     private String definitionDigest;
+    private final Map<String, String> recurring = new LinkedHashMap<>();
 
     HistoryReplay(Cluster cluster, Primitive rsc, Node node) {
         this.cluster = cluster;
@@ -51,6 +54,26 @@ final class HistoryReplay {
         finish();
     }
 
+    /**
+     * Which recurring operations run now: each recorded one runs until it is cancelled or the
+     * resource is started, stopped, promoted or demoted again (which cancels its monitors).
+     */
+    private void trackRecurring(OpRecord op) {
+        String key = op.task() + "_" + op.intervalMs();
+        if (op.intervalMs() > 0) {
+            if (op.opStatus() == OpRecord.CANCELLED) {
+                recurring.remove(key);
+            } else {
+                recurring.put(key, op.digest() == null ? "" : op.digest());
+            }
+            return;
+        }
+        switch (op.task()) {
+            case "start", "stop", "promote", "demote", "migrate_from", "migrate_to" -> recurring.clear();
+            default -> { }
+        }
+    }
+
     /** A failure older than failure-timeout no longer counts (Pacemaker clears it). */
     private boolean expired(OpRecord op) {
         long timeout = MetaValues.millis(rsc.meta("failure-timeout"), 0);
@@ -61,6 +84,7 @@ final class HistoryReplay {
     }
 
     private void apply(OpRecord op) {
+        trackRecurring(op);
         if (op.opStatus() == OpRecord.CANCELLED) {
             return;
         }
@@ -216,6 +240,9 @@ final class HistoryReplay {
     }
 
     private void finish() {
+        if (!recurring.isEmpty()) {
+            rsc.recurringOps().put(node, recurring);
+        }
         if (definitionDigest != null && !rsc.orphan()
                 && !definitionDigest.equals(ParameterDigest.of(rsc, "start", 0))) {
             rsc.definitionChangedOn().add(node);
