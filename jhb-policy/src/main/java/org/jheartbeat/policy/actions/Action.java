@@ -17,7 +17,7 @@ public final class Action {
     private final String task;
     private final Node node;
     private final long intervalMs;
-    private final boolean pseudo;
+    private boolean pseudo;
     private boolean runnable = true;
     private String reason;
     private final List<Action> after = new ArrayList<>();
@@ -57,6 +57,11 @@ public final class Action {
 
     public boolean pseudo() {
         return pseudo;
+    }
+
+    /** The start of a live-migrated resource is only a marker: its migrate_from does the work. */
+    public void markPseudo() {
+        pseudo = true;
     }
 
     public boolean runnable() {

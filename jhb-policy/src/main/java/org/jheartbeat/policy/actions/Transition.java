@@ -1,9 +1,12 @@
 package org.jheartbeat.policy.actions;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
 
 /** The scheduler's answer: the placed cluster, the actions with their order, and the summary lines. */
@@ -13,6 +16,7 @@ public final class Transition {
     private final List<Action> actions = new ArrayList<>();
     private final List<String> summary = new ArrayList<>();
 
+    private final Set<Primitive> migrations = new LinkedHashSet<>();
     private int nextId;
 
     Transition(Cluster cluster) {
@@ -32,6 +36,11 @@ public final class Transition {
         Action a = new Action(nextId++, resource, task, node, intervalMs, pseudo);
         actions.add(a);
         return a;
+    }
+
+    /** Resources that move by live migration (their stop and start become migrate_to and migrate_from). */
+    public Set<Primitive> migrations() {
+        return migrations;
     }
 
     /** "Transition Summary" lines in Pacemaker's words, without the leading "  * ". */

@@ -32,6 +32,7 @@ public final class TransitionPlanner {
             plans.put(p, planFor(p));
         }
         new OrderingEffects(cluster, plans, this).apply();
+        plans.values().stream().filter(plan -> plan.migrate).forEach(plan -> transition.migrations().add(plan.rsc));
         new SummaryWriter(transition.summary(), fenced, cluster).write(plans.values());
         return transition;
     }

@@ -77,15 +77,9 @@ final class RecurringMonitors {
         return "monitor".equals(op.name()) && op.recurring() && op.enabled() && op.role() != Role.STOPPED;
     }
 
-    /** A monitor without a role runs in any active role; one with a role only in that role. */
+    /** A monitor for the promoted role runs there only; any other monitor in every role but that one. */
     private static boolean forRole(OpConfig op, Role role) {
-        if (op.role() == null || op.role() == Role.STARTED || op.role() == Role.UNKNOWN) {
-            return true;
-        }
-        if (op.role() == Role.UNPROMOTED) {
-            return role == Role.UNPROMOTED || role == Role.STARTED;
-        }
-        return op.role() == role;
+        return (op.role() == Role.PROMOTED) == (role == Role.PROMOTED);
     }
 
     private static Action on(List<Action> actions, Node node) {

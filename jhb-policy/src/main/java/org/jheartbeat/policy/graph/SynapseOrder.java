@@ -17,7 +17,8 @@ import org.jheartbeat.policy.model.Resource;
  * Puts the actions in the order Pacemaker lists them in its graph, which is also the order a
  * simulation fires the ready ones in: resource by resource in configuration order (a group
  * before its members, a clone after its instances), each resource's actions newest first, its
- * probes oldest (Pacemaker makes them before anything else), and the node actions last.
+ * probes oldest (Pacemaker makes them before anything else); the pseudo actions of nodes
+ * (load_stopped) before all that, fencing and shutdowns after it.
  */
 final class SynapseOrder {
 
@@ -31,6 +32,14 @@ final class SynapseOrder {
 
     void apply(Transition transition) {
         Set<Action> ordered = new LinkedHashSet<>();
+        List<Action> nodePseudo = new ArrayList<>();
+        for (Action a : transition.actions()) {
+            if (a.resource() == null && a.pseudo()) {
+                nodePseudo.add(a);
+            }
+        }
+        Collections.reverse(nodePseudo);
+        ordered.addAll(nodePseudo);
         for (Resource r : cluster.resources().values()) {
             if (r.parent() == null) {
                 add(r, ordered);
