@@ -7,11 +7,13 @@ import java.util.Map;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.actions.Transition;
 import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
 
 /**
  * Live migrations: the resource is sent with migrate_to on its node and received with
  * migrate_from on the new one, then stopped on the old node; its start becomes a pseudo action
- * marking the arrival. The migrate_to waits for whatever the start waits for.
+ * marking the arrival. The migrate_to waits for whatever the start waits for, but for its
+ * group or clone's stop instead of its start.
  */
 final class Migrations {
 
@@ -56,11 +58,30 @@ final class Migrations {
         for (Action[] move : moves) {
             Action to = move[0];
             for (Action input : move[2].after()) {
-                if (input != move[1] && input != move[3]) {
+                if (input != move[1] && input != move[3] && !holds(input.resource(), to)) {
                     to.runAfter(arrivals.getOrDefault(input, input));
                 }
             }
+            for (Action input : move[3].after()) {
+                if (holds(input.resource(), to)) {
+                    to.runAfter(input);
+                }
+            }
         }
+    }
+
+    /**
+     * Whether r is a group or clone holding the migrating resource: the migrate_to happens
+     * within the holder's stop phase (its start pseudo waits for the stops, which wait for the
+     * migration), so it follows the holder's stop, not its start.
+     */
+    private static boolean holds(Resource r, Action migration) {
+        for (Resource up = migration.resource().parent(); up != null; up = up.parent()) {
+            if (up == r) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Action on(List<Action> actions, String node) {

@@ -50,6 +50,9 @@ final class PseudoActions {
         for (String[] phase : PHASES) {
             wrap(r, phase[0], phase[1], phase[2]);
         }
+        if (r instanceof Group && index.one(r, "start") == null && index.one(r, "stopped") != null && placed(r)) {
+            index.add(r, "start", null, 0, true);
+        }
         link(r, "stopped", "start");
         link(r, "demoted", "stop");
         link(r, "demoted", "promote");
@@ -78,19 +81,36 @@ final class PseudoActions {
         Action first = index.add(r, before, null, 0, true);
         Action last = index.add(r, after, null, 0, true);
         last.runAfter(first);
-        Action runnable = null;
+        Action blocked = null;
+        boolean anyRunnable = false;
         for (Action a : inner) {
             a.runAfter(first);
-            runnable = runnable == null && a.runnable() ? a : runnable;
+            anyRunnable |= a.runnable();
+            blocked = blocked == null && !a.runnable() ? a : blocked;
         }
         for (Action a : exits(r, childTask)) {
             last.runAfter(a);
         }
-        if (runnable == null) {
-            String why = inner.get(0).reason();
-            first.blockBecause(why);
-            last.blockBecause(why);
+        if (!anyRunnable) {
+            first.blockBecause(blocked.reason());
         }
+        // A group is running when all its members are; a clone when the instances that can are.
+        if (blocked != null && (!anyRunnable || r instanceof Group)) {
+            last.blockBecause(blocked.reason());
+        }
+    }
+
+    /**
+     * Whether a group stays placed after the transition. One that stops some of its
+     * members but keeps running starts again (Pacemaker's "start" pseudo action after "stopped").
+     */
+    private static boolean placed(Resource r) {
+        for (Primitive p : r.primitives()) {
+            if (p.assignedNode() != null && p.managed()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where a child's phase begins: its own actions, or a group's or clone's pseudo action. */
