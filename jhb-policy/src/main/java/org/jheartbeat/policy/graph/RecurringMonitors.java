@@ -4,17 +4,20 @@ import java.util.List;
 import java.util.Map;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.OpConfig;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Role;
+import org.jheartbeat.policy.unpack.ParameterDigest;
 
 /**
  * The configured recurring monitors, on the node each resource runs on after the transition
  * and for the role it has there: scheduled again when the resource starts, is promoted or
  * demoted there, or when the node's history does not show the monitor running. A role change
- * cancels the monitors of the role it leaves. Each monitor comes after the action that gives
- * the resource its role; a cancellation before it.
+ * cancels the monitors of the role it leaves; a monitor no longer configured is cancelled too
+ * (unless stop-orphan-actions=false), and one whose parameters changed is scheduled again.
+ * Each monitor comes after the action that gives the resource its role; a cancellation before it.
  */
 final class RecurringMonitors {
 
@@ -43,7 +46,7 @@ final class RecurringMonitors {
                 if (!monitor(op) || !forRole(op, role)) {
                     continue;
                 }
-                boolean known = running.containsKey("monitor_" + op.intervalMs());
+                boolean known = runsWithSameParameters(p, running, op);
                 if (enabler == null && known) {
                     continue;
                 }
@@ -58,6 +61,32 @@ final class RecurringMonitors {
             Action change = promote != null && start == null ? promote : demote != null && start == null ? demote : null;
             if (change != null) {
                 cancelOldRole(p, node, role, change);
+            }
+            if (start == null && MetaValues.bool(cluster.options().get("stop-orphan-actions", "true"), true)) {
+                cancelUnconfigured(p, node, running);
+            }
+        }
+    }
+
+    /** Whether the node runs the monitor already, with the parameters now configured. */
+    private static boolean runsWithSameParameters(Primitive p, Map<String, String> running, OpConfig op) {
+        String digest = running.get("monitor_" + op.intervalMs());
+        return digest != null && (digest.isEmpty() || digest.equals(ParameterDigest.of(p, "monitor", op.intervalMs())));
+    }
+
+    /** A monitor the node runs that is no longer configured (another interval, disabled) is cancelled. */
+    private void cancelUnconfigured(Primitive p, Node node, Map<String, String> running) {
+        for (String key : running.keySet()) {
+            if (!key.startsWith("monitor_")) {
+                continue;
+            }
+            long interval = Long.parseLong(key.substring("monitor_".length()));
+            boolean configured = false;
+            for (OpConfig op : p.ops()) {
+                configured |= monitor(op) && op.intervalMs() == interval;
+            }
+            if (!configured) {
+                index.add(p, Action.CANCEL, node, interval, false);
             }
         }
     }

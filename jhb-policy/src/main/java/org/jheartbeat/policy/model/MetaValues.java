@@ -43,8 +43,14 @@ public final class MetaValues {
         }
         String v = value.trim().toLowerCase();
         try {
-            if (v.startsWith("pt") || v.startsWith("p")) {
+            if (v.startsWith("pt")) {
                 return java.time.Duration.parse(v.toUpperCase()).toMillis();
+            }
+            if (v.startsWith("p")) {
+                // Pacemaker also takes a time without its "T" ("P10S"), which java.time does not.
+                String iso = v.toUpperCase();
+                boolean timeOnly = v.matches("p[0-9.hs]+") || v.matches("p[0-9.]+m");
+                return java.time.Duration.parse(timeOnly ? "PT" + iso.substring(1) : iso).toMillis();
             }
             int i = 0;
             while (i < v.length() && (Character.isDigit(v.charAt(i)) || v.charAt(i) == '.')) {
