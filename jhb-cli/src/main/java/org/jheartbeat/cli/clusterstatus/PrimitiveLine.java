@@ -13,7 +13,8 @@ import org.jheartbeat.policy.model.Role;
  * {@code id<TAB>(class:provider:type):<TAB> [ORPHANED] FAILED|Role|Starting.. [node] [(flags)] [[ nodes ]]},
  * the flags being UNCLEAN (on a node to be fenced), an operation in progress (Monitoring),
  * disabled, blocked or unmanaged, failure ignored; a stopped resource a probe found unusable
- * shows why ("Stopped (not installed)").
+ * shows why ("Stopped (not installed)"), one kept for a node by shutdown-lock shows that node
+ * ("Stopped node2 (LOCKED)").
  */
 final class PrimitiveLine {
 
@@ -46,8 +47,11 @@ final class PrimitiveLine {
             String inProgress = pending == null ? null : PENDING_STATES.get(pending);
             line.append(' ').append(inProgress != null ? inProgress : role.text());
         }
+        boolean locked = node == null && p.lockedTo() != null;
         if (node != null) {
             line.append(' ').append(node.name());
+        } else if (locked) {
+            line.append(' ').append(p.lockedTo().name());
         }
         if (role == Role.STOPPED && !p.failedProbes().isEmpty()) {
             line.append(" (").append(OcfResults.text(p.failedProbes().values().iterator().next())).append(") ");
@@ -58,6 +62,9 @@ final class PrimitiveLine {
         }
         if ("monitor".equals(pending)) {
             flags.add("Monitoring");
+        }
+        if (locked) {
+            flags.add("LOCKED");
         }
         if (Management.disabled(p)) {
             flags.add("disabled");

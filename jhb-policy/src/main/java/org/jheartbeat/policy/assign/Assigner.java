@@ -25,6 +25,8 @@ public final class Assigner {
     private final String strategy;
     private final Promotion promotion;
     private final Set<Resource> merging = new HashSet<>();
+    /** Colocations already in their dependent's scores (see {@link #assign}), not to be counted twice. */
+    private final Set<Colocation> applied = new HashSet<>();
 
     public Assigner(Cluster cluster) {
         this.cluster = cluster;
@@ -47,6 +49,11 @@ public final class Assigner {
         for (Colocation c : r.asDependent()) {
             if (c.primary().top() != r.top() || c.primary().parent() == null) {
                 assign(c.primary().top() == c.primary() ? c.primary() : c.primary().top());
+                // A primitive takes each placed primary into its scores at once, so the next
+                // primary it depends on sees them among this dependent's preferences.
+                if (r instanceof Primitive && r.parent() == null && c.primary().isAssigned() && applied.add(c)) {
+                    r.allowedNodes().putAll(applyPrimary(c, r.allowedNodes()));
+                }
             }
         }
         if (r instanceof Primitive p) {
@@ -154,26 +161,33 @@ public final class Assigner {
     Map<Node, Integer> applyPrimaries(Resource r, Map<Node, Integer> table) {
         Map<Node, Integer> work = NodeWeights.copy(table);
         for (Colocation c : r.asDependent()) {
-            if (c.dependentRole() != null && c.dependentRole() != Role.STARTED) {
-                continue;
+            if (!applied.contains(c)) {
+                work = applyPrimary(c, work);
             }
-            Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
-            if (!c.primary().isAssigned() && !(c.primary().parent() instanceof Group)) {
-                continue;
-            }
-            for (Map.Entry<Node, Integer> e : work.entrySet()) {
-                boolean match = Placement.matches(e.getKey(), where, c.nodeAttribute());
-                if (c.score() >= Score.INFINITY) {
-                    if (!match) {
-                        e.setValue(-Score.INFINITY);
-                    }
-                } else if (c.score() <= -Score.INFINITY) {
-                    if (match) {
-                        e.setValue(-Score.INFINITY);
-                    }
-                } else if (match) {
-                    e.setValue(Score.add(e.getValue(), c.score()));
+        }
+        return work;
+    }
+
+    /** The table with one colocation applied, if its primary is placed (or a group member). */
+    private Map<Node, Integer> applyPrimary(Colocation c, Map<Node, Integer> table) {
+        if (c.dependentRole() != null && c.dependentRole() != Role.STARTED
+                || !c.primary().isAssigned() && !(c.primary().parent() instanceof Group)) {
+            return table;
+        }
+        Map<Node, Integer> work = NodeWeights.copy(table);
+        Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
+        for (Map.Entry<Node, Integer> e : work.entrySet()) {
+            boolean match = Placement.matches(e.getKey(), where, c.nodeAttribute());
+            if (c.score() >= Score.INFINITY) {
+                if (!match) {
+                    e.setValue(-Score.INFINITY);
                 }
+            } else if (c.score() <= -Score.INFINITY) {
+                if (match) {
+                    e.setValue(-Score.INFINITY);
+                }
+            } else if (match) {
+                e.setValue(Score.add(e.getValue(), c.score()));
             }
         }
         return work;

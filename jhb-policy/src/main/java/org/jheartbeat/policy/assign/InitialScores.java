@@ -44,6 +44,9 @@ final class InitialScores {
             for (Node n : p.failureBans()) {
                 p.allowedNodes().put(n, -Score.INFINITY);
             }
+            if (p.lockedTo() != null) {
+                p.allowedNodes().replaceAll((n, score) -> n == p.lockedTo() ? score : -Score.INFINITY);
+            }
         }
     }
 

@@ -57,4 +57,14 @@ public record ClusterOptions(Map<String, String> values) {
     public boolean stopAllResources() {
         return MetaValues.bool(get("stop-all-resources", "false"), false);
     }
+
+    /** shutdown-lock: resources of a node that shuts down cleanly wait for it instead of moving. */
+    public boolean shutdownLock() {
+        return MetaValues.bool(get("shutdown-lock", "false"), false);
+    }
+
+    /** shutdown-lock-limit in milliseconds; 0 keeps a lock until the node comes back. */
+    public long shutdownLockLimitMs() {
+        return MetaValues.millis(get("shutdown-lock-limit", "0"), 0);
+    }
 }

@@ -43,14 +43,8 @@ public final class MetaValues {
         }
         String v = value.trim().toLowerCase();
         try {
-            if (v.startsWith("pt")) {
-                return java.time.Duration.parse(v.toUpperCase()).toMillis();
-            }
             if (v.startsWith("p")) {
-                // Pacemaker also takes a time without its "T" ("P10S"), which java.time does not.
-                String iso = v.toUpperCase();
-                boolean timeOnly = v.matches("p[0-9.hs]+") || v.matches("p[0-9.]+m");
-                return java.time.Duration.parse(timeOnly ? "PT" + iso.substring(1) : iso).toMillis();
+                return isoDuration(v, otherwise);
             }
             int i = 0;
             while (i < v.length() && (Character.isDigit(v.charAt(i)) || v.charAt(i) == '.')) {
@@ -70,5 +64,48 @@ public final class MetaValues {
         } catch (RuntimeException e) {
             return otherwise;
         }
+    }
+
+    /**
+     * An ISO 8601 duration such as "PT30S", "P1DT2H" or Pacemaker's lenient "P30S" (hours and
+     * seconds before the T are taken as time; "M" is months before the T, minutes after it).
+     */
+    private static long isoDuration(String v, long otherwise) {
+        if (v.length() < 3) {
+            return otherwise;
+        }
+        long ms = 0;
+        boolean time = false;
+        int i = 1;
+        while (i < v.length()) {
+            if (v.charAt(i) == 't') {
+                time = true;
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < v.length() && (Character.isDigit(v.charAt(i)) || v.charAt(i) == '.')) {
+                i++;
+            }
+            if (start == i || i == v.length()) {
+                return otherwise;
+            }
+            double n = Double.parseDouble(v.substring(start, i));
+            long unit = switch (v.charAt(i)) {
+                case 'y' -> 365L * 86_400_000;
+                case 'm' -> time ? 60_000 : 30L * 86_400_000;
+                case 'w' -> 7L * 86_400_000;
+                case 'd' -> 86_400_000;
+                case 'h' -> 3_600_000;
+                case 's' -> 1000;
+                default -> -1;
+            };
+            if (unit < 0) {
+                return otherwise;
+            }
+            ms += (long) (n * unit);
+            i++;
+        }
+        return ms;
     }
 }

@@ -25,6 +25,7 @@ public final class Primitive extends Resource {
     private final Map<Node, Integer> failedProbes = new LinkedHashMap<>();
     private final Map<Node, Map<String, String>> recurringOps = new LinkedHashMap<>();
     private boolean failureIgnored;
+    private Node lockedTo;
     private boolean orphan;
     private boolean blocked;
     private boolean stopOnly;
@@ -107,6 +108,15 @@ public final class Primitive extends Resource {
     /** Nodes it may not run on because of its failures there (failcount, fatal start, hard errors). */
     public Set<Node> failureBans() {
         return failureBans;
+    }
+
+    /** The node a shutdown lock keeps it for (it may run nowhere else), or null. */
+    public Node lockedTo() {
+        return lockedTo;
+    }
+
+    public void lockTo(Node node) {
+        this.lockedTo = node;
     }
 
     /** Nodes to be fenced because it failed there with on-fail=fence (there it is recovered, not just moved). */

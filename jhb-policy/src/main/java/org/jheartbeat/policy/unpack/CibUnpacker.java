@@ -40,19 +40,17 @@ public final class CibUnpacker {
         boolean quorum = MetaValues.bool(Xml.attr(root, "have-quorum"), false);
         Cluster cluster = new Cluster(new ClusterOptions(options), now, quorum, Xml.attr(root, "dc-uuid"));
 
-        Map<String, String> rscDefaults = new LinkedHashMap<>();
-        Element rscDefaultsEl = Xml.child(configuration, "rsc_defaults");
-        if (rscDefaultsEl != null) {
-            sets.addTo(rscDefaults, rscDefaultsEl, "meta_attributes", RuleContext.ofTime(localNow));
-        }
+        Map<String, String> legacyDefaults = new LinkedHashMap<>();
         String legacyStickiness = options.get("default-resource-stickiness");
         if (legacyStickiness != null) {
-            rscDefaults.putIfAbsent("resource-stickiness", legacyStickiness);
+            legacyDefaults.put("resource-stickiness", legacyStickiness);
         }
         String legacyManaged = options.get("is-managed-default");
         if (legacyManaged != null) {
-            rscDefaults.putIfAbsent("is-managed", legacyManaged);
+            legacyDefaults.put("is-managed", legacyManaged);
         }
+        ResourceDefaults defaults = new ResourceDefaults(sets, localNow, Xml.child(configuration, "rsc_defaults"),
+                Xml.child(configuration, "op_defaults"), legacyDefaults);
 
         NodeUnpacker nodes = new NodeUnpacker(sets, localNow);
         nodes.unpackNodes(Xml.child(configuration, "nodes"), cluster);
@@ -67,23 +65,18 @@ public final class CibUnpacker {
         }
 
         Map<String, Resource> byId = new HashMap<>();
-        ResourceUnpacker resources = new ResourceUnpacker(ids, sets, localNow, rscDefaults,
-                Xml.child(configuration, "op_defaults"), byId);
+        ResourceUnpacker resources = new ResourceUnpacker(ids, sets, localNow, defaults, byId);
         Element resourcesEl = Xml.child(configuration, "resources");
         resources.unpack(resourcesEl, cluster);
 
-        Map<String, String> orphanMeta = new LinkedHashMap<>(rscDefaults);
-        if (!cluster.options().stopOrphanResources()) {
-            orphanMeta.put("is-managed", "false");
-        }
-        StatusUnpacker history = new StatusUnpacker(cluster,
-                new Orphans(cluster, resources, ids, byId, orphanMeta));
+        StatusUnpacker history = new StatusUnpacker(cluster, new Orphans(cluster, resources, ids, byId));
         for (Map.Entry<Element, Node> s : states.entrySet()) {
             history.unpackHistory(s.getKey(), s.getValue());
         }
         history.applyFailcounts();
+        new ShutdownLocks(cluster).apply(states);
 
-        new ConstraintUnpacker(ids, rules, localNow, byId, Xml.child(configuration, "tags"), templateUsers(resourcesEl, byId))
+        new ConstraintUnpacker(ids, rules, sets, localNow, byId, Xml.child(configuration, "tags"), templateUsers(resourcesEl, byId))
                 .unpack(Xml.child(configuration, "constraints"), cluster);
         applyMaintenance(cluster);
         return cluster;
@@ -127,14 +120,19 @@ public final class CibUnpacker {
     }
 
     /** Makes resources for history that the configuration no longer (or not enough) has. */
-    private record Orphans(Cluster cluster, ResourceUnpacker resources, IdIndex ids, Map<String, Resource> byId,
-                           Map<String, String> orphanMeta) implements StatusUnpacker.OrphanFactory {
+    private record Orphans(Cluster cluster, ResourceUnpacker resources, IdIndex ids, Map<String, Resource> byId)
+            implements StatusUnpacker.OrphanFactory {
 
         @Override
         public Primitive orphan(String id, Element lrmResource) {
-            Map<String, String> meta = new LinkedHashMap<>(orphanMeta);
-            Primitive p = new Primitive(id, meta, Xml.attr(lrmResource, "class"), Xml.attr(lrmResource, "provider"),
-                    Xml.attr(lrmResource, "type"), new LinkedHashMap<>(), List.of());
+            String standard = Xml.attr(lrmResource, "class");
+            String provider = Xml.attr(lrmResource, "provider");
+            String type = Xml.attr(lrmResource, "type");
+            Map<String, String> meta = new LinkedHashMap<>(resources.orphanDefaults(standard, provider, type));
+            if (!cluster.options().stopOrphanResources()) {
+                meta.put("is-managed", "false");
+            }
+            Primitive p = new Primitive(id, meta, standard, provider, type, new LinkedHashMap<>(), List.of());
             p.setOrphan(true);
             cluster.addResource(p);
             cluster.primitivesById().put(id, p);

@@ -15,6 +15,7 @@ import org.jheartbeat.policy.model.Location;
 import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Ordering;
+import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
 import org.jheartbeat.policy.model.Role;
 import org.w3c.dom.Element;
@@ -24,16 +25,18 @@ final class ConstraintUnpacker {
 
     private final IdIndex ids;
     private final RuleEvaluator rules;
+    private final NvSets sets;
     private final LocalDateTime now;
     private final Map<String, Resource> byId;
     private final Map<String, List<String>> tags = new LinkedHashMap<>();
     private final Map<String, List<Resource>> templateUsers;
 
-    ConstraintUnpacker(IdIndex ids, RuleEvaluator rules, LocalDateTime now, Map<String, Resource> byId, Element tagsSection,
+    ConstraintUnpacker(IdIndex ids, RuleEvaluator rules, NvSets sets, LocalDateTime now, Map<String, Resource> byId, Element tagsSection,
                        Map<String, List<Resource>> templateUsers) {
         this.templateUsers = templateUsers;
         this.ids = ids;
         this.rules = rules;
+        this.sets = sets;
         this.now = now;
         this.byId = byId;
         for (Element tag : Xml.children(tagsSection, "tag")) {
@@ -84,10 +87,12 @@ final class ConstraintUnpacker {
         List<Resource> targets = new ArrayList<>();
         String rscPattern = Xml.attr(e, "rsc-pattern");
         if (rscPattern != null) {
+            // a leading '!' selects the resources the rest of the pattern does not match
+            boolean inverted = rscPattern.startsWith("!");
             try {
-                Pattern p = Pattern.compile(rscPattern);
+                Pattern p = Pattern.compile(inverted ? rscPattern.substring(1) : rscPattern);
                 for (Resource r : cluster.resources().values()) {
-                    if (p.matcher(r.id()).find()) {
+                    if (p.matcher(r.id()).find() != inverted) {
                         targets.add(r);
                     }
                 }
@@ -103,40 +108,64 @@ final class ConstraintUnpacker {
             }
         }
         Role role = Role.parse(Xml.attr(e, "role"));
-        String discovery = Xml.attr(e, "resource-discovery", "always");
-        String nodeName = Xml.attr(e, "node");
-        Map<Node, Integer> scores = new LinkedHashMap<>();
-        if (nodeName != null) {
-            Node node = cluster.node(nodeName);
-            if (node == null) {
-                return;
-            }
-            scores.put(node, Score.parse(Xml.attr(e, "score")));
-        }
         for (Element ruleRef : Xml.children(e, "rule")) {
-            Element rule = ids.resolve(ruleRef);
-            Role ruleRole = Role.parse(Xml.attr(rule, "role"));
+            Role ruleRole = Role.parse(Xml.attr(ids.resolve(ruleRef), "role"));
             if (ruleRole != null) {
                 role = ruleRole;
             }
+        }
+        String discovery = Xml.attr(e, "resource-discovery", "always");
+        String nodeName = Xml.attr(e, "node");
+        if (nodeName != null && cluster.node(nodeName) == null) {
+            return;
+        }
+        for (Resource r : targets) {
+            Location loc = new Location(Xml.attr(e, "id"), locationScores(e, r, cluster), role, discovery);
+            r.locations().add(loc);
+            cluster.locations().add(loc);
+        }
+    }
+
+    /** A location's score per node for one of its resources (rules may compare with the resource's attributes). */
+    private Map<Node, Integer> locationScores(Element e, Resource r, Cluster cluster) {
+        Map<Node, Integer> scores = new LinkedHashMap<>();
+        String nodeName = Xml.attr(e, "node");
+        if (nodeName != null) {
+            scores.put(cluster.node(nodeName), Score.parse(Xml.attr(e, "score")));
+        }
+        for (Element ruleRef : Xml.children(e, "rule")) {
+            Element rule = ids.resolve(ruleRef);
             String scoreAttribute = Xml.attr(rule, "score-attribute");
             int score = Score.parse(Xml.attr(rule, "score"));
-            boolean empty = Xml.children(rule).isEmpty();
+            if (Xml.children(rule).isEmpty()) {
+                continue;
+            }
             for (Node node : cluster.nodes().values()) {
-                if (!empty && rules.matches(rule, RuleContext.ofNode(node.attributes(), now))) {
-                    int s = scoreAttribute != null ? Score.parse(node.attributes().get(scoreAttribute)) : score;
+                if (rules.matches(rule, RuleContext.ofLocation(node.attributes(), now, paramsOn(r, node), r.meta()))) {
                     if (scoreAttribute != null && !node.attributes().containsKey(scoreAttribute)) {
                         continue;
                     }
+                    int s = scoreAttribute != null ? Score.parse(node.attributes().get(scoreAttribute)) : score;
                     scores.merge(node, s, Score::add);
                 }
             }
         }
-        for (Resource r : targets) {
-            Location loc = new Location(Xml.attr(e, "id"), scores, role, discovery);
-            r.locations().add(loc);
-            cluster.locations().add(loc);
+        return scores;
+    }
+
+    /** A primitive's instance attributes as seen on a node: their sets may have rules on node attributes. */
+    private Map<String, String> paramsOn(Resource r, Node node) {
+        if (!(r instanceof Primitive p)) {
+            return Map.of();
         }
+        String configuredId = p.id().contains(":") ? p.id().substring(0, p.id().indexOf(':')) : p.id();
+        Element e = ids.get(configuredId);
+        if (e == null) {
+            return p.params();
+        }
+        Map<String, String> params = sets.read(e, "instance_attributes", RuleContext.ofNode(node.attributes(), now));
+        p.params().forEach(params::putIfAbsent);
+        return params;
     }
 
     private void colocation(Element e, Cluster cluster) {
@@ -145,6 +174,10 @@ final class ConstraintUnpacker {
         String id = Xml.attr(e, "id");
         List<Element> setEls = Xml.children(e, "resource_set");
         if (setEls.isEmpty()) {
+            // Pacemaker ignores a colocation of two templates or tags (and logs an error)
+            if (!byId.containsKey(Xml.attr(e, "rsc")) && !byId.containsKey(Xml.attr(e, "with-rsc"))) {
+                return;
+            }
             for (Resource dependent : resolve(Xml.attr(e, "rsc"))) {
                 for (Resource primary : resolve(Xml.attr(e, "with-rsc"))) {
                     addColocation(cluster, new Colocation(id, dependent, primary, score,
@@ -171,9 +204,11 @@ final class ConstraintUnpacker {
             if (primaries.members.isEmpty() || dependents.members.isEmpty()) {
                 continue;
             }
-            List<Resource> withList = primaries.sequential ? List.of(primaries.members.get(0)) : primaries.members;
-            List<Resource> depList = dependents.sequential
-                    ? List.of(dependents.members.get(dependents.members.size() - 1)) : dependents.members;
+            // a sequential set joins the chain at its ends: its first member follows the last
+            // member of the next set (each member of a set follows the one before it)
+            List<Resource> withList = primaries.sequential
+                    ? List.of(primaries.members.get(primaries.members.size() - 1)) : primaries.members;
+            List<Resource> depList = dependents.sequential ? List.of(dependents.members.get(0)) : dependents.members;
             for (Resource d : depList) {
                 for (Resource p : withList) {
                     addColocation(cluster, new Colocation(id, d, p, score, dependents.role, primaries.role, nodeAttribute));

@@ -90,7 +90,12 @@ public final class DateExpressions {
         }
     }
 
-    /** Parses "2005-020", "2005-01-20", "2005-W03-4", each with an optional "T12:30[:00]" or " 12:30:00" and "Z". */
+    private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2}):?(\\d{2})$");
+
+    /**
+     * Parses "2005-020", "2005-01-20", "2005-W03-4", each with an optional "T12:30[:00]" or
+     * " 12:30:00", and "Z" or an offset such as " -05:00".
+     */
     public static LocalDateTime parse(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -108,8 +113,15 @@ public final class DateExpressions {
             return null;
         }
         LocalTime time = LocalTime.MIDNIGHT;
+        long offsetMinutes = 0;
         if (timePart != null && !timePart.isEmpty()) {
-            String tp = timePart.replaceAll("[+-]\\d{2}:?\\d{2}$", "");
+            Matcher offset = OFFSET.matcher(timePart);
+            String tp = timePart;
+            if (offset.find()) {
+                int sign = offset.group(1).equals("-") ? -1 : 1;
+                offsetMinutes = sign * (Integer.parseInt(offset.group(2)) * 60L + Integer.parseInt(offset.group(3)));
+                tp = timePart.substring(0, offset.start()).trim();
+            }
             String[] hms = tp.split(":");
             try {
                 time = LocalTime.of(Integer.parseInt(hms[0]), hms.length > 1 ? Integer.parseInt(hms[1]) : 0,
@@ -118,7 +130,8 @@ public final class DateExpressions {
                 return null;
             }
         }
-        return LocalDateTime.of(date, time);
+        // rules compare in UTC, so a time given with an offset is moved to UTC
+        return LocalDateTime.of(date, time).minusMinutes(offsetMinutes);
     }
 
     private static LocalDate date(String d) {

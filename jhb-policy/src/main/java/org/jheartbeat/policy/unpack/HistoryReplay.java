@@ -30,7 +30,7 @@ final class HistoryReplay {
     private OnFail onFail = OnFail.IGNORE;
     private int hardBan;
     private boolean startFailed;
-    private String definitionDigest;
+    private OpRecord definitionRecord;
     private final Map<String, String> recurring = new LinkedHashMap<>();
 
     HistoryReplay(Cluster cluster, Primitive rsc, Node node) {
@@ -109,7 +109,7 @@ final class HistoryReplay {
     /** Execution statuses that say more than "failed": hard (ban the node) and fatal (ban everywhere). */
     private static int rcForStatus(int status) {
         return switch (status) {
-            case 5, 7 -> 5;
+            case 5, OpRecord.NOT_INSTALLED -> 5;
             case 6 -> 6;
             default -> 1;
         };
@@ -138,9 +138,9 @@ final class HistoryReplay {
 
     private void success(OpRecord op, int rc) {
         if (op.intervalMs() == 0 && !"stop".equals(op.task()) && op.digest() != null && !op.digest().isEmpty()) {
-            definitionDigest = op.digest();
+            definitionRecord = op;
         } else if ("stop".equals(op.task())) {
-            definitionDigest = null;
+            definitionRecord = null;
         }
         boolean clearPast = false;
         switch (op.task()) {
@@ -179,7 +179,8 @@ final class HistoryReplay {
 
     private void failure(OpRecord op, int rc) {
         OnFail handling = onFailFor(op);
-        if (handling == OnFail.IGNORE) {
+        // an agent missing on the node cannot be ignored: the resource has to run elsewhere
+        if (handling == OnFail.IGNORE && op.opStatus() != OpRecord.NOT_INSTALLED) {
             rsc.setFailureIgnored(true);
             success(op, op.expectedRc());
             return;
@@ -243,8 +244,7 @@ final class HistoryReplay {
         if (!recurring.isEmpty()) {
             rsc.recurringOps().put(node, recurring);
         }
-        if (definitionDigest != null && !rsc.orphan()
-                && !definitionDigest.equals(ParameterDigest.of(rsc, "start", 0))) {
+        if (definitionRecord != null && !rsc.orphan() && !ParameterDigest.matchesDefinition(rsc, definitionRecord)) {
             rsc.definitionChangedOn().add(node);
         }
         if (role == Role.STARTED && rsc.top() instanceof Clone c && c.promotable()) {

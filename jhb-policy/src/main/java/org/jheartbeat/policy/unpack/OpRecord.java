@@ -9,6 +9,7 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
     static final int PENDING = -1;
     static final int DONE = 0;
     static final int CANCELLED = 1;
+    static final int NOT_INSTALLED = 7;
 
     static OpRecord of(Element e) {
         String task = Xml.attr(e, "operation", "");

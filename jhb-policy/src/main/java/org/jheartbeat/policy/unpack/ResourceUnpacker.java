@@ -25,17 +25,15 @@ final class ResourceUnpacker {
     private final IdIndex ids;
     private final NvSets sets;
     private final LocalDateTime now;
-    private final Map<String, String> rscDefaults;
-    private final Element opDefaults;
+    private final ResourceDefaults defaults;
     private final Map<String, Resource> byId;
 
-    ResourceUnpacker(IdIndex ids, NvSets sets, LocalDateTime now, Map<String, String> rscDefaults,
-                     Element opDefaults, Map<String, Resource> byId) {
+    ResourceUnpacker(IdIndex ids, NvSets sets, LocalDateTime now, ResourceDefaults defaults,
+                     Map<String, Resource> byId) {
         this.ids = ids;
         this.sets = sets;
         this.now = now;
-        this.rscDefaults = rscDefaults;
-        this.opDefaults = opDefaults;
+        this.defaults = defaults;
         this.byId = byId;
     }
 
@@ -81,9 +79,9 @@ final class ResourceUnpacker {
         return normalised;
     }
 
-    private Map<String, String> withDefaults(Map<String, String> meta) {
+    private Map<String, String> withDefaults(Map<String, String> meta, String standard, String provider, String type) {
         Map<String, String> m = new LinkedHashMap<>(meta);
-        rscDefaults.forEach((k, v) -> m.putIfAbsent(k.replace('_', '-'), v));
+        defaults.forResource(standard, provider, type).forEach((k, v) -> m.putIfAbsent(k.replace('_', '-'), v));
         return m;
     }
 
@@ -96,24 +94,26 @@ final class ResourceUnpacker {
         if (template != null) {
             meta(template, Map.of()).forEach(meta::putIfAbsent);
         }
-        meta = withDefaults(meta);
+        Element source = template != null ? template : e;
+        String standard = Xml.attr(source, "class", Xml.attr(e, "class"));
+        String provider = Xml.attr(source, "provider", Xml.attr(e, "provider"));
+        String type = Xml.attr(source, "type", Xml.attr(e, "type"));
+        meta = withDefaults(meta, standard, provider, type);
         Map<String, String> params = sets.read(e, "instance_attributes", RuleContext.ofTime(now));
         if (template != null) {
             sets.read(template, "instance_attributes", RuleContext.ofTime(now)).forEach(params::putIfAbsent);
         }
-        Element source = template != null ? template : e;
+        RuleContext.Agent agent = new RuleContext.Agent(standard, provider, type);
         List<OpConfig> ops = new ArrayList<>();
-        ops.addAll(ops(e));
+        ops.addAll(ops(e, agent));
         if (template != null) {
-            for (OpConfig op : ops(template)) {
+            for (OpConfig op : ops(template, agent)) {
                 if (ops.stream().noneMatch(o -> o.name().equals(op.name()) && o.intervalMs() == op.intervalMs())) {
                     ops.add(op);
                 }
             }
         }
-        Primitive p = new Primitive(e.getAttribute("id") + suffix, meta, Xml.attr(source, "class", Xml.attr(e, "class")),
-                Xml.attr(source, "provider", Xml.attr(e, "provider")), Xml.attr(source, "type", Xml.attr(e, "type")),
-                params, ops);
+        Primitive p = new Primitive(e.getAttribute("id") + suffix, meta, standard, provider, type, params, ops);
         Map<String, String> utilization = sets.read(e, "utilization", RuleContext.ofTime(now));
         if (template != null) {
             sets.read(template, "utilization", RuleContext.ofTime(now)).forEach(utilization::putIfAbsent);
@@ -122,10 +122,8 @@ final class ResourceUnpacker {
         return p;
     }
 
-    private List<OpConfig> ops(Element e) {
+    private List<OpConfig> ops(Element e, RuleContext.Agent agent) {
         List<OpConfig> out = new ArrayList<>();
-        Map<String, String> defaults = opDefaults == null ? Map.of()
-                : sets.read(opDefaults, "meta_attributes", RuleContext.ofTime(now));
         for (Element opsEl : Xml.children(e, "operations")) {
             for (Element opRef : Xml.children(ids.resolve(opsEl), "op")) {
                 Element op = ids.resolve(opRef);
@@ -134,7 +132,8 @@ final class ResourceUnpacker {
                     attrs.put(op.getAttributes().item(i).getNodeName(), op.getAttributes().item(i).getNodeValue());
                 }
                 sets.read(op, "meta_attributes", RuleContext.ofTime(now)).forEach(attrs::putIfAbsent);
-                defaults.forEach(attrs::putIfAbsent);
+                defaults.forOperation(agent.standard(), agent.provider(), agent.type(), Xml.attr(op, "name"),
+                        MetaValues.millis(attrs.get("interval"), 0)).forEach(attrs::putIfAbsent);
                 out.add(new OpConfig(Xml.attr(op, "id"), Xml.attr(op, "name"),
                         MetaValues.millis(attrs.get("interval"), 0), Role.parse(attrs.get("role")),
                         attrs.get("on-fail"), MetaValues.millis(attrs.get("timeout"), 20_000),
@@ -150,12 +149,12 @@ final class ResourceUnpacker {
         for (Element c : Xml.children(e, "primitive")) {
             members.add(primitive(c, meta, suffix));
         }
-        return new Group(e.getAttribute("id") + suffix, withDefaults(meta), members);
+        return new Group(e.getAttribute("id") + suffix, withDefaults(meta, null, null, null), members);
     }
 
     private Clone clone(Element e, boolean promotable, int nodeCount) {
         Map<String, String> meta = meta(e, Map.of());
-        Clone clone = new Clone(e.getAttribute("id"), withDefaults(meta), promotable);
+        Clone clone = new Clone(e.getAttribute("id"), withDefaults(meta, null, null, null), promotable);
         Element child = null;
         for (Element c : Xml.children(e)) {
             if (c.getTagName().equals("primitive") || c.getTagName().equals("group")) {
@@ -175,6 +174,11 @@ final class ResourceUnpacker {
             clone.addInstance(instance(child, childInherited, ":" + i));
         }
         return clone;
+    }
+
+    /** The defaults an orphan (history of a resource no longer configured) of this agent gets. */
+    Map<String, String> orphanDefaults(String standard, String provider, String type) {
+        return defaults.forResource(standard, provider, type);
     }
 
     Resource instance(Element child, Map<String, String> inherited, String suffix) {

@@ -43,12 +43,12 @@ final class RuleEvaluator {
     }
 
     private boolean rscExpression(Element e, RuleContext ctx) {
-        if (ctx.resource() == null) {
+        if (ctx.agent() == null) {
             return false;
         }
-        return same(Xml.attr(e, "class"), ctx.resource().standard())
-                && same(Xml.attr(e, "provider"), ctx.resource().provider())
-                && same(Xml.attr(e, "type"), ctx.resource().type());
+        return same(Xml.attr(e, "class"), ctx.agent().standard())
+                && same(Xml.attr(e, "provider"), ctx.agent().provider())
+                && same(Xml.attr(e, "type"), ctx.agent().type());
     }
 
     private boolean opExpression(Element e, RuleContext ctx) {
@@ -71,10 +71,7 @@ final class RuleEvaluator {
         String op = Xml.attr(e, "operation", "eq");
         String type = Xml.attr(e, "type");
         String valueSource = Xml.attr(e, "value-source", "literal");
-        String expected = Xml.attr(e, "value");
-        if (!"literal".equals(valueSource) && expected != null) {
-            expected = ctx.nodeAttributes().get(expected);
-        }
+        String expected = ctx.expectedValue(valueSource, Xml.attr(e, "value"));
         String actual = ctx.nodeAttributes().get(attribute);
         switch (op) {
             case "defined":
@@ -105,7 +102,14 @@ final class RuleEvaluator {
             t = looksNumeric(a) && looksNumeric(b) ? "number" : "string";
         }
         switch (t) {
-            case "number", "integer":
+            case "integer":
+                // integer comparison drops any fractional part: 3.4 equals 3.6
+                try {
+                    return Long.compare((long) Double.parseDouble(a), (long) Double.parseDouble(b));
+                } catch (NumberFormatException e) {
+                    return a.compareToIgnoreCase(b);
+                }
+            case "number":
                 try {
                     return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
                 } catch (NumberFormatException e) {

@@ -195,7 +195,8 @@ final class StatusUnpacker {
                     int threshold = MetaValues.score(p.meta("migration-threshold"), Score.INFINITY);
                     long timeout = MetaValues.millis(p.meta("failure-timeout"), 0);
                     Long last = lastFailure.get(c.getKey());
-                    if (timeout > 0 && last != null && expired(last, timeout)) {
+                    // a resource whose failures are ignored (on-fail=ignore) ignores its migration-threshold too
+                    if (p.failureIgnored() || timeout > 0 && last != null && expired(last, timeout)) {
                         continue;
                     }
                     if (threshold > 0 && c.getValue() >= threshold) {

@@ -107,14 +107,15 @@ final class CrmSimulateOutput {
     /**
      * A primitive's state: "Stopped", "Stopped (disabled)", "Started node1", "Promoted node1 (unmanaged)",
      * "FAILED node1", "FAILED (unmanaged) [ node1 node2 ]", "ORPHANED Started node1",
-     * "Started [ node1 node2 ]". Flags in parentheses do not change where it is; a failed
-     * resource still occupies its node, in its role (Started when none is shown).
+     * "Started [ node1 node2 ]", "Stopped node2 (LOCKED)". Flags in parentheses do not change
+     * where it is; a failed resource still occupies its node, in its role (Started when none is
+     * shown); a stopped one locked to a node (shutdown-lock) is stopped.
      */
     private static void addPrimitive(Placement placement, Container clone, String id, String state) {
         String s = state.replaceAll("\\s*\\([^)]*\\)", "").strip().replaceFirst("^ORPHANED ", "").replaceFirst("^FAILED ", "");
         List<String> nodes = new ArrayList<>();
         String role = "Started";
-        if (!s.equals("Stopped")) {
+        if (!s.equals("Stopped") && !s.startsWith("Stopped ")) {
             String[] words = s.split(" ", 2);
             String where = s;
             if (ROLES.contains(words[0]) && words.length == 2) {

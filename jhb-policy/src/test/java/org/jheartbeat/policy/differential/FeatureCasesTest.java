@@ -47,7 +47,32 @@ class FeatureCasesTest {
         assertSameAsPacemaker("opt-in-cluster");
     }
 
+    @Test
+    void shutdownLock() throws Exception {
+        assertSameAsPacemaker("shutdown-lock");
+    }
+
+    @Test
+    void agentMissingAndIsoInterval() throws Exception {
+        assertSameAsPacemaker("agent-missing-and-iso-interval");
+    }
+
+    @Test
+    void secretParamsAndIgnoredFailures() throws Exception {
+        assertSameAsPacemaker("secret-params-and-ignored-failures");
+    }
+
+    @Test
+    void rulesResourceValues() throws Exception {
+        assertSameAsPacemaker("rules-resource-values");
+    }
+
     // ---- Colocations
+
+    @Test
+    void colocationSetChain() throws Exception {
+        assertSameAsPacemaker("colocation-set-chain");
+    }
 
     @Test
     void colocationInfinity() throws Exception {
