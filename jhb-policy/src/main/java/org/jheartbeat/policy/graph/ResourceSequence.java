@@ -12,8 +12,8 @@ import org.jheartbeat.policy.model.Resource;
  * The orderings every resource has of itself and with fencing: it is demoted before it stops,
  * stopped before it starts again, started before it is promoted; a resource outside a clone
  * starts only when its probes have answered (a clone's instances wait at the clone's start);
- * a stop implied by fencing, and the stop of the group or clone holding it, happen once the
- * node is fenced; a node shuts down after the stops on it.
+ * a stop implied by fencing, the stop of the group or clone holding it and the resource's
+ * start elsewhere happen once the node is fenced; a node shuts down after the stops on it.
  */
 final class ResourceSequence {
 
@@ -42,6 +42,7 @@ final class ResourceSequence {
                 Action fence = index.fencingOf(stop.node());
                 if (fence != null && stop.pseudo()) {
                     stop.runAfter(fence);
+                    starts.forEach(start -> start.runAfter(fence));
                     for (Resource holder = p.parent(); holder != null; holder = holder.parent()) {
                         Action holderStop = index.one(holder, "stop");
                         if (holderStop != null) {
