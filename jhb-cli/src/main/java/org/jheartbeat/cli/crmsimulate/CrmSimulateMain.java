@@ -202,7 +202,7 @@ public final class CrmSimulateMain implements Callable<Integer> {
             }
             Simulation simulation = simulation();
             CibDocument cib = parse(input());
-            write(saveInput, "--save-input", CibXml.toXml(cib));
+            write(saveInput, "--save-input", () -> CibXml.toXml(cib));
             Simulation.Result result = simulation.run(cib);
             out.print(result.text());
             if (explain != null) {
@@ -210,10 +210,10 @@ public final class CrmSimulateMain implements Callable<Integer> {
             }
             out.flush();
             if (result.transition() != null) {
-                write(saveGraph, "--save-graph", new GraphXml(result.transition()).write());
-                write(saveDot, "--save-dotfile", new GraphDot(result.transition(), allActions).write());
+                write(saveGraph, "--save-graph", () -> new GraphXml(result.transition()).write());
+                write(saveDot, "--save-dotfile", () -> new GraphDot(result.transition(), allActions).write());
             }
-            write(saveOutput, "--save-output", CibXml.toXml(result.output()));
+            write(saveOutput, "--save-output", () -> CibXml.toXml(result.output()));
             return ExitCodes.OK;
         } catch (ToolFailure failure) {
             out.flush();
@@ -330,12 +330,13 @@ public final class CrmSimulateMain implements Callable<Integer> {
         }
     }
 
-    private static void write(Path file, String option, String text) throws ToolFailure {
+    /** Writes a file asked for; the text is made only then (a graph of 50,000 probes is not small). */
+    private static void write(Path file, String option, Supplier<String> text) throws ToolFailure {
         if (file == null) {
             return;
         }
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Files.writeString(file, text.get(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ToolFailure(ExitCodes.CANNOT_CREATE, option + " " + file + ": cannot be written ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");

@@ -2,7 +2,9 @@ package org.jheartbeat.cli.crmsimulate;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jheartbeat.cli.clusterstatus.Management;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.actions.Transition;
@@ -29,7 +31,7 @@ final class GraphDot {
         List<Action> actions = new ArrayList<>(transition.actions());
         Collections.reverse(actions);
         Management management = new Management(transition.cluster());
-        List<Action> shown = new ArrayList<>();
+        Set<Action> shown = new LinkedHashSet<>();
         for (Action a : actions) {
             String style = "dashed";
             String color = "red";
