@@ -113,7 +113,7 @@ final class GraphXml {
         }
         boolean pseudo = a.pseudo() || a.primitive() == null || a.node() == null;
         String element = pseudo ? "pseudo_event" : "rsc_op";
-        identity.put("operation", a.task());
+        identity.put("operation", a.operation());
         identity.put("operation_key", a.key());
         if (!pseudo) {
             node(identity, a);

@@ -85,9 +85,9 @@ final class TransitionRun {
             return true;
         }
         Primitive rsc = a.primitive();
-        String task = a.intervalMs() > 0 ? a.task() + "=" + a.intervalMs() : a.task();
+        String task = a.intervalMs() > 0 ? a.operation() + "=" + a.intervalMs() : a.operation();
         out.item(String.format("Resource action: %-15s %s on %s", shownName(rsc), task, a.node().name()));
-        if (Action.CANCEL.equals(a.task())) {
+        if (Action.CANCEL.equals(a.task()) || "notify".equals(a.operation())) {
             return true;
         }
         int expected = expectedRc(a);

@@ -109,6 +109,21 @@ public final class Action {
         return resource.id() + "_" + operation + "_" + intervalMs;
     }
 
+    /**
+     * The operation the controller carries out: the task, except that a notification's task
+     * names its phase ("pre_notify_start") while it runs "notify", and the clone's pseudo action
+     * confirming one ("confirmed-post_notify_running") is "notified".
+     */
+    public String operation() {
+        if (task.startsWith("confirmed-")) {
+            return "notified";
+        }
+        if (task.startsWith("pre_notify_") || task.startsWith("post_notify_")) {
+            return "notify";
+        }
+        return task;
+    }
+
     /** The task of an action that stops a recurring monitor. */
     public static final String CANCEL = "cancel";
 

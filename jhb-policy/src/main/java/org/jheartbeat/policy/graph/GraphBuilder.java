@@ -5,7 +5,7 @@ import org.jheartbeat.policy.model.Cluster;
 
 /**
  * Completes the planned transition into the graph the controller runs: adds the probes, the
- * recurring monitors, the pseudo actions of groups and clones and the steps of live migrations to the planned fencing, stops,
+ * recurring monitors, the pseudo actions of groups and clones and the steps of live migrations and the notifications of clones to the planned fencing, stops,
  * starts, promotions and demotions, gives every action the actions it waits for
  * ({@link org.jheartbeat.policy.actions.Action#after()}), and lists them in graph order.
  * It adds actions and edges only: the placement and the Transition Summary stay as planned.
@@ -28,6 +28,7 @@ public final class GraphBuilder {
         new RecurringMonitors(cluster, index).add();
         new PseudoActions(cluster, index).add();
         new ResourceSequence(cluster, index).add();
+        new Notifications(cluster, index).add();
         new LoadStopped(cluster, index).add();
         new OrderConstraints(cluster, index).add();
         migrations.inheritStartInputs();

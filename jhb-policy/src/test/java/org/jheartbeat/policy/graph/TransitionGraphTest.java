@@ -67,6 +67,20 @@ class TransitionGraphTest {
     }
 
     @Test
+    void aNotifyingCloneIsToldBeforeAndAfterItStarts() throws Exception {
+        Transition t = schedule("notifying-clone");
+        assertThat(edges(t)).contains(
+                "C_pre_notify_start_0 -> C_confirmed-pre_notify_start_0",
+                "C_confirmed-pre_notify_start_0 -> C_start_0",
+                "C_running_0 -> C_post_notify_running_0",
+                "C_post_notify_running_0 -> c:1_post_notify_start_0 node1",
+                "c:1_post_notify_start_0 node1 -> C_confirmed-post_notify_running_0",
+                "C_post_notify_running_0 -> C_confirmed-post_notify_running_0");
+        assertThat(find(t, "c:1_post_notify_start_0 node1").operation()).isEqualTo("notify");
+        assertEveryActionCanRun(t);
+    }
+
+    @Test
     void theSummaryIsTheOneThePlannerWrote() throws Exception {
         Transition t = schedule("start-group-after-primitive");
         assertThat(t.summary()).hasSize(5);
