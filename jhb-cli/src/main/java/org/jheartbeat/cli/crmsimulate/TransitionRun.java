@@ -73,7 +73,10 @@ final class TransitionRun {
     private boolean execute(Action a, TextList out) {
         if (a.resource() == null && a.task().startsWith("stonith-")) {
             out.item("Fencing " + a.node().name() + " (" + a.task().substring("stonith-".length()) + ")");
-            status.nodeDown(a.node());
+            // unfencing ("on") leaves the node in the cluster as it was
+            if (!"stonith-on".equals(a.task())) {
+                status.nodeDown(a.node());
+            }
             return true;
         }
         if (GraphXml.isShutdown(a)) {

@@ -224,13 +224,19 @@ final class OrderingEffects {
             boolean changed = false;
             if (pair.symmetrical && t.current != null) {
                 for (ResourcePlan fp : f.plans) {
-                    changed |= blockStops(fp, "required " + pair.then.id() + " stop");
+                    changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
                 }
             }
             return changed;
         }
         String unrunnable = "unrunnable " + f.name;
         boolean changed = false;
+        // the first stops only after the then has stopped: a then that cannot stop holds it too
+        if (pair.symmetrical && t.stops.stream().anyMatch(stop -> !stop.runnable() && !stop.pseudo())) {
+            for (ResourcePlan fp : f.plans) {
+                changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
+            }
+        }
         if (f.cannotStart) {
             if (t.start != null && t.start.runnable()) {
                 t.start.blockBecause(unrunnable);
@@ -275,6 +281,7 @@ final class OrderingEffects {
         return changed;
     }
 
+    /** Blocks the plan's stops, and its start with them: a resource starts elsewhere only once it has stopped. */
     private static boolean blockStops(ResourcePlan plan, String why) {
         boolean changed = false;
         for (Action stop : plan.stops) {
@@ -282,6 +289,9 @@ final class OrderingEffects {
                 stop.blockBecause(why);
                 changed = true;
             }
+        }
+        if (changed && plan.start != null && plan.start.runnable()) {
+            plan.start.blockBecause(why);
         }
         return changed;
     }

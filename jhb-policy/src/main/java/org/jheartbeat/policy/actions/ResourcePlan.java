@@ -9,12 +9,17 @@ import org.jheartbeat.policy.model.Primitive;
 final class ResourcePlan {
 
     final Primitive rsc;
-    final Node current;
+    /** Where it counts as being now: the first node it is active on, or the source of a migration that goes on. */
+    Node current;
     final Node next;
     final List<Action> stops = new ArrayList<>();
+    /** Stops owed on the sources of completed migrations; the resource runs elsewhere already, so the summary leaves them out. */
+    final List<Action> danglingStops = new ArrayList<>();
     Action start;
     Action promote;
     Action demote;
+    /** The agent takes changed parameters in place (no stop and start). */
+    Action reload;
     String stopReason;
     String restartReason;
     boolean migrate;
@@ -27,11 +32,15 @@ final class ResourcePlan {
     }
 
     boolean stopsOn(Node node) {
+        return stopOn(node) != null;
+    }
+
+    Action stopOn(Node node) {
         for (Action a : stops) {
             if (a.node() == node) {
-                return true;
+                return a;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -14,17 +14,22 @@ final class SummaryWriter {
 
     private final List<String> out;
     private final List<Node> fenced;
+    private final List<Unfencing.Unfence> unfenced;
     private final Cluster cluster;
 
-    SummaryWriter(List<String> out, List<Node> fenced, Cluster cluster) {
+    SummaryWriter(List<String> out, List<Node> fenced, List<Unfencing.Unfence> unfenced, Cluster cluster) {
         this.out = out;
         this.fenced = fenced;
+        this.unfenced = unfenced;
         this.cluster = cluster;
     }
 
     void write(Collection<ResourcePlan> plans) {
         for (Node n : fenced) {
             out.add("Fence (" + cluster.options().stonithAction() + ") " + n.name() + " '" + n.uncleanReason() + "'");
+        }
+        for (Unfencing.Unfence u : unfenced) {
+            out.add("Fence (on) " + u.node().name() + " '" + u.reason() + "'");
         }
         List<String[]> lines = new ArrayList<>();
         for (ResourcePlan p : plans) {
@@ -69,7 +74,8 @@ final class SummaryWriter {
             if (p.start == null) {
                 return null;
             }
-            String suffix = p.start.runnable() ? "" : "  due to " + p.start.reason() + " (blocked)";
+            String suffix = p.start.runnable() ? "" : p.start.reason() == null ? "  blocked"
+                    : "  due to " + p.start.reason() + " (blocked)";
             if (then == Role.PROMOTED) {
                 return new String[] {"Promote", r.id(), "Stopped -> Promoted " + next.name(), suffix};
             }
@@ -78,7 +84,9 @@ final class SummaryWriter {
         if (next == null) {
             return p.stops.isEmpty() ? null : stopLine(p, p.stops.get(0));
         }
-        if (r.active().size() > 1 && r.active().containsKey(next)) {
+        // Active on several nodes, one that needs fencing counts as being where it was first found.
+        if (r.active().size() > 1 && r.active().containsKey(next) && !p.migrate
+                && !(r.needsFencing(cluster.options().stonithEnabled()) && fenced.contains(current))) {
             current = next;
         }
         if (current == next) {
@@ -94,6 +102,9 @@ final class SummaryWriter {
                 String why = p.stopReason != null ? "  due to " + p.stopReason : "";
                 return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(), why};
             }
+            if (p.reload != null) {
+                return new String[] {"Reload", r.id(), current.name(), ""};
+            }
             if (then == Role.PROMOTED && now != Role.PROMOTED) {
                 return new String[] {"Promote", r.id(), now.text() + " -> Promoted " + current.name(), ""};
             }
@@ -102,10 +113,16 @@ final class SummaryWriter {
             }
             return null;
         }
+        // It cannot leave where it is (the node can be neither reached nor fenced): nothing moves.
+        Action stopHere = p.stopOn(current);
+        if (stopHere != null && !stopHere.runnable() && !stopHere.pseudo() && current.unclean() && !fenced.contains(current)) {
+            return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(), "  blocked"};
+        }
         // On a node fenced for other reasons the failure is moot: the resource just moves with the rest.
-        if (p.start != null && !p.start.runnable() && p.start.reason().startsWith("unrunnable")) {
+        if (p.start != null && !p.start.runnable() && p.start.reason() != null && p.start.reason().startsWith("unrunnable")) {
             String where = (roles ? now.text() + " " : "") + current.name();
-            return new String[] {"Stop", r.id(), where, "  due to " + p.start.reason()};
+            boolean stopBlocked = p.stops.stream().anyMatch(stop -> !stop.runnable());
+            return new String[] {"Stop", r.id(), where, "  due to " + p.start.reason() + (stopBlocked ? " (blocked)" : "")};
         }
         boolean recover = r.failedOn().contains(current)
                 && (!fenced.contains(current) || r.fencingFailures().contains(current));

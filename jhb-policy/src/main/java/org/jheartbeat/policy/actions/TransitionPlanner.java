@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.DefinitionChange;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Role;
@@ -27,14 +28,27 @@ public final class TransitionPlanner {
     }
 
     public Transition plan() {
+        if (startupDisabled()) {
+            return transition;
+        }
         fencing();
         for (Primitive p : cluster.primitives()) {
             plans.put(p, planFor(p));
         }
         new OrderingEffects(cluster, plans, this).apply();
         plans.values().stream().filter(plan -> plan.migrate).forEach(plan -> transition.migrations().add(plan.rsc));
-        new SummaryWriter(transition.summary(), fenced, cluster).write(plans.values());
+        List<Unfencing.Unfence> unfenced = new Unfencing(cluster, fenced).plan(plans, this);
+        new SummaryWriter(transition.summary(), fenced, unfenced, cluster).write(plans.values());
         return transition;
+    }
+
+    /**
+     * Fencing is on but there is no fencing device: Pacemaker then neither fences nor starts,
+     * stops, promotes or demotes anything (only probes run), however the resources are placed.
+     */
+    private boolean startupDisabled() {
+        return cluster.options().stonithEnabled()
+                && cluster.primitives().stream().noneMatch(p -> "stonith".equals(p.standard()));
     }
 
     private boolean quorumOk() {
@@ -79,9 +93,17 @@ public final class TransitionPlanner {
         if (!p.managed() || p.blocked()) {
             return plan;
         }
+        for (Node source : p.danglingMigrations()) {
+            if (!fenced.contains(source)) {
+                plan.danglingStops.add(action(p, "stop", source, false));
+            }
+        }
         boolean frozen = !quorumOk() && "freeze".equals(cluster.options().noQuorumPolicy());
+        // A migration half done goes on when the target stays the same: only the source stops.
+        boolean continuing = next != null && next == p.partialMigrationTarget() && !p.failed();
         for (Node c : p.active().keySet()) {
-            boolean mustStop = c != next || p.failedOn().contains(c) || p.active().size() > 1;
+            boolean mustStop = c != next || p.failedOn().contains(c) || multiplyActive(p) && !continuing
+                    || p.unsureOn().contains(c);
             if (!mustStop) {
                 continue;
             }
@@ -97,11 +119,17 @@ public final class TransitionPlanner {
             }
             plan.stops.add(stop);
         }
-        if (next != null && p.active().containsKey(next) && p.definitionChangedOn().contains(next) && !plan.stopsOn(next)) {
+        DefinitionChange change = next == null || !p.active().containsKey(next) ? null : p.definitionChanges().get(next);
+        if (change == DefinitionChange.RELOAD && !plan.stopsOn(next)) {
+            plan.reload = action(p, "reload-agent", next, false);
+        } else if (change != null && !plan.stopsOn(next)) {
             plan.stops.add(action(p, "stop", next, false));
-            plan.restartReason = "resource definition change";
+            if (change == DefinitionChange.RESTART) {
+                plan.restartReason = "resource definition change";
+            }
         }
-        if (!quorumOk() && next == null && current != null) {
+        // On a node being fenced it stops because the node goes, whatever the quorum.
+        if (!quorumOk() && next == null && current != null && !fenced.contains(current)) {
             plan.stopReason = "no quorum";
         }
         if (next != null && (!p.active().containsKey(next) || plan.stopsOn(next))) {
@@ -110,11 +138,17 @@ public final class TransitionPlanner {
             boolean needsQuorum = !"nothing".equals(p.meta("requires"));
             if (!quorumOk() && needsQuorum) {
                 plan.start.blockBecause("freeze".equals(policy) ? "quorum freeze" : "no quorum");
+            } else if (unprobedOnPendingNode(p)) {
+                plan.start.blockBecause(null);
             }
         }
         plan.migrate = p.migratable() && current != null && next != null && current != next && !p.failed()
-                && p.active().size() == 1 && current.online() && !fenced.contains(current)
+                && p.active().size() == 1 && current.online() && !fenced.contains(current) && !p.migratedBlindly()
                 && !(isClone(p) && ((Clone) p.top()).promotable()) && plan.start != null && plan.start.runnable();
+        if (continuing && p.migratable()) {
+            plan.migrate = true;
+            plan.current = p.partialMigrationSource();
+        }
         Role now = p.currentRole();
         Role then = p.nextRole();
         if (next != null && then == Role.PROMOTED && (now != Role.PROMOTED || plan.start != null)) {
@@ -127,6 +161,30 @@ public final class TransitionPlanner {
             plan.demote = action(p, "demote", current, false);
         }
         return plan;
+    }
+
+    /**
+     * Active on more than one node, so stopped everywhere before it starts again. One that does
+     * not need fencing counts only the nodes it survives on: fencing stops it on the others.
+     */
+    boolean multiplyActive(Primitive p) {
+        if (p.needsFencing(cluster.options().stonithEnabled())) {
+            return p.active().size() > 1;
+        }
+        return p.active().keySet().stream().filter(n -> !fenced.contains(n)).count() > 1;
+    }
+
+    /**
+     * A node still joining cannot be probed yet; a resource whose state there is unknown might be
+     * running there, so it is not started anywhere until that is known.
+     */
+    private boolean unprobedOnPendingNode(Primitive p) {
+        for (Node n : cluster.nodes().values()) {
+            if (n.pending() && !p.historyIds().containsKey(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isClone(Primitive p) {

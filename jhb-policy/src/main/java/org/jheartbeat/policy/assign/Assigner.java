@@ -84,11 +84,11 @@ public final class Assigner {
         Map<Node, Integer> work = NodeWeights.copy(base);
         for (Map.Entry<Node, Integer> e : work.entrySet()) {
             Integer o = scoreMatching(other, e.getKey(), attribute);
-            if (o == null) {
+            // an anti-colocation must not turn the other's dislike of a node into a liking
+            if (o == null || factor < 0 && o < 0) {
                 continue;
             }
-            int merged = Score.add(e.getValue(), NodeWeights.scaled(o, factor));
-            // A clone's instances serve many dependents: one dependent's dislike must not take a node from it.
+            int merged = Score.add(e.getValue(), NodeWeights.colocated(o, factor));
             if (onlyPositive && merged < 0 && e.getValue() >= 0) {
                 merged = 0;
             }
@@ -127,13 +127,22 @@ public final class Assigner {
             if (c.score() == 0 || c.primary().parent() instanceof Group && c.primary().parent() == r.parent()) {
                 continue;
             }
-            work = forwardTable(c.primary(), work, factor * c.score() / Score.INFINITY, seen);
+            work = forwardTable(c.primary(), work, NodeWeights.chained(factor, c.score()), seen);
         }
         return work;
     }
 
-    /** Pulls the preferences of everything placed relative to r into the table, weakened by each colocation's score. */
-    Map<Node, Integer> mergeDependents(Resource r, Map<Node, Integer> table, double factor) {
+    /**
+     * Pulls the preferences of everything placed relative to r into the table, weakened by each
+     * colocation's score. For a clone no dependent, however far down the chain, may make a node
+     * worse than it was (its instances serve many dependents).
+     */
+    Map<Node, Integer> mergeDependents(Resource r, Map<Node, Integer> table) {
+        return mergeDependents(r, table, 1.0, r instanceof Clone);
+    }
+
+    private Map<Node, Integer> mergeDependents(Resource r, Map<Node, Integer> table, double factor,
+                                               boolean onlyPositive) {
         if (!merging.add(r)) {
             return table;
         }
@@ -147,10 +156,10 @@ public final class Assigner {
             if (dep.isAssigned() || dep.parent() instanceof Group && dep.parent() == r.parent()) {
                 continue;
             }
-            double f = factor * c.score() / Score.INFINITY;
-            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute(), r instanceof Clone);
+            double f = NodeWeights.chained(factor, c.score());
+            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute(), onlyPositive);
             if (merged != work) {
-                work = mergeDependents(dep, merged, f);
+                work = mergeDependents(dep, merged, f, onlyPositive);
             }
         }
         merging.remove(r);
@@ -175,27 +184,13 @@ public final class Assigner {
             return table;
         }
         Map<Node, Integer> work = NodeWeights.copy(table);
-        Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
-        for (Map.Entry<Node, Integer> e : work.entrySet()) {
-            boolean match = Placement.matches(e.getKey(), where, c.nodeAttribute());
-            if (c.score() >= Score.INFINITY) {
-                if (!match) {
-                    e.setValue(-Score.INFINITY);
-                }
-            } else if (c.score() <= -Score.INFINITY) {
-                if (match) {
-                    e.setValue(-Score.INFINITY);
-                }
-            } else if (match) {
-                e.setValue(Score.add(e.getValue(), c.score()));
-            }
-        }
+        PrimaryColocation.apply(c, work);
         return work;
     }
 
     private void assignPrimitive(Primitive p, Node prefer) {
         Map<Node, Integer> table = applyPrimaries(p, p.allowedNodes());
-        table = mergeDependents(p, table, 1.0);
+        table = mergeDependents(p, table);
         p.allowedNodes().clear();
         p.allowedNodes().putAll(table);
         p.assign(choose(p, table, prefer), Role.STARTED);
@@ -229,14 +224,31 @@ public final class Assigner {
         return best;
     }
 
+    /**
+     * The members from index on pulled into the group's scores link by link, after the
+     * primaries have been applied: each member with what is placed relative to it, the group's
+     * own dependents after the last member. A member with which the group could run nowhere is
+     * left out, and so is everything after it.
+     */
+    private Map<Node, Integer> mergeMembers(Group g, int index, Map<Node, Integer> table) {
+        if (index == g.children().size()) {
+            return mergeDependents(g, table);
+        }
+        Primitive member = g.children().get(index);
+        Map<Node, Integer> merged = withMerged(table, member.allowedNodes(), 1.0, null, false);
+        if (merged == table) {
+            return table;
+        }
+        return mergeDependents(member, mergeMembers(g, index + 1, merged));
+    }
+
     private void assignGroup(Group g) {
         if (g.children().isEmpty()) {
             return;
         }
         Primitive first = g.children().get(0);
-        Map<Node, Integer> table = applyPrimaries(g, ownTable(g));
-        table = mergeDependents(g, table, 1.0);
-        Map<Node, Integer> firstTable = applyPrimaries(first, table);
+        Map<Node, Integer> table = applyPrimaries(first, applyPrimaries(g, first.allowedNodes()));
+        Map<Node, Integer> firstTable = mergeDependents(first, mergeMembers(g, 1, table));
         first.allowedNodes().clear();
         first.allowedNodes().putAll(firstTable);
         first.assign(choose(first, firstTable, null), Role.STARTED);
@@ -258,6 +270,8 @@ public final class Assigner {
             }
             m.assign(chosen, Role.STARTED);
             m.setAssigned(true);
+            // each member goes with the one before it, wherever an unmanaged one has stayed
+            previous = chosen;
             if (chosen == null) {
                 stopRest = true;
             }
@@ -266,7 +280,7 @@ public final class Assigner {
 
     private void assignClone(Clone c) {
         Map<Node, Integer> table = applyPrimaries(c, c.allowedNodes());
-        table = mergeDependents(c, table, 1.0);
+        table = mergeDependents(c, table);
         new CloneDistribution(this, c, table, strategy).distribute();
         if (c.promotable()) {
             promotion.choose(c);

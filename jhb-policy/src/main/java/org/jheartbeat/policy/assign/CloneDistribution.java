@@ -49,6 +49,9 @@ final class CloneDistribution {
             Node current = currentNode(instance);
             if (current != null && fixed(instance)) {
                 place(instance, current);
+            } else if (fixed(instance)) {
+                // an unmanaged instance that is not running stays stopped, taking no node from the others
+                stop(instance);
             } else if (current != null && placed < max && fits(current, evenLimit) && allowed(instance, current)) {
                 place(instance, current);
             } else {

@@ -98,10 +98,11 @@ final class InitialScores {
 
     private void stickiness(Primitive p) {
         Node current = p.currentNode();
-        if (current == null || p.active().size() != 1 || !p.managed()) {
+        if (current == null || p.active().size() != 1) {
             return;
         }
-        int stickiness = p.stickiness();
+        // an unmanaged resource stays where it is whatever its stickiness: Pacemaker scores its node INFINITY
+        int stickiness = p.managed() ? p.stickiness() : Score.INFINITY;
         if (stickiness == 0 && p.top() instanceof Clone && p.meta("resource-stickiness") == null) {
             stickiness = 1;
         }

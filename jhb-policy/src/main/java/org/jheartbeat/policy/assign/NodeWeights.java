@@ -66,6 +66,30 @@ final class NodeWeights {
         return nodes;
     }
 
+    /**
+     * What another resource's score on a node weighs through a colocation of this factor:
+     * score * factor rounded half away from zero, saturated like {@link #scaled}; a non-zero
+     * score that a small factor rounds to nothing still counts 1, signed as the factor (Pacemaker
+     * does so even for a negative score under a positive factor).
+     */
+    static int colocated(int score, double factor) {
+        int weight = (int) Math.max(-Score.INFINITY, Math.min(Score.INFINITY, Math.round(Math.abs(score * factor))
+                * Math.signum(score * factor)));
+        if (weight == 0 && score != 0 && factor != 0) {
+            return factor > 0 ? 1 : -1;
+        }
+        return weight;
+    }
+
+    /**
+     * The factor of a colocation one step further along a chain of colocations: that
+     * colocation's own weight, turned round when the chain so far works against the node
+     * (Pacemaker does not weaken it by the earlier steps' scores).
+     */
+    static double chained(double factor, int colocationScore) {
+        return (factor < 0 ? -1.0 : 1.0) * colocationScore / Score.INFINITY;
+    }
+
     /** score * factor with Pacemaker's saturation, so a weak colocation weakens an infinite score. */
     static int scaled(int score, double factor) {
         double v = score * factor;

@@ -18,8 +18,13 @@ public final class Primitive extends Resource {
     private final Set<Node> failedOn = new LinkedHashSet<>();
     private final Set<Node> pendingOn = new LinkedHashSet<>();
     private final Set<Node> failureBans = new LinkedHashSet<>();
-    private final Set<Node> definitionChangedOn = new LinkedHashSet<>();
+    private final Map<Node, DefinitionChange> definitionChanges = new LinkedHashMap<>();
     private final Set<Node> fencingFailures = new LinkedHashSet<>();
+    private final Set<Node> unsureOn = new LinkedHashSet<>();
+    private final Set<Node> danglingMigrations = new LinkedHashSet<>();
+    private Node partialMigrationSource;
+    private Node partialMigrationTarget;
+    private boolean migratedBlindly;
     private final Map<Node, String> historyIds = new LinkedHashMap<>();
     private final Map<Node, String> pendingTasks = new LinkedHashMap<>();
     private final Map<Node, Integer> failedProbes = new LinkedHashMap<>();
@@ -124,9 +129,42 @@ public final class Primitive extends Resource {
         return fencingFailures;
     }
 
-    /** Nodes where it runs with parameters other than the configured ones (the recorded digest differs). */
-    public Set<Node> definitionChangedOn() {
-        return definitionChangedOn;
+    /** Nodes where it runs with another agent or other parameters than the configured ones, and what that asks for. */
+    public Map<Node, DefinitionChange> definitionChanges() {
+        return definitionChanges;
+    }
+
+    /** Nodes where a failed migration leaves its state unsure: stopped there even where it is to stay. */
+    public Set<Node> unsureOn() {
+        return unsureOn;
+    }
+
+    /** Sources of migrations that completed without the source's stop: it no longer runs there, but the stop is owed. */
+    public Set<Node> danglingMigrations() {
+        return danglingMigrations;
+    }
+
+    /** A migration half done (migrate_to without migrate_from, both nodes up): it may go on to the target. */
+    public void setPartialMigration(Node source, Node target) {
+        this.partialMigrationSource = source;
+        this.partialMigrationTarget = target;
+    }
+
+    public Node partialMigrationSource() {
+        return partialMigrationSource;
+    }
+
+    public Node partialMigrationTarget() {
+        return partialMigrationTarget;
+    }
+
+    /** Known to run where it is only from a migration towards that node that never finished: moved from there, not migrated. */
+    public boolean migratedBlindly() {
+        return migratedBlindly;
+    }
+
+    public void setMigratedBlindly(boolean migratedBlindly) {
+        this.migratedBlindly = migratedBlindly;
     }
 
     public Set<Node> pendingOn() {
@@ -221,6 +259,18 @@ public final class Primitive extends Resource {
 
     public void setNextRole(Role role) {
         this.nextRole = role;
+    }
+
+    /**
+     * Whether recovering it from a lost node needs that node fenced first (meta requires, whose
+     * default is fencing where fencing is on, except for fencing devices themselves).
+     */
+    public boolean needsFencing(boolean stonithEnabled) {
+        String requires = meta("requires");
+        if (requires == null) {
+            return stonithEnabled && !"stonith".equals(standard);
+        }
+        return "fencing".equals(requires) || "unfencing".equals(requires);
     }
 
     public boolean migratable() {

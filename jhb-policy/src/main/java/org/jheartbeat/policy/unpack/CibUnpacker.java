@@ -73,13 +73,30 @@ public final class CibUnpacker {
         for (Map.Entry<Element, Node> s : states.entrySet()) {
             history.unpackHistory(s.getKey(), s.getValue());
         }
+        history.resolveMigrations();
         history.applyFailcounts();
         new ShutdownLocks(cluster).apply(states);
 
         new ConstraintUnpacker(ids, rules, sets, localNow, byId, Xml.child(configuration, "tags"), templateUsers(resourcesEl, byId))
                 .unpack(Xml.child(configuration, "constraints"), cluster);
         applyMaintenance(cluster);
+        if (!quorum && "suicide".equals(cluster.options().noQuorumPolicy())
+                && MetaValues.bool(Xml.attr(root, "no-quorum-panic"), false)) {
+            suicide(cluster);
+        }
         return cluster;
+    }
+
+    /**
+     * no-quorum-policy=suicide once the partition has lost the quorum it had (the controller
+     * records no-quorum-panic): every node of the partition fences itself.
+     */
+    private static void suicide(Cluster cluster) {
+        for (Node n : cluster.nodes().values()) {
+            if (n.online()) {
+                n.markUnclean("cluster does not have quorum");
+            }
+        }
     }
 
     /** Maintenance (cluster-wide, per resource, or of the node it runs on) leaves a resource unmanaged. */

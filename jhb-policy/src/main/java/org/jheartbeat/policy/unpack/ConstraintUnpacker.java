@@ -107,8 +107,11 @@ final class ConstraintUnpacker {
                 targets.addAll(resolve(ref.getAttribute("id")));
             }
         }
-        Role role = Role.parse(Xml.attr(e, "role"));
-        for (Element ruleRef : Xml.children(e, "rule")) {
+        // Pacemaker 2.1.5 reads the location's role only in its node-and-score form: with rules,
+        // only a rule's own role restricts it, and the location counts for every role otherwise.
+        List<Element> rules = Xml.children(e, "rule");
+        Role role = rules.isEmpty() ? Role.parse(Xml.attr(e, "role")) : null;
+        for (Element ruleRef : rules) {
             Role ruleRole = Role.parse(Xml.attr(ids.resolve(ruleRef), "role"));
             if (ruleRole != null) {
                 role = ruleRole;
@@ -191,10 +194,24 @@ final class ConstraintUnpacker {
             resourceSets.add(resourceSet(ids.resolve(s)));
         }
         for (ResourceSet set : resourceSets) {
-            if (set.sequential) {
+            int setScore = set.scoreOr(score);
+            if (!set.sequential) {
+                continue;
+            }
+            if (setScore < 0) {
+                // a negative sequential set keeps every member away from each one before it
                 for (int i = 1; i < set.members.size(); i++) {
-                    addColocation(cluster, new Colocation(id, set.members.get(i), set.members.get(i - 1),
-                            set.scoreOr(score), set.role, set.role, nodeAttribute));
+                    for (int j = 0; j < i; j++) {
+                        addColocation(cluster, new Colocation(id, set.members.get(i), set.members.get(j),
+                                setScore, set.role, set.role, nodeAttribute));
+                    }
+                }
+            } else {
+                for (int i = 1; i < set.members.size(); i++) {
+                    Resource earlier = set.members.get(i - 1);
+                    Resource later = set.members.get(i);
+                    addColocation(cluster, new Colocation(id, set.listed ? earlier : later, set.listed ? later : earlier,
+                            setScore, set.role, set.role, nodeAttribute));
                 }
             }
         }
@@ -317,11 +334,12 @@ final class ConstraintUnpacker {
         return new ResourceSet(Xml.attr(set, "id"), members,
                 MetaValues.bool(Xml.attr(set, "sequential"), true),
                 Role.parse(Xml.attr(set, "role")), Xml.attr(set, "action", "start"), score == null ? null : Score.parse(score),
-                MetaValues.bool(Xml.attr(set, "require-all"), true));
+                MetaValues.bool(Xml.attr(set, "require-all"), true), "listed".equals(Xml.attr(set, "ordering")));
     }
 
+    /** listed: a sequential colocation set whose members follow the next one rather than the one before. */
     private record ResourceSet(String id, List<Resource> members, boolean sequential, Role role, String action,
-                               Integer score, boolean requireAll) {
+                               Integer score, boolean requireAll, boolean listed) {
         int scoreOr(int otherwise) {
             return score == null ? otherwise : score;
         }

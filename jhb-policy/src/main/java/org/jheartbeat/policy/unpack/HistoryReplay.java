@@ -4,7 +4,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.DefinitionChange;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Node;
@@ -30,13 +32,17 @@ final class HistoryReplay {
     private OnFail onFail = OnFail.IGNORE;
     private int hardBan;
     private boolean startFailed;
-    private OpRecord definitionRecord;
+    /** The latest operation that recorded the parameters it ran with (op-digest) since the last stop. */
+    private OpRecord definitionOp;
+    private final boolean agentChanged;
     private final Map<String, String> recurring = new LinkedHashMap<>();
 
-    HistoryReplay(Cluster cluster, Primitive rsc, Node node) {
+    /** agentChanged: the history was written by another agent than the configured one. */
+    HistoryReplay(Cluster cluster, Primitive rsc, Node node, boolean agentChanged) {
         this.cluster = cluster;
         this.rsc = rsc;
         this.node = node;
+        this.agentChanged = agentChanged;
     }
 
     static void sortByCall(List<OpRecord> ops) {
@@ -89,6 +95,9 @@ final class HistoryReplay {
             return;
         }
         if (op.opStatus() == OpRecord.PENDING) {
+            if ("start".equals(op.task())) {
+                noteDefinition(op);
+            }
             pendingOp(op);
             return;
         }
@@ -136,14 +145,24 @@ final class HistoryReplay {
         }
     }
 
+    /** Starts, promotions, migrations in and probes say what the agent runs with; notifications and demotions do not count. */
+    private void noteDefinition(OpRecord op) {
+        boolean defining = op.probe() || op.intervalMs() == 0 && Set.of("start", "promote", "migrate_from").contains(op.task());
+        if (defining && op.digest() != null && !op.digest().isEmpty()) {
+            definitionOp = op;
+        }
+    }
+
     private void success(OpRecord op, int rc) {
-        if (op.intervalMs() == 0 && !"stop".equals(op.task()) && op.digest() != null && !op.digest().isEmpty()) {
-            definitionRecord = op;
-        } else if ("stop".equals(op.task())) {
-            definitionRecord = null;
+        if ("stop".equals(op.task())) {
+            definitionOp = null;
+        } else {
+            noteDefinition(op);
         }
         boolean clearPast = false;
-        switch (op.task()) {
+        // "not running" as the expected answer says stopped, whatever the operation was
+        String task = rc == 7 && op.intervalMs() == 0 && !op.probe() ? "stop" : op.task();
+        switch (task) {
             case "start", "migrate_from" -> {
                 role = Role.STARTED;
                 clearPast = true;
@@ -244,14 +263,19 @@ final class HistoryReplay {
         if (!recurring.isEmpty()) {
             rsc.recurringOps().put(node, recurring);
         }
-        if (definitionRecord != null && !rsc.orphan() && !ParameterDigest.matchesDefinition(rsc, definitionRecord)) {
-            rsc.definitionChangedOn().add(node);
+        DefinitionChange change = role.isActive() ? definitionChange() : null;
+        if (change != null) {
+            rsc.definitionChanges().put(node, change);
         }
         if (role == Role.STARTED && rsc.top() instanceof Clone c && c.promotable()) {
             role = Role.UNPROMOTED;
         }
         if (role.isActive()) {
             rsc.active().put(node, role);
+            // Active where the node is down: only fencing makes sure it is not (maintenance leaves it be).
+            if (!node.online() && !node.maintenance() && rsc.managed() && !cluster.options().maintenanceMode()) {
+                node.markUnclean(rsc.id() + " is thought to be active there");
+            }
         }
         if (pending) {
             rsc.pendingOn().add(node);
@@ -289,6 +313,39 @@ final class HistoryReplay {
             }
             default -> { }
         }
+    }
+
+    /**
+     * What the recorded definition asks for: another agent, or parameters whose digests differ.
+     * A recorded restart digest says the agent can reload: if it still matches, only reloadable
+     * parameters changed; a failed resource is recovered rather than reloaded.
+     */
+    private DefinitionChange definitionChange() {
+        if (rsc.orphan()) {
+            return null;
+        }
+        if (agentChanged) {
+            return DefinitionChange.AGENT;
+        }
+        if (definitionOp == null) {
+            return null;
+        }
+        String restartDigest = Xml.attr(definitionOp.element(), "op-restart-digest");
+        String forceRestart = Xml.attr(definitionOp.element(), "op-force-restart");
+        if (restartDigest != null
+                && !restartDigest.equals(ParameterDigest.restart(rsc, definitionOp.task(), 0, forceRestart))) {
+            return DefinitionChange.RESTART;
+        }
+        if (ParameterDigest.matchesDefinition(rsc, definitionOp)) {
+            return null;
+        }
+        if (restartDigest == null) {
+            return DefinitionChange.RESTART;
+        }
+        if ("start".equals(pendingTask)) {
+            return DefinitionChange.RESTART_PENDING_START;
+        }
+        return failed ? null : DefinitionChange.RELOAD;
     }
 
     private void banHere(boolean everywhere) {

@@ -88,7 +88,7 @@ final class NodeUnpacker {
             node.setOnline(inCluster);
         } else if (inCcm == null) {
             node.markUnclean("peer has not been seen by the cluster");
-        } else if ("nack".equals(join)) {
+        } else if ("banned".equals(join) || "nack".equals(join)) { // the controller refused its join
             node.markUnclean("peer failed Pacemaker membership criteria");
         } else if (!terminating && "down".equals(expected)) {
             if (inCluster || crmdOnline) {

@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
 /**
  * Reads name/value sets (instance_attributes, meta_attributes, cluster_property_set ...):
  * sets whose rule does not match are skipped, higher-scored sets win, and within the order the
- * first value of a name wins.
+ * first value of a name wins. The value "#default" stands for no value: the name stays unset.
  */
 final class NvSets {
 
@@ -44,18 +44,19 @@ final class NvSets {
             for (Element pairRef : Xml.children(set, "nvpair")) {
                 Element pair = ids.resolve(pairRef);
                 String name = Xml.attr(pair, "name");
-                if (name != null && !out.containsKey(name)) {
-                    out.put(name, Xml.attr(pair, "value", ""));
-                }
+                put(out, name, Xml.attr(pair, "value", ""));
             }
             for (Element attr : Xml.children(set, "attributes")) {
                 for (Element pair : Xml.children(attr, "nvpair")) {
-                    String name = Xml.attr(pair, "name");
-                    if (name != null && !out.containsKey(name)) {
-                        out.put(name, Xml.attr(pair, "value", ""));
-                    }
+                    put(out, Xml.attr(pair, "name"), Xml.attr(pair, "value", ""));
                 }
             }
+        }
+    }
+
+    private static void put(Map<String, String> out, String name, String value) {
+        if (name != null && !out.containsKey(name) && !"#default".equalsIgnoreCase(value)) {
+            out.put(name, value);
         }
     }
 }

@@ -12,9 +12,12 @@ import org.jheartbeat.policy.model.OpConfig;
 import org.jheartbeat.policy.model.Primitive;
 
 /**
- * The digest of a resource's parameters as the status section records it (op-digest), so a
- * changed definition is noticed: MD5 over the parameters written as one XML element with the
- * attributes in name order; recurring operations add their timeout.
+ * The digests of a resource's parameters as the status section records them, so a changed
+ * definition is noticed: MD5 over the parameters written as one XML element with the attributes
+ * in name order. The parameters are the resource's plus the operation's own; recurring operations
+ * add their timeout. The restart digest (op-restart-digest) covers only the resource parameters
+ * the agent cannot reload (named in op-force-restart) and the operation's own, so that when only
+ * it still matches the agent can reload the change instead of restarting.
  */
 public final class ParameterDigest {
 
@@ -29,7 +32,7 @@ public final class ParameterDigest {
      * whose secrets were masked before it was handed over does not restart everything.
      */
     static boolean matchesDefinition(Primitive rsc, OpRecord record) {
-        if (record.digest().equals(of(rsc, "start", 0))) {
+        if (record.digest().equals(of(rsc, record.task(), 0))) {
             return true;
         }
         String secureDigest = Xml.attr(record.element(), "op-secure-digest");
@@ -61,16 +64,42 @@ public final class ParameterDigest {
 
     public static String of(Primitive rsc, String task, long intervalMs) {
         Map<String, String> params = new TreeMap<>(rsc.params());
-        if (intervalMs > 0) {
-            long timeout = 20_000;
-            for (OpConfig op : rsc.ops()) {
-                if (op.name().equals(task) && op.intervalMs() == intervalMs) {
-                    timeout = op.timeoutMs();
-                    break;
-                }
-            }
-            params.put("CRM_meta_timeout", Long.toString(timeout));
+        OpConfig op = configured(rsc, task, intervalMs);
+        if (op != null) {
+            params.putAll(op.params());
         }
+        if (intervalMs > 0) {
+            params.put("CRM_meta_timeout", Long.toString(op == null ? 20_000 : op.timeoutMs()));
+        }
+        return md5(params);
+    }
+
+    /**
+     * The restart digest; forceRestart is the recorded list of the parameters a reload cannot
+     * change, or null when none was recorded (then every parameter counts).
+     */
+    public static String restart(Primitive rsc, String task, long intervalMs, String forceRestart) {
+        Map<String, String> params = new TreeMap<>(rsc.params());
+        if (forceRestart != null) {
+            params.keySet().retainAll(new HashSet<>(Arrays.asList(forceRestart.trim().split("\\s+"))));
+        }
+        OpConfig op = configured(rsc, task, intervalMs);
+        if (op != null) {
+            params.putAll(op.params());
+        }
+        return md5(params);
+    }
+
+    private static OpConfig configured(Primitive rsc, String task, long intervalMs) {
+        for (OpConfig op : rsc.ops()) {
+            if (op.name().equals(task) && op.intervalMs() == intervalMs) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    private static String md5(Map<String, String> params) {
         return md5(xml(params));
     }
 

@@ -137,7 +137,8 @@ final class ResourceUnpacker {
                 out.add(new OpConfig(Xml.attr(op, "id"), Xml.attr(op, "name"),
                         MetaValues.millis(attrs.get("interval"), 0), Role.parse(attrs.get("role")),
                         attrs.get("on-fail"), MetaValues.millis(attrs.get("timeout"), 20_000),
-                        MetaValues.bool(attrs.get("enabled"), true), attrs));
+                        MetaValues.bool(attrs.get("enabled"), true), attrs,
+                        sets.read(op, "instance_attributes", RuleContext.ofTime(now))));
             }
         }
         return out;

@@ -24,6 +24,7 @@ final class StatusUnpacker {
 
     private final Cluster cluster;
     private final OrphanFactory orphans;
+    private final MigrationHistory migrations;
     /** Built on first use, when every configured clone is known; see {@link #indexClones}. */
     private Map<String, Clone> clonesByChildId;
 
@@ -36,13 +37,11 @@ final class StatusUnpacker {
     StatusUnpacker(Cluster cluster, OrphanFactory orphans) {
         this.cluster = cluster;
         this.orphans = orphans;
+        this.migrations = new MigrationHistory(cluster);
     }
 
     void unpackHistory(Element state, Node node) {
         if (!node.online() && !cluster.options().stonithEnabled()) {
-            return;
-        }
-        if (!node.online() && !node.unclean()) {
             return;
         }
         Element lrm = Xml.child(state, "lrm");
@@ -61,11 +60,23 @@ final class StatusUnpacker {
                 rsc = orphans.orphan(lr.getAttribute("id"), lr);
             }
             boolean activeBefore = rsc.active().containsKey(node);
-            new HistoryReplay(cluster, rsc, node).replay(ops);
+            new HistoryReplay(cluster, rsc, node, agentChanged(rsc, lr)).replay(ops);
+            migrations.add(rsc, node, ops);
             if (!rsc.historyIds().containsKey(node) || !activeBefore && rsc.active().containsKey(node)) {
                 rsc.historyIds().put(node, lr.getAttribute("id"));
             }
         }
+    }
+
+    /** The history names another class, provider or type than the configuration (attributes it leaves out count as the same). */
+    private static boolean agentChanged(Primitive rsc, Element lr) {
+        return differs(lr, "class", rsc.standard()) || differs(lr, "type", rsc.type())
+                || lr.hasAttribute("class") && differs(lr, "provider", rsc.provider());
+    }
+
+    private static boolean differs(Element lr, String attribute, String configured) {
+        String recorded = Xml.attr(lr, attribute);
+        return recorded != null && !recorded.equals(configured == null ? "" : configured);
     }
 
     private static boolean wasActive(List<OpRecord> ops) {
@@ -122,9 +133,14 @@ final class StatusUnpacker {
         return colon < 0 ? id : id.substring(0, colon);
     }
 
-    /** An instance already active on this node, else the first not active anywhere. */
+    /**
+     * The instance a node's history of an anonymous clone belongs to: one already active on this
+     * node whose member for this history is not (a cloned group's), else the first not active
+     * anywhere; a second history of the same member on one node is a new orphan instance.
+     */
     private Primitive anonymousInstance(Clone clone, String base, Node node, List<OpRecord> ops) {
         boolean active = wasActive(ops);
+        boolean alreadyHere = false;
         Primitive free = null;
         for (Resource instance : clone.children()) {
             Primitive p = member(instance, base);
@@ -132,18 +148,20 @@ final class StatusUnpacker {
                 continue;
             }
             if (instanceActiveOn(instance, node)) {
-                return p;
+                if (p.active().isEmpty()) {
+                    return p;
+                }
+                alreadyHere = true;
+                continue;
             }
             if (free == null && !instanceActiveAnywhere(instance) && !p.failed()) {
                 free = p;
             }
         }
-        if (free == null && active) {
+        // a second history of the same anonymous clone on one node is an orphan instance
+        if (alreadyHere || free == null && active) {
             Resource extra = orphans.extraInstance(clone);
             free = member(extra, base);
-        }
-        if (!active && free != null) {
-            return free;
         }
         return free;
     }
@@ -173,6 +191,11 @@ final class StatusUnpacker {
             }
         }
         return false;
+    }
+
+    /** Once every node's history is read: what unfinished migrations leave behind (see {@link MigrationHistory}). */
+    void resolveMigrations() {
+        migrations.resolve();
     }
 
     /** Failcounts from node attributes, against migration-threshold and failure-timeout. */

@@ -46,7 +46,12 @@ public final class CibShrinker {
             for (String tag : REMOVABLE) {
                 for (int index = candidates(current, tag).size() - 1; index >= 0; index--) {
                     CibDocument smaller = CibDocument.of(CibXml.copy(current.dom()));
-                    remove(smaller, candidates(smaller, tag).get(index));
+                    List<Element> removable = candidates(smaller, tag);
+                    // a removal may leave fewer candidates than one (a rule's other expression must stay)
+                    if (index >= removable.size()) {
+                        continue;
+                    }
+                    remove(smaller, removable.get(index));
                     if (differs(smaller, stillDiffers)) {
                         current = smaller;
                         progress = true;

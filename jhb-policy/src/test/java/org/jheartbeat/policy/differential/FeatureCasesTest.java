@@ -48,6 +48,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneAnonymousTwiceOnNode() throws Exception {
+        assertSameAsPacemaker("clone-anonymous-twice-on-node");
+    }
+
+    @Test
+    void pendingNodeUnprobed() throws Exception {
+        assertSameAsPacemaker("pending-node-unprobed");
+    }
+
+    @Test
     void shutdownLock() throws Exception {
         assertSameAsPacemaker("shutdown-lock");
     }
@@ -68,6 +78,16 @@ class FeatureCasesTest {
     }
 
     // ---- Colocations
+
+    @Test
+    void colocationSetNegative() throws Exception {
+        assertSameAsPacemaker("colocation-set-negative");
+    }
+
+    @Test
+    void colocationSetListed() throws Exception {
+        assertSameAsPacemaker("colocation-set-listed");
+    }
 
     @Test
     void colocationSetChain() throws Exception {
@@ -104,7 +124,66 @@ class FeatureCasesTest {
         assertSameAsPacemaker("colocation-with-promoted");
     }
 
-    @Disabled("scheduler: leaves rsc2 stopped because of a finite -2000 colocation with rsc1 on the only node; Pacemaker starts it there")
+    @Test
+    void colocationChainWeight() throws Exception {
+        assertSameAsPacemaker("colocation-chain-weight");
+    }
+
+    @Test
+    void colocationSmallFactorCountsOne() throws Exception {
+        assertSameAsPacemaker("colocation-small-factor-counts-one");
+    }
+
+    @Test
+    void colocationChainIntoClone() throws Exception {
+        assertSameAsPacemaker("colocation-chain-into-clone");
+    }
+
+    @Test
+    void colocationWithGroupNeedsLastMember() throws Exception {
+        assertSameAsPacemaker("colocation-with-group-needs-last-member");
+    }
+
+    @Test
+    void cloneColocatedWithStoppedPrimary() throws Exception {
+        assertSameAsPacemaker("clone-colocated-with-stopped-primary");
+    }
+
+    @Test
+    void groupMemberLeftOutAfterColocation() throws Exception {
+        assertSameAsPacemaker("group-member-left-out-after-colocation");
+    }
+
+    @Test
+    void cloneColocationWouldLeaveNowhere() throws Exception {
+        assertSameAsPacemaker("clone-colocation-would-leave-nowhere");
+    }
+
+    @Test
+    void locationRuleIgnoresLocationRole() throws Exception {
+        assertSameAsPacemaker("location-rule-ignores-location-role");
+    }
+
+    @Test
+    void unmanagedCloneStaysWhereItRuns() throws Exception {
+        assertSameAsPacemaker("unmanaged-clone-stays-where-it-runs");
+    }
+
+    @Test
+    void groupStopBlockedByUnmanagedMember() throws Exception {
+        assertSameAsPacemaker("group-stop-blocked-by-unmanaged-member");
+    }
+
+    @Test
+    void groupMemberFollowsUnmanagedMember() throws Exception {
+        assertSameAsPacemaker("group-member-follows-unmanaged-member");
+    }
+
+    @Test
+    void unmanagedMemberPullsItsGroup() throws Exception {
+        assertSameAsPacemaker("unmanaged-member-pulls-its-group");
+    }
+
     @Test
     void colocationFiniteNegativeOneNode() throws Exception {
         assertSameAsPacemaker("colocation-finite-negative-one-node");
@@ -316,7 +395,6 @@ class FeatureCasesTest {
         assertSameAsPacemaker("negative-location-only-node");
     }
 
-    @Disabled("scheduler: starts rsc1 although fencing is enabled and no fencing device is configured; Pacemaker starts nothing then")
     @Test
     void fencingEnabledWithoutDevice() throws Exception {
         assertSameAsPacemaker("fencing-enabled-without-device");
@@ -335,6 +413,63 @@ class FeatureCasesTest {
     @Test
     void balancedSpread() throws Exception {
         assertSameAsPacemaker("balanced-spread");
+    }
+
+    // ---- Changed definitions
+
+    @Test
+    void reloadOrRestartOnChangedParameters() throws Exception {
+        assertSameAsPacemaker("reload-or-restart-on-changed-parameters");
+    }
+
+    @Test
+    void agentChangedRestarts() throws Exception {
+        assertSameAsPacemaker("agent-changed-restarts");
+    }
+
+    @Test
+    void offlineMaintenanceNodeKeepsResources() throws Exception {
+        assertSameAsPacemaker("offline-maintenance-node-keeps-resources");
+    }
+
+    @Test
+    void multiplyActiveOnFencedNode() throws Exception {
+        assertSameAsPacemaker("multiply-active-on-fenced-node");
+    }
+
+    @Test
+    void offlineNodeWithActiveHistoryIsFenced() throws Exception {
+        assertSameAsPacemaker("offline-node-with-active-history-is-fenced");
+    }
+
+    @Test
+    void unfinishedMigrations() throws Exception {
+        assertSameAsPacemaker("unfinished-migrations");
+    }
+
+    @Test
+    void noQuorumSuicide() throws Exception {
+        assertSameAsPacemaker("no-quorum-suicide");
+    }
+
+    @Test
+    void unfencingBeforeProbes() throws Exception {
+        assertSameAsPacemaker("unfencing-before-probes");
+    }
+
+    @Test
+    void unfencingDeviceChanged() throws Exception {
+        assertSameAsPacemaker("unfencing-device-changed");
+    }
+
+    @Test
+    void uncleanNodeWithoutQuorumKeepsResources() throws Exception {
+        assertSameAsPacemaker("unclean-node-without-quorum-keeps-resources");
+    }
+
+    @Test
+    void bannedNodeIsFenced() throws Exception {
+        assertSameAsPacemaker("banned-node-is-fenced");
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class OurScheduler {
                 if (!action.runnable()) {
                     continue;
                 }
-                if (action.resource() == null && action.task().startsWith("stonith")) {
+                if (action.resource() == null && action.task().startsWith("stonith") && !"stonith-on".equals(action.task())) {
                     fenced.add(action.node());
                 } else if (action.primitive() != null && action.task().equals(phase)) {
                     carryOut(state.get(action.primitive()), action);

@@ -356,6 +356,19 @@ public final class RandomCibGenerator {
         return draw.pick(ids);
     }
 
+    /**
+     * A colocation or order between a group and one of its own members: the group already places
+     * and orders its members, so no one configures that (Pacemaker's result on such a loop is
+     * an accident of its assignment order, not a rule to match).
+     */
+    private boolean groupAndOwnMember(String a, String b) {
+        return isMemberOf(a, b) || isMemberOf(b, a);
+    }
+
+    private boolean isMemberOf(String member, String group) {
+        return resourcesById.get(group) instanceof Group g && g.members().stream().anyMatch(m -> m.id().equals(member));
+    }
+
     private boolean isPromotable(String id) {
         return resourcesById.get(id) instanceof Clone clone && clone.promotable();
     }
@@ -417,7 +430,7 @@ public final class RandomCibGenerator {
         for (int i = 0; i < count; i++) {
             String rsc = constrainable();
             String withRsc = constrainable();
-            if (rsc.equals(withRsc)) {
+            if (rsc.equals(withRsc) || groupAndOwnMember(rsc, withRsc)) {
                 continue;
             }
             String score = score();
@@ -443,7 +456,7 @@ public final class RandomCibGenerator {
         for (int i = 0; i < count; i++) {
             String first = constrainable();
             String then = constrainable();
-            if (first.equals(then)) {
+            if (first.equals(then) || groupAndOwnMember(first, then)) {
                 continue;
             }
             String kind = draw.pick(List.of("Mandatory", "Mandatory", "Optional", "Serialize"));

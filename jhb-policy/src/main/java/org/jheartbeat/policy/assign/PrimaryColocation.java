@@ -1,0 +1,94 @@
+package org.jheartbeat.policy.assign;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jheartbeat.policy.Score;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Colocation;
+import org.jheartbeat.policy.model.Group;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+import org.jheartbeat.policy.model.Role;
+
+/**
+ * What a colocation with a primary that has been placed does to the dependent's node scores,
+ * as Pacemaker works it out:
+ * <ul>
+ * <li>INFINITY keeps only the nodes where the primary is; for a group, where its last member
+ * is (the whole group must be up), so a group that cannot fully start leaves nowhere;</li>
+ * <li>-INFINITY bans the nodes where the primary is (a group's first member, any instance of a
+ * clone);</li>
+ * <li>a finite score counts once for each part of the primary (the primitive, a group's first
+ * member, each instance of a clone): added on the nodes where that part is or, when the part is
+ * placed nowhere and the score is positive, taken off every node; a part whose share would
+ * leave the dependent no node to run on is left out.</li>
+ * </ul>
+ * A clone's finite colocation (which Pacemaker applies to each instance as it places it) takes
+ * nothing off for a part placed nowhere. A colocation with the primary in a given role adds
+ * the score on the nodes where the primary has that role.
+ */
+final class PrimaryColocation {
+
+    private PrimaryColocation() {
+    }
+
+    static void apply(Colocation c, Map<Node, Integer> work) {
+        boolean anyRole = c.primaryRole() == null || c.primaryRole() == Role.STARTED || c.primaryRole() == Role.UNKNOWN;
+        if (c.score() >= Score.INFINITY) {
+            Set<Node> where = anyRole ? fullyActive(c.primary()) : Placement.nodesOf(c.primary(), c.primaryRole());
+            work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? w : -Score.INFINITY);
+        } else if (c.score() <= -Score.INFINITY) {
+            Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
+            work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? -Score.INFINITY : w);
+        } else if (!anyRole) {
+            Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
+            work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+        } else {
+            for (Resource part : parts(c.primary())) {
+                shareOf(part, c, work, !(c.dependent() instanceof Clone));
+            }
+        }
+    }
+
+    /**
+     * One part's share of a finite colocation, left out if it would leave no node to run on; a
+     * part placed nowhere takes the score off every node only when offCounts.
+     */
+    private static void shareOf(Resource part, Colocation c, Map<Node, Integer> work, boolean offCounts) {
+        Set<Node> where = Placement.nodesOf(part, null);
+        if (where.isEmpty() && (c.score() < 0 || !part.isAssigned() || !offCounts)) {
+            return;
+        }
+        Map<Node, Integer> shared = NodeWeights.copy(work);
+        shared.replaceAll((node, w) -> where.isEmpty() ? Score.add(w, -c.score())
+                : Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+        if (NodeWeights.canRunAny(shared)) {
+            work.putAll(shared);
+        }
+    }
+
+    private static List<Resource> parts(Resource primary) {
+        if (primary instanceof Clone clone) {
+            return new ArrayList<>(clone.children());
+        }
+        return List.of(primary);
+    }
+
+    /** Where the primary is entirely: a group where its last member is, a clone wherever an instance is. */
+    private static Set<Node> fullyActive(Resource primary) {
+        if (primary instanceof Group g && !g.children().isEmpty()) {
+            Primitive last = g.children().get(g.children().size() - 1);
+            return Placement.nodesOf(last, null);
+        }
+        if (primary instanceof Clone clone) {
+            Set<Node> out = new LinkedHashSet<>();
+            clone.children().forEach(instance -> out.addAll(fullyActive(instance)));
+            return out;
+        }
+        return Placement.nodesOf(primary, null);
+    }
+}
