@@ -74,12 +74,10 @@ final class SummaryWriter {
             if (p.start == null) {
                 return null;
             }
-            String suffix = p.start.runnable() ? "" : p.start.reason() == null ? "  blocked"
-                    : "  due to " + p.start.reason() + " (blocked)";
-            if (then == Role.PROMOTED) {
-                return new String[] {"Promote", r.id(), "Stopped -> Promoted " + next.name(), suffix};
+            if (then == Role.PROMOTED && p.promote != null) {
+                return new String[] {"Promote", r.id(), "Stopped -> Promoted " + next.name(), blockedSuffix(p.promote)};
             }
-            return new String[] {"Start", r.id(), next.name(), suffix};
+            return new String[] {"Start", r.id(), next.name(), blockedSuffix(p.start)};
         }
         if (next == null) {
             return p.stops.isEmpty() ? null : stopLine(p, p.stops.get(0));
@@ -147,5 +145,13 @@ final class SummaryWriter {
             return "";
         }
         return now == then ? now.text() + " " : now.text() + " -> " + then.text() + " ";
+    }
+
+    /** Nothing for a runnable action; "blocked", with the reason where the action has one. */
+    private static String blockedSuffix(Action a) {
+        if (a.runnable()) {
+            return "";
+        }
+        return a.reason() == null ? "  blocked" : "  due to " + a.reason() + " (blocked)";
     }
 }

@@ -128,8 +128,10 @@ public final class TransitionPlanner {
                 plan.restartReason = "resource definition change";
             }
         }
-        // On a node being fenced it stops because the node goes, whatever the quorum.
-        if (!quorumOk() && next == null && current != null && !fenced.contains(current)) {
+        // On a node being fenced it stops because the node goes, whatever the quorum; fencing
+        // devices run without quorum, so theirs is never the reason.
+        if (!quorumOk() && next == null && current != null && !fenced.contains(current)
+                && !"stonith".equals(p.standard())) {
             plan.stopReason = "no quorum";
         }
         if (next != null && (!p.active().containsKey(next) || plan.stopsOn(next))) {
@@ -154,7 +156,8 @@ public final class TransitionPlanner {
         if (next != null && then == Role.PROMOTED && (now != Role.PROMOTED || plan.start != null)) {
             plan.promote = action(p, "promote", next, false);
             if (plan.start != null && !plan.start.runnable()) {
-                plan.promote.blockBecause(plan.start.reason());
+                // a promotion that waits for a blocked start is blocked without a reason of its own
+                plan.promote.blockBecause(null);
             }
         }
         if (now == Role.PROMOTED && (then != Role.PROMOTED || !plan.stops.isEmpty())) {

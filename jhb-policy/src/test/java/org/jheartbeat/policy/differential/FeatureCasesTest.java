@@ -53,6 +53,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void noQuorumFencingAndPromotion() throws Exception {
+        assertSameAsPacemaker("no-quorum-fencing-and-promotion");
+    }
+
+    @Test
     void pendingNodeUnprobed() throws Exception {
         assertSameAsPacemaker("pending-node-unprobed");
     }
