@@ -3,13 +3,16 @@ package org.jheartbeat.policy.actions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jheartbeat.policy.Score;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Colocation;
 import org.jheartbeat.policy.model.Group;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Ordering;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
+import org.jheartbeat.policy.model.Role;
 
 /**
  * What mandatory orderings (configured, and a group's implied ones) do to the actions: a start
@@ -46,6 +49,9 @@ final class OrderingEffects {
             boolean changed = false;
             for (Pair pair : pairs) {
                 changed |= propagate(pair);
+            }
+            for (Colocation c : cluster.colocations()) {
+                changed |= followPrimary(c);
             }
             if (!changed) {
                 break;
@@ -279,6 +285,43 @@ final class OrderingEffects {
             }
         }
         return changed;
+    }
+
+    /**
+     * A primary placed on a node but kept from running there (its start cannot happen) takes
+     * down what must run with it there: the dependent neither starts nor stays.
+     */
+    private boolean followPrimary(Colocation c) {
+        if (c.score() < Score.INFINITY || !(c.primary() instanceof Primitive primary)
+                || !(c.dependent() instanceof Primitive dependent)
+                || c.dependentRole() != null && c.dependentRole() != Role.STARTED
+                || c.primaryRole() != null && c.primaryRole() != Role.STARTED) {
+            return false;
+        }
+        ResourcePlan p = plans.get(primary);
+        ResourcePlan d = plans.get(dependent);
+        if (p == null || d == null || p.next == null || d.next != p.next || !endsStopped(p)) {
+            return false;
+        }
+        String why = "colocation with " + primary.id();
+        boolean changed = false;
+        if (d.start != null && d.start.runnable()) {
+            d.start.blockBecause(why);
+            changed = true;
+        }
+        if (d.current != null && d.current == d.next && !d.stopsOn(d.current)) {
+            d.stopReason = why;
+            changed |= addStop(d, d.current);
+        }
+        return changed;
+    }
+
+    /** Whether a resource placed on a node will not be running there after the transition. */
+    private static boolean endsStopped(ResourcePlan p) {
+        if (p.start != null) {
+            return !p.start.runnable();
+        }
+        return p.current == null || p.stopsOn(p.current);
     }
 
     /** Blocks the plan's stops, and its start with them: a resource starts elsewhere only once it has stopped. */

@@ -95,6 +95,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationPrimaryKeptStopped() throws Exception {
+        assertSameAsPacemaker("colocation-primary-kept-stopped");
+    }
+
+    @Test
     void colocationSetChain() throws Exception {
         assertSameAsPacemaker("colocation-set-chain");
     }
