@@ -5,6 +5,7 @@ import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.policy.actions.Transition;
 import org.jheartbeat.policy.actions.TransitionPlanner;
 import org.jheartbeat.policy.assign.Assigner;
+import org.jheartbeat.policy.graph.GraphBuilder;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.unpack.CibUnpacker;
 
@@ -27,6 +28,6 @@ public final class Scheduler {
      */
     public static Transition schedule(Cluster cluster) {
         new Assigner(cluster).run();
-        return new TransitionPlanner(cluster).plan();
+        return new GraphBuilder(cluster, new TransitionPlanner(cluster).plan()).build();
     }
 }

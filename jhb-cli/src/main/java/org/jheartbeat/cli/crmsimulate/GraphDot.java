@@ -2,7 +2,9 @@ package org.jheartbeat.cli.crmsimulate;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jheartbeat.cli.clusterstatus.Management;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.actions.Transition;
@@ -29,7 +31,7 @@ final class GraphDot {
         List<Action> actions = new ArrayList<>(transition.actions());
         Collections.reverse(actions);
         Management management = new Management(transition.cluster());
-        List<Action> shown = new ArrayList<>();
+        Set<Action> shown = new LinkedHashSet<>();
         for (Action a : actions) {
             String style = "dashed";
             String color = "red";
@@ -49,9 +51,8 @@ final class GraphDot {
             dot.append('"').append(name(a)).append("\" [ style=").append(style).append(" color=\"").append(color)
                     .append("\" fontcolor=\"").append(font).append("\"]\n");
         }
-        GraphInputs inputs = new GraphInputs(transition);
         for (Action a : shown) {
-            List<Action> before = inputs.of(a);
+            List<Action> before = new ArrayList<>(a.after());
             Collections.reverse(before);
             for (Action first : before) {
                 boolean bold = TransitionRun.inGraph(first) && TransitionRun.inGraph(a);
@@ -64,13 +65,19 @@ final class GraphDot {
         return dot.append("}\n").toString();
     }
 
-    /** "rsc1_start_0 node1", "rsc1_start_0 &lt;none&gt;" when not placed, "grp_running_0", "stonith 'reboot' node2". */
+    /**
+     * "rsc1_start_0 node1", "rsc1_start_0 &lt;none&gt;" when not placed, "grp_running_0",
+     * "stonith 'reboot' node2", "do_shutdown node1", "Cancel rsc1_monitor_10000 node1".
+     */
     static String name(Action a) {
         if (GraphXml.isFencing(a)) {
             return "stonith '" + a.task().substring("stonith-".length()) + "' " + a.node().name();
         }
         if (a.resource() == null) {
-            return a.key();
+            return a.node() == null ? a.key() : a.key() + " " + a.node().name();
+        }
+        if (Action.CANCEL.equals(a.task())) {
+            return "Cancel " + a.key() + " " + a.node().name();
         }
         if (a.node() == null) {
             return a.pseudo() ? a.key() : a.key() + " <none>";

@@ -52,7 +52,6 @@ final class GraphXml {
             return xml.toString();
         }
         tag(0, "transition_graph", root, false);
-        GraphInputs waits = new GraphInputs(transition);
         int synapse = 0;
         for (Action a : graph) {
             tag(1, "synapse", Map.of("id", Integer.toString(synapse++)), false);
@@ -60,7 +59,7 @@ final class GraphXml {
             action(3, a, true);
             close(2, "action_set");
             List<Action> inputs = new ArrayList<>();
-            for (Action before : waits.of(a)) {
+            for (Action before : a.after()) {
                 if (TransitionRun.inGraph(before)) {
                     inputs.add(before);
                 }
@@ -86,10 +85,11 @@ final class GraphXml {
     private void action(int depth, Action a, boolean full) {
         Map<String, String> identity = new LinkedHashMap<>();
         identity.put("id", Integer.toString(a.id()));
-        if (isFencing(a)) {
-            String how = a.task().substring("stonith-".length());
-            identity.put("operation", "stonith");
-            identity.put("operation_key", "stonith-" + a.node().name() + "-" + how);
+        if (isFencing(a) || isShutdown(a)) {
+            String how = isFencing(a) ? a.task().substring("stonith-".length()) : null;
+            identity.put("operation", how != null ? "stonith" : a.task());
+            identity.put("operation_key", how != null ? "stonith-" + a.node().name() + "-" + how
+                    : a.task() + "-" + a.node().name());
             node(identity, a);
             if (!full) {
                 tag(depth, "crm_event", identity, true);
@@ -98,7 +98,11 @@ final class GraphXml {
             tag(depth, "crm_event", identity, false);
             Map<String, String> attributes = new TreeMap<>();
             onNode(attributes, a);
-            attributes.put("CRM_meta_stonith_action", how);
+            if (how != null) {
+                attributes.put("CRM_meta_stonith_action", how);
+            } else {
+                attributes.put("CRM_meta_op_no_wait", "true");
+            }
             attributes.put("crm_feature_set", FEATURE_SET);
             tag(depth + 1, "attributes", attributes, true);
             tag(depth + 1, "downed", Map.of(), false);
@@ -109,7 +113,7 @@ final class GraphXml {
         }
         boolean pseudo = a.pseudo() || a.primitive() == null || a.node() == null;
         String element = pseudo ? "pseudo_event" : "rsc_op";
-        identity.put("operation", a.task());
+        identity.put("operation", a.operation());
         identity.put("operation_key", a.key());
         if (!pseudo) {
             node(identity, a);
@@ -130,7 +134,14 @@ final class GraphXml {
             cloneMeta(attributes, rsc);
             if (a.intervalMs() > 0) {
                 attributes.put("CRM_meta_interval", Long.toString(a.intervalMs()));
-                attributes.put("CRM_meta_name", a.task());
+                attributes.put("CRM_meta_name", "monitor");
+                if (Action.CANCEL.equals(a.task())) {
+                    attributes.put("CRM_meta_operation", "monitor");
+                }
+                OpConfig op = op(rsc, a);
+                if (op != null && op.role() != null) {
+                    attributes.put("CRM_meta_role", op.role().text());
+                }
             } else if ("monitor".equals(a.task())) {
                 attributes.put("CRM_meta_op_target_rc", Integer.toString(StatusEditor.NOT_RUNNING));
             }
@@ -143,6 +154,11 @@ final class GraphXml {
 
     static boolean isFencing(Action a) {
         return a.resource() == null && a.task().startsWith("stonith-");
+    }
+
+    /** The controller's order to a node leaving the cluster cleanly. */
+    static boolean isShutdown(Action a) {
+        return a.resource() == null && "do_shutdown".equals(a.task());
     }
 
     private static void node(Map<String, String> attributes, Action a) {
@@ -188,12 +204,19 @@ final class GraphXml {
     }
 
     private static long timeout(Primitive rsc, Action a) {
+        OpConfig op = op(rsc, a);
+        return op == null ? DEFAULT_TIMEOUT_MS : op.timeoutMs();
+    }
+
+    /** The configured operation an action runs (a cancellation: the monitor it stops), if any. */
+    private static OpConfig op(Primitive rsc, Action a) {
+        String task = Action.CANCEL.equals(a.task()) ? "monitor" : a.task();
         for (OpConfig op : rsc.ops()) {
-            if (op.name().equals(a.task()) && op.intervalMs() == a.intervalMs()) {
-                return op.timeoutMs();
+            if (op.name().equals(task) && op.intervalMs() == a.intervalMs()) {
+                return op;
             }
         }
-        return DEFAULT_TIMEOUT_MS;
+        return null;
     }
 
     private void tag(int depth, String name, Map<String, String> attributes, boolean empty) {

@@ -1,7 +1,9 @@
 package org.jheartbeat.cli.crmsimulate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jheartbeat.cli.clusterstatus.InstanceIds;
 import org.jheartbeat.policy.Score;
 import org.jheartbeat.policy.model.Node;
@@ -26,6 +28,12 @@ final class StatusEditor {
 
     private final Document dom;
     private final long nowSeconds;
+    /**
+     * Each node's lrm_resource elements by id, made on first use: a transition of 50,000
+     * probes would otherwise search the node's history once per result. Keyed by the
+     * lrm_resources element, so a fenced node's history, removed and begun again, starts anew.
+     */
+    private final Map<Element, Map<String, Element>> historyIndex = new HashMap<>();
 
     StatusEditor(Document dom, long nowSeconds) {
         this.dom = dom;
@@ -171,12 +179,19 @@ final class StatusEditor {
         Element state = nodeState(node);
         Element lrm = child(state, "lrm", node.id());
         Element resources = child(lrm, "lrm_resources", null);
-        for (Element e : children(resources, "lrm_resource")) {
-            if (historyId.equals(e.getAttribute("id"))) {
-                return e;
+        Map<String, Element> known = historyIndex.computeIfAbsent(resources, r -> {
+            Map<String, Element> byId = new HashMap<>();
+            for (Element e : children(r, "lrm_resource")) {
+                byId.putIfAbsent(e.getAttribute("id"), e);
             }
+            return byId;
+        });
+        Element found = known.get(historyId);
+        if (found != null) {
+            return found;
         }
         Element e = dom.createElement("lrm_resource");
+        known.put(historyId, e);
         e.setAttribute("id", historyId);
         e.setAttribute("class", rsc.standard());
         if (rsc.provider() != null && !rsc.provider().isEmpty()) {

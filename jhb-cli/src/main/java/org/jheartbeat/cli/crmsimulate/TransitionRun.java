@@ -43,13 +43,12 @@ final class TransitionRun {
                 graph.add(a);
             }
         }
-        GraphInputs inputs = new GraphInputs(transition);
         Set<Action> done = new LinkedHashSet<>();
         boolean fired = true;
         while (fired) {
             fired = false;
             for (Action a : graph) {
-                if (done.contains(a) || !ready(inputs.of(a), done)) {
+                if (done.contains(a) || !ready(a.after(), done)) {
                     continue;
                 }
                 fired = true;
@@ -80,13 +79,20 @@ final class TransitionRun {
             }
             return true;
         }
+        if (GraphXml.isShutdown(a)) {
+            out.item("Cluster action:  " + a.task() + " on " + a.node().name());
+            return true;
+        }
         if (a.pseudo() || a.primitive() == null || a.node() == null) {
             out.item("Pseudo action:   " + a.key());
             return true;
         }
         Primitive rsc = a.primitive();
-        String task = a.intervalMs() > 0 ? a.task() + "=" + a.intervalMs() : a.task();
+        String task = a.intervalMs() > 0 ? a.operation() + "=" + a.intervalMs() : a.operation();
         out.item(String.format("Resource action: %-15s %s on %s", shownName(rsc), task, a.node().name()));
+        if (Action.CANCEL.equals(a.task()) || "notify".equals(a.operation())) {
+            return true;
+        }
         int expected = expectedRc(a);
         OpSpec failure = failureFor(a);
         int rc = failure == null ? expected : failure.rc();

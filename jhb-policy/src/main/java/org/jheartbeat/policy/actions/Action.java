@@ -17,7 +17,7 @@ public final class Action {
     private final String task;
     private final Node node;
     private final long intervalMs;
-    private final boolean pseudo;
+    private boolean pseudo;
     private boolean runnable = true;
     private String reason;
     private final List<Action> after = new ArrayList<>();
@@ -59,6 +59,11 @@ public final class Action {
         return pseudo;
     }
 
+    /** The start of a live-migrated resource is only a marker: its migrate_from does the work. */
+    public void markPseudo() {
+        pseudo = true;
+    }
+
     public boolean runnable() {
         return runnable;
     }
@@ -85,10 +90,46 @@ public final class Action {
         return after;
     }
 
-    /** Pacemaker's key for the action: rsc_task_interval. */
+    /** Orders this action after another, once: the graph has a single edge per pair. */
+    public void runAfter(Action first) {
+        if (first != this && !after.contains(first)) {
+            after.add(first);
+        }
+    }
+
+    /**
+     * Pacemaker's key for the action: rsc_task_interval; a cancellation is keyed by the monitor
+     * it cancels, a notification by its phase ("rsc_pre_notify_start_0").
+     */
     public String key() {
-        String base = resource == null ? task : resource.id() + "_" + task + "_" + intervalMs;
-        return base;
+        if (resource == null) {
+            return task;
+        }
+        String operation = CANCEL.equals(task) ? "monitor" : task;
+        return resource.id() + "_" + operation + "_" + intervalMs;
+    }
+
+    /**
+     * The operation the controller carries out: the task, except that a notification's task
+     * names its phase ("pre_notify_start") while it runs "notify", and the clone's pseudo action
+     * confirming one ("confirmed-post_notify_running") is "notified".
+     */
+    public String operation() {
+        if (task.startsWith("confirmed-")) {
+            return "notified";
+        }
+        if (task.startsWith("pre_notify_") || task.startsWith("post_notify_")) {
+            return "notify";
+        }
+        return task;
+    }
+
+    /** The task of an action that stops a recurring monitor. */
+    public static final String CANCEL = "cancel";
+
+    /** A probe: a one-off monitor that finds out whether the resource runs on a node. */
+    public boolean probe() {
+        return "monitor".equals(task) && intervalMs == 0 && !pseudo;
     }
 
     @Override

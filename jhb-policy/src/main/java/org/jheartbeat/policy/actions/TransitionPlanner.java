@@ -21,7 +21,6 @@ public final class TransitionPlanner {
     private final Transition transition;
     private final Map<Primitive, ResourcePlan> plans = new LinkedHashMap<>();
     private final List<Node> fenced = new ArrayList<>();
-    private int nextId;
 
     public TransitionPlanner(Cluster cluster) {
         this.cluster = cluster;
@@ -38,6 +37,7 @@ public final class TransitionPlanner {
             plans.put(p, planFor(p));
         }
         new OrderingEffects(cluster, plans, this).apply();
+        plans.values().stream().filter(plan -> plan.migrate).forEach(plan -> transition.migrations().add(plan.rsc));
         List<Unfencing.Unfence> unfenced = new Unfencing(cluster, fenced).plan(plans, this);
         new SummaryWriter(transition.summary(), fenced, unfenced, cluster).write(plans.values());
         return transition;
@@ -72,9 +72,7 @@ public final class TransitionPlanner {
     }
 
     Action action(Primitive rsc, String task, Node node, boolean pseudo) {
-        Action a = new Action(nextId++, rsc, task, node, 0, pseudo);
-        transition.actions().add(a);
-        return a;
+        return transition.add(rsc, task, node, 0, pseudo);
     }
 
     private ResourcePlan planFor(Primitive p) {

@@ -28,6 +28,7 @@ public final class Primitive extends Resource {
     private final Map<Node, String> historyIds = new LinkedHashMap<>();
     private final Map<Node, String> pendingTasks = new LinkedHashMap<>();
     private final Map<Node, Integer> failedProbes = new LinkedHashMap<>();
+    private final Map<Node, Map<String, String>> recurringOps = new LinkedHashMap<>();
     private boolean failureIgnored;
     private Node lockedTo;
     private boolean orphan;
@@ -186,6 +187,14 @@ public final class Primitive extends Resource {
     /** Probes that found it unusable on a node (OCF 5, not installed), where it is therefore stopped. */
     public Map<Node, Integer> failedProbes() {
         return failedProbes;
+    }
+
+    /**
+     * The recurring operations each node runs for it since its last start or role change, by
+     * "task_interval" (monitor_10000), with the parameter digest recorded for each.
+     */
+    public Map<Node, Map<String, String>> recurringOps() {
+        return recurringOps;
     }
 
     /** A failure of an operation with on-fail=ignore was overlooked. */

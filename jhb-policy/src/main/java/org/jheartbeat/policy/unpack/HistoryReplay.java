@@ -1,7 +1,9 @@
 package org.jheartbeat.policy.unpack;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.DefinitionChange;
@@ -33,6 +35,7 @@ final class HistoryReplay {
     /** The latest operation that recorded the parameters it ran with (op-digest) since the last stop. */
     private OpRecord definitionOp;
     private final boolean agentChanged;
+    private final Map<String, String> recurring = new LinkedHashMap<>();
 
     /** agentChanged: the history was written by another agent than the configured one. */
     HistoryReplay(Cluster cluster, Primitive rsc, Node node, boolean agentChanged) {
@@ -57,6 +60,26 @@ final class HistoryReplay {
         finish();
     }
 
+    /**
+     * Which recurring operations run now: each recorded one runs until it is cancelled or the
+     * resource is started, stopped, promoted or demoted again (which cancels its monitors).
+     */
+    private void trackRecurring(OpRecord op) {
+        String key = op.task() + "_" + op.intervalMs();
+        if (op.intervalMs() > 0) {
+            if (op.opStatus() == OpRecord.CANCELLED) {
+                recurring.remove(key);
+            } else {
+                recurring.put(key, op.digest() == null ? "" : op.digest());
+            }
+            return;
+        }
+        switch (op.task()) {
+            case "start", "stop", "promote", "demote", "migrate_from", "migrate_to" -> recurring.clear();
+            default -> { }
+        }
+    }
+
     /** A failure older than failure-timeout no longer counts (Pacemaker clears it). */
     private boolean expired(OpRecord op) {
         long timeout = MetaValues.millis(rsc.meta("failure-timeout"), 0);
@@ -67,6 +90,7 @@ final class HistoryReplay {
     }
 
     private void apply(OpRecord op) {
+        trackRecurring(op);
         if (op.opStatus() == OpRecord.CANCELLED) {
             return;
         }
@@ -236,6 +260,9 @@ final class HistoryReplay {
     }
 
     private void finish() {
+        if (!recurring.isEmpty()) {
+            rsc.recurringOps().put(node, recurring);
+        }
         DefinitionChange change = role.isActive() ? definitionChange() : null;
         if (change != null) {
             rsc.definitionChanges().put(node, change);

@@ -1,0 +1,110 @@
+package org.jheartbeat.policy.graph;
+
+import java.util.List;
+import org.jheartbeat.policy.actions.Action;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Ordering;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+
+/**
+ * rsc_order constraints as edges: the then action waits for the first action, and a
+ * symmetrical ordering also makes the then's inverse (stop for start, demote for promote)
+ * come before the first's. Mandatory and optional orderings both become edges (an optional
+ * one only orders actions that happen anyway, which is all the graph holds); serialize orders
+ * nothing in particular. A group or clone takes part through its pseudo actions: as the first
+ * its "running" (stopped, promoted, demoted), as the then its "start" (stop, promote, demote).
+ * Interleaved clones order each instance only after the first's instance on the same node.
+ */
+final class OrderConstraints {
+
+    private final Cluster cluster;
+    private final ActionIndex index;
+
+    OrderConstraints(Cluster cluster, ActionIndex index) {
+        this.cluster = cluster;
+        this.index = index;
+    }
+
+    void add() {
+        for (Ordering o : cluster.orderings()) {
+            if (o.kind() == Ordering.Kind.SERIALIZE) {
+                continue;
+            }
+            List<Resource> firsts = o.alternatives().isEmpty() ? listOf(o.first()) : o.alternatives();
+            for (Resource first : firsts) {
+                order(first, o.firstAction(), o.then(), o.thenAction());
+                String undoFirst = inverse(o.firstAction());
+                String undoThen = inverse(o.thenAction());
+                if (o.symmetrical() && undoFirst != null && undoThen != null) {
+                    order(o.then(), undoThen, first, undoFirst);
+                }
+            }
+        }
+    }
+
+    private static List<Resource> listOf(Resource r) {
+        return r == null ? List.of() : List.of(r);
+    }
+
+    private void order(Resource first, String firstAction, Resource then, String thenAction) {
+        if (first == null || then == null) {
+            return;
+        }
+        if (first instanceof Clone fc && then instanceof Clone tc && tc.interleave()) {
+            interleaved(fc, firstAction, tc, thenAction);
+            return;
+        }
+        edges(ends(first, firstAction, true), ends(then, thenAction, false));
+    }
+
+    private void interleaved(Clone first, String firstAction, Clone then, String thenAction) {
+        for (Resource ti : then.children()) {
+            Node node = nodeOf(ti);
+            for (Resource fi : first.children()) {
+                if (node != null && node == nodeOf(fi)) {
+                    edges(ends(fi, firstAction, true), ends(ti, thenAction, false));
+                }
+            }
+        }
+    }
+
+    private static void edges(List<Action> firsts, List<Action> thens) {
+        for (Action then : thens) {
+            firsts.forEach(then::runAfter);
+        }
+    }
+
+    /** The actions standing for a resource's step: a primitive's own, a collective's pseudo action. */
+    private List<Action> ends(Resource r, String task, boolean asFirst) {
+        if (r instanceof Primitive) {
+            return index.of(r, task);
+        }
+        Action pseudo = index.one(r, asFirst ? PseudoActions.completion(task) : task);
+        return pseudo == null ? List.of() : List.of(pseudo);
+    }
+
+    private static Node nodeOf(Resource instance) {
+        for (Primitive p : instance.primitives()) {
+            if (p.assignedNode() != null) {
+                return p.assignedNode();
+            }
+            if (p.currentNode() != null) {
+                return p.currentNode();
+            }
+        }
+        return null;
+    }
+
+    private static String inverse(String action) {
+        return switch (action) {
+            case "start" -> "stop";
+            case "stop" -> "start";
+            case "promote" -> "demote";
+            case "demote" -> "promote";
+            default -> null;
+        };
+    }
+}

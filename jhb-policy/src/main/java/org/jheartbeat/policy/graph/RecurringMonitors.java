@@ -1,0 +1,122 @@
+package org.jheartbeat.policy.graph;
+
+import java.util.List;
+import java.util.Map;
+import org.jheartbeat.policy.actions.Action;
+import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.MetaValues;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.OpConfig;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Role;
+import org.jheartbeat.policy.unpack.ParameterDigest;
+
+/**
+ * The configured recurring monitors, on the node each resource runs on after the transition
+ * and for the role it has there: scheduled again when the resource starts, is promoted or
+ * demoted there, or when the node's history does not show the monitor running. A role change
+ * cancels the monitors of the role it leaves; a monitor no longer configured is cancelled too
+ * (unless stop-orphan-actions=false), and one whose parameters changed is scheduled again.
+ * Each monitor comes after the action that gives the resource its role; a cancellation before it.
+ */
+final class RecurringMonitors {
+
+    private final Cluster cluster;
+    private final ActionIndex index;
+
+    RecurringMonitors(Cluster cluster, ActionIndex index) {
+        this.cluster = cluster;
+        this.index = index;
+    }
+
+    void add() {
+        for (Primitive p : cluster.primitives()) {
+            Node node = p.assignedNode();
+            if (node == null || p.orphan() || !p.managed() || p.ops().isEmpty()) {
+                continue;
+            }
+            Action start = on(index.of(p, "start"), node);
+            Action promote = on(index.of(p, "promote"), node);
+            Action demote = on(index.of(p, "demote"), node);
+            Role role = p.nextRole();
+            Action roleChange = role == Role.PROMOTED ? promote : demote;
+            Action enabler = roleChange != null ? roleChange : start;
+            Map<String, String> running = p.recurringOps().getOrDefault(node, Map.of());
+            for (OpConfig op : p.ops()) {
+                if (!monitor(op) || !forRole(op, role)) {
+                    continue;
+                }
+                boolean known = runsWithSameParameters(p, running, op);
+                if (enabler == null && known) {
+                    continue;
+                }
+                Action monitor = index.add(p, "monitor", node, op.intervalMs(), false);
+                if (enabler != null) {
+                    monitor.runAfter(enabler);
+                    if (!enabler.runnable()) {
+                        monitor.blockBecause(enabler.reason());
+                    }
+                }
+            }
+            Action change = promote != null && start == null ? promote : demote != null && start == null ? demote : null;
+            if (change != null) {
+                cancelOldRole(p, node, role, change);
+            }
+            if (start == null && MetaValues.bool(cluster.options().get("stop-orphan-actions", "true"), true)) {
+                cancelUnconfigured(p, node, running);
+            }
+        }
+    }
+
+    /** Whether the node runs the monitor already, with the parameters now configured. */
+    private static boolean runsWithSameParameters(Primitive p, Map<String, String> running, OpConfig op) {
+        String digest = running.get("monitor_" + op.intervalMs());
+        return digest != null && (digest.isEmpty() || digest.equals(ParameterDigest.of(p, "monitor", op.intervalMs())));
+    }
+
+    /** A monitor the node runs that is no longer configured (another interval, disabled) is cancelled. */
+    private void cancelUnconfigured(Primitive p, Node node, Map<String, String> running) {
+        for (String key : running.keySet()) {
+            if (!key.startsWith("monitor_")) {
+                continue;
+            }
+            long interval = Long.parseLong(key.substring("monitor_".length()));
+            boolean configured = false;
+            for (OpConfig op : p.ops()) {
+                configured |= monitor(op) && op.intervalMs() == interval;
+            }
+            if (!configured) {
+                index.add(p, Action.CANCEL, node, interval, false);
+            }
+        }
+    }
+
+    /** A role change keeps the node's monitors of the new role and cancels those of the old one. */
+    private void cancelOldRole(Primitive p, Node node, Role role, Action change) {
+        Map<String, String> running = p.recurringOps().getOrDefault(node, Map.of());
+        for (OpConfig op : p.ops()) {
+            if (monitor(op) && !forRole(op, role) && running.containsKey("monitor_" + op.intervalMs())) {
+                Action cancel = index.add(p, Action.CANCEL, node, op.intervalMs(), false);
+                change.runAfter(cancel);
+            }
+        }
+    }
+
+    private static boolean monitor(OpConfig op) {
+        return "monitor".equals(op.name()) && op.recurring() && op.enabled() && op.role() != Role.STOPPED;
+    }
+
+    /** A monitor for the promoted role runs there only; any other monitor in every role but that one. */
+    private static boolean forRole(OpConfig op, Role role) {
+        return (op.role() == Role.PROMOTED) == (role == Role.PROMOTED);
+    }
+
+    private static Action on(List<Action> actions, Node node) {
+        for (Action a : actions) {
+            if (a.node() == node) {
+                return a;
+            }
+        }
+        return null;
+    }
+}
