@@ -292,17 +292,25 @@ final class OrderingEffects {
      */
     private boolean followPrimary(Colocation c) {
         if (c.score() < Score.INFINITY || !(c.primary() instanceof Primitive primary)
-                || !(c.dependent() instanceof Primitive dependent)
-                || c.dependentRole() != null && c.dependentRole() != Role.STARTED
                 || c.primaryRole() != null && c.primaryRole() != Role.STARTED) {
             return false;
         }
         ResourcePlan p = plans.get(primary);
-        ResourcePlan d = plans.get(dependent);
-        if (p == null || d == null || p.next == null || d.next != p.next || !endsStopped(p)) {
+        if (p == null || p.next == null || !endsStopped(p)) {
             return false;
         }
         String why = "colocation with " + primary.id();
+        if (c.dependentRole() == Role.PROMOTED && c.dependent() instanceof Clone clone) {
+            return blockPromotionsOn(clone, p.next, why);
+        }
+        if (!(c.dependent() instanceof Primitive dependent)
+                || c.dependentRole() != null && c.dependentRole() != Role.STARTED) {
+            return false;
+        }
+        ResourcePlan d = plans.get(dependent);
+        if (d == null || d.next != p.next) {
+            return false;
+        }
         boolean changed = false;
         if (d.start != null && d.start.runnable()) {
             d.start.blockBecause(why);
@@ -311,6 +319,19 @@ final class OrderingEffects {
         if (d.current != null && d.current == d.next && !d.stopsOn(d.current)) {
             d.stopReason = why;
             changed |= addStop(d, d.current);
+        }
+        return changed;
+    }
+
+    /** A promoted role that must go with a primary which will not run: no promotion on its node. */
+    private boolean blockPromotionsOn(Clone clone, Node node, String why) {
+        boolean changed = false;
+        for (Primitive instance : clone.primitives()) {
+            ResourcePlan d = plans.get(instance);
+            if (d != null && d.promote != null && d.promote.runnable() && d.next == node) {
+                d.promote.blockBecause(why);
+                changed = true;
+            }
         }
         return changed;
     }

@@ -100,6 +100,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationPromotedWithBlocked() throws Exception {
+        assertSameAsPacemaker("colocation-promoted-with-blocked");
+    }
+
+    @Test
     void colocationPrimaryKeptStopped() throws Exception {
         assertSameAsPacemaker("colocation-primary-kept-stopped");
     }
