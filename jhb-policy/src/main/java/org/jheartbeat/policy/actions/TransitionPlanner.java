@@ -132,7 +132,7 @@ public final class TransitionPlanner {
         }
         // On a node being fenced it stops because the node goes, whatever the quorum; fencing
         // devices run without quorum, so theirs is never the reason.
-        if (!quorumOk() && next == null && current != null && !fenced.contains(current)
+        if (!quorumOk() && !frozen && next == null && current != null && !fenced.contains(current)
                 && !"stonith".equals(p.standard())) {
             plan.stopReason = "no quorum";
         }
@@ -155,6 +155,11 @@ public final class TransitionPlanner {
         }
         Role now = p.currentRole();
         Role then = p.nextRole();
+        // a partition frozen without quorum promotes nothing new
+        if (frozen && then == Role.PROMOTED && now != Role.PROMOTED) {
+            p.assign(next, Role.UNPROMOTED);
+            then = Role.UNPROMOTED;
+        }
         if (next != null && then == Role.PROMOTED && (now != Role.PROMOTED || plan.start != null)) {
             plan.promote = action(p, "promote", next, false);
             if (plan.start != null && !plan.start.runnable()) {

@@ -58,6 +58,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void noQuorumFreeze() throws Exception {
+        assertSameAsPacemaker("no-quorum-freeze");
+    }
+
+    @Test
     void noQuorumFencingAndPromotion() throws Exception {
         assertSameAsPacemaker("no-quorum-fencing-and-promotion");
     }
