@@ -116,7 +116,7 @@ public final class TransitionPlanner {
                     stop.blockBecause("node availability");
                 }
             }
-            if (frozen && !implied) {
+            if (frozen && !implied && next == null) {
                 stop.blockBecause("quorum freeze");
             }
             plan.stops.add(stop);
@@ -140,7 +140,8 @@ public final class TransitionPlanner {
             plan.start = action(p, "start", next, false);
             String policy = cluster.options().noQuorumPolicy();
             boolean needsQuorum = !"nothing".equals(p.meta("requires"));
-            if (!quorumOk() && needsQuorum) {
+            // frozen, what runs in the partition may move within it; nothing stopped starts
+            if (!quorumOk() && needsQuorum && !(frozen && current != null && current.online())) {
                 plan.start.blockBecause("freeze".equals(policy) ? "quorum freeze" : "no quorum");
             } else if (unprobedOnPendingNode(p)) {
                 plan.start.blockBecause(null);
