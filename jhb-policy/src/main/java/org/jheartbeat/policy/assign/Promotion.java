@@ -102,6 +102,13 @@ final class Promotion {
             }
         }
         for (Colocation c : clone.asDependent()) {
+            // the unpromoted role kept with a primary: no promotion where that primary runs
+            if (c.dependentRole() == Role.UNPROMOTED && c.score() >= Score.INFINITY
+                    && Placement.matches(node, Placement.nodesOf(c.primary(), c.primaryRole()), c.nodeAttribute())) {
+                score = -Score.INFINITY;
+                any = true;
+                continue;
+            }
             if (c.dependentRole() != Role.PROMOTED) {
                 continue;
             }

@@ -105,6 +105,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationUnpromotedWithPrimitive() throws Exception {
+        assertSameAsPacemaker("colocation-unpromoted-with-primitive");
+    }
+
+    @Test
     void colocationPromotedWithBlocked() throws Exception {
         assertSameAsPacemaker("colocation-promoted-with-blocked");
     }
