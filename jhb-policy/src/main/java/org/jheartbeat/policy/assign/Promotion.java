@@ -9,6 +9,7 @@ import org.jheartbeat.policy.Score;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Colocation;
+import org.jheartbeat.policy.model.Group;
 import org.jheartbeat.policy.model.Location;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
@@ -124,12 +125,31 @@ final class Promotion {
             if (c.primaryRole() != Role.PROMOTED || c.dependent().isAssigned()) {
                 continue;
             }
-            Integer w = c.dependent().allowedNodes().get(node);
+            Integer w = dependentScore(c.dependent(), node);
             if (w != null && w > 0) {
                 score = Score.add(score, NodeWeights.scaled(w, (double) c.score() / Score.INFINITY));
+            } else if (w != null && w <= -Score.INFINITY && c.score() >= Score.INFINITY && score > 1) {
+                // a node where what must go with the promoted role cannot run stays promotable,
+                // but only just (Pacemaker's score 1)
+                score = 1;
             }
         }
         return any ? score : null;
+    }
+
+    /** A dependent's score on a node; a group's is its members' together. */
+    private static Integer dependentScore(Resource dependent, Node node) {
+        if (!(dependent instanceof Group g) || g.children().isEmpty()) {
+            return dependent.allowedNodes().get(node);
+        }
+        Integer total = null;
+        for (Resource member : g.children()) {
+            Integer w = member.allowedNodes().get(node);
+            if (w != null) {
+                total = total == null ? w : Score.add(total, w);
+            }
+        }
+        return total;
     }
 
     /** Anonymous instances may have recorded their score under any instance number. */

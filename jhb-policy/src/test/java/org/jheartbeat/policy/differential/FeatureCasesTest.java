@@ -105,6 +105,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotedFollowsColocatedGroup() throws Exception {
+        assertSameAsPacemaker("promoted-follows-colocated-group");
+    }
+
+    @Test
     void colocationUnpromotedWithPrimitive() throws Exception {
         assertSameAsPacemaker("colocation-unpromoted-with-primitive");
     }
