@@ -206,10 +206,10 @@ final class StatusUnpacker {
             for (Map.Entry<String, String> a : node.attributes().entrySet()) {
                 String key = a.getKey();
                 if (key.startsWith("fail-count-")) {
-                    String rsc = rscOf(key.substring("fail-count-".length()));
+                    String rsc = anonymousBase(rscOf(key.substring("fail-count-".length())));
                     counts.merge(rsc, Score.parse(a.getValue()), Score::add);
                 } else if (key.startsWith("last-failure-")) {
-                    String rsc = rscOf(key.substring("last-failure-".length()));
+                    String rsc = anonymousBase(rscOf(key.substring("last-failure-".length())));
                     lastFailure.merge(rsc, parseLong(a.getValue()), Math::max);
                 }
             }
@@ -248,6 +248,15 @@ final class StatusUnpacker {
             }
         }
         return out;
+    }
+
+    /** An anonymous clone's failures count for the clone on that node, whatever instance number recorded them. */
+    private String anonymousBase(String id) {
+        Primitive p = cluster.primitivesById().get(id);
+        if (p != null && p.top() instanceof Clone c && !c.globallyUnique()) {
+            return stripInstance(id);
+        }
+        return id;
     }
 
     private static String rscOf(String key) {

@@ -53,6 +53,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneAnonymousFailcountsMerge() throws Exception {
+        assertSameAsPacemaker("clone-anonymous-failcounts-merge");
+    }
+
+    @Test
     void cloneAnonymousTwiceOnNode() throws Exception {
         assertSameAsPacemaker("clone-anonymous-twice-on-node");
     }
