@@ -252,11 +252,9 @@ final class StatusUnpacker {
 
     /** An anonymous clone's failures count for the clone on that node, whatever instance number recorded them. */
     private String anonymousBase(String id) {
-        Primitive p = cluster.primitivesById().get(id);
-        if (p != null && p.top() instanceof Clone c && !c.globallyUnique()) {
-            return stripInstance(id);
-        }
-        return id;
+        String base = stripInstance(id);
+        Clone clone = base.equals(id) ? null : cloneOf(base);
+        return clone != null && !clone.globallyUnique() ? base : id;
     }
 
     private static String rscOf(String key) {
