@@ -106,6 +106,9 @@ final class SummaryWriter {
             if (then == Role.PROMOTED && now != Role.PROMOTED) {
                 return new String[] {"Promote", r.id(), now.text() + " -> Promoted " + current.name(), ""};
             }
+            if (then == Role.PROMOTED && p.demote != null && p.promote != null) {
+                return new String[] {"Re-promote", r.id(), "Promoted " + current.name(), ""};
+            }
             if (now == Role.PROMOTED && then != Role.PROMOTED) {
                 return new String[] {"Demote", r.id(), "Promoted -> " + then.text() + " " + current.name(), ""};
             }

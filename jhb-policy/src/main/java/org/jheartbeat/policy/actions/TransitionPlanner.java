@@ -170,6 +170,10 @@ public final class TransitionPlanner {
         }
         if (now == Role.PROMOTED && (then != Role.PROMOTED || !plan.stops.isEmpty())) {
             plan.demote = action(p, "demote", current, false);
+        } else if (now == Role.PROMOTED && next == current && p.demoteOnFailure().contains(current)) {
+            // on-fail=demote: demoted, and promoted again where it is still the best place
+            plan.demote = action(p, "demote", current, false);
+            plan.promote = action(p, "promote", current, false);
         }
         return plan;
     }

@@ -18,6 +18,7 @@ public final class Primitive extends Resource {
     private final Set<Node> failedOn = new LinkedHashSet<>();
     private final Set<Node> pendingOn = new LinkedHashSet<>();
     private final Set<Node> failureBans = new LinkedHashSet<>();
+    private final Set<Node> demoteOnFailure = new LinkedHashSet<>();
     private final Map<Node, DefinitionChange> definitionChanges = new LinkedHashMap<>();
     private final Set<Node> fencingFailures = new LinkedHashSet<>();
     private final Set<Node> unsureOn = new LinkedHashSet<>();
@@ -122,6 +123,11 @@ public final class Primitive extends Resource {
 
     public void lockTo(Node node) {
         this.lockedTo = node;
+    }
+
+    /** Nodes where its promoted role failed with on-fail=demote: demoted there, not recovered. */
+    public Set<Node> demoteOnFailure() {
+        return demoteOnFailure;
     }
 
     /** Nodes to be fenced because it failed there with on-fail=fence (there it is recovered, not just moved). */

@@ -214,6 +214,11 @@ final class HistoryReplay {
             role = Role.STOPPED;
             return;
         }
+        // a failed promoted-role monitor with on-fail=demote only takes the promotion away
+        if (handling == OnFail.DEMOTE && role == Role.PROMOTED && op.intervalMs() > 0) {
+            rsc.demoteOnFailure().add(node);
+            return;
+        }
         switch (op.task()) {
             case "promote" -> role = Role.PROMOTED;
             case "demote" -> role = handling == OnFail.BLOCK ? Role.PROMOTED : Role.UNPROMOTED;

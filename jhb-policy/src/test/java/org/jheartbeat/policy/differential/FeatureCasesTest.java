@@ -110,6 +110,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void onFailDemote() throws Exception {
+        assertSameAsPacemaker("on-fail-demote");
+    }
+
+    @Test
     void promotedFollowsColocatedGroup() throws Exception {
         assertSameAsPacemaker("promoted-follows-colocated-group");
     }
