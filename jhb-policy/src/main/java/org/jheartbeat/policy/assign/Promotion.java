@@ -44,6 +44,8 @@ final class Promotion {
         candidates.sort(Comparator.comparing((Candidate c) -> !(CloneDistribution.fixed(c.instance) && c.promotedNow))
                 .thenComparingInt((Candidate c) -> -c.score)
                 .thenComparing(c -> !c.promotedNow)
+                // among equals, an instance being recovered comes after healthy ones
+                .thenComparing(c -> c.instance.primitives().stream().anyMatch(Primitive::failed))
                 .thenComparingInt(c -> c.order));
         int promoted = 0;
         Map<Node, Integer> perNode = new HashMap<>();

@@ -175,10 +175,8 @@ final class HistoryReplay {
                 role = Role.PROMOTED;
                 clearPast = true;
             }
-            case "demote" -> {
-                role = Role.UNPROMOTED;
-                clearPast = true;
-            }
+            // a demotion does not clear a past failure: the resource still needs recovering
+            case "demote" -> role = Role.UNPROMOTED;
             case "migrate_to" -> role = Role.STARTED;
             default -> {
                 if (rc == 7) {

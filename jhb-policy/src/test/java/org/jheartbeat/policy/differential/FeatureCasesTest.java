@@ -110,6 +110,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void demoteKeepsFailure() throws Exception {
+        assertSameAsPacemaker("demote-keeps-failure");
+    }
+
+    @Test
     void onFailDemote() throws Exception {
         assertSameAsPacemaker("on-fail-demote");
     }
