@@ -36,8 +36,8 @@ final class InterleavedInstances {
     private static boolean withdraw(Clone first, Clone then) {
         boolean changed = false;
         for (Resource instance : then.children()) {
-            Node node = OrderingEffects.nodeOf(instance);
-            if (node == null || hasInstanceOn(first, node)) {
+            Node node = instance.instanceNode();
+            if (node == null || first.instanceOn(node) != null) {
                 continue;
             }
             for (Primitive p : instance.primitives()) {
@@ -48,14 +48,5 @@ final class InterleavedInstances {
             }
         }
         return changed;
-    }
-
-    private static boolean hasInstanceOn(Clone clone, Node node) {
-        for (Resource instance : clone.children()) {
-            if (OrderingEffects.nodeOf(instance) == node) {
-                return true;
-            }
-        }
-        return false;
     }
 }

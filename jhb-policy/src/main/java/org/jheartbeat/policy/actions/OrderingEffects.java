@@ -84,14 +84,8 @@ final class OrderingEffects {
     /** Interleaved clones: each then instance waits only for the first's instance on its own node. */
     private static void interleaved(Ordering o, Clone first, Clone then, List<Pair> pairs) {
         for (Resource ti : then.children()) {
-            Node node = nodeOf(ti);
-            Resource match = null;
-            for (Resource fi : first.children()) {
-                if (node != null && node == nodeOf(fi)) {
-                    match = fi;
-                    break;
-                }
-            }
+            Node node = ti.instanceNode();
+            Resource match = node == null ? null : first.instanceOn(node);
             if (match == null) {
                 continue;
             }
@@ -101,17 +95,6 @@ final class OrderingEffects {
         }
     }
 
-    static Node nodeOf(Resource instance) {
-        for (Primitive p : instance.primitives()) {
-            if (p.assignedNode() != null) {
-                return p.assignedNode();
-            }
-            if (p.currentNode() != null) {
-                return p.currentNode();
-            }
-        }
-        return null;
-    }
 
     private static void groupPairs(Resource r, List<Pair> pairs) {
         if (r instanceof Group g && g.ordered()) {

@@ -62,9 +62,9 @@ final class OrderConstraints {
 
     private void interleaved(Clone first, String firstAction, Clone then, String thenAction) {
         for (Resource ti : then.children()) {
-            Node node = nodeOf(ti);
+            Node node = ti.instanceNode();
             for (Resource fi : first.children()) {
-                if (node != null && node == nodeOf(fi)) {
+                if (node != null && node == fi.instanceNode()) {
                     edges(ends(fi, firstAction, true), ends(ti, thenAction, false));
                 }
             }
@@ -86,17 +86,6 @@ final class OrderConstraints {
         return pseudo == null ? List.of() : List.of(pseudo);
     }
 
-    private static Node nodeOf(Resource instance) {
-        for (Primitive p : instance.primitives()) {
-            if (p.assignedNode() != null) {
-                return p.assignedNode();
-            }
-            if (p.currentNode() != null) {
-                return p.currentNode();
-            }
-        }
-        return null;
-    }
 
     private static String inverse(String action) {
         return switch (action) {

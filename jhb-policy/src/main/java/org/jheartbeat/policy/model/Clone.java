@@ -29,6 +29,16 @@ public final class Clone extends Resource {
         return instances;
     }
 
+    /** Its first instance that goes to (or else is on) the node, or null. */
+    public Resource instanceOn(Node node) {
+        for (Resource instance : children()) {
+            if (instance.instanceNode() == node) {
+                return instance;
+            }
+        }
+        return null;
+    }
+
     @Override
     public List<Primitive> primitives() {
         List<Primitive> all = new ArrayList<>();

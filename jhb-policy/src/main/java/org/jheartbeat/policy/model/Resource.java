@@ -54,6 +54,22 @@ public abstract sealed class Resource permits Primitive, Group, Clone {
         return r;
     }
 
+    /**
+     * The node this resource (a clone instance, say) goes to, or else the one it is on: the
+     * first such node among its primitives; null for one placed nowhere and running nowhere.
+     */
+    public Node instanceNode() {
+        for (Primitive p : primitives()) {
+            if (p.assignedNode() != null) {
+                return p.assignedNode();
+            }
+            if (p.currentNode() != null) {
+                return p.currentNode();
+            }
+        }
+        return null;
+    }
+
     public abstract List<? extends Resource> children();
 
     /** Every primitive under this resource, in configuration order. */

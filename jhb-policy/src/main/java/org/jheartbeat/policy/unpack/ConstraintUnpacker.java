@@ -144,7 +144,7 @@ final class ConstraintUnpacker {
                 continue;
             }
             for (Node node : cluster.nodes().values()) {
-                if (rules.matches(rule, RuleContext.ofLocation(node.attributes(), now, paramsOn(r, node), r.meta()))) {
+                if (rules.matches(rule, RuleContext.ofLocation(node.attributes(), now, () -> paramsOn(r, node), r.meta()))) {
                     if (scoreAttribute != null && !node.attributes().containsKey(scoreAttribute)) {
                         continue;
                     }

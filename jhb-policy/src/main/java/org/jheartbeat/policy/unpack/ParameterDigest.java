@@ -43,24 +43,11 @@ public final class ParameterDigest {
         Set<String> secret = new HashSet<>(Arrays.asList(secureParams.trim().split("\\s+")));
         Map<String, String> params = new TreeMap<>(rsc.params());
         boolean withoutFencingOptions = "stonith".equals(rsc.standard())
-                && olderThan316(Xml.attr(record.element(), "crm_feature_set"));
+                && RuleEvaluator.compareVersions(Xml.attr(record.element(), "crm_feature_set", "0"), "3.16.0") < 0;
         params.keySet().removeIf(k -> secret.contains(k) || withoutFencingOptions && k.startsWith("pcmk_"));
         return secureDigest.equals(md5(xml(params)));
     }
 
-    private static boolean olderThan316(String featureSet) {
-        if (featureSet == null) {
-            return true;
-        }
-        String[] v = featureSet.trim().split("\\.");
-        try {
-            int major = Integer.parseInt(v[0]);
-            int minor = v.length > 1 ? Integer.parseInt(v[1]) : 0;
-            return major < 3 || major == 3 && minor < 16;
-        } catch (NumberFormatException e) {
-            return true;
-        }
-    }
 
     public static String of(Primitive rsc, String task, long intervalMs) {
         Map<String, String> params = new TreeMap<>(rsc.params());

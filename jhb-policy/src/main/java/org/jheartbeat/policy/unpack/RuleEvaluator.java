@@ -126,7 +126,8 @@ final class RuleEvaluator {
         return s.matches("-?\\d+(\\.\\d+)?");
     }
 
-    private static int compareVersions(String a, String b) {
+    /** Compares dotted versions ("3.0.12" < "3.16.0") number by number. */
+    static int compareVersions(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < Math.max(x.length, y.length); i++) {
