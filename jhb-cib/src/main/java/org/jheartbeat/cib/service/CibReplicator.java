@@ -182,6 +182,11 @@ public final class CibReplicator implements MessagingListener {
         }
         if (isDc()) {
             cib.change(document -> DcAttributes.set(document, localNode, changed.quorum()));
+        } else if (previous == null || !previous.dc().equals(changed.dc())) {
+            // The new DC's announcement may have arrived before this view named it DC, and was then
+            // ignored: telling it our version lets it fetch a newer CIB from us all the same.
+            send.apply(CibMessages.to(CibMessages.APPLIED, changed.dc()).string("ver", CibMessages.version(expected))
+                    .build());
         }
         if (previous != null && !previous.dc().equals(changed.dc())) {
             for (String id : new ArrayList<>(forwarded.keySet())) {
@@ -272,6 +277,11 @@ public final class CibReplicator implements MessagingListener {
     }
 
     private void applied(String node, CibVersion version) {
+        if (isDc() && version.isNewerThan(expected)) {
+            LOG.info("{} holds CIB {}, newer than my {}: asking for it", node, version, expected);
+            send.apply(CibMessages.to(CibMessages.SYNC, node).build());
+            return;
+        }
         confirmed.merge(node, version, (a, b) -> a.compareTo(b) >= 0 ? a : b);
         releaseAcknowledged();
     }

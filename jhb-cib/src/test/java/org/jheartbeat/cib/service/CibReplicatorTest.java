@@ -127,6 +127,23 @@ class CibReplicatorTest {
     }
 
     @Test
+    void aReturningDcWithAnOlderCibTakesTheNewerOneEvenWhenItsAnnouncementCameTooEarly() {
+        ReplicaCluster cluster = threeNodes();
+        cluster.cut("n1", "n2");
+        cluster.cut("n1", "n3");
+        cluster.view("n2", "n2", "n3");
+        submit(cluster, "n3", create("while-away"));
+
+        cluster.heal("n1", "n2");
+        cluster.heal("n1", "n3");
+        cluster.viewDcFirst("n1", "n1", "n2", "n3");
+
+        for (String node : new String[] {"n1", "n2", "n3"}) {
+            assertThat(has(cluster.cibOf(node), "while-away")).as(node).isTrue();
+        }
+    }
+
+    @Test
     void theDcWritesItselfAndTheQuorumOnTheCibRoot() {
         ReplicaCluster cluster = threeNodes();
 

@@ -68,10 +68,27 @@ final class ReplicaCluster {
     void view(String dc, String... members) {
         View view = new View(++viewNumber, new TreeSet<>(List.of(members)), true, dc);
         for (String member : members) {
-            Replica replica = replicas.get(member);
-            replica.loop().execute(() -> replica.replicator().viewChanged(view));
+            tell(member, view);
         }
         settle();
+    }
+
+    /** The DC learns the view first and its messages arrive before the others learn it, as happens on a real network. */
+    void viewDcFirst(String dc, String... members) {
+        View view = new View(++viewNumber, new TreeSet<>(List.of(members)), true, dc);
+        tell(dc, view);
+        settle();
+        for (String member : members) {
+            if (!member.equals(dc)) {
+                tell(member, view);
+            }
+        }
+        settle();
+    }
+
+    private void tell(String member, View view) {
+        Replica replica = replicas.get(member);
+        replica.loop().execute(() -> replica.replicator().viewChanged(view));
     }
 
     void cut(String a, String b) {
