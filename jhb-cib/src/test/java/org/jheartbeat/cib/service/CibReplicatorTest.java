@@ -90,14 +90,12 @@ class CibReplicatorTest {
     @Test
     void aMemberThatMissedChangesGetsTheWholeCibWhenItReturns() {
         ReplicaCluster cluster = threeNodes();
-        cluster.cut("n1", "n3");
-        cluster.cut("n2", "n3");
+        cluster.isolate("n3");
         cluster.view("n1", "n1", "n2");
         submit(cluster, "n1", create("x"));
         submit(cluster, "n2", create("y"));
 
-        cluster.heal("n1", "n3");
-        cluster.heal("n2", "n3");
+        cluster.rejoin("n3");
         cluster.view("n1", "n1", "n2", "n3");
 
         CibDocument n3 = cluster.cibOf("n3");
@@ -109,15 +107,13 @@ class CibReplicatorTest {
     @Test
     void whenPartitionsMergeTheHighestVersionWins() {
         ReplicaCluster cluster = threeNodes();
-        cluster.cut("n1", "n2");
-        cluster.cut("n1", "n3");
+        cluster.isolate("n1");
         cluster.view("n1", "n1");
         cluster.view("n2", "n2", "n3");
         submit(cluster, "n2", create("p1"));
         submit(cluster, "n3", create("p2"));
 
-        cluster.heal("n1", "n2");
-        cluster.heal("n1", "n3");
+        cluster.rejoin("n1");
         cluster.view("n1", "n1", "n2", "n3");
 
         for (String node : new String[] {"n1", "n2", "n3"}) {
@@ -129,13 +125,11 @@ class CibReplicatorTest {
     @Test
     void aReturningDcWithAnOlderCibTakesTheNewerOneEvenWhenItsAnnouncementCameTooEarly() {
         ReplicaCluster cluster = threeNodes();
-        cluster.cut("n1", "n2");
-        cluster.cut("n1", "n3");
+        cluster.isolate("n1");
         cluster.view("n2", "n2", "n3");
         submit(cluster, "n3", create("while-away"));
 
-        cluster.heal("n1", "n2");
-        cluster.heal("n1", "n3");
+        cluster.rejoin("n1");
         cluster.viewDcFirst("n1", "n1", "n2", "n3");
 
         for (String node : new String[] {"n1", "n2", "n3"}) {

@@ -91,14 +91,16 @@ final class ReplicaCluster {
         replica.loop().execute(() -> replica.replicator().viewChanged(view));
     }
 
-    void cut(String a, String b) {
-        cut.add(a + ">" + b);
-        cut.add(b + ">" + a);
+    /** Cuts the node off from every other: it neither hears them nor is heard. */
+    void isolate(String node) {
+        for (String other : replicas.keySet()) {
+            cut.add(node + ">" + other);
+            cut.add(other + ">" + node);
+        }
     }
 
-    void heal(String a, String b) {
-        cut.remove(a + ">" + b);
-        cut.remove(b + ">" + a);
+    void rejoin(String node) {
+        cut.removeIf(pair -> pair.startsWith(node + ">") || pair.endsWith(">" + node));
     }
 
     /** Like kill -9: the node sends and receives nothing more. */
