@@ -157,6 +157,10 @@ public final class Assigner {
                 continue;
             }
             double f = NodeWeights.chained(factor, c.score());
+            if (dep instanceof Group g && !g.children().isEmpty()) {
+                work = mergeGroupDependent(g, work, f, c.nodeAttribute(), onlyPositive);
+                continue;
+            }
             Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute(), onlyPositive);
             if (merged != work) {
                 work = mergeDependents(dep, merged, f, onlyPositive);
@@ -164,6 +168,29 @@ public final class Assigner {
         }
         merging.remove(r);
         return work;
+    }
+
+    /**
+     * A dependent group's preferences: its first member's weakened by the colocation, then, along
+     * the group's own chain of members, each later member's at full strength (Pacemaker follows
+     * the members' internal colocations, whose score is INFINITY, so a group's stickiness counts
+     * once per member after the first), each member with what is placed relative to it; the
+     * group's own dependents last. A member with which no node is left stops the chain.
+     */
+    private Map<Node, Integer> mergeGroupDependent(Group g, Map<Node, Integer> table, double factor, String attribute,
+                                                   boolean onlyPositive) {
+        Map<Node, Integer> work = table;
+        double f = factor;
+        for (Primitive member : g.children()) {
+            Map<Node, Integer> merged = withMerged(work, member.allowedNodes(), f, attribute, onlyPositive);
+            if (merged == work) {
+                return work;
+            }
+            work = mergeDependents(member, merged, f, onlyPositive);
+            f = NodeWeights.chained(f, Score.INFINITY);
+            attribute = null;
+        }
+        return mergeDependents(g, work, factor, onlyPositive);
     }
 
     /** Applies colocations with already placed primaries to the table. */
@@ -220,6 +247,13 @@ public final class Assigner {
         int bestWeight = NodeWeights.effective(best, table.get(best));
         if (bestWeight < 0) {
             return null;
+        }
+        // Among nodes tied at the best positive score the current node wins, however loaded it is
+        // (a tie at 0 goes to the less loaded node: Pacemaker takes 0 as no preference at all).
+        Node current = p.currentNode();
+        if (bestWeight > 0 && current != null && current != best && current.canRunResources()
+                && Integer.valueOf(bestWeight).equals(table.get(current))) {
+            return current;
         }
         return best;
     }

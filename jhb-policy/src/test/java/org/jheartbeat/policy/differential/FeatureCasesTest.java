@@ -100,6 +100,11 @@ class FeatureCasesTest {
     // ---- Colocations
 
     @Test
+    void colocationGroupDependentCountsEachMember() throws Exception {
+        assertSameAsPacemaker("colocation-group-dependent-counts-each-member");
+    }
+
+    @Test
     void colocationSetNegative() throws Exception {
         assertSameAsPacemaker("colocation-set-negative");
     }
@@ -245,6 +250,11 @@ class FeatureCasesTest {
     }
 
     // ---- Stickiness
+
+    @Test
+    void tieAtPositiveScoreKeepsCurrentNode() throws Exception {
+        assertSameAsPacemaker("tie-at-positive-score-keeps-current-node");
+    }
 
     @Test
     void stickinessKeepsIt() throws Exception {
