@@ -24,7 +24,7 @@ public final class Assigner {
     private final Cluster cluster;
     private final String strategy;
     private final Promotion promotion;
-    private final Set<Resource> merging = new HashSet<>();
+    private final DependentScores dependentScores = new DependentScores();
     /** Colocations already in their dependent's scores (see {@link #assign}), not to be counted twice. */
     private final Set<Colocation> applied = new HashSet<>();
 
@@ -132,67 +132,6 @@ public final class Assigner {
         return work;
     }
 
-    /**
-     * Pulls the preferences of everything placed relative to r into the table, weakened by each
-     * colocation's score. For a clone no dependent, however far down the chain, may make a node
-     * worse than it was (its instances serve many dependents).
-     */
-    Map<Node, Integer> mergeDependents(Resource r, Map<Node, Integer> table) {
-        return mergeDependents(r, table, 1.0, r instanceof Clone);
-    }
-
-    private Map<Node, Integer> mergeDependents(Resource r, Map<Node, Integer> table, double factor,
-                                               boolean onlyPositive) {
-        if (!merging.add(r)) {
-            return table;
-        }
-        Map<Node, Integer> work = table;
-        for (Colocation c : r.asPrimary()) {
-            if (c.score() == 0 || c.dependentRole() != null && c.dependentRole() != Role.STARTED
-                    || c.primaryRole() != null && c.primaryRole() != Role.STARTED) {
-                continue;
-            }
-            Resource dep = c.dependent();
-            if (dep.isAssigned() || dep.parent() instanceof Group && dep.parent() == r.parent()) {
-                continue;
-            }
-            double f = NodeWeights.chained(factor, c.score());
-            if (dep instanceof Group g && !g.children().isEmpty()) {
-                work = mergeGroupDependent(g, work, f, c.nodeAttribute(), onlyPositive);
-                continue;
-            }
-            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute(), onlyPositive);
-            if (merged != work) {
-                work = mergeDependents(dep, merged, f, onlyPositive);
-            }
-        }
-        merging.remove(r);
-        return work;
-    }
-
-    /**
-     * A dependent group's preferences: its first member's weakened by the colocation, then, along
-     * the group's own chain of members, each later member's at full strength (Pacemaker follows
-     * the members' internal colocations, whose score is INFINITY, so a group's stickiness counts
-     * once per member after the first), each member with what is placed relative to it; the
-     * group's own dependents last. A member with which no node is left stops the chain.
-     */
-    private Map<Node, Integer> mergeGroupDependent(Group g, Map<Node, Integer> table, double factor, String attribute,
-                                                   boolean onlyPositive) {
-        Map<Node, Integer> work = table;
-        double f = factor;
-        for (Primitive member : g.children()) {
-            Map<Node, Integer> merged = withMerged(work, member.allowedNodes(), f, attribute, onlyPositive);
-            if (merged == work) {
-                return work;
-            }
-            work = mergeDependents(member, merged, f, onlyPositive);
-            f = NodeWeights.chained(f, Score.INFINITY);
-            attribute = null;
-        }
-        return mergeDependents(g, work, factor, onlyPositive);
-    }
-
     /** Applies colocations with already placed primaries to the table. */
     Map<Node, Integer> applyPrimaries(Resource r, Map<Node, Integer> table) {
         Map<Node, Integer> work = NodeWeights.copy(table);
@@ -217,7 +156,7 @@ public final class Assigner {
 
     private void assignPrimitive(Primitive p, Node prefer) {
         Map<Node, Integer> table = applyPrimaries(p, p.allowedNodes());
-        table = mergeDependents(p, table);
+        table = dependentScores.merge(p, table);
         p.allowedNodes().clear();
         p.allowedNodes().putAll(table);
         p.assign(choose(p, table, prefer), Role.STARTED);
@@ -258,31 +197,13 @@ public final class Assigner {
         return best;
     }
 
-    /**
-     * The members from index on pulled into the group's scores link by link, after the
-     * primaries have been applied: each member with what is placed relative to it, the group's
-     * own dependents after the last member. A member with which the group could run nowhere is
-     * left out, and so is everything after it.
-     */
-    private Map<Node, Integer> mergeMembers(Group g, int index, Map<Node, Integer> table) {
-        if (index == g.children().size()) {
-            return mergeDependents(g, table);
-        }
-        Primitive member = g.children().get(index);
-        Map<Node, Integer> merged = withMerged(table, member.allowedNodes(), 1.0, null, false);
-        if (merged == table) {
-            return table;
-        }
-        return mergeDependents(member, mergeMembers(g, index + 1, merged));
-    }
-
     private void assignGroup(Group g) {
         if (g.children().isEmpty()) {
             return;
         }
         Primitive first = g.children().get(0);
         Map<Node, Integer> table = applyPrimaries(first, applyPrimaries(g, first.allowedNodes()));
-        Map<Node, Integer> firstTable = mergeDependents(first, mergeMembers(g, 1, table));
+        Map<Node, Integer> firstTable = dependentScores.merge(first, table);
         first.allowedNodes().clear();
         first.allowedNodes().putAll(firstTable);
         first.assign(choose(first, firstTable, null), Role.STARTED);
@@ -292,8 +213,14 @@ public final class Assigner {
         for (int i = 1; i < g.children().size(); i++) {
             Primitive m = g.children().get(i);
             Node chosen = null;
+            // the group's own colocation of each member with the one before it (INFINITY)
+            Node before = previous;
+            Map<Node, Integer> mt = applyPrimaries(m, m.allowedNodes());
+            mt.replaceAll((node, w) -> node == before ? w : -Score.INFINITY);
+            mt = dependentScores.merge(m, mt);
+            m.allowedNodes().clear();
+            m.allowedNodes().putAll(mt);
             if (!stopRest) {
-                Map<Node, Integer> mt = applyPrimaries(m, m.allowedNodes());
                 Integer w = mt.get(previous);
                 if (!m.managed()) {
                     chosen = m.currentNode();
@@ -314,7 +241,7 @@ public final class Assigner {
 
     private void assignClone(Clone c) {
         Map<Node, Integer> table = applyPrimaries(c, c.allowedNodes());
-        table = mergeDependents(c, table);
+        table = dependentScores.merge(c, table);
         new CloneDistribution(this, c, table, strategy).distribute();
         if (c.promotable()) {
             promotion.choose(c);

@@ -100,6 +100,16 @@ class FeatureCasesTest {
     // ---- Colocations
 
     @Test
+    void colocationPlacedDependentStillCounts() throws Exception {
+        assertSameAsPacemaker("colocation-placed-dependent-still-counts");
+    }
+
+    @Test
+    void colocationDependentRolePullsPrimary() throws Exception {
+        assertSameAsPacemaker("colocation-dependent-role-pulls-primary");
+    }
+
+    @Test
     void colocationGroupDependentCountsEachMember() throws Exception {
         assertSameAsPacemaker("colocation-group-dependent-counts-each-member");
     }
