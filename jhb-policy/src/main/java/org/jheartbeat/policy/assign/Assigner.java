@@ -1,5 +1,7 @@
 package org.jheartbeat.policy.assign;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,6 @@ public final class Assigner {
     private final String strategy;
     private final Promotion promotion;
     private final DependentScores dependentScores = new DependentScores();
-    /** Colocations already in their dependent's scores (see {@link #assign}), not to be counted twice. */
-    private final Set<Colocation> applied = new HashSet<>();
 
     public Assigner(Cluster cluster) {
         this.cluster = cluster;
@@ -46,25 +46,49 @@ public final class Assigner {
             return;
         }
         r.setAssigning(true);
-        for (Colocation c : r.asDependent()) {
-            if (c.primary().top() != r.top() || c.primary().parent() == null) {
-                assign(c.primary().top() == c.primary() ? c.primary() : c.primary().top());
-                // A primitive takes each placed primary into its scores at once, so the next
-                // primary it depends on sees them among this dependent's preferences.
-                if (r instanceof Primitive && r.parent() == null && c.primary().isAssigned() && applied.add(c)) {
-                    r.allowedNodes().putAll(applyPrimary(c, r.allowedNodes()));
-                }
-            }
-        }
         if (r instanceof Primitive p) {
             assignPrimitive(p, null);
         } else if (r instanceof Group g) {
             assignGroup(g);
         } else if (r instanceof Clone c) {
+            for (Colocation colocation : byPrimary(c.asDependent())) {
+                placeFirst(c, colocation);
+            }
             assignClone(c);
         }
         r.setAssigning(false);
         r.setAssigned(true);
+    }
+
+    /** Places a colocation's primary before its dependent, unless both are in the same group. */
+    private void placeFirst(Resource dependent, Colocation c) {
+        if (c.primary().top() != dependent.top() || c.primary().parent() == null) {
+            assign(c.primary().top());
+        }
+    }
+
+    /**
+     * Takes a primitive's colocations with primaries into its scores one by one, each primary
+     * placed first, so that the next primary it depends on sees them among this dependent's
+     * preferences (Pacemaker's order: see {@link #byPrimary}).
+     */
+    private void applyColocations(Primitive p, List<Colocation> colocations) {
+        for (Colocation c : byPrimary(colocations)) {
+            placeFirst(p, c);
+            p.allowedNodes().putAll(applyPrimary(c, p.allowedNodes()));
+        }
+    }
+
+    /**
+     * Colocations in the order Pacemaker places their primaries: higher priority first, clones
+     * (promotable ones first) before groups before primitives, then by id.
+     */
+    static List<Colocation> byPrimary(List<Colocation> colocations) {
+        List<Colocation> sorted = new ArrayList<>(colocations);
+        sorted.sort(Comparator.comparingInt((Colocation c) -> -c.primary().priority())
+                .thenComparingInt(c -> -DependentScores.variantRank(c.primary()))
+                .thenComparing(c -> c.primary().id()));
+        return sorted;
     }
 
     /** The scores a resource brings to the table: its own, and for a group its members' together. */
@@ -136,9 +160,7 @@ public final class Assigner {
     Map<Node, Integer> applyPrimaries(Resource r, Map<Node, Integer> table) {
         Map<Node, Integer> work = NodeWeights.copy(table);
         for (Colocation c : r.asDependent()) {
-            if (!applied.contains(c)) {
-                work = applyPrimary(c, work);
-            }
+            work = applyPrimary(c, work);
         }
         return work;
     }
@@ -155,8 +177,8 @@ public final class Assigner {
     }
 
     private void assignPrimitive(Primitive p, Node prefer) {
-        Map<Node, Integer> table = applyPrimaries(p, p.allowedNodes());
-        table = dependentScores.merge(p, table);
+        applyColocations(p, p.asDependent());
+        Map<Node, Integer> table = dependentScores.merge(p, p.allowedNodes());
         p.allowedNodes().clear();
         p.allowedNodes().putAll(table);
         p.assign(choose(p, table, prefer), Role.STARTED);
@@ -202,8 +224,10 @@ public final class Assigner {
             return;
         }
         Primitive first = g.children().get(0);
-        Map<Node, Integer> table = applyPrimaries(first, applyPrimaries(g, first.allowedNodes()));
-        Map<Node, Integer> firstTable = dependentScores.merge(first, table);
+        List<Colocation> firstColocations = new ArrayList<>(first.asDependent());
+        firstColocations.addAll(g.asDependent());
+        applyColocations(first, firstColocations);
+        Map<Node, Integer> firstTable = dependentScores.merge(first, first.allowedNodes());
         first.allowedNodes().clear();
         first.allowedNodes().putAll(firstTable);
         first.assign(choose(first, firstTable, null), Role.STARTED);
@@ -213,11 +237,12 @@ public final class Assigner {
         for (int i = 1; i < g.children().size(); i++) {
             Primitive m = g.children().get(i);
             Node chosen = null;
-            // the group's own colocation of each member with the one before it (INFINITY)
-            Node before = previous;
-            Map<Node, Integer> mt = applyPrimaries(m, m.allowedNodes());
-            mt.replaceAll((node, w) -> node == before ? w : -Score.INFINITY);
-            mt = dependentScores.merge(m, mt);
+            // with the group's own colocation of each member with the one before it (INFINITY)
+            List<Colocation> colocations = new ArrayList<>(m.asDependent());
+            colocations.add(new Colocation(g.id() + ":internal", m, g.children().get(i - 1), Score.INFINITY,
+                    null, null, null));
+            applyColocations(m, colocations);
+            Map<Node, Integer> mt = dependentScores.merge(m, m.allowedNodes());
             m.allowedNodes().clear();
             m.allowedNodes().putAll(mt);
             if (!stopRest) {

@@ -48,10 +48,10 @@ final class DependentScores {
     private record Link(Resource dependent, int score, String attribute) {
     }
 
-    /** r's table with its dependents' preferences pulled in; r itself stays unmarked. */
+    /** A copy of r's table with its dependents' preferences pulled in; r itself stays unmarked. */
     Map<Node, Integer> merge(Resource r, Map<Node, Integer> table) {
         boolean onlyPositive = r instanceof Clone;
-        Map<Node, Integer> work = table;
+        Map<Node, Integer> work = NodeWeights.copy(table);
         for (Link link : dependentsOf(r)) {
             work = add(link.dependent(), work, link.attribute(), (float) link.score() / Score.INFINITY, onlyPositive);
         }
@@ -162,7 +162,7 @@ final class DependentScores {
         }
     }
 
-    private static int variantRank(Resource r) {
+    static int variantRank(Resource r) {
         if (r instanceof Clone c) {
             return c.promotable() ? 3 : 2;
         }

@@ -100,6 +100,11 @@ class FeatureCasesTest {
     // ---- Colocations
 
     @Test
+    void colocationPrimariesPlacedGroupsFirst() throws Exception {
+        assertSameAsPacemaker("colocation-primaries-placed-groups-first");
+    }
+
+    @Test
     void colocationPlacedDependentStillCounts() throws Exception {
         assertSameAsPacemaker("colocation-placed-dependent-still-counts");
     }
