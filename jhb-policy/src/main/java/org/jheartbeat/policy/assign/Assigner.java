@@ -47,9 +47,11 @@ public final class Assigner {
         }
         r.setAssigning(true);
         if (r instanceof Primitive p) {
-            assignPrimitive(p, null);
+            assignPrimitive(p, p.asDependent());
         } else if (r instanceof Group g) {
-            assignGroup(g);
+            for (Primitive member : g.children()) {
+                assignMember(g, member);
+            }
         } else if (r instanceof Clone c) {
             for (Colocation colocation : byPrimary(c.asDependent())) {
                 placeFirst(c, colocation);
@@ -60,11 +62,41 @@ public final class Assigner {
         r.setAssigned(true);
     }
 
-    /** Places a colocation's primary before its dependent, unless both are in the same group. */
+    /**
+     * Places a colocation's primary before its dependent. A member of a group being placed (a
+     * colocation loop through the group) is placed at once on its own, as Pacemaker does; one
+     * being placed already is left as it is (the colocation then counts for nothing).
+     */
     private void placeFirst(Resource dependent, Colocation c) {
-        if (c.primary().top() != dependent.top() || c.primary().parent() == null) {
-            assign(c.primary().top());
+        Resource primary = c.primary();
+        if (primary instanceof Primitive member && member.parent() instanceof Group g && g.parent() == null
+                && g.isAssigning()) {
+            assignMember(g, member);
+        } else if (primary.top() != dependent.top() || primary.parent() == null) {
+            assign(primary.top());
         }
+    }
+
+    /**
+     * One member of a group: the first takes the group's colocations with its own, every later
+     * one follows the member before it through an INFINITY colocation of the group's own.
+     */
+    private void assignMember(Group g, Primitive member) {
+        if (member.isAssigned() || member.isAssigning()) {
+            return;
+        }
+        member.setAssigning(true);
+        List<Colocation> colocations = new ArrayList<>(member.asDependent());
+        int index = g.children().indexOf(member);
+        if (index == 0) {
+            colocations.addAll(g.asDependent());
+        } else {
+            colocations.add(new Colocation(g.id() + ":internal", member, g.children().get(index - 1), Score.INFINITY,
+                    null, null, null));
+        }
+        assignPrimitive(member, colocations);
+        member.setAssigning(false);
+        member.setAssigned(true);
     }
 
     /**
@@ -168,7 +200,7 @@ public final class Assigner {
     /** The table with one colocation applied, if its primary is placed (or a group member). */
     private Map<Node, Integer> applyPrimary(Colocation c, Map<Node, Integer> table) {
         if (c.dependentRole() != null && c.dependentRole() != Role.STARTED
-                || !c.primary().isAssigned() && !(c.primary().parent() instanceof Group)) {
+                || !c.primary().isAssigned()) {
             return table;
         }
         Map<Node, Integer> work = NodeWeights.copy(table);
@@ -176,12 +208,12 @@ public final class Assigner {
         return work;
     }
 
-    private void assignPrimitive(Primitive p, Node prefer) {
-        applyColocations(p, p.asDependent());
+    private void assignPrimitive(Primitive p, List<Colocation> colocations) {
+        applyColocations(p, colocations);
         Map<Node, Integer> table = dependentScores.merge(p, p.allowedNodes());
         p.allowedNodes().clear();
         p.allowedNodes().putAll(table);
-        p.assign(choose(p, table, prefer), Role.STARTED);
+        p.assign(choose(p, table, null), Role.STARTED);
     }
 
     Node choose(Primitive p, Map<Node, Integer> table, Node prefer) {
@@ -217,51 +249,6 @@ public final class Assigner {
             return current;
         }
         return best;
-    }
-
-    private void assignGroup(Group g) {
-        if (g.children().isEmpty()) {
-            return;
-        }
-        Primitive first = g.children().get(0);
-        List<Colocation> firstColocations = new ArrayList<>(first.asDependent());
-        firstColocations.addAll(g.asDependent());
-        applyColocations(first, firstColocations);
-        Map<Node, Integer> firstTable = dependentScores.merge(first, first.allowedNodes());
-        first.allowedNodes().clear();
-        first.allowedNodes().putAll(firstTable);
-        first.assign(choose(first, firstTable, null), Role.STARTED);
-        first.setAssigned(true);
-        Node previous = first.assignedNode();
-        boolean stopRest = previous == null;
-        for (int i = 1; i < g.children().size(); i++) {
-            Primitive m = g.children().get(i);
-            Node chosen = null;
-            // with the group's own colocation of each member with the one before it (INFINITY)
-            List<Colocation> colocations = new ArrayList<>(m.asDependent());
-            colocations.add(new Colocation(g.id() + ":internal", m, g.children().get(i - 1), Score.INFINITY,
-                    null, null, null));
-            applyColocations(m, colocations);
-            Map<Node, Integer> mt = dependentScores.merge(m, m.allowedNodes());
-            m.allowedNodes().clear();
-            m.allowedNodes().putAll(mt);
-            if (!stopRest) {
-                Integer w = mt.get(previous);
-                if (!m.managed()) {
-                    chosen = m.currentNode();
-                } else if (w != null && w >= 0 && previous.canRunResources() && !m.stopOnly()
-                        && m.targetRole() != Role.STOPPED) {
-                    chosen = previous;
-                }
-            }
-            m.assign(chosen, Role.STARTED);
-            m.setAssigned(true);
-            // each member goes with the one before it, wherever an unmanaged one has stayed
-            previous = chosen;
-            if (chosen == null) {
-                stopRest = true;
-            }
-        }
     }
 
     private void assignClone(Clone c) {

@@ -105,6 +105,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationLoopThroughGroupMember() throws Exception {
+        assertSameAsPacemaker("colocation-loop-through-group-member");
+    }
+
+    @Test
     void colocationPlacedDependentStillCounts() throws Exception {
         assertSameAsPacemaker("colocation-placed-dependent-still-counts");
     }
