@@ -289,6 +289,16 @@ class FeatureCasesTest {
     // ---- Node states
 
     @Test
+    void maintenanceNodeReadFirstUnmanages() throws Exception {
+        assertSameAsPacemaker("maintenance-node-read-first-unmanages");
+    }
+
+    @Test
+    void maintenanceNodeReadAfterOfflineNode() throws Exception {
+        assertSameAsPacemaker("maintenance-node-read-after-offline-node");
+    }
+
+    @Test
     void standbyNode() throws Exception {
         assertSameAsPacemaker("standby-node");
     }
