@@ -58,6 +58,7 @@ final class CloneDistribution {
                 unplaced.add(instance);
             }
         }
+        unplaced.sort(this::strongerPreferenceFirst);
         List<Resource> later = new ArrayList<>();
         for (Resource instance : unplaced) {
             Node n = placed < max ? best(instance, evenLimit) : null;
@@ -90,9 +91,36 @@ final class CloneDistribution {
         Map<Node, Integer> table = new LinkedHashMap<>();
         for (Map.Entry<Node, Integer> e : cloneTable.entrySet()) {
             Integer o = own.get(e.getKey());
-            table.put(e.getKey(), Score.add(e.getValue(), o == null ? 0 : o));
+            int score = Score.add(e.getValue(), o == null ? 0 : o);
+            // a promotion score counts only where the instance is allowed to run at all
+            table.put(e.getKey(), score < 0 ? score : Score.add(score, PromotionPreference.of(clone, instance, e.getKey())));
         }
         return assigner.applyPrimaries(instance, table);
+    }
+
+    /**
+     * Instances whose best node scores higher choose first (scores differ through promotion
+     * preferences or, in unique clones, their own constraints); orphans last; otherwise in order.
+     */
+    private int strongerPreferenceFirst(Resource a, Resource b) {
+        if (orphan(a) != orphan(b)) {
+            return orphan(a) ? 1 : -1;
+        }
+        return Integer.compare(bestWeight(b), bestWeight(a));
+    }
+
+    /** An instance beyond the configured ones, found in the history: it only ever takes what is left. */
+    private static boolean orphan(Resource instance) {
+        return instance.primitives().stream().anyMatch(Primitive::orphan);
+    }
+
+    private int bestWeight(Resource instance) {
+        Map<Node, Integer> table = instanceTable(instance);
+        int best = -Score.INFINITY;
+        for (Map.Entry<Node, Integer> e : table.entrySet()) {
+            best = Math.max(best, NodeWeights.effective(e.getKey(), e.getValue()));
+        }
+        return best;
     }
 
     private boolean allowed(Resource instance, Node n) {

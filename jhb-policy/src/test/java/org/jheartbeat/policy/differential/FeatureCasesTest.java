@@ -543,6 +543,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotableInstancesStartWherePromoted() throws Exception {
+        assertSameAsPacemaker("promotable-instances-start-where-promoted");
+    }
+
+    @Test
+    void promotableSecondHistoryOnANode() throws Exception {
+        assertSameAsPacemaker("promotable-second-history-on-a-node");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
