@@ -197,7 +197,7 @@ public final class Assigner {
     }
 
     Node choose(Primitive p, Map<Node, Integer> table, Node prefer) {
-        if (!p.managed()) {
+        if (!p.managed() || p.blocked()) {
             return p.currentNode();
         }
         if (p.stopOnly() || p.targetRole() == Role.STOPPED || p.orphan()) {
@@ -261,7 +261,7 @@ public final class Assigner {
             if (!stopRest) {
                 Map<Node, Integer> mt = applyPrimaries(m, m.allowedNodes());
                 Integer w = mt.get(previous);
-                if (!m.managed()) {
+                if (!m.managed() || m.blocked()) {
                     chosen = m.currentNode();
                 } else if (w != null && w >= 0 && previous.canRunResources() && !m.stopOnly()
                         && m.targetRole() != Role.STOPPED) {

@@ -360,6 +360,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("group-member-banned");
     }
 
+    @Test
+    void groupMemberBlockedByFailedStopPinsGroup() throws Exception {
+        assertSameAsPacemaker("group-member-blocked-by-failed-stop-pins-group");
+    }
+
     // ---- Orders
 
     @Test
