@@ -387,6 +387,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("order-after-clone-with-unrunnable-instance");
     }
 
+    @Test
+    void failedThenOfUnrunnableFirstStops() throws Exception {
+        assertSameAsPacemaker("failed-then-of-unrunnable-first-stops");
+    }
+
     // ---- Clones
 
     @Test
