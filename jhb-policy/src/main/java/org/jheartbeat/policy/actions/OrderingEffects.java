@@ -249,6 +249,10 @@ final class OrderingEffects {
         boolean definitionRestart = "resource definition change".equals(t.restartReason);
         if (t.current != null && f.restarts(t.current) && t.current == t.next && (t.start == null || definitionRestart)) {
             t.restartReason = "required " + f.name;
+            // the then stops before the first (symmetry): a first that stops makes the then's stop required
+            if (pair.symmetrical && pair.first instanceof Primitive && f.stops && t.stopReason == null) {
+                t.stopReason = "required " + pair.first.id() + " stop";
+            }
             addStop(t, t.current);
             if (t.start == null) {
                 t.start = planner.action(pair.then, "start", t.next, false);

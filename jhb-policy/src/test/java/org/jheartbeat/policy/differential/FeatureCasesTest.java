@@ -365,6 +365,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("group-member-blocked-by-failed-stop-pins-group");
     }
 
+    @Test
+    void groupRestartBlockedByFailedMember() throws Exception {
+        assertSameAsPacemaker("group-restart-blocked-by-failed-member");
+    }
+
     // ---- Orders
 
     @Test
