@@ -334,6 +334,10 @@ final class OrderingEffects {
     /** "first stop, then stop": when the first stops, the then stops before it, and starts again where it stays. */
     private boolean stopForcesStop(Pair pair) {
         ResourcePlan t = plans.get(pair.then);
+        // a first blocked by a failure never stops, and what must stop after it cannot either
+        if (t != null && pair.first instanceof Primitive first && first.blocked()) {
+            return blockStops(t, null);
+        }
         if (t == null || !t.rsc.managed() || t.rsc.blocked() || t.current == null || t.stopsOn(t.current)
                 || !state(pair).stops) {
             return false;

@@ -397,6 +397,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("failed-then-of-unrunnable-first-stops");
     }
 
+    @Test
+    void stopAfterBlockedStopIsBlocked() throws Exception {
+        assertSameAsPacemaker("stop-after-blocked-stop-is-blocked");
+    }
+
     // ---- Clones
 
     @Test
