@@ -83,11 +83,7 @@ public final class TransitionPlanner {
             p.assign(null, Role.STOPPED);
             next = null;
         }
-        String multiple = p.meta("multiple-active");
-        if (p.active().size() > 1 && "block".equals(multiple)) {
-            p.setBlocked(true);
-        }
-        if (p.active().size() > 1 && "stop_only".equals(multiple)) {
+        if (p.active().size() > 1 && "stop_only".equals(p.meta("multiple-active"))) {
             p.assign(null, Role.STOPPED);
             next = null;
         }

@@ -370,6 +370,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("group-restart-blocked-by-failed-member");
     }
 
+    @Test
+    void groupMultiplyActiveBlocked() throws Exception {
+        assertSameAsPacemaker("group-multiply-active-blocked");
+    }
+
     // ---- Orders
 
     @Test
