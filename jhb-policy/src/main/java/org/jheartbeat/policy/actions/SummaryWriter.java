@@ -89,9 +89,13 @@ final class SummaryWriter {
         }
         if (current == next) {
             boolean failedHere = r.failedOn().contains(current) || r.active().size() > 1 && r.failed();
-            if (p.stopsOn(current)) {
+            // started again in place: stopped and started, or only stopped elsewhere (stop_unexpected)
+            Action stop = p.stopsOn(current) || p.start == null || !p.start.pseudo() || p.stops.isEmpty()
+                    ? p.stopOn(current) : p.stops.get(0);
+            if (stop != null) {
                 if (failedHere && p.start != null && p.start.runnable()) {
-                    return new String[] {"Recover", r.id(), roleChange(roles, now, then) + current.name(), ""};
+                    return new String[] {"Recover", r.id(), roleChange(roles, now, then) + current.name(),
+                            reasonSuffix(p.stopReason, stop)};
                 }
                 if (p.start != null && p.start.runnable()) {
                     String why = p.restartReason != null ? "  due to " + p.restartReason : "";
@@ -100,7 +104,7 @@ final class SummaryWriter {
                 // Pacemaker words it by the stop's reason, else by why the start cannot happen.
                 String why = p.stopReason != null ? p.stopReason : p.start == null ? null : p.start.reason();
                 return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(),
-                        reasonSuffix(why, p.stopOn(current))};
+                        reasonSuffix(why, stop)};
             }
             if (p.reload != null) {
                 return new String[] {"Reload", r.id(), current.name(), ""};

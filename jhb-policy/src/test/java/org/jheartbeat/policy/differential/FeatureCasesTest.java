@@ -375,6 +375,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("group-multiply-active-blocked");
     }
 
+    @Test
+    void groupMultiplyActiveStopsWhereUnexpected() throws Exception {
+        assertSameAsPacemaker("group-multiply-active-stops-where-unexpected");
+    }
+
     // ---- Orders
 
     @Test
