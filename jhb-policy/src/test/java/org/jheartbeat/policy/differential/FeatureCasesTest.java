@@ -412,6 +412,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("stop-after-blocked-stop-is-blocked");
     }
 
+    @Test
+    void optionalOrderRestartsThenWithRestartType() throws Exception {
+        assertSameAsPacemaker("optional-order-restarts-then-with-restart-type");
+    }
+
     // ---- Clones
 
     @Test
