@@ -255,11 +255,23 @@ public final class Assigner {
         first.setAssigned(true);
         Node previous = first.assignedNode();
         boolean stopRest = previous == null;
+        boolean afterUnmanaged = false;
         for (int i = 1; i < g.children().size(); i++) {
             Primitive m = g.children().get(i);
+            Primitive before = g.children().get(i - 1);
+            afterUnmanaged |= !before.managed() || before.blocked();
             Node chosen = null;
             if (!stopRest) {
                 Map<Node, Integer> mt = applyPrimaries(m, m.allowedNodes());
+                // The group's colocations reach later members through the first, which an
+                // unmanaged member does not pass on: after one, the mandatory ones apply directly.
+                if (afterUnmanaged) {
+                    for (Colocation c : g.asDependent()) {
+                        if (c.score() >= Score.INFINITY) {
+                            mt = applyPrimary(c, mt);
+                        }
+                    }
+                }
                 Integer w = mt.get(previous);
                 if (!m.managed() || m.blocked()) {
                     chosen = m.currentNode();

@@ -380,6 +380,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("group-multiply-active-stops-where-unexpected");
     }
 
+    @Test
+    void groupAfterUnmanagedMemberKeepsGroupColocation() throws Exception {
+        assertSameAsPacemaker("group-after-unmanaged-member-keeps-group-colocation");
+    }
+
     // ---- Orders
 
     @Test
