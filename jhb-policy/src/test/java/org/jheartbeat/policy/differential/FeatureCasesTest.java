@@ -385,6 +385,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("group-after-unmanaged-member-keeps-group-colocation");
     }
 
+    @Test
+    void groupAntiColocationOutweighsStickiness() throws Exception {
+        assertSameAsPacemaker("group-anti-colocation-outweighs-stickiness");
+    }
+
     // ---- Orders
 
     @Test
