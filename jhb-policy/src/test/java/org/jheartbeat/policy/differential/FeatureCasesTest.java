@@ -395,6 +395,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneInstanceLeavesForBetterNode() throws Exception {
+        assertSameAsPacemaker("clone-instance-leaves-for-better-node");
+    }
+
+    @Test
     void clonedGroup() throws Exception {
         assertSameAsPacemaker("cloned-group");
     }
