@@ -51,7 +51,7 @@ final class StatusUnpacker {
             for (Element op : Xml.children(lr, "lrm_rsc_op")) {
                 ops.add(OpRecord.of(op));
             }
-            HistoryReplay.sortByCall(ops);
+            CallOrder.sort(ops);
             Primitive rsc = find(lr.getAttribute("id"), node, ops);
             if (rsc == null) {
                 if (!wasActive(ops)) {

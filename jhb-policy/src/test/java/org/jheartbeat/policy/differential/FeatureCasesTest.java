@@ -395,6 +395,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void pendingStartBeforeLaterStop() throws Exception {
+        assertSameAsPacemaker("pending-start-before-later-stop");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
