@@ -400,6 +400,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneParametersInherited() throws Exception {
+        assertSameAsPacemaker("clone-parameters-inherited");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
