@@ -405,6 +405,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneInstanceOnLostNodeWithoutFencing() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-lost-node-without-fencing");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
