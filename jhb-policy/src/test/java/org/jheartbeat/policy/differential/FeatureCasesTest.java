@@ -440,6 +440,26 @@ class FeatureCasesTest {
     }
 
     @Test
+    void pendingStartBeforeLaterStop() throws Exception {
+        assertSameAsPacemaker("pending-start-before-later-stop");
+    }
+
+    @Test
+    void cloneParametersInherited() throws Exception {
+        assertSameAsPacemaker("clone-parameters-inherited");
+    }
+
+    @Test
+    void cloneInstanceOnLostNodeWithoutFencing() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-lost-node-without-fencing");
+    }
+
+    @Test
+    void cloneInstanceLeavesForBetterNode() throws Exception {
+        assertSameAsPacemaker("clone-instance-leaves-for-better-node");
+    }
+
+    @Test
     void clonedGroup() throws Exception {
         assertSameAsPacemaker("cloned-group");
     }
