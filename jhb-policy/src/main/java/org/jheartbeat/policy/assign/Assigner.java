@@ -93,6 +93,11 @@ public final class Assigner {
         } else {
             colocations.add(new Colocation(g.id() + ":internal", member, g.children().get(index - 1), Score.INFINITY,
                     null, null, null));
+            // The group's colocations reach later members through the first, which an unmanaged
+            // member does not pass on: after one, the mandatory ones apply directly.
+            if (g.children().subList(0, index).stream().anyMatch(m -> !m.managed() || m.blocked())) {
+                g.asDependent().stream().filter(c -> c.score() >= Score.INFINITY).forEach(colocations::add);
+            }
         }
         assignPrimitive(member, colocations);
         member.setAssigning(false);
@@ -217,7 +222,7 @@ public final class Assigner {
     }
 
     Node choose(Primitive p, Map<Node, Integer> table, Node prefer) {
-        if (!p.managed()) {
+        if (!p.managed() || p.blocked()) {
             return p.currentNode();
         }
         if (p.stopOnly() || p.targetRole() == Role.STOPPED || p.orphan()) {
@@ -252,11 +257,11 @@ public final class Assigner {
     }
 
     private void assignClone(Clone c) {
-        Map<Node, Integer> table = applyPrimaries(c, c.allowedNodes());
-        table = dependentScores.merge(c, table);
-        new CloneDistribution(this, c, table, strategy).distribute();
+        Map<Node, Integer> own = applyPrimaries(c, c.allowedNodes());
+        Map<Node, Integer> table = dependentScores.merge(c, own);
+        new CloneDistribution(this, c, table, own, strategy).distribute();
         if (c.promotable()) {
-            promotion.choose(c);
+            promotion.choose(c, table);
         }
         for (Resource instance : c.children()) {
             instance.setAssigned(true);
