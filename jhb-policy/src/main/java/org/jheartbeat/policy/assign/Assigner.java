@@ -31,7 +31,7 @@ public final class Assigner {
     public Assigner(Cluster cluster) {
         this.cluster = cluster;
         this.strategy = cluster.options().placementStrategy();
-        this.promotion = new Promotion(cluster);
+        this.promotion = new Promotion(dependentScores);
     }
 
     public void run() {
@@ -216,6 +216,10 @@ public final class Assigner {
     private void assignPrimitive(Primitive p, List<Colocation> colocations) {
         applyColocations(p, colocations);
         Map<Node, Integer> table = dependentScores.merge(p, p.allowedNodes());
+        if (p.stopOnly() || p.targetRole() == Role.STOPPED || p.orphan()) {
+            // on its way to Stopped: banned everywhere, which whatever is placed relative to it sees
+            table.replaceAll((node, w) -> -Score.INFINITY);
+        }
         p.allowedNodes().clear();
         p.allowedNodes().putAll(table);
         p.assign(choose(p, table, null), Role.STARTED);
@@ -261,7 +265,9 @@ public final class Assigner {
         Map<Node, Integer> table = dependentScores.merge(c, own);
         new CloneDistribution(this, c, table, own, strategy).distribute();
         if (c.promotable()) {
-            promotion.choose(c, table);
+            // Pacemaker applies the clone's own colocations to each instance, not to the
+            // clone's node scores that promotion weighs
+            promotion.choose(c, dependentScores.merge(c, c.allowedNodes()));
         }
         for (Resource instance : c.children()) {
             instance.setAssigned(true);

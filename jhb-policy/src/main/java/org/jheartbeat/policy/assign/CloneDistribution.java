@@ -200,7 +200,8 @@ final class CloneDistribution {
         return null;
     }
 
-    private static Node currentNode(Resource instance) {
+    /** The node an instance runs on now (its first primitive that runs), or null. */
+    static Node currentNode(Resource instance) {
         for (Primitive p : instance.primitives()) {
             if (p.currentNode() != null) {
                 return p.currentNode();

@@ -58,26 +58,48 @@ final class DependentScores {
         return work;
     }
 
+    /**
+     * Another resource's preferences (with what is placed relative to it) pulled into a copy of
+     * owner's table, owner marked as being walked: how Pacemaker weighs the nodes of a
+     * promotable clone's instances by what must go with its promoted role. Without rollback the
+     * result stands even when it leaves no available node.
+     */
+    Map<Node, Integer> pullIn(Resource owner, Resource other, Map<Node, Integer> table, String attribute, float factor,
+                              boolean onlyPositive, boolean rollback) {
+        boolean marked = walking.add(owner);
+        Map<Node, Integer> work = add(other, NodeWeights.copy(table), attribute, factor, onlyPositive, rollback);
+        if (marked) {
+            walking.remove(owner);
+        }
+        return work;
+    }
+
     private Map<Node, Integer> add(Resource dependent, Map<Node, Integer> table, String attribute, float factor,
                                    boolean onlyPositive) {
+        return add(dependent, table, attribute, factor, onlyPositive, true);
+    }
+
+    private Map<Node, Integer> add(Resource dependent, Map<Node, Integer> table, String attribute, float factor,
+                                   boolean onlyPositive, boolean rollback) {
         if (!walking.add(dependent)) {
             return table;
         }
         Map<Node, Integer> work;
         if (dependent instanceof Group g && !g.children().isEmpty()) {
-            work = add(g.children().get(0), table, attribute, factor, onlyPositive);
+            work = add(g.children().get(0), table, attribute, factor, onlyPositive, rollback);
         } else {
             work = NodeWeights.copy(table);
             addScores(work, dependent.allowedNodes(), attribute, factor, onlyPositive);
         }
-        if (!NodeWeights.canRunAny(work)) {
+        if (NodeWeights.canRunAny(work)) {
+            int sign = factor < 0 ? -1 : 1;
+            for (Link link : dependentsOf(dependent)) {
+                work = add(link.dependent(), work, link.attribute(), (float) (sign * link.score()) / Score.INFINITY,
+                        onlyPositive);
+            }
+        } else if (rollback) {
             walking.remove(dependent);
             return table;
-        }
-        int sign = factor < 0 ? -1 : 1;
-        for (Link link : dependentsOf(dependent)) {
-            work = add(link.dependent(), work, link.attribute(), (float) (sign * link.score()) / Score.INFINITY,
-                    onlyPositive);
         }
         if (onlyPositive) {
             work.replaceAll((node, w) -> w == UNUSABLE ? 1 : w);

@@ -512,6 +512,16 @@ class FeatureCasesTest {
     // ---- Promotable clones
 
     @Test
+    void promotionCountsCloneColocation() throws Exception {
+        assertSameAsPacemaker("promotion-counts-clone-colocation");
+    }
+
+    @Test
+    void promotionWithGroupBannedWhereSticky() throws Exception {
+        assertSameAsPacemaker("promotion-with-group-banned-where-sticky");
+    }
+
+    @Test
     void promotablePromotionScores() throws Exception {
         assertSameAsPacemaker("promotable-promotion-scores");
     }
