@@ -216,7 +216,11 @@ final class CloneDistribution {
             Node node = n;
             for (Primitive m : g.children()) {
                 Integer w = node == null ? null : m.allowedNodes().get(node);
-                if (node != null && (w == null || w < 0 || m.stopOnly() || m.targetRole() == Role.STOPPED)) {
+                // a managed member cannot start where nothing may run (an unmanaged one before it
+                // may keep the instance on a node in maintenance)
+                boolean cannotStart = node != null && m.managed() && !m.blocked() && !node.canRunResources();
+                if (node != null && (w == null || w < 0 || cannotStart || m.stopOnly()
+                        || m.targetRole() == Role.STOPPED)) {
                     node = null;
                 }
                 m.assign(node, role);

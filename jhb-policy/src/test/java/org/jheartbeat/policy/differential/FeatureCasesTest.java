@@ -470,6 +470,11 @@ class FeatureCasesTest {
     // ---- Clones
 
     @Test
+    void clonedGroupMemberNotStartedOnMaintenanceNode() throws Exception {
+        assertSameAsPacemaker("cloned-group-member-not-started-on-maintenance-node");
+    }
+
+    @Test
     void cloneOnEveryNode() throws Exception {
         assertSameAsPacemaker("clone-on-every-node");
     }
