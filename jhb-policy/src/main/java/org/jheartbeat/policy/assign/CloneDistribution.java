@@ -28,6 +28,11 @@ final class CloneDistribution {
     private final String strategy;
     private final Map<Node, Integer> perNode = new HashMap<>();
     private int placed;
+    /**
+     * Whether the dependents' preferences steer the instances: only when some nodes get no
+     * instance (Pacemaker passes a clone's positive colocations to its instances only then).
+     */
+    private boolean withDependents = true;
 
     CloneDistribution(Assigner assigner, Clone clone, Map<Node, Integer> cloneTable,
                       Map<Node, Integer> ownCloneTable, String strategy) {
@@ -52,6 +57,7 @@ final class CloneDistribution {
             }
         }
         int evenLimit = available == 0 ? 0 : Math.min(nodeMax, (max + available - 1) / available);
+        withDependents = max < usable;
         // instances stay where they run up to an even share of the usable nodes (whatever their scores), rounded down
         int stayLimit = Math.min(nodeMax, Math.max(1, usable == 0 ? 0 : max / usable));
         List<Resource> unplaced = new ArrayList<>();
@@ -64,7 +70,7 @@ final class CloneDistribution {
                 // an instance beyond clone-max never runs
                 stop(instance);
             } else if (current != null && placed < max && fits(current, stayLimit)
-                    && keeps(instance, current, nodeMax, max < usable)) {
+                    && keeps(instance, current, nodeMax)) {
                 place(instance, current);
             } else {
                 unplaced.add(instance);
@@ -99,7 +105,7 @@ final class CloneDistribution {
     }
 
     Map<Node, Integer> instanceTable(Resource instance) {
-        return instanceTable(instance, cloneTable);
+        return instanceTable(instance, withDependents ? cloneTable : ownCloneTable);
     }
 
     private Map<Node, Integer> instanceTable(Resource instance, Map<Node, Integer> parentTable) {
@@ -137,11 +143,11 @@ final class CloneDistribution {
      * more draws the instance away. The preferences of resources colocated with the clone
      * count only when some nodes get no instance (else every node gets one anyway).
      */
-    private boolean keeps(Resource instance, Node current, int nodeMax, boolean withDependents) {
+    private boolean keeps(Resource instance, Node current, int nodeMax) {
         if (!current.canRunResources() || blockedFromRunning(instance)) {
             return false;
         }
-        Map<Node, Integer> table = instanceTable(instance, withDependents ? cloneTable : ownCloneTable);
+        Map<Node, Integer> table = instanceTable(instance);
         Integer w = table.get(current);
         if (w == null || w < 0) {
             return false;

@@ -470,6 +470,11 @@ class FeatureCasesTest {
     // ---- Clones
 
     @Test
+    void cloneOnEveryNodeIgnoresDependentPreference() throws Exception {
+        assertSameAsPacemaker("clone-on-every-node-ignores-dependent-preference");
+    }
+
+    @Test
     void clonedGroupMemberNotStartedOnMaintenanceNode() throws Exception {
         assertSameAsPacemaker("cloned-group-member-not-started-on-maintenance-node");
     }
