@@ -410,6 +410,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneMaxZeroHistory() throws Exception {
+        assertSameAsPacemaker("clone-max-zero-history");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
