@@ -29,7 +29,7 @@ final class Promotion {
         this.cluster = cluster;
     }
 
-    void choose(Clone clone) {
+    void choose(Clone clone, Map<Node, Integer> cloneScores) {
         List<Candidate> candidates = new ArrayList<>();
         for (Resource instance : clone.children()) {
             Node n = Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
@@ -37,6 +37,9 @@ final class Promotion {
                 continue;
             }
             Integer score = score(clone, instance, n);
+            if (score != null && score >= 0) {
+                score = Score.add(score, cloneScores.getOrDefault(n, 0));
+            }
             clone.promotionScores().put(instance, score == null ? -1 : score);
             candidates.add(new Candidate(instance, n, score == null ? -1 : score,
                     currentlyPromoted(instance), candidates.size()));

@@ -415,6 +415,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotionAddsCloneLocationScore() throws Exception {
+        assertSameAsPacemaker("promotion-adds-clone-location-score");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
