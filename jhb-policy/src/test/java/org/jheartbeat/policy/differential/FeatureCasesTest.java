@@ -420,6 +420,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotableInstanceOrderByPromotionScore() throws Exception {
+        assertSameAsPacemaker("promotable-instance-order-by-promotion-score");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
