@@ -27,8 +27,6 @@ final class CloneDistribution {
     private final Map<Node, Integer> ownCloneTable;
     private final String strategy;
     private final Map<Node, Integer> perNode = new HashMap<>();
-    /** A promotable clone's instances' promotion scores that count before placement (see {@link PromotionPreferences}). */
-    private final Map<Resource, Map<Node, Integer>> promotionScores = new HashMap<>();
     private int placed;
 
     CloneDistribution(Assigner assigner, Clone clone, Map<Node, Integer> cloneTable,
@@ -57,7 +55,7 @@ final class CloneDistribution {
         // instances stay where they run up to an even share of the usable nodes (whatever their scores), rounded down
         int stayLimit = Math.min(nodeMax, Math.max(1, usable == 0 ? 0 : max / usable));
         List<Resource> unplaced = new ArrayList<>();
-        for (Resource instance : placementOrder()) {
+        for (Resource instance : clone.children()) {
             Node current = currentNode(instance);
             if (current != null && fixed(instance)) {
                 place(instance, current);
@@ -72,6 +70,7 @@ final class CloneDistribution {
                 unplaced.add(instance);
             }
         }
+        unplaced.sort(this::strongerPreferenceFirst);
         List<Resource> later = new ArrayList<>();
         for (Resource instance : unplaced) {
             Node n = placed < max ? best(instance, evenLimit) : null;
@@ -91,27 +90,6 @@ final class CloneDistribution {
         }
     }
 
-    /**
-     * The instances in the order they are placed: of a promotable clone, those with the best
-     * promotion score first (the sort is stable, so otherwise in instance order).
-     */
-    private List<Resource> placementOrder() {
-        List<Resource> order = new ArrayList<>(clone.children());
-        if (!clone.promotable()) {
-            return order;
-        }
-        PromotionPreferences preferences = new PromotionPreferences(clone);
-        Map<Resource, Integer> priority = new HashMap<>();
-        for (Resource instance : order) {
-            Map<Node, Integer> scores = preferences.of(instance, instanceTable(instance));
-            priority.put(instance, PromotionPreferences.priority(instance, scores));
-            scores.values().removeIf(score -> score <= 0);
-            promotionScores.put(instance, scores);
-        }
-        order.sort((a, b) -> Integer.compare(priority.get(b), priority.get(a)));
-        return order;
-    }
-
     private int countNodes() {
         return cloneTable.size();
     }
@@ -126,14 +104,31 @@ final class CloneDistribution {
 
     private Map<Node, Integer> instanceTable(Resource instance, Map<Node, Integer> parentTable) {
         Map<Node, Integer> own = assigner.ownTable(instance);
-        Map<Node, Integer> promotion = promotionScores.getOrDefault(instance, Map.of());
         Map<Node, Integer> table = new LinkedHashMap<>();
         for (Map.Entry<Node, Integer> e : parentTable.entrySet()) {
             Integer o = own.get(e.getKey());
             int score = Score.add(e.getValue(), o == null ? 0 : o);
-            table.put(e.getKey(), Score.add(score, promotion.getOrDefault(e.getKey(), 0)));
+            // a promotion score counts only where the instance is allowed to run at all
+            table.put(e.getKey(), score < 0 ? score : Score.add(score, PromotionPreference.of(clone, instance, e.getKey())));
         }
         return assigner.applyPrimaries(instance, table);
+    }
+
+    /**
+     * Instances whose best node scores higher choose first (scores differ through promotion
+     * preferences or, in unique clones, their own constraints); otherwise in order.
+     */
+    private int strongerPreferenceFirst(Resource a, Resource b) {
+        return Integer.compare(bestWeight(b), bestWeight(a));
+    }
+
+    private int bestWeight(Resource instance) {
+        Map<Node, Integer> table = instanceTable(instance);
+        int best = -Score.INFINITY;
+        for (Map.Entry<Node, Integer> e : table.entrySet()) {
+            best = Math.max(best, NodeWeights.effective(e.getKey(), e.getValue()));
+        }
+        return best;
     }
 
     /**

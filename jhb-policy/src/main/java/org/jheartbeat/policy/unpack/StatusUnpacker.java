@@ -59,6 +59,7 @@ final class StatusUnpacker {
                 }
                 rsc = orphans.orphan(lr.getAttribute("id"), lr);
             }
+            rsc.setLastHistoryName(lr.getAttribute("id"));
             boolean activeBefore = rsc.active().containsKey(node);
             new HistoryReplay(cluster, rsc, node, agentChanged(rsc, lr)).replay(ops);
             migrations.add(rsc, node, ops);
