@@ -470,6 +470,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneAgentNotInstalledOnNode() throws Exception {
+        assertSameAsPacemaker("clone-agent-not-installed-on-node");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
