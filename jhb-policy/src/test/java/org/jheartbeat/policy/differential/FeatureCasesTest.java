@@ -475,6 +475,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneInstanceBannedWhereItRuns() throws Exception {
+        assertSameAsPacemaker("clone-instance-banned-where-it-runs");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
