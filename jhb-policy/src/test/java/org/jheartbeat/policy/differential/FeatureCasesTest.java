@@ -643,6 +643,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotionAddsCloneNodeScore() throws Exception {
+        assertSameAsPacemaker("promotion-adds-clone-node-score");
+    }
+
+    @Test
+    void promotedRecoveryRestartsOrderedDependent() throws Exception {
+        assertSameAsPacemaker("promoted-recovery-restarts-ordered-dependent");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
