@@ -480,6 +480,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneStoppedByItsFirstStopsThen() throws Exception {
+        assertSameAsPacemaker("clone-stopped-by-its-first-stops-then");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
