@@ -122,9 +122,10 @@ final class OrderingEffects {
         }
     }
 
+    /** What an ordering's then waits on: a group's first member, or every member of a group that is not ordered. */
     private static List<Primitive> firstOf(Resource r) {
         if (r instanceof Group g && !g.children().isEmpty()) {
-            return List.of(g.children().get(0));
+            return g.ordered() ? List.of(g.children().get(0)) : List.copyOf(g.children());
         }
         if (r instanceof Clone c) {
             List<Primitive> out = new ArrayList<>();

@@ -485,6 +485,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void unorderedGroupWaitsWholeForFirst() throws Exception {
+        assertSameAsPacemaker("unordered-group-waits-whole-for-first");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
