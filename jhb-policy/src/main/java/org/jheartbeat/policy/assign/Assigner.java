@@ -31,7 +31,7 @@ public final class Assigner {
     public Assigner(Cluster cluster) {
         this.cluster = cluster;
         this.strategy = cluster.options().placementStrategy();
-        this.promotion = new Promotion(cluster);
+        this.promotion = new Promotion(cluster, this);
     }
 
     public void run() {
@@ -156,18 +156,31 @@ public final class Assigner {
             if (dep.isAssigned() || dep.parent() instanceof Group && dep.parent() == r.parent()) {
                 continue;
             }
-            double f = NodeWeights.chained(factor, c.score());
-            if (dep instanceof Group g && !g.children().isEmpty()) {
-                work = mergeMembers(g, 0, work, f, c.nodeAttribute(), onlyPositive);
-                continue;
-            }
-            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute(), onlyPositive);
-            if (merged != work) {
-                work = mergeDependents(dep, merged, f, onlyPositive);
-            }
+            work = mergeDependent(dep, work, NodeWeights.chained(factor, c.score()), c.nodeAttribute(), onlyPositive);
         }
         merging.remove(r);
         return work;
+    }
+
+    /** One dependent's scores at this factor, with everything placed relative to it. */
+    private Map<Node, Integer> mergeDependent(Resource dep, Map<Node, Integer> table, double factor, String attribute,
+                                              boolean onlyPositive) {
+        if (dep instanceof Group g && !g.children().isEmpty()) {
+            return mergeMembers(g, 0, table, factor, attribute, onlyPositive);
+        }
+        Map<Node, Integer> merged = withMerged(table, ownTable(dep), factor, attribute, onlyPositive);
+        return merged == table ? table : mergeDependents(dep, merged, factor, onlyPositive);
+    }
+
+    /**
+     * What the dependent of a colocation with a promoted role, and everything placed relative
+     * to it, add to each of these nodes (0 where they are indifferent): the preferences that
+     * count towards promotion there.
+     */
+    Map<Node, Integer> dependentPreferences(Colocation c, Iterable<Node> nodes) {
+        Map<Node, Integer> zero = new java.util.LinkedHashMap<>();
+        nodes.forEach(n -> zero.put(n, 0));
+        return mergeDependent(c.dependent(), zero, (double) c.score() / Score.INFINITY, c.nodeAttribute(), false);
     }
 
     /** Applies colocations with already placed primaries to the table. */

@@ -482,6 +482,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promotion-follows-clone-location");
     }
 
+    @Test
+    void promotionFollowsDependentsOfDependents() throws Exception {
+        assertSameAsPacemaker("promotion-follows-dependents-of-dependents");
+    }
+
     // ---- Quorum, fencing and balance
 
     @Disabled("scheduler: keeps a clone instance on a node where the clone's location score is -1; Pacemaker stops it there, as it does the primitive")
