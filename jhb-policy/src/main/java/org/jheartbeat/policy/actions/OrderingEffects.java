@@ -37,13 +37,16 @@ final class OrderingEffects {
     /**
      * first is a primitive, a group or a clone (its "running" step); then is one primitive.
      * needsFirst: the then cannot start unless the first can (false where only the first's
-     * changes carry over to the then).
+     * changes carry over to the then). viaGroup: the ordering names the then's group, so it
+     * reaches the then through the group's own start and stop, which leave the member free to
+     * migrate while the first moves.
      */
     private record Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical,
-                        List<Resource> alternatives, int minimum, String label, boolean interleaved, boolean needsFirst) {
+                        List<Resource> alternatives, int minimum, String label, boolean interleaved, boolean needsFirst,
+                        boolean viaGroup) {
 
         Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical) {
-            this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false, true);
+            this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false, true, false);
         }
 
     }
@@ -81,7 +84,7 @@ final class OrderingEffects {
             }
             for (Primitive t : firstOf(o.then())) {
                 pairs.add(new Pair(o.first(), t, o.firstAction(), o.thenAction(), mandatory && o.symmetrical(),
-                        o.alternatives(), o.minimum(), o.label(), false, mandatory));
+                        o.alternatives(), o.minimum(), o.label(), false, mandatory, o.then() instanceof Group));
             }
         }
         return pairs;
@@ -105,7 +108,7 @@ final class OrderingEffects {
                 continue;
             }
             for (Primitive t : firstOf(ti)) {
-                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical(), List.of(), 0, null, true, true));
+                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical(), List.of(), 0, null, true, true, false));
             }
         }
     }
@@ -256,7 +259,7 @@ final class OrderingEffects {
             }
             return changed;
         }
-        if (t.migrate && f.starts) {
+        if (t.migrate && f.starts && !pair.viaGroup) {
             t.migrate = false;
             t.moveReason = "unrunnable " + (pair.first == null ? pair.label : pair.first.id()) + " stop";
             changed = true;

@@ -427,6 +427,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("optional-order-restarts-then-with-restart-type");
     }
 
+    @Test
+    void groupMembersMigrateWhileFirstMoves() throws Exception {
+        assertSameAsPacemaker("group-members-migrate-while-first-moves");
+    }
+
     // ---- Clones
 
     @Test
