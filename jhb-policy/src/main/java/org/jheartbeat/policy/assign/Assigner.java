@@ -314,9 +314,9 @@ public final class Assigner {
     }
 
     private void assignClone(Clone c) {
-        Map<Node, Integer> table = applyPrimaries(c, c.allowedNodes());
-        table = mergeDependents(c, table);
-        new CloneDistribution(this, c, table, strategy).distribute();
+        Map<Node, Integer> own = applyPrimaries(c, c.allowedNodes());
+        Map<Node, Integer> table = mergeDependents(c, own);
+        new CloneDistribution(this, c, table, own, strategy).distribute();
         if (c.promotable()) {
             promotion.choose(c);
         }

@@ -445,6 +445,26 @@ class FeatureCasesTest {
     }
 
     @Test
+    void pendingStartBeforeLaterStop() throws Exception {
+        assertSameAsPacemaker("pending-start-before-later-stop");
+    }
+
+    @Test
+    void cloneParametersInherited() throws Exception {
+        assertSameAsPacemaker("clone-parameters-inherited");
+    }
+
+    @Test
+    void cloneInstanceOnLostNodeWithoutFencing() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-lost-node-without-fencing");
+    }
+
+    @Test
+    void cloneInstanceLeavesForBetterNode() throws Exception {
+        assertSameAsPacemaker("clone-instance-leaves-for-better-node");
+    }
+
+    @Test
     void clonedGroup() throws Exception {
         assertSameAsPacemaker("cloned-group");
     }
@@ -585,6 +605,26 @@ class FeatureCasesTest {
     @Test
     void fencingByWatchdogWithoutDevice() throws Exception {
         assertSameAsPacemaker("fencing-by-watchdog-without-device");
+    }
+
+    @Test
+    void multiplyActivePromotedPrimitive() throws Exception {
+        assertSameAsPacemaker("multiply-active-promoted-primitive");
+    }
+
+    @Test
+    void migrateFromFailedOnTarget() throws Exception {
+        assertSameAsPacemaker("migrate-from-failed-on-target");
+    }
+
+    @Test
+    void promotableInstancesStartWherePromoted() throws Exception {
+        assertSameAsPacemaker("promotable-instances-start-where-promoted");
+    }
+
+    @Test
+    void promotableSecondHistoryOnANode() throws Exception {
+        assertSameAsPacemaker("promotable-second-history-on-a-node");
     }
 
     @Test
