@@ -474,6 +474,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-instance-fails");
     }
 
+    @Test
+    void cloneFailureBansTheCloneForPlacementOrder() throws Exception {
+        assertSameAsPacemaker("clone-failure-bans-the-clone-for-placement-order");
+    }
+
     // ---- Promotable clones
 
     @Test
