@@ -57,7 +57,7 @@ public final class Assigner {
             }
         }
         if (r instanceof Primitive p) {
-            assignPrimitive(p, null);
+            assignPrimitive(p);
         } else if (r instanceof Group g) {
             assignGroup(g);
         } else if (r instanceof Clone c) {
@@ -205,28 +205,24 @@ public final class Assigner {
         return work;
     }
 
-    private void assignPrimitive(Primitive p, Node prefer) {
+    private void assignPrimitive(Primitive p) {
         Map<Node, Integer> table = applyPrimaries(p, p.allowedNodes());
         table = mergeDependents(p, table);
         p.allowedNodes().clear();
         p.allowedNodes().putAll(table);
-        p.assign(choose(p, table, prefer), Role.STARTED);
+        p.assign(choose(p, table), Role.STARTED);
     }
 
-    Node choose(Primitive p, Map<Node, Integer> table, Node prefer) {
+    Node choose(Primitive p, Map<Node, Integer> table) {
         if (!p.managed() || p.blocked()) {
             return p.currentNode();
         }
         if (p.stopOnly() || p.targetRole() == Role.STOPPED || p.orphan()) {
             return null;
         }
-        if (prefer != null) {
-            Integer w = table.get(prefer);
-            if (w != null && w >= 0 && prefer.canRunResources()) {
-                return prefer;
-            }
-        }
+        Node roomiest = null;
         if (Capacity.enforced(strategy)) {
+            roomiest = Capacity.roomiestWhereNoneFitsAll(p, table);
             table = Capacity.banInsufficient(p, table);
         }
         List<Node> nodes = NodeWeights.sorted(table, strategy, p.currentNode());
@@ -237,6 +233,11 @@ public final class Assigner {
         int bestWeight = NodeWeights.effective(best, table.get(best));
         if (bestWeight < 0) {
             return null;
+        }
+        // what must come along fits nowhere: the node with the most room left, if it scores as well
+        if (roomiest != null && table.containsKey(roomiest)
+                && NodeWeights.effective(roomiest, table.get(roomiest)) >= bestWeight) {
+            return roomiest;
         }
         return best;
     }
@@ -274,7 +275,7 @@ public final class Assigner {
         Map<Node, Integer> firstTable = mergeDependents(first, mergeMembers(g, 1, table, 1.0, null, false));
         first.allowedNodes().clear();
         first.allowedNodes().putAll(firstTable);
-        first.assign(choose(first, firstTable, null), Role.STARTED);
+        first.assign(choose(first, firstTable), Role.STARTED);
         first.setAssigned(true);
         Node previous = first.assignedNode();
         boolean stopRest = previous == null;

@@ -545,6 +545,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("balanced-spread");
     }
 
+    @Test
+    void utilizationColocatedSetTooBigGoesToRoomiestNode() throws Exception {
+        assertSameAsPacemaker("utilization-colocated-set-too-big-goes-to-roomiest-node");
+    }
+
     // ---- Changed definitions
 
     @Test
