@@ -174,13 +174,17 @@ final class CloneDistribution {
         return false;
     }
 
+    /**
+     * An instance kept from running: its (first) primitive is disabled or stopped for good. A
+     * later group member that is disabled stops only itself and what follows it.
+     */
     private static boolean blockedFromRunning(Resource instance) {
-        for (Primitive p : instance.primitives()) {
-            if (p.stopOnly() || p.targetRole() == Role.STOPPED) {
-                return true;
-            }
+        List<Primitive> primitives = instance.primitives();
+        if (primitives.isEmpty()) {
+            return false;
         }
-        return false;
+        Primitive first = primitives.get(0);
+        return first.stopOnly() || first.targetRole() == Role.STOPPED;
     }
 
     private Node best(Resource instance, int limit) {

@@ -479,6 +479,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-failure-bans-the-clone-for-placement-order");
     }
 
+    @Test
+    void clonedGroupWithDisabledMemberStillStarts() throws Exception {
+        assertSameAsPacemaker("cloned-group-with-disabled-member-still-starts");
+    }
+
     // ---- Promotable clones
 
     @Test
