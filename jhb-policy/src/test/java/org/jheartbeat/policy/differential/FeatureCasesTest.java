@@ -484,6 +484,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("cloned-group-with-disabled-member-still-starts");
     }
 
+    @Test
+    void colocatedWithClonedGroupFollowsPartialInstances() throws Exception {
+        assertSameAsPacemaker("colocated-with-cloned-group-follows-partial-instances");
+    }
+
     // ---- Promotable clones
 
     @Test
