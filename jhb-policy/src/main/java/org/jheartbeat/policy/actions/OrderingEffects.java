@@ -178,23 +178,38 @@ final class OrderingEffects {
             }
         }
         boolean single = first instanceof Primitive;
-        boolean anyCanRun = false;
-        boolean allCanRun = true;
         boolean starts = false;
         boolean stops = false;
+        for (ResourcePlan f : members) {
+            starts |= f.start != null && f.start.runnable() && !f.migrate;
+            stops |= !f.stops.isEmpty() && !f.migrate;
+        }
+        // a clone runs where any instance runs whole (a cloned group only with all its members)
+        boolean cannotStart = first instanceof Clone clone
+                ? clone.children().stream().noneMatch(this::canRun) : !canRun(first);
+        String name = first.id() + (single ? " start" : " running");
+        // A clone's instances matter to a then only where they start or stop on the then's node.
+        return new FirstState(name, cannotStart, starts, stops, members, first instanceof Clone ? touchedNodes(members) : null);
+    }
+
+    /** Whether every primitive of the resource will be running after the transition. */
+    private boolean canRun(Resource r) {
+        List<ResourcePlan> members = new ArrayList<>();
+        for (Primitive p : r.primitives()) {
+            ResourcePlan plan = plans.get(p);
+            if (plan != null) {
+                members.add(plan);
+            }
+        }
         for (ResourcePlan f : members) {
             boolean fixed = !f.rsc.managed() || f.rsc.blocked();
             boolean cannot = fixed ? f.current == null || f.rsc.failed()
                     : f.next == null || f.start != null && !f.start.runnable();
-            anyCanRun |= !cannot;
-            allCanRun &= !cannot;
-            starts |= f.start != null && f.start.runnable() && !f.migrate;
-            stops |= !f.stops.isEmpty() && !f.migrate;
+            if (cannot) {
+                return false;
+            }
         }
-        boolean cannotStart = first instanceof Clone ? !anyCanRun : !allCanRun || members.isEmpty();
-        String name = first.id() + (single ? " start" : " running");
-        // A clone's instances matter to a then only where they start or stop on the then's node.
-        return new FirstState(name, cannotStart, starts, stops, members, first instanceof Clone ? touchedNodes(members) : null);
+        return !members.isEmpty();
     }
 
     private static java.util.Set<Node> touchedNodes(List<ResourcePlan> members) {

@@ -432,6 +432,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("group-members-migrate-while-first-moves");
     }
 
+    @Test
+    void orderAfterClonedGroupNeedsAWholeInstance() throws Exception {
+        assertSameAsPacemaker("order-after-cloned-group-needs-a-whole-instance");
+    }
+
     // ---- Clones
 
     @Test
