@@ -70,7 +70,8 @@ final class CloneDistribution {
                 unplaced.add(instance);
             }
         }
-        unplaced.sort(this::strongerPreferenceFirst);
+        // an instance active where it may no longer run comes after those that are not active
+        unplaced.sort(java.util.Comparator.comparing(this::activeWhereUnwelcome).thenComparing(this::strongerPreferenceFirst));
         List<Resource> later = new ArrayList<>();
         for (Resource instance : unplaced) {
             Node n = placed < max ? best(instance, evenLimit) : null;
@@ -202,6 +203,20 @@ final class CloneDistribution {
             }
         }
         return null;
+    }
+
+    /**
+     * Active on a node the instance may not run on by its own and the clone's scores (bans,
+     * locations; colocations are not applied yet when Pacemaker sorts the instances).
+     */
+    private boolean activeWhereUnwelcome(Resource instance) {
+        Node current = currentNode(instance);
+        if (current == null) {
+            return false;
+        }
+        Integer cloneScore = clone.allowedNodes().get(current);
+        Integer own = assigner.ownTable(instance).get(current);
+        return cloneScore == null || Score.add(cloneScore, own == null ? 0 : own) < 0;
     }
 
     private static Node currentNode(Resource instance) {

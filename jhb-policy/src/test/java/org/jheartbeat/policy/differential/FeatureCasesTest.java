@@ -494,6 +494,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("colocated-with-cloned-group-follows-partial-instances");
     }
 
+    @Test
+    void cloneInstanceActiveWhereBannedIsPlacedLast() throws Exception {
+        assertSameAsPacemaker("clone-instance-active-where-banned-is-placed-last");
+    }
+
     // ---- Promotable clones
 
     @Test
