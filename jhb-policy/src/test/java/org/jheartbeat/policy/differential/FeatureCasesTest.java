@@ -537,6 +537,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promotion-follows-dependents-of-dependents");
     }
 
+    @Test
+    void failedStopWhereNodeCannotBeFencedBlocks() throws Exception {
+        assertSameAsPacemaker("failed-stop-where-node-cannot-be-fenced-blocks");
+    }
+
     // ---- Quorum, fencing and balance
 
     @Disabled("scheduler: keeps a clone instance on a node where the clone's location score is -1; Pacemaker stops it there, as it does the primitive")
