@@ -70,8 +70,10 @@ final class CloneDistribution {
                 unplaced.add(instance);
             }
         }
-        // an instance active where it may no longer run comes after those that are not active
-        unplaced.sort(java.util.Comparator.comparing(this::activeWhereUnwelcome).thenComparing(this::strongerPreferenceFirst));
+        // as Pacemaker sorts them: an instance active where it may no longer run comes last; one
+        // active elsewhere (on a node that cannot keep it) before those that are not active
+        unplaced.sort(java.util.Comparator.comparing(this::activeWhereUnwelcome)
+                .thenComparing(instance -> currentNode(instance) == null).thenComparing(this::strongerPreferenceFirst));
         List<Resource> later = new ArrayList<>();
         for (Resource instance : unplaced) {
             Node n = placed < max ? best(instance, evenLimit) : null;

@@ -499,6 +499,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-instance-active-where-banned-is-placed-last");
     }
 
+    @Test
+    void cloneInstanceOnStandbyNodePlacedBeforeInactiveOnes() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-standby-node-placed-before-inactive-ones");
+    }
+
     // ---- Promotable clones
 
     @Test
