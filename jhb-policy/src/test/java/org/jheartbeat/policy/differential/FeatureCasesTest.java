@@ -547,6 +547,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("failed-stop-where-node-cannot-be-fenced-blocks");
     }
 
+    @Test
+    void promotableUnpromotedInstanceMovesKeepingItsRole() throws Exception {
+        assertSameAsPacemaker("promotable-unpromoted-instance-moves-keeping-its-role");
+    }
+
     // ---- Quorum, fencing and balance
 
     @Disabled("scheduler: keeps a clone instance on a node where the clone's location score is -1; Pacemaker stops it there, as it does the primitive")
