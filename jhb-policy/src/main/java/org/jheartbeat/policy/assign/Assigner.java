@@ -100,7 +100,9 @@ public final class Assigner {
     /** The other resource's score on this node, or with a node attribute its best score among nodes sharing the value. */
     private static Integer scoreMatching(Map<Node, Integer> other, Node node, String attribute) {
         if (attribute == null || "#uname".equals(attribute)) {
-            return other.get(node);
+            Integer score = other.get(node);
+            // a node that can run nothing (standby, down) offers the other nothing there
+            return score != null && !node.canRunResources() ? Integer.valueOf(-Score.INFINITY) : score;
         }
         String value = node.attributes().get(attribute);
         Integer best = null;

@@ -552,6 +552,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promotable-unpromoted-instance-moves-keeping-its-role");
     }
 
+    @Test
+    void colocatedScoresOnStandbyNodesCountAsBanned() throws Exception {
+        assertSameAsPacemaker("colocated-scores-on-standby-nodes-count-as-banned");
+    }
+
     // ---- Quorum, fencing and balance
 
     @Disabled("scheduler: keeps a clone instance on a node where the clone's location score is -1; Pacemaker stops it there, as it does the primitive")
