@@ -201,6 +201,11 @@ final class HistoryReplay {
         } else if (rc == 2 || rc == 4 || rc == 5) {
             hardBan = Math.max(hardBan, 1);
         }
+        // a stop that failed for good (the agent cannot work there) where the node cannot be
+        // fenced either: nothing more can be done for the resource
+        if ("stop".equals(op.task()) && (rc >= 2 && rc <= 5) && !cluster.canFence(node)) {
+            rsc.setBlocked(true);
+        }
         if (rc == 5 && op.probe()) {
             rsc.failedProbes().put(node, rc);
             role = Role.STOPPED;
