@@ -120,23 +120,7 @@ final class CloneDistribution {
      * preferences or, in unique clones, their own constraints); otherwise in order.
      */
     private int strongerPreferenceFirst(Resource a, Resource b) {
-        int away = Boolean.compare(runsWhereBanned(a), runsWhereBanned(b));
-        return away != 0 ? away : Integer.compare(bestWeight(b), bestWeight(a));
-    }
-
-    /**
-     * An instance active on a node it may no longer run on is placed after the others, so it
-     * does not take their node. Only its own and the clone's own scores count here (locations,
-     * failures), not colocations, which Pacemaker applies later.
-     */
-    private boolean runsWhereBanned(Resource instance) {
-        Node current = currentNode(instance);
-        if (current == null) {
-            return false;
-        }
-        Integer parent = clone.allowedNodes().get(current);
-        Integer own = assigner.ownTable(instance).get(current);
-        return parent == null || parent < 0 || own != null && own < 0;
+        return Integer.compare(bestWeight(b), bestWeight(a));
     }
 
     private int bestWeight(Resource instance) {
