@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
+import org.jheartbeat.cib.model.CompactContent;
+import org.jheartbeat.cib.model.CompactElement;
+import org.jheartbeat.cib.model.CompactNode;
+import org.jheartbeat.cib.model.CompactText;
 import org.jheartbeat.cib.model.ElementMarks;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -26,6 +30,10 @@ import org.xml.sax.ext.DefaultHandler2;
  * recently seen attribute value (node names, digests, return codes...), which keeps the DOM
  * about a third smaller. The DOM's own checks of names are off while it builds, as the
  * parser has checked them.
+ *
+ * <p>With {@code compactHistory} the content of each node's {@code <lrm>} (its operation
+ * history) is built in compact form instead ({@link CompactContent}), the {@code <lrm>} element
+ * itself staying in the DOM: the attribute names of the records are shared the same way.
  */
 final class DomBuilder extends DefaultHandler2 {
 
@@ -37,16 +45,23 @@ final class DomBuilder extends DefaultHandler2 {
     private final Document document;
     private final SourceText source;
     private final ElementMarks marks;
+    private final boolean compactHistory;
     private final Map<List<String>, List<String>> attributeOrders = new HashMap<>();
+    private final Map<List<String>, String[]> attributeNames = new HashMap<>();
     private final List<String> order = new ArrayList<>();
     private final String[] recentValues = new String[VALUE_CACHE_SIZE];
     private final Deque<Node> open = new ArrayDeque<>();
     private final StringBuilder pendingText = new StringBuilder();
+    /** The compact content being built while inside an {@code <lrm>}, else null. */
+    private CompactContent history;
+    /** The compact elements open inside {@link #history}, innermost first. */
+    private final Deque<CompactElement> openInHistory = new ArrayDeque<>();
     private Locator locator;
 
-    DomBuilder(Document document, SourceText source) {
+    DomBuilder(Document document, SourceText source, boolean compactHistory) {
         this.document = document;
         this.source = source;
+        this.compactHistory = compactHistory;
         this.marks = ElementMarks.of(document);
         document.setStrictErrorChecking(false);
         open.push(document);
@@ -60,6 +75,10 @@ final class DomBuilder extends DefaultHandler2 {
     @Override
     public void startElement(String uri, String localName, String qName, Attributes attributes) {
         flushText();
+        if (history != null) {
+            startInHistory(qName, attributes);
+            return;
+        }
         Element element = uri == null || uri.isEmpty()
                 ? document.createElementNS(null, qName)
                 : document.createElementNS(uri, qName);
@@ -78,15 +97,57 @@ final class DomBuilder extends DefaultHandler2 {
             element.setAttributeNodeNS(attribute);
             order.add(name);
         }
-        marks.mark(element, source.tagStartLine(locator.getLineNumber(), locator.getColumnNumber()), sharedOrder());
-        open.peek().appendChild(element);
+        marks.mark(element, startLine(), sharedOrder());
+        Node parent = open.peek();
+        parent.appendChild(element);
         open.push(element);
+        if (compactHistory && qName.equals("lrm") && parent instanceof Element state
+                && state.getTagName().equals("node_state")) {
+            history = CompactContent.hold(element);
+        }
+    }
+
+    /** An element inside an {@code <lrm>} held compactly. */
+    private void startInHistory(String qName, Attributes attributes) {
+        order.clear();
+        String[] values = new String[attributes.getLength()];
+        for (int i = 0; i < values.length; i++) {
+            order.add(attributes.getQName(i));
+            values[i] = shared(attributes.getValue(i));
+        }
+        String[] names = attributeNames.get(order);
+        if (names == null) {
+            names = order.toArray(new String[0]);
+            attributeNames.put(List.copyOf(order), names);
+        }
+        CompactElement element = new CompactElement(qName, names, values, startLine());
+        appendInHistory(element);
+        openInHistory.push(element);
+    }
+
+    private void appendInHistory(CompactNode node) {
+        if (openInHistory.isEmpty()) {
+            history.append(node);
+        } else {
+            openInHistory.peek().append(node);
+        }
     }
 
     @Override
     public void endElement(String uri, String localName, String qName) {
         flushText();
+        if (history != null) {
+            if (!openInHistory.isEmpty()) {
+                openInHistory.pop();
+                return;
+            }
+            history = null; // the <lrm> itself ends
+        }
         open.pop();
+    }
+
+    private int startLine() {
+        return source.tagStartLine(locator.getLineNumber(), locator.getColumnNumber());
     }
 
     @Override
@@ -102,13 +163,22 @@ final class DomBuilder extends DefaultHandler2 {
     @Override
     public void comment(char[] ch, int start, int length) {
         flushText();
-        open.peek().appendChild(document.createComment(new String(ch, start, length)));
+        String text = new String(ch, start, length);
+        if (history != null) {
+            appendInHistory(CompactText.comment(text));
+        } else {
+            open.peek().appendChild(document.createComment(text));
+        }
     }
 
     @Override
     public void processingInstruction(String target, String data) {
         flushText();
-        open.peek().appendChild(document.createProcessingInstruction(target, data));
+        if (history != null) {
+            appendInHistory(CompactText.processingInstruction(target, data));
+        } else {
+            open.peek().appendChild(document.createProcessingInstruction(target, data));
+        }
     }
 
     private String shared(String value) {
@@ -139,7 +209,12 @@ final class DomBuilder extends DefaultHandler2 {
         }
         String text = pendingText.toString();
         pendingText.setLength(0);
-        if (!text.isBlank() && open.peek() instanceof Element parent) {
+        if (text.isBlank()) {
+            return;
+        }
+        if (history != null) {
+            appendInHistory(CompactText.text(text));
+        } else if (open.peek() instanceof Element parent) {
             parent.appendChild(document.createTextNode(text));
         }
     }

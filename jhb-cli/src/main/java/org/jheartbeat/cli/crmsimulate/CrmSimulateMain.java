@@ -324,7 +324,7 @@ public final class CrmSimulateMain implements Callable<Integer> {
 
     private static CibDocument parse(CibInput input) throws ToolFailure {
         try {
-            return CibXml.parse(input.text(), input.source());
+            return CibXml.parseWithCompactHistory(input.text(), input.source());
         } catch (CibParseException e) {
             throw new ToolFailure(ExitCodes.DATA_ERROR, e.getMessage());
         }
