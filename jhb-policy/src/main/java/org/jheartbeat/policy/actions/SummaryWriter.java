@@ -64,9 +64,10 @@ final class SummaryWriter {
         }
         Node current = p.current;
         Node next = p.next;
-        boolean roles = promotable(r);
         Role now = r.currentRole();
         Role then = r.nextRole();
+        // A primitive found promoted (say, once part of a promotable clone) is shown with its roles too.
+        boolean roles = promotable(r) || now.compareTo(Role.STARTED) > 0 || then == Role.PROMOTED;
         if (current == null && next == null) {
             return null;
         }
@@ -82,10 +83,8 @@ final class SummaryWriter {
         if (next == null) {
             return p.stops.isEmpty() ? null : stopLine(p, p.stops.get(0));
         }
-        // Active on several nodes, one that needs fencing counts as being where it was first found.
-        if (r.active().size() > 1 && r.active().containsKey(next) && !p.migrate
-                && !(r.needsFencing(cluster.options().stonithEnabled()) && fenced.contains(current))) {
-            current = next;
+        if (r.active().size() > 1 && !p.migrate) {
+            current = reportedNode(r);
         }
         if (current == next) {
             boolean failedHere = r.failedOn().contains(current) || r.active().size() > 1 && r.failed();
@@ -133,6 +132,24 @@ final class SummaryWriter {
             where = now.text() + " " + current.name() + " -> " + then.text() + " " + next.name();
         }
         return new String[] {kind, r.id(), where, p.moveReason != null && !p.migrate ? "  due to " + p.moveReason : ""};
+    }
+
+    /**
+     * Where a resource active on several nodes is said to be: a half-done migration's source;
+     * else, unless it needs fencing, the first clean node it was found on; else the first.
+     */
+    private Node reportedNode(Primitive r) {
+        if (r.partialMigrationSource() != null) {
+            return r.partialMigrationSource();
+        }
+        if (!r.needsFencing(cluster.options().stonithEnabled())) {
+            for (Node node : r.active().keySet()) {
+                if (node.online() && !node.unclean()) {
+                    return node;
+                }
+            }
+        }
+        return r.currentNode();
     }
 
     private static String[] stopLine(ResourcePlan p, Action stop) {

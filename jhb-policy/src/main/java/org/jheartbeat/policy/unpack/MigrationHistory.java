@@ -72,6 +72,9 @@ final class MigrationHistory {
             if (!sourceMovedOn && succeeded(migrateFrom)) {
                 rsc.active().remove(source);
                 rsc.danglingMigrations().add(source);
+            } else if (!sourceMovedOn && rsc.active().containsKey(target)) {
+                // The source's history names the target before the source itself.
+                activeFirst(rsc, target);
             }
             return;
         }

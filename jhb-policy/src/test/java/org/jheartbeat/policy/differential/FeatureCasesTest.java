@@ -533,6 +533,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void multiplyActivePromotedPrimitive() throws Exception {
+        assertSameAsPacemaker("multiply-active-promoted-primitive");
+    }
+
+    @Test
+    void migrateFromFailedOnTarget() throws Exception {
+        assertSameAsPacemaker("migrate-from-failed-on-target");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
