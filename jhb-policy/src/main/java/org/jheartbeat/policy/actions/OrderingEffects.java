@@ -34,12 +34,16 @@ final class OrderingEffects {
         this.planner = planner;
     }
 
-    /** first is a primitive, a group or a clone (its "running" step); then is one primitive. */
+    /**
+     * first is a primitive, a group or a clone (its "running" step); then is one primitive.
+     * needsFirst: the then cannot start unless the first can (false where only the first's
+     * changes carry over to the then).
+     */
     private record Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical,
-                        List<Resource> alternatives, int minimum, String label, boolean interleaved) {
+                        List<Resource> alternatives, int minimum, String label, boolean interleaved, boolean needsFirst) {
 
         Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical) {
-            this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false);
+            this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false, true);
         }
 
     }
@@ -66,19 +70,30 @@ final class OrderingEffects {
             groupPairs(r, pairs);
         }
         for (Ordering o : cluster.orderings()) {
-            if (o.kind() != Ordering.Kind.MANDATORY) {
+            boolean mandatory = o.kind() == Ordering.Kind.MANDATORY;
+            if (!mandatory && !restartsWithFirst(o)) {
                 continue;
             }
-            if (o.first() instanceof Clone fc && o.then() instanceof Clone tc && tc.interleave() && o.alternatives().isEmpty()) {
+            if (mandatory && o.first() instanceof Clone fc && o.then() instanceof Clone tc && tc.interleave()
+                    && o.alternatives().isEmpty()) {
                 interleaved(o, fc, tc, pairs);
                 continue;
             }
             for (Primitive t : firstOf(o.then())) {
-                pairs.add(new Pair(o.first(), t, o.firstAction(), o.thenAction(), o.symmetrical(),
-                        o.alternatives(), o.minimum(), o.label(), false));
+                pairs.add(new Pair(o.first(), t, o.firstAction(), o.thenAction(), mandatory && o.symmetrical(),
+                        o.alternatives(), o.minimum(), o.label(), false, mandatory));
             }
         }
         return pairs;
+    }
+
+    /**
+     * An optional ordering whose then has the (deprecated) meta attribute restart-type=restart:
+     * what the first does (a restart, a stop) the then does too, though it may still start
+     * without the first.
+     */
+    private static boolean restartsWithFirst(Ordering o) {
+        return o.kind() == Ordering.Kind.OPTIONAL && o.then() != null && "restart".equals(o.then().meta("restart-type"));
     }
 
     /** Interleaved clones: each then instance waits only for the first's instance on its own node. */
@@ -90,7 +105,7 @@ final class OrderingEffects {
                 continue;
             }
             for (Primitive t : firstOf(ti)) {
-                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical(), List.of(), 0, null, true));
+                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical(), List.of(), 0, null, true, true));
             }
         }
     }
@@ -225,7 +240,7 @@ final class OrderingEffects {
                 changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
             }
         }
-        if (f.cannotStart) {
+        if (f.cannotStart && pair.needsFirst) {
             if (t.start != null && t.start.runnable()) {
                 t.start.blockBecause(unrunnable);
                 changed = true;
@@ -249,6 +264,10 @@ final class OrderingEffects {
         boolean definitionRestart = "resource definition change".equals(t.restartReason);
         if (t.current != null && f.restarts(t.current) && t.current == t.next && (t.start == null || definitionRestart)) {
             t.restartReason = "required " + f.name;
+            // the then stops before the first (symmetry): a first that stops makes the then's stop required
+            if (pair.symmetrical && pair.first instanceof Primitive && f.stops && t.stopReason == null) {
+                t.stopReason = "required " + pair.first.id() + " stop";
+            }
             addStop(t, t.current);
             if (t.start == null) {
                 t.start = planner.action(pair.then, "start", t.next, false);
@@ -330,6 +349,10 @@ final class OrderingEffects {
     /** "first stop, then stop": when the first stops, the then stops before it, and starts again where it stays. */
     private boolean stopForcesStop(Pair pair) {
         ResourcePlan t = plans.get(pair.then);
+        // a first blocked by a failure never stops, and what must stop after it cannot either
+        if (t != null && pair.first instanceof Primitive first && first.blocked()) {
+            return blockStops(t, null);
+        }
         if (t == null || !t.rsc.managed() || t.rsc.blocked() || t.current == null || t.stopsOn(t.current)
                 || !state(pair).stops) {
             return false;

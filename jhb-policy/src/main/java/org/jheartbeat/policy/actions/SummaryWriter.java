@@ -88,16 +88,22 @@ final class SummaryWriter {
         }
         if (current == next) {
             boolean failedHere = r.failedOn().contains(current) || r.active().size() > 1 && r.failed();
-            if (p.stopsOn(current)) {
+            // started again in place: stopped and started, or only stopped elsewhere (stop_unexpected)
+            Action stop = p.stopsOn(current) || p.start == null || !p.start.pseudo() || p.stops.isEmpty()
+                    ? p.stopOn(current) : p.stops.get(0);
+            if (stop != null) {
                 if (failedHere && p.start != null && p.start.runnable()) {
-                    return new String[] {"Recover", r.id(), roleChange(roles, now, then) + current.name(), ""};
+                    return new String[] {"Recover", r.id(), roleChange(roles, now, then) + current.name(),
+                            reasonSuffix(p.stopReason, stop)};
                 }
                 if (p.start != null && p.start.runnable()) {
                     String why = p.restartReason != null ? "  due to " + p.restartReason : "";
                     return new String[] {"Restart", r.id(), roleChange(roles, now, then) + current.name(), why};
                 }
-                String why = p.stopReason != null ? "  due to " + p.stopReason : "";
-                return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(), why};
+                // Pacemaker words it by the stop's reason, else by why the start cannot happen.
+                String why = p.stopReason != null ? p.stopReason : p.start == null ? null : p.start.reason();
+                return new String[] {"Stop", r.id(), (roles ? now.text() + " " : "") + current.name(),
+                        reasonSuffix(why, stop)};
             }
             if (p.reload != null) {
                 return new String[] {"Reload", r.id(), current.name(), ""};
@@ -165,6 +171,15 @@ final class SummaryWriter {
             return "";
         }
         return now == then ? now.text() + " " : now.text() + " -> " + then.text() + " ";
+    }
+
+    /** The reason, marked blocked where the action cannot happen; just "blocked" without a reason. */
+    private static String reasonSuffix(String reason, Action a) {
+        boolean blocked = !a.runnable();
+        if (reason == null) {
+            return blocked ? "  blocked" : "";
+        }
+        return "  due to " + reason + (blocked ? " (blocked)" : "");
     }
 
     /** Nothing for a runnable action; "blocked", with the reason where the action has one. */

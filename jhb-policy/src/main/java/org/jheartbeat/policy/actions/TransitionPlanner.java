@@ -83,11 +83,7 @@ public final class TransitionPlanner {
             p.assign(null, Role.STOPPED);
             next = null;
         }
-        String multiple = p.meta("multiple-active");
-        if (p.active().size() > 1 && "block".equals(multiple)) {
-            p.setBlocked(true);
-        }
-        if (p.active().size() > 1 && "stop_only".equals(multiple)) {
+        if (p.active().size() > 1 && "stop_only".equals(p.meta("multiple-active"))) {
             p.assign(null, Role.STOPPED);
             next = null;
         }
@@ -103,10 +99,14 @@ public final class TransitionPlanner {
         boolean frozen = !quorumOk() && "freeze".equals(cluster.options().noQuorumPolicy());
         // A migration half done goes on when the target stays the same: only the source stops.
         boolean continuing = next != null && next == p.partialMigrationTarget() && !p.failed();
+        // multiple-active=stop_unexpected: stopped only where it should not be; where it stays,
+        // its start is a pseudo action (it runs already) that still restarts what depends on it
+        boolean stopUnexpected = next != null && p.active().containsKey(next)
+                && "stop_unexpected".equals(p.meta("multiple-active")) && multiplyActive(p);
         for (Node c : p.active().keySet()) {
             boolean mustStop = c != next || p.failedOn().contains(c) || multiplyActive(p) && !continuing
                     || p.unsureOn().contains(c);
-            if (!mustStop) {
+            if (!mustStop || stopUnexpected && c == next) {
                 continue;
             }
             boolean implied = fenced.contains(c);
@@ -120,6 +120,9 @@ public final class TransitionPlanner {
                 stop.blockBecause("quorum freeze");
             }
             plan.stops.add(stop);
+        }
+        if (stopUnexpected) {
+            plan.stopReason = "being multiply active";
         }
         DefinitionChange change = next == null || !p.active().containsKey(next) ? null : p.definitionChanges().get(next);
         if (change == DefinitionChange.RELOAD && !plan.stopsOn(next)) {
@@ -136,8 +139,8 @@ public final class TransitionPlanner {
                 && !"stonith".equals(p.standard())) {
             plan.stopReason = "no quorum";
         }
-        if (next != null && (!p.active().containsKey(next) || plan.stopsOn(next))) {
-            plan.start = action(p, "start", next, false);
+        if (next != null && (!p.active().containsKey(next) || plan.stopsOn(next) || stopUnexpected)) {
+            plan.start = action(p, "start", next, stopUnexpected);
             String policy = cluster.options().noQuorumPolicy();
             boolean needsQuorum = !"nothing".equals(p.meta("requires"));
             // frozen, what runs in the partition may move within it; nothing stopped starts

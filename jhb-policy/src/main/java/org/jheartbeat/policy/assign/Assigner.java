@@ -157,6 +157,10 @@ public final class Assigner {
                 continue;
             }
             double f = NodeWeights.chained(factor, c.score());
+            if (dep instanceof Group g && !g.children().isEmpty()) {
+                work = mergeMembers(g, 0, work, f, c.nodeAttribute(), onlyPositive);
+                continue;
+            }
             Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute(), onlyPositive);
             if (merged != work) {
                 work = mergeDependents(dep, merged, f, onlyPositive);
@@ -197,7 +201,7 @@ public final class Assigner {
     }
 
     Node choose(Primitive p, Map<Node, Integer> table, Node prefer) {
-        if (!p.managed()) {
+        if (!p.managed() || p.blocked()) {
             return p.currentNode();
         }
         if (p.stopOnly() || p.targetRole() == Role.STOPPED || p.orphan()) {
@@ -225,21 +229,27 @@ public final class Assigner {
     }
 
     /**
-     * The members from index on pulled into the group's scores link by link, after the
-     * primaries have been applied: each member with what is placed relative to it, the group's
-     * own dependents after the last member. A member with which the group could run nowhere is
-     * left out, and so is everything after it.
+     * The members from index on pulled into the scores link by link: each member with what is
+     * placed relative to it, the group's own dependents after the last member. The first member
+     * weighs by the factor of the colocation that brought the group in; each later one follows
+     * the one before it, which Pacemaker weighs at full strength (signed as the factor), so a
+     * group's members after the first count whole. A member with which the scores would allow no
+     * node is left out, and so is everything after it.
      */
-    private Map<Node, Integer> mergeMembers(Group g, int index, Map<Node, Integer> table) {
+    private Map<Node, Integer> mergeMembers(Group g, int index, Map<Node, Integer> table, double factor,
+                                            String attribute, boolean onlyPositive) {
         if (index == g.children().size()) {
-            return mergeDependents(g, table);
+            return mergeDependents(g, table, factor, onlyPositive);
         }
         Primitive member = g.children().get(index);
-        Map<Node, Integer> merged = withMerged(table, member.allowedNodes(), 1.0, null, false);
+        double f = index == 0 ? factor : NodeWeights.chained(factor, Score.INFINITY);
+        Map<Node, Integer> merged = withMerged(table, member.allowedNodes(), f, index == 0 ? attribute : null,
+                onlyPositive);
         if (merged == table) {
             return table;
         }
-        return mergeDependents(member, mergeMembers(g, index + 1, merged));
+        return mergeDependents(member, mergeMembers(g, index + 1, merged, factor, attribute, onlyPositive), f,
+                onlyPositive);
     }
 
     private void assignGroup(Group g) {
@@ -248,20 +258,32 @@ public final class Assigner {
         }
         Primitive first = g.children().get(0);
         Map<Node, Integer> table = applyPrimaries(first, applyPrimaries(g, first.allowedNodes()));
-        Map<Node, Integer> firstTable = mergeDependents(first, mergeMembers(g, 1, table));
+        Map<Node, Integer> firstTable = mergeDependents(first, mergeMembers(g, 1, table, 1.0, null, false));
         first.allowedNodes().clear();
         first.allowedNodes().putAll(firstTable);
         first.assign(choose(first, firstTable, null), Role.STARTED);
         first.setAssigned(true);
         Node previous = first.assignedNode();
         boolean stopRest = previous == null;
+        boolean afterUnmanaged = false;
         for (int i = 1; i < g.children().size(); i++) {
             Primitive m = g.children().get(i);
+            Primitive before = g.children().get(i - 1);
+            afterUnmanaged |= !before.managed() || before.blocked();
             Node chosen = null;
             if (!stopRest) {
                 Map<Node, Integer> mt = applyPrimaries(m, m.allowedNodes());
+                // The group's colocations reach later members through the first, which an
+                // unmanaged member does not pass on: after one, the mandatory ones apply directly.
+                if (afterUnmanaged) {
+                    for (Colocation c : g.asDependent()) {
+                        if (c.score() >= Score.INFINITY) {
+                            mt = applyPrimary(c, mt);
+                        }
+                    }
+                }
                 Integer w = mt.get(previous);
-                if (!m.managed()) {
+                if (!m.managed() || m.blocked()) {
                     chosen = m.currentNode();
                 } else if (w != null && w >= 0 && previous.canRunResources() && !m.stopOnly()
                         && m.targetRole() != Role.STOPPED) {
@@ -279,9 +301,9 @@ public final class Assigner {
     }
 
     private void assignClone(Clone c) {
-        Map<Node, Integer> table = applyPrimaries(c, c.allowedNodes());
-        table = mergeDependents(c, table);
-        new CloneDistribution(this, c, table, strategy).distribute();
+        Map<Node, Integer> own = applyPrimaries(c, c.allowedNodes());
+        Map<Node, Integer> table = mergeDependents(c, own);
+        new CloneDistribution(this, c, table, own, strategy).distribute();
         if (c.promotable()) {
             promotion.choose(c);
         }

@@ -23,14 +23,18 @@ final class CloneDistribution {
     private final Assigner assigner;
     private final Clone clone;
     private final Map<Node, Integer> cloneTable;
+    /** The clone's scores without its dependents' preferences (see {@link #keeps}). */
+    private final Map<Node, Integer> ownCloneTable;
     private final String strategy;
     private final Map<Node, Integer> perNode = new HashMap<>();
     private int placed;
 
-    CloneDistribution(Assigner assigner, Clone clone, Map<Node, Integer> cloneTable, String strategy) {
+    CloneDistribution(Assigner assigner, Clone clone, Map<Node, Integer> cloneTable,
+                      Map<Node, Integer> ownCloneTable, String strategy) {
         this.assigner = assigner;
         this.clone = clone;
         this.cloneTable = cloneTable;
+        this.ownCloneTable = ownCloneTable;
         this.strategy = strategy;
     }
 
@@ -38,26 +42,35 @@ final class CloneDistribution {
         int max = Math.min(clone.cloneMax(countNodes()), clone.children().size());
         int nodeMax = clone.cloneNodeMax();
         int available = 0;
+        int usable = 0;
         for (Map.Entry<Node, Integer> e : cloneTable.entrySet()) {
-            if (e.getValue() >= 0 && e.getKey().canRunResources()) {
-                available++;
+            if (e.getKey().canRunResources()) {
+                usable++;
+                if (e.getValue() >= 0) {
+                    available++;
+                }
             }
         }
         int evenLimit = available == 0 ? 0 : Math.min(nodeMax, (max + available - 1) / available);
+        // instances stay where they run up to an even share of the usable nodes (whatever their scores), rounded down
+        int stayLimit = Math.min(nodeMax, Math.max(1, usable == 0 ? 0 : max / usable));
         List<Resource> unplaced = new ArrayList<>();
         for (Resource instance : clone.children()) {
             Node current = currentNode(instance);
             if (current != null && fixed(instance)) {
                 place(instance, current);
-            } else if (fixed(instance)) {
-                // an unmanaged instance that is not running stays stopped, taking no node from the others
+            } else if (fixed(instance) || orphan(instance)) {
+                // an unmanaged instance that is not running stays stopped, taking no node from the others;
+                // an instance beyond clone-max never runs
                 stop(instance);
-            } else if (current != null && placed < max && fits(current, evenLimit) && allowed(instance, current)) {
+            } else if (current != null && placed < max && fits(current, stayLimit)
+                    && keeps(instance, current, nodeMax, max < usable)) {
                 place(instance, current);
             } else {
                 unplaced.add(instance);
             }
         }
+        unplaced.sort(this::strongerPreferenceFirst);
         List<Resource> later = new ArrayList<>();
         for (Resource instance : unplaced) {
             Node n = placed < max ? best(instance, evenLimit) : null;
@@ -86,27 +99,75 @@ final class CloneDistribution {
     }
 
     Map<Node, Integer> instanceTable(Resource instance) {
+        return instanceTable(instance, cloneTable);
+    }
+
+    private Map<Node, Integer> instanceTable(Resource instance, Map<Node, Integer> parentTable) {
         Map<Node, Integer> own = assigner.ownTable(instance);
         Map<Node, Integer> table = new LinkedHashMap<>();
-        for (Map.Entry<Node, Integer> e : cloneTable.entrySet()) {
+        for (Map.Entry<Node, Integer> e : parentTable.entrySet()) {
             Integer o = own.get(e.getKey());
-            table.put(e.getKey(), Score.add(e.getValue(), o == null ? 0 : o));
+            int score = Score.add(e.getValue(), o == null ? 0 : o);
+            // a promotion score counts only where the instance is allowed to run at all
+            table.put(e.getKey(), score < 0 ? score : Score.add(score, PromotionPreference.of(clone, instance, e.getKey())));
         }
         return assigner.applyPrimaries(instance, table);
     }
 
-    private boolean allowed(Resource instance, Node n) {
-        if (!n.canRunResources() || blockedFromRunning(instance)) {
+    /**
+     * Instances whose best node scores higher choose first (scores differ through promotion
+     * preferences or, in unique clones, their own constraints); otherwise in order.
+     */
+    private int strongerPreferenceFirst(Resource a, Resource b) {
+        return Integer.compare(bestWeight(b), bestWeight(a));
+    }
+
+    private int bestWeight(Resource instance) {
+        Map<Node, Integer> table = instanceTable(instance);
+        int best = -Score.INFINITY;
+        for (Map.Entry<Node, Integer> e : table.entrySet()) {
+            best = Math.max(best, NodeWeights.effective(e.getKey(), e.getValue()));
+        }
+        return best;
+    }
+
+    /**
+     * May an instance stay on its current node before the others are placed? Only where that
+     * node scores at least as well as the best node it could go to: a node the clone prefers
+     * more draws the instance away. The preferences of resources colocated with the clone
+     * count only when some nodes get no instance (else every node gets one anyway).
+     */
+    private boolean keeps(Resource instance, Node current, int nodeMax, boolean withDependents) {
+        if (!current.canRunResources() || blockedFromRunning(instance)) {
             return false;
         }
-        Integer w = instanceTable(instance).get(n);
-        return w != null && w >= 0;
+        Map<Node, Integer> table = instanceTable(instance, withDependents ? cloneTable : ownCloneTable);
+        Integer w = table.get(current);
+        if (w == null || w < 0) {
+            return false;
+        }
+        for (Map.Entry<Node, Integer> e : table.entrySet()) {
+            if (e.getValue() > w && e.getKey().canRunResources() && fits(e.getKey(), nodeMax)
+                    && cloneTable.getOrDefault(e.getKey(), -1) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Unmanaged or blocked instances stay where they are, whatever the scores say. */
     static boolean fixed(Resource instance) {
         for (Primitive p : instance.primitives()) {
             if (!p.managed() || p.blocked()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean orphan(Resource instance) {
+        for (Primitive p : instance.primitives()) {
+            if (p.orphan()) {
                 return true;
             }
         }

@@ -27,6 +27,7 @@ public final class Primitive extends Resource {
     private Node partialMigrationTarget;
     private boolean migratedBlindly;
     private final Map<Node, String> historyIds = new LinkedHashMap<>();
+    private String lastHistoryName;
     private final Map<Node, String> pendingTasks = new LinkedHashMap<>();
     private final Map<Node, Integer> failedProbes = new LinkedHashMap<>();
     private final Map<Node, Map<String, String>> recurringOps = new LinkedHashMap<>();
@@ -183,6 +184,15 @@ public final class Primitive extends Resource {
      */
     public Map<Node, String> historyIds() {
         return historyIds;
+    }
+
+    /** The lrm_resource id of the last history read for it, on any node (Pacemaker's clone_name); null if none. */
+    public String lastHistoryName() {
+        return lastHistoryName;
+    }
+
+    public void setLastHistoryName(String name) {
+        this.lastHistoryName = name;
     }
 
     /** The operation still in progress on a node (start, stop, monitor, ...), probes left out. */

@@ -76,6 +76,7 @@ public final class CibUnpacker {
         }
         history.resolveMigrations();
         history.applyFailcounts();
+        MultiplyActiveBlocks.apply(cluster);
         new ShutdownLocks(cluster).apply(states);
 
         new ConstraintUnpacker(ids, rules, sets, localNow, byId, Xml.child(configuration, "tags"), templateUsers(resourcesEl, byId))

@@ -1,6 +1,5 @@
 package org.jheartbeat.policy.unpack;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +42,6 @@ final class HistoryReplay {
         this.rsc = rsc;
         this.node = node;
         this.agentChanged = agentChanged;
-    }
-
-    static void sortByCall(List<OpRecord> ops) {
-        ops.sort(Comparator.comparingLong((OpRecord o) -> o.callId() < 0 ? Long.MAX_VALUE : o.callId())
-                .thenComparingLong(OpRecord::lastRcChange));
     }
 
     void replay(List<OpRecord> ops) {

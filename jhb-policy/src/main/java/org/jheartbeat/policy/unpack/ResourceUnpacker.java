@@ -103,6 +103,11 @@ final class ResourceUnpacker {
         if (template != null) {
             sets.read(template, "instance_attributes", RuleContext.ofTime(now)).forEach(params::putIfAbsent);
         }
+        // the instance attributes of the group or clone it is in are its parameters too
+        for (org.w3c.dom.Node up = e.getParentNode(); up instanceof Element parent
+                && List.of("group", "clone", "master").contains(parent.getTagName()); up = parent.getParentNode()) {
+            sets.read(parent, "instance_attributes", RuleContext.ofTime(now)).forEach(params::putIfAbsent);
+        }
         RuleContext.Agent agent = new RuleContext.Agent(standard, provider, type);
         List<OpConfig> ops = new ArrayList<>();
         ops.addAll(ops(e, agent));

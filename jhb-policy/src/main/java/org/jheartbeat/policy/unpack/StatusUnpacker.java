@@ -50,7 +50,7 @@ final class StatusUnpacker {
             for (CompactElement op : lr.elements("lrm_rsc_op")) {
                 ops.add(OpRecord.of(op));
             }
-            HistoryReplay.sortByCall(ops);
+            CallOrder.sort(ops);
             String id = lr.attribute("id") == null ? "" : lr.attribute("id");
             Primitive rsc = find(id, node, ops);
             if (rsc == null) {
@@ -59,6 +59,7 @@ final class StatusUnpacker {
                 }
                 rsc = orphans.orphan(id, lr);
             }
+            rsc.setLastHistoryName(id);
             boolean activeBefore = rsc.active().containsKey(node);
             new HistoryReplay(cluster, rsc, node, agentChanged(rsc, lr)).replay(ops);
             migrations.add(rsc, node, ops);
@@ -136,11 +137,12 @@ final class StatusUnpacker {
     /**
      * The instance a node's history of an anonymous clone belongs to: one already active on this
      * node whose member for this history is not (a cloned group's), else the first not active
-     * anywhere; a second history of the same member on one node is a new orphan instance.
+     * anywhere; a second history of the same member on one node is a new orphan instance, and so
+     * is an active one on a lost node that needs no fencing (see {@link #lostWithoutFencing}).
      */
     private Primitive anonymousInstance(Clone clone, String base, Node node, List<OpRecord> ops) {
-        boolean active = wasActive(ops);
         boolean alreadyHere = false;
+        Primitive chosen = null;
         Primitive free = null;
         for (Resource instance : clone.children()) {
             Primitive p = member(instance, base);
@@ -149,7 +151,8 @@ final class StatusUnpacker {
             }
             if (instanceActiveOn(instance, node)) {
                 if (p.active().isEmpty()) {
-                    return p;
+                    chosen = p;
+                    break;
                 }
                 alreadyHere = true;
                 continue;
@@ -158,12 +161,29 @@ final class StatusUnpacker {
                 free = p;
             }
         }
-        // a second history of the same anonymous clone on one node is an orphan instance
-        if (alreadyHere || free == null && active) {
-            Resource extra = orphans.extraInstance(clone);
-            free = member(extra, base);
+        if (chosen == null && !alreadyHere) {
+            chosen = free;
         }
-        return free;
+        if (chosen != null && lostWithoutFencing(clone, chosen, node)) {
+            chosen = null;
+        }
+        // a second history of the same anonymous clone on one node is an orphan instance, and
+        // so is an active one that was given no number
+        if (chosen == null && (alreadyHere || wasActive(ops))) {
+            chosen = member(orphans.extraInstance(clone), base);
+        }
+        return chosen;
+    }
+
+    /**
+     * An instance on a lost node that can be recovered without fencing it (requires=quorum or
+     * nothing) takes no instance number, unless the clone runs on every node: it may be active
+     * there as far as the history knows, and its number is wanted for a start elsewhere.
+     */
+    private boolean lostWithoutFencing(Clone clone, Primitive instance, Node node) {
+        int nodeCount = cluster.nodes().size();
+        return (!node.online() || node.unclean()) && !instance.needsFencing(cluster.options().stonithEnabled())
+                && clone.cloneMax(nodeCount) != nodeCount;
     }
 
     private static Primitive member(Resource instance, String base) {

@@ -360,6 +360,36 @@ class FeatureCasesTest {
         assertSameAsPacemaker("group-member-banned");
     }
 
+    @Test
+    void groupMemberBlockedByFailedStopPinsGroup() throws Exception {
+        assertSameAsPacemaker("group-member-blocked-by-failed-stop-pins-group");
+    }
+
+    @Test
+    void groupRestartBlockedByFailedMember() throws Exception {
+        assertSameAsPacemaker("group-restart-blocked-by-failed-member");
+    }
+
+    @Test
+    void groupMultiplyActiveBlocked() throws Exception {
+        assertSameAsPacemaker("group-multiply-active-blocked");
+    }
+
+    @Test
+    void groupMultiplyActiveStopsWhereUnexpected() throws Exception {
+        assertSameAsPacemaker("group-multiply-active-stops-where-unexpected");
+    }
+
+    @Test
+    void groupAfterUnmanagedMemberKeepsGroupColocation() throws Exception {
+        assertSameAsPacemaker("group-after-unmanaged-member-keeps-group-colocation");
+    }
+
+    @Test
+    void groupAntiColocationOutweighsStickiness() throws Exception {
+        assertSameAsPacemaker("group-anti-colocation-outweighs-stickiness");
+    }
+
     // ---- Orders
 
     @Test
@@ -382,6 +412,21 @@ class FeatureCasesTest {
         assertSameAsPacemaker("order-after-clone-with-unrunnable-instance");
     }
 
+    @Test
+    void failedThenOfUnrunnableFirstStops() throws Exception {
+        assertSameAsPacemaker("failed-then-of-unrunnable-first-stops");
+    }
+
+    @Test
+    void stopAfterBlockedStopIsBlocked() throws Exception {
+        assertSameAsPacemaker("stop-after-blocked-stop-is-blocked");
+    }
+
+    @Test
+    void optionalOrderRestartsThenWithRestartType() throws Exception {
+        assertSameAsPacemaker("optional-order-restarts-then-with-restart-type");
+    }
+
     // ---- Clones
 
     @Test
@@ -392,6 +437,26 @@ class FeatureCasesTest {
     @Test
     void cloneMax() throws Exception {
         assertSameAsPacemaker("clone-max");
+    }
+
+    @Test
+    void pendingStartBeforeLaterStop() throws Exception {
+        assertSameAsPacemaker("pending-start-before-later-stop");
+    }
+
+    @Test
+    void cloneParametersInherited() throws Exception {
+        assertSameAsPacemaker("clone-parameters-inherited");
+    }
+
+    @Test
+    void cloneInstanceOnLostNodeWithoutFencing() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-lost-node-without-fencing");
+    }
+
+    @Test
+    void cloneInstanceLeavesForBetterNode() throws Exception {
+        assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
 
     @Test
@@ -540,6 +605,16 @@ class FeatureCasesTest {
     @Test
     void migrateFromFailedOnTarget() throws Exception {
         assertSameAsPacemaker("migrate-from-failed-on-target");
+    }
+
+    @Test
+    void promotableInstancesStartWherePromoted() throws Exception {
+        assertSameAsPacemaker("promotable-instances-start-where-promoted");
+    }
+
+    @Test
+    void promotableSecondHistoryOnANode() throws Exception {
+        assertSameAsPacemaker("promotable-second-history-on-a-node");
     }
 
     @Test

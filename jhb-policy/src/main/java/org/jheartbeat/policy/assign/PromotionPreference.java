@@ -1,0 +1,79 @@
+package org.jheartbeat.policy.assign;
+
+import org.jheartbeat.policy.Score;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+
+/**
+ * The promotion score an agent recorded for an instance (its master-* node attribute), which
+ * Pacemaker adds to the instance's placement scores when positive, so that instances start
+ * where they are to be promoted. Which attribute counts follows Pacemaker: the name the
+ * instance's history uses, else its own id, else (anonymous clones) the id without instance
+ * number; and only on nodes where the score is known to belong to this instance.
+ */
+final class PromotionPreference {
+
+    private PromotionPreference() {
+    }
+
+    static int of(Clone clone, Resource instance, Node node) {
+        if (!clone.promotable() || !node.canRunResources()) {
+            return 0;
+        }
+        int sum = 0;
+        for (Primitive p : instance.primitives()) {
+            sum = Score.add(sum, attribute(clone, p, node));
+        }
+        return Math.max(sum, 0);
+    }
+
+    private static int attribute(Clone clone, Primitive p, Node node) {
+        if (!applies(clone, p, node)) {
+            return 0;
+        }
+        String name = p.lastHistoryName() == null ? p.id() : p.lastHistoryName();
+        String value = node.attributes().get("master-" + name);
+        String stripped = withoutInstance(p.id());
+        if (value == null && !clone.globallyUnique() && !stripped.equals(p.id())) {
+            value = node.attributes().get("master-" + stripped);
+        }
+        return value == null ? 0 : Score.parse(value);
+    }
+
+    private static boolean applies(Clone clone, Primitive p, Node node) {
+        if (!clone.globallyUnique()) {
+            Primitive activeHere = sibling(clone, p, node, true);
+            if (activeHere == p) {
+                return true;
+            }
+            if (activeHere == null && sibling(clone, p, node, false) != null) {
+                return true;
+            }
+        }
+        if (p.active().isEmpty() && p.historyIds().isEmpty()) {
+            return true;
+        }
+        return p.historyIds().containsKey(node) || p.active().containsKey(node);
+    }
+
+    /** The clone's primitive standing for p in any instance that is active on (or only known on) the node. */
+    private static Primitive sibling(Clone clone, Primitive p, Node node, boolean active) {
+        String base = withoutInstance(p.id());
+        for (Resource instance : clone.children()) {
+            for (Primitive q : instance.primitives()) {
+                if (withoutInstance(q.id()).equals(base)
+                        && (active ? q.active().containsKey(node) : q.historyIds().containsKey(node))) {
+                    return q;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String withoutInstance(String id) {
+        int colon = id.lastIndexOf(':');
+        return colon < 0 ? id : id.substring(0, colon);
+    }
+}
