@@ -111,8 +111,8 @@ final class XmlScanner {
     private final String source;
     private final Events events;
     private final Attributes attributes = new Attributes();
-    private final String[] recentNames = new String[NAME_CACHE_SIZE];
-    private final String[] recentValues = new String[VALUE_CACHE_SIZE];
+    private final Recent recentNames = new Recent(NAME_CACHE_SIZE);
+    private final Recent recentValues = new Recent(VALUE_CACHE_SIZE);
     /** Decoded content (values with references, text with CDATA) as UTF-8. */
     private final Utf8Buffer decoded = new Utf8Buffer();
     private int nameHash;
@@ -841,22 +841,33 @@ final class XmlScanner {
     }
 
     /** The ASCII string of [start, end), the same one as last time when it was seen shortly before. */
-    private String shared(String[] recent, int start, int end, int hash) {
-        int slot = (hash ^ (hash >>> 12)) & (recent.length - 1);
-        String seen = recent[slot];
-        int n = end - start;
-        if (seen != null && seen.length() == n) {
-            int i = 0;
-            while (i < n && seen.charAt(i) == text[start + i]) {
-                i++;
-            }
-            if (i == n) {
-                return seen;
-            }
+    private String shared(Recent recent, int start, int end, int hash) {
+        int slot = (hash ^ (hash >>> 12)) & (recent.strings.length - 1);
+        byte[] seen = recent.bytes[slot];
+        if (seen != null && recent.hashes[slot] == hash && Arrays.equals(seen, 0, seen.length, text, start, end)) {
+            return recent.strings[slot];
         }
         String made = ascii(start, end);
-        recent[slot] = made;
+        recent.strings[slot] = made;
+        recent.bytes[slot] = Arrays.copyOfRange(text, start, end);
+        recent.hashes[slot] = hash;
         return made;
+    }
+
+    /**
+     * Strings seen shortly before, by hash (a direct-mapped cache: no look-up chains), with their
+     * bytes to compare the text with: comparing a string's characters with bytes costs more.
+     */
+    private static final class Recent {
+        final String[] strings;
+        final byte[][] bytes;
+        final int[] hashes;
+
+        Recent(int size) {
+            strings = new String[size];
+            bytes = new byte[size][];
+            hashes = new int[size];
+        }
     }
 
     private String ascii(int start, int end) {
