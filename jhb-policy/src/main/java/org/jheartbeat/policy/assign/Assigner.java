@@ -305,7 +305,7 @@ public final class Assigner {
         Map<Node, Integer> table = mergeDependents(c, own);
         new CloneDistribution(this, c, table, own, strategy).distribute();
         if (c.promotable()) {
-            promotion.choose(c);
+            promotion.choose(c, table);
         }
         for (Resource instance : c.children()) {
             instance.setAssigned(true);

@@ -29,7 +29,11 @@ final class Promotion {
         this.cluster = cluster;
     }
 
-    void choose(Clone clone) {
+    /**
+     * @param cloneTable the clone's node scores its instances were placed by (with its
+     *                   dependents' preferences): a promotable instance's score adds its node's
+     */
+    void choose(Clone clone, Map<Node, Integer> cloneTable) {
         List<Candidate> candidates = new ArrayList<>();
         for (Resource instance : clone.children()) {
             Node n = Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
@@ -37,6 +41,9 @@ final class Promotion {
                 continue;
             }
             Integer score = score(clone, instance, n);
+            if (score != null && score >= 0) {
+                score = Score.add(score, cloneTable.getOrDefault(n, 0));
+            }
             clone.promotionScores().put(instance, score == null ? -1 : score);
             candidates.add(new Candidate(instance, n, score == null ? -1 : score,
                     currentlyPromoted(instance), candidates.size()));

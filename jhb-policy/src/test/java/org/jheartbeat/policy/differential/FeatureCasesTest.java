@@ -618,6 +618,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotionAddsCloneNodeScore() throws Exception {
+        assertSameAsPacemaker("promotion-adds-clone-node-score");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
