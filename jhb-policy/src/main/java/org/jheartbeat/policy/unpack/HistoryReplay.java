@@ -332,8 +332,8 @@ final class HistoryReplay {
         if (definitionOp == null) {
             return null;
         }
-        String restartDigest = Xml.attr(definitionOp.element(), "op-restart-digest");
-        String forceRestart = Xml.attr(definitionOp.element(), "op-force-restart");
+        String restartDigest = definitionOp.element().attribute("op-restart-digest");
+        String forceRestart = definitionOp.element().attribute("op-force-restart");
         if (restartDigest != null
                 && !restartDigest.equals(ParameterDigest.restart(rsc, definitionOp.task(), 0, forceRestart))) {
             return DefinitionChange.RESTART;
