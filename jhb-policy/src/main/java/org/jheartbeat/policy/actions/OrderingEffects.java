@@ -232,6 +232,9 @@ final class OrderingEffects {
         if ("stop".equals(pair.firstAction) && "stop".equals(pair.thenAction)) {
             return stopForcesStop(pair);
         }
+        if ("promote".equals(pair.firstAction) && "start".equals(pair.thenAction)) {
+            return promotionRestarts(pair);
+        }
         if (!"start".equals(pair.firstAction) || !"start".equals(pair.thenAction)) {
             return false;
         }
@@ -304,6 +307,36 @@ final class OrderingEffects {
             }
         }
         return changed;
+    }
+
+    /**
+     * A clone that demotes an instance and promotes one again (anywhere: the then waits for the
+     * clone as a whole) restarts a then that runs: it stops before the demotion (the order's
+     * inverse) and starts after the promotion.
+     */
+    private boolean promotionRestarts(Pair pair) {
+        ResourcePlan t = plans.get(pair.then);
+        if (!(pair.first instanceof Clone clone) || !pair.alternatives.isEmpty() || t == null
+                || !t.rsc.managed() || t.rsc.blocked() || t.current == null || t.current != t.next
+                || t.start != null && !"resource definition change".equals(t.restartReason)) {
+            return false;
+        }
+        boolean promotes = false;
+        boolean demotes = false;
+        for (Primitive p : clone.primitives()) {
+            ResourcePlan plan = plans.get(p);
+            promotes |= plan != null && plan.promote != null && plan.promote.runnable();
+            demotes |= plan != null && plan.demote != null;
+        }
+        if (!promotes || !demotes || !pair.symmetrical && !pair.interleaved && pair.needsFirst) {
+            return false;
+        }
+        t.restartReason = "required " + clone.id() + (clone.notifying() ? " notified" : " promoted");
+        addStop(t, t.current);
+        if (t.start == null) {
+            t.start = planner.action(pair.then, "start", t.next, false);
+        }
+        return true;
     }
 
     /**

@@ -319,9 +319,11 @@ public final class Assigner {
     private void assignClone(Clone c) {
         Map<Node, Integer> own = applyPrimaries(c, c.allowedNodes());
         Map<Node, Integer> table = mergeDependents(c, own);
+        // the clone's own scores with its dependents' preferences, before the primaries' (which go to the instances)
+        Map<Node, Integer> cloneScores = c.promotable() ? mergeDependents(c, c.allowedNodes()) : null;
         new CloneDistribution(this, c, table, own, strategy).distribute();
         if (c.promotable()) {
-            promotion.choose(c, table);
+            promotion.choose(c, cloneScores);
         }
         for (Resource instance : c.children()) {
             instance.setAssigned(true);

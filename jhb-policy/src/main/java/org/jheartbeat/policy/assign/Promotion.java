@@ -32,10 +32,10 @@ final class Promotion {
     }
 
     /**
-     * @param cloneTable the clone's node scores its instances were placed by (with its
-     *                   dependents' preferences): a promotable instance's score adds its node's
+     * @param cloneScores the clone's own node scores with its dependents' preferences: a
+     *                    promotable instance's score adds its node's, as Pacemaker sorts them
      */
-    void choose(Clone clone, Map<Node, Integer> cloneTable) {
+    void choose(Clone clone, Map<Node, Integer> cloneScores) {
         List<Candidate> candidates = new ArrayList<>();
         for (Resource instance : clone.children()) {
             Node n = Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
@@ -44,7 +44,7 @@ final class Promotion {
             }
             Integer score = score(clone, instance, n);
             if (score != null && score >= 0) {
-                score = Score.add(score, cloneTable.getOrDefault(n, 0));
+                score = Score.add(score, cloneScores.getOrDefault(n, 0));
             }
             clone.promotionScores().put(instance, score == null ? -1 : score);
             candidates.add(new Candidate(instance, n, score == null ? -1 : score,

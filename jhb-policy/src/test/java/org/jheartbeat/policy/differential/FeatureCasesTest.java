@@ -465,6 +465,31 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneMaxZeroHistory() throws Exception {
+        assertSameAsPacemaker("clone-max-zero-history");
+    }
+
+    @Test
+    void promotionAddsCloneLocationScore() throws Exception {
+        assertSameAsPacemaker("promotion-adds-clone-location-score");
+    }
+
+    @Test
+    void promotableInstanceOrderByPromotionScore() throws Exception {
+        assertSameAsPacemaker("promotable-instance-order-by-promotion-score");
+    }
+
+    @Test
+    void cloneAgentNotInstalledOnNode() throws Exception {
+        assertSameAsPacemaker("clone-agent-not-installed-on-node");
+    }
+
+    @Test
+    void cloneInstanceBannedWhereItRuns() throws Exception {
+        assertSameAsPacemaker("clone-instance-banned-where-it-runs");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
@@ -680,6 +705,11 @@ class FeatureCasesTest {
     @Test
     void promotionAddsCloneNodeScore() throws Exception {
         assertSameAsPacemaker("promotion-adds-clone-node-score");
+    }
+
+    @Test
+    void promotedRecoveryRestartsOrderedDependent() throws Exception {
+        assertSameAsPacemaker("promoted-recovery-restarts-ordered-dependent");
     }
 
     @Test
