@@ -318,13 +318,13 @@ public final class CrmSimulateMain implements Callable<Integer> {
         if (!liveCheck && named != null && !named.isEmpty()) {
             return new CibInput(CibSources.readFile(Path.of(named)), named);
         }
-        return new CibInput(CibSources.live(locations.resolve(new LocationOptions()), "read a file with -x FILE"),
+        return CibInput.ofText(CibSources.live(locations.resolve(new LocationOptions()), "read a file with -x FILE"),
                 "live CIB");
     }
 
     private static CibDocument parse(CibInput input) throws ToolFailure {
         try {
-            return CibXml.parse(input.text(), input.source());
+            return CibXml.parseWithCompactHistory(input.bytes(), input.source());
         } catch (CibParseException e) {
             throw new ToolFailure(ExitCodes.DATA_ERROR, e.getMessage());
         }

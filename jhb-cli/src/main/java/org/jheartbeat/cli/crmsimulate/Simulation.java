@@ -18,8 +18,8 @@ import org.jheartbeat.policy.unpack.CibUnpacker;
  * carried out and the revised status. The modifications and the simulated results are written
  * into the status section of the CIB given, which the run takes over (crm_simulate parses it
  * for this run alone, and a copy of a CIB of 10,000 resources takes seconds); that is what
- * --save-output saves. The scheduler's cluster holds no part of the DOM, so the writing does
- * not change what was scheduled.
+ * --save-output saves. The writing only adds and removes history entries, never changes one
+ * the scheduler's cluster read, so it does not change what was scheduled.
  *
  * <p>Quiet (-Q) leaves out the sections; the scores (-s) are printed in Pacemaker's quiet list
  * form, which then applies to the whole output.

@@ -37,13 +37,16 @@ final class OrderingEffects {
     /**
      * first is a primitive, a group or a clone (its "running" step); then is one primitive.
      * needsFirst: the then cannot start unless the first can (false where only the first's
-     * changes carry over to the then).
+     * changes carry over to the then). viaGroup: the ordering names the then's group, so it
+     * reaches the then through the group's own start and stop, which leave the member free to
+     * migrate while the first moves.
      */
     private record Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical,
-                        List<Resource> alternatives, int minimum, String label, boolean interleaved, boolean needsFirst) {
+                        List<Resource> alternatives, int minimum, String label, boolean interleaved, boolean needsFirst,
+                        boolean viaGroup) {
 
         Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical) {
-            this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false, true);
+            this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false, true, false);
         }
 
     }
@@ -81,7 +84,7 @@ final class OrderingEffects {
             }
             for (Primitive t : firstOf(o.then())) {
                 pairs.add(new Pair(o.first(), t, o.firstAction(), o.thenAction(), mandatory && o.symmetrical(),
-                        o.alternatives(), o.minimum(), o.label(), false, mandatory));
+                        o.alternatives(), o.minimum(), o.label(), false, mandatory, o.then() instanceof Group));
             }
         }
         return pairs;
@@ -105,7 +108,7 @@ final class OrderingEffects {
                 continue;
             }
             for (Primitive t : firstOf(ti)) {
-                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical(), List.of(), 0, null, true, true));
+                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical(), List.of(), 0, null, true, true, false));
             }
         }
     }
@@ -176,24 +179,39 @@ final class OrderingEffects {
             }
         }
         boolean single = first instanceof Primitive;
-        boolean anyCanRun = false;
-        boolean allCanRun = true;
         boolean starts = false;
         boolean stops = false;
+        for (ResourcePlan f : members) {
+            starts |= f.start != null && f.start.runnable() && !f.migrate;
+            stops |= !f.stops.isEmpty() && !f.migrate;
+        }
+        // a clone runs where any instance runs whole (a cloned group only with all its members)
+        boolean cannotStart = first instanceof Clone clone
+                ? clone.children().stream().noneMatch(this::canRun) : !canRun(first);
+        String name = first.id() + (single ? " start" : " running");
+        // A clone's instances matter to a then only where they start or stop on the then's node.
+        return new FirstState(name, cannotStart, starts, stops, members, first instanceof Clone ? touchedNodes(members) : null);
+    }
+
+    /** Whether every primitive of the resource will be running after the transition. */
+    private boolean canRun(Resource r) {
+        List<ResourcePlan> members = new ArrayList<>();
+        for (Primitive p : r.primitives()) {
+            ResourcePlan plan = plans.get(p);
+            if (plan != null) {
+                members.add(plan);
+            }
+        }
         for (ResourcePlan f : members) {
             boolean fixed = !f.rsc.managed() || f.rsc.blocked();
             // a member stopped where it is placed, with no start to bring it back, will not be running either
             boolean cannot = fixed ? f.current == null || f.rsc.failed()
                     : f.next == null || f.start != null && !f.start.runnable() || f.start == null && f.stopsOn(f.next);
-            anyCanRun |= !cannot;
-            allCanRun &= !cannot;
-            starts |= f.start != null && f.start.runnable() && !f.migrate;
-            stops |= !f.stops.isEmpty() && !f.migrate;
+            if (cannot) {
+                return false;
+            }
         }
-        boolean cannotStart = first instanceof Clone ? !anyCanRun : !allCanRun || members.isEmpty();
-        String name = first.id() + (single ? " start" : " running");
-        // A clone's instances matter to a then only where they start or stop on the then's node.
-        return new FirstState(name, cannotStart, starts, stops, members, first instanceof Clone ? touchedNodes(members) : null);
+        return !members.isEmpty();
     }
 
     private static java.util.Set<Node> touchedNodes(List<ResourcePlan> members) {
@@ -269,7 +287,7 @@ final class OrderingEffects {
             }
             return changed;
         }
-        if (t.migrate && f.starts) {
+        if (t.migrate && f.starts && !pair.viaGroup) {
             t.migrate = false;
             t.moveReason = "unrunnable " + (pair.first == null ? pair.label : pair.first.id()) + " stop";
             changed = true;
