@@ -31,7 +31,7 @@ public final class Assigner {
     public Assigner(Cluster cluster) {
         this.cluster = cluster;
         this.strategy = cluster.options().placementStrategy();
-        this.promotion = new Promotion(cluster);
+        this.promotion = new Promotion(cluster, this);
     }
 
     public void run() {
@@ -57,7 +57,7 @@ public final class Assigner {
             }
         }
         if (r instanceof Primitive p) {
-            assignPrimitive(p, null);
+            assignPrimitive(p);
         } else if (r instanceof Group g) {
             assignGroup(g);
         } else if (r instanceof Clone c) {
@@ -100,7 +100,9 @@ public final class Assigner {
     /** The other resource's score on this node, or with a node attribute its best score among nodes sharing the value. */
     private static Integer scoreMatching(Map<Node, Integer> other, Node node, String attribute) {
         if (attribute == null || "#uname".equals(attribute)) {
-            return other.get(node);
+            Integer score = other.get(node);
+            // a node that can run nothing (standby, down) offers the other nothing there
+            return score != null && !node.canRunResources() ? Integer.valueOf(-Score.INFINITY) : score;
         }
         String value = node.attributes().get(attribute);
         Integer best = null;
@@ -156,18 +158,31 @@ public final class Assigner {
             if (dep.isAssigned() || dep.parent() instanceof Group && dep.parent() == r.parent()) {
                 continue;
             }
-            double f = NodeWeights.chained(factor, c.score());
-            if (dep instanceof Group g && !g.children().isEmpty()) {
-                work = mergeMembers(g, 0, work, f, c.nodeAttribute(), onlyPositive);
-                continue;
-            }
-            Map<Node, Integer> merged = withMerged(work, ownTable(dep), f, c.nodeAttribute(), onlyPositive);
-            if (merged != work) {
-                work = mergeDependents(dep, merged, f, onlyPositive);
-            }
+            work = mergeDependent(dep, work, NodeWeights.chained(factor, c.score()), c.nodeAttribute(), onlyPositive);
         }
         merging.remove(r);
         return work;
+    }
+
+    /** One dependent's scores at this factor, with everything placed relative to it. */
+    private Map<Node, Integer> mergeDependent(Resource dep, Map<Node, Integer> table, double factor, String attribute,
+                                              boolean onlyPositive) {
+        if (dep instanceof Group g && !g.children().isEmpty()) {
+            return mergeMembers(g, 0, table, factor, attribute, onlyPositive);
+        }
+        Map<Node, Integer> merged = withMerged(table, ownTable(dep), factor, attribute, onlyPositive);
+        return merged == table ? table : mergeDependents(dep, merged, factor, onlyPositive);
+    }
+
+    /**
+     * What the dependent of a colocation with a promoted role, and everything placed relative
+     * to it, add to each of these nodes (0 where they are indifferent): the preferences that
+     * count towards promotion there.
+     */
+    Map<Node, Integer> dependentPreferences(Colocation c, Iterable<Node> nodes) {
+        Map<Node, Integer> zero = new java.util.LinkedHashMap<>();
+        nodes.forEach(n -> zero.put(n, 0));
+        return mergeDependent(c.dependent(), zero, (double) c.score() / Score.INFINITY, c.nodeAttribute(), false);
     }
 
     /** Applies colocations with already placed primaries to the table. */
@@ -192,28 +207,24 @@ public final class Assigner {
         return work;
     }
 
-    private void assignPrimitive(Primitive p, Node prefer) {
+    private void assignPrimitive(Primitive p) {
         Map<Node, Integer> table = applyPrimaries(p, p.allowedNodes());
         table = mergeDependents(p, table);
         p.allowedNodes().clear();
         p.allowedNodes().putAll(table);
-        p.assign(choose(p, table, prefer), Role.STARTED);
+        p.assign(choose(p, table), Role.STARTED);
     }
 
-    Node choose(Primitive p, Map<Node, Integer> table, Node prefer) {
+    Node choose(Primitive p, Map<Node, Integer> table) {
         if (!p.managed() || p.blocked()) {
             return p.currentNode();
         }
         if (p.stopOnly() || p.targetRole() == Role.STOPPED || p.orphan()) {
             return null;
         }
-        if (prefer != null) {
-            Integer w = table.get(prefer);
-            if (w != null && w >= 0 && prefer.canRunResources()) {
-                return prefer;
-            }
-        }
+        Node roomiest = null;
         if (Capacity.enforced(strategy)) {
+            roomiest = Capacity.roomiestWhereNoneFitsAll(p, table);
             table = Capacity.banInsufficient(p, table);
         }
         List<Node> nodes = NodeWeights.sorted(table, strategy, p.currentNode());
@@ -224,6 +235,11 @@ public final class Assigner {
         int bestWeight = NodeWeights.effective(best, table.get(best));
         if (bestWeight < 0) {
             return null;
+        }
+        // what must come along fits nowhere: the node with the most room left, if it scores as well
+        if (roomiest != null && table.containsKey(roomiest)
+                && NodeWeights.effective(roomiest, table.get(roomiest)) >= bestWeight) {
+            return roomiest;
         }
         return best;
     }
@@ -261,7 +277,7 @@ public final class Assigner {
         Map<Node, Integer> firstTable = mergeDependents(first, mergeMembers(g, 1, table, 1.0, null, false));
         first.allowedNodes().clear();
         first.allowedNodes().putAll(firstTable);
-        first.assign(choose(first, firstTable, null), Role.STARTED);
+        first.assign(choose(first, firstTable), Role.STARTED);
         first.setAssigned(true);
         Node previous = first.assignedNode();
         boolean stopRest = previous == null;
@@ -303,9 +319,11 @@ public final class Assigner {
     private void assignClone(Clone c) {
         Map<Node, Integer> own = applyPrimaries(c, c.allowedNodes());
         Map<Node, Integer> table = mergeDependents(c, own);
+        // the clone's own scores with its dependents' preferences, before the primaries' (which go to the instances)
+        Map<Node, Integer> cloneScores = c.promotable() ? mergeDependents(c, c.allowedNodes()) : null;
         new CloneDistribution(this, c, table, own, strategy).distribute();
         if (c.promotable()) {
-            promotion.choose(c, table);
+            promotion.choose(c, cloneScores);
         }
         for (Resource instance : c.children()) {
             instance.setAssigned(true);

@@ -24,16 +24,18 @@ import org.jheartbeat.policy.model.Role;
 final class Promotion {
 
     private final Cluster cluster;
+    private final Assigner assigner;
 
-    Promotion(Cluster cluster) {
+    Promotion(Cluster cluster, Assigner assigner) {
         this.cluster = cluster;
+        this.assigner = assigner;
     }
 
     /**
-     * @param cloneTable the clone's node scores its instances were placed by (with its
-     *                   dependents' preferences): a promotable instance's score adds its node's
+     * @param cloneScores the clone's own node scores with its dependents' preferences: a
+     *                    promotable instance's score adds its node's, as Pacemaker sorts them
      */
-    void choose(Clone clone, Map<Node, Integer> cloneTable) {
+    void choose(Clone clone, Map<Node, Integer> cloneScores) {
         List<Candidate> candidates = new ArrayList<>();
         for (Resource instance : clone.children()) {
             Node n = Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
@@ -42,7 +44,7 @@ final class Promotion {
             }
             Integer score = score(clone, instance, n);
             if (score != null && score >= 0) {
-                score = Score.add(score, cloneTable.getOrDefault(n, 0));
+                score = Score.add(score, cloneScores.getOrDefault(n, 0));
             }
             clone.promotionScores().put(instance, score == null ? -1 : score);
             candidates.add(new Candidate(instance, n, score == null ? -1 : score,
@@ -134,9 +136,10 @@ final class Promotion {
             if (c.primaryRole() != Role.PROMOTED || c.dependent().isAssigned()) {
                 continue;
             }
-            Integer w = dependentScore(c.dependent(), node);
+            // the dependent's preferences with those of everything placed relative to it
+            Integer w = assigner.dependentPreferences(c, cluster.nodes().values()).get(node);
             if (w != null && w > 0) {
-                score = Score.add(score, NodeWeights.scaled(w, (double) c.score() / Score.INFINITY));
+                score = Score.add(score, w);
             } else if (w != null && w <= -Score.INFINITY && c.score() >= Score.INFINITY && score > 1) {
                 // a node where what must go with the promoted role cannot run stays promotable,
                 // but only just (Pacemaker's score 1)
@@ -144,21 +147,6 @@ final class Promotion {
             }
         }
         return any ? score : null;
-    }
-
-    /** A dependent's score on a node; a group's is its members' together. */
-    private static Integer dependentScore(Resource dependent, Node node) {
-        if (!(dependent instanceof Group g) || g.children().isEmpty()) {
-            return dependent.allowedNodes().get(node);
-        }
-        Integer total = null;
-        for (Resource member : g.children()) {
-            Integer w = member.allowedNodes().get(node);
-            if (w != null) {
-                total = total == null ? w : Score.add(total, w);
-            }
-        }
-        return total;
     }
 
     /** Anonymous instances may have recorded their score under any instance number. */

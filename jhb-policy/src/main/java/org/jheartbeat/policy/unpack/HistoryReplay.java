@@ -201,6 +201,11 @@ final class HistoryReplay {
         } else if (rc == 2 || rc == 4 || rc == 5) {
             hardBan = Math.max(hardBan, 1);
         }
+        // a stop that failed for good (the agent cannot work there) where the node cannot be
+        // fenced either: nothing more can be done for the resource
+        if ("stop".equals(op.task()) && (rc >= 2 && rc <= 5) && !cluster.canFence(node)) {
+            rsc.setBlocked(true);
+        }
         if (rc == 5 && op.probe()) {
             rsc.failedProbes().put(node, rc);
             role = Role.STOPPED;
@@ -345,11 +350,18 @@ final class HistoryReplay {
         return failed ? null : DefinitionChange.RELOAD;
     }
 
+    /**
+     * A hard error keeps the resource off the node (or every node); an anonymous clone's keeps
+     * the whole clone off, whichever instance the history was given to.
+     */
     private void banHere(boolean everywhere) {
-        if (everywhere) {
-            rsc.failureBans().addAll(cluster.nodes().values());
-        } else {
-            rsc.failureBans().add(node);
+        List<Primitive> banned = rsc.top() instanceof Clone c && !c.globallyUnique() ? c.primitives() : List.of(rsc);
+        for (Primitive p : banned) {
+            if (everywhere) {
+                p.failureBans().addAll(cluster.nodes().values());
+            } else {
+                p.failureBans().add(node);
+            }
         }
     }
 }
