@@ -17,6 +17,7 @@
 #   RUNS=3 / PCMK_RUNS=1     whole-process runs of ours / of Pacemaker per file (the median counts)
 #   JMH=0                    skip the in-process part; JMH_OPTS adds options to JMH (e.g. "-i 3")
 #   JHB_KEEP=1               keep the generated files and outputs (the path is printed)
+#   CDS=0                    run ours without the class data sharing archive bin/install makes
 # Needs python3, Pacemaker's crm_simulate (pacemaker-cli-utils; rows say so when it is missing)
 # and the built jars: mvn -q -o install -DskipTests -pl jhb-dist,jhb-bench -am
 set -u
@@ -46,6 +47,14 @@ if [[ ${JMH:-1} != 0 ]] && ! cmp -s "$REPO"/jhb-dist/target/lib/jhb-policy-*.jar
 	exit 2
 fi
 [[ -x /usr/bin/time ]] || { echo "scheduler.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
+# Ours runs as installed: bin/install makes a class data sharing archive of the jars, and so
+# does this for the source tree's (CDS=0: without one).
+if [[ ${CDS:-1} != 0 ]]; then
+	"$REPO"/packaging/cds/make-archive "$REPO"/jhb-dist/target/lib \
+		|| { echo "scheduler.sh: packaging/cds/make-archive failed" >&2; exit 2; }
+else
+	rm -f "$REPO"/jhb-dist/target/lib/jheartbeat.jsa
+fi
 
 # Our crm_simulate gains -R (--run: schedule and show the summary, no simulation); until then
 # -S, which also only schedules and prints the summary.
@@ -73,7 +82,7 @@ measure() {
 }
 
 echo "Scheduler benchmark, $(date '+%Y-%m-%d %H:%M'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "Pacemaker: $PCMK -R -x FILE ($("$PCMK" --version 2>/dev/null | head -1 || echo missing)); ours: bin/crm_simulate $OURS_MODE -x FILE (launcher defaults: ${JHB_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmn32m -XX:MaxTenuringThreshold=0})"
+echo "Pacemaker: $PCMK -R -x FILE ($("$PCMK" --version 2>/dev/null | head -1 || echo missing)); ours: bin/crm_simulate $OURS_MODE -x FILE (launcher defaults: ${JHB_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmn32m -XX:MaxTenuringThreshold=0}; class data sharing archive: $([[ ${CDS:-1} != 0 ]] && echo yes || echo no))"
 [[ $OURS_MODE == -S ]] && echo "(our crm_simulate has no -R yet: -S, which only schedules and prints the summary, stands in)"
 echo
 

@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -p cib=FILE,FILE...}: {@link #schedule} is the whole of {@link Scheduler#schedule} (unpack,
  * placement, actions and summary) on a document parsed once; {@link #unpack} is its first
  * phase alone, so placement and actions are the difference; {@link #parse} is the XML parse that
- * crm_simulate does before it, for comparison with the whole-process figures.
+ * crm_simulate does before it (each node's operation history held compactly), for comparison
+ * with the whole-process figures.
  *
  * <p>The time is fixed so that every run evaluates the same rules and failure timeouts. The
  * warm-up is long because at 10,000 primitives one operation takes seconds, and C2 goes on
@@ -61,7 +62,7 @@ public class SchedulerBenchmark {
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("-p cib=" + cib + ": no readable file there");
         }
-        document = CibXml.parse(file);
+        document = CibXml.parseWithCompactHistory(file);
     }
 
     @Benchmark
@@ -76,6 +77,6 @@ public class SchedulerBenchmark {
 
     @Benchmark
     public CibDocument parse() throws IOException, CibParseException {
-        return CibXml.parse(file);
+        return CibXml.parseWithCompactHistory(file);
     }
 }

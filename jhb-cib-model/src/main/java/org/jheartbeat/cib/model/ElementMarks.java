@@ -1,8 +1,13 @@
 package org.jheartbeat.cib.model;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
@@ -60,6 +65,25 @@ public final class ElementMarks {
         }
         int slot = marks.slot(element);
         return marks.keys[slot] == null ? List.of() : (List<String>) marks.orders[slot];
+    }
+
+    /** The element's attributes in the order they were written, those added since after them, by name. */
+    public static List<Attr> attributesInOrder(Element element) {
+        NamedNodeMap map = element.getAttributes();
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : attributeOrderOf(element)) {
+            if (element.hasAttribute(name)) {
+                names.add(name);
+            }
+        }
+        for (int i = 0; i < map.getLength(); i++) {
+            names.add(map.item(i).getNodeName());
+        }
+        List<Attr> attributes = new ArrayList<>(names.size());
+        for (String name : names) {
+            attributes.add(element.getAttributeNode(name));
+        }
+        return attributes;
     }
 
     /**

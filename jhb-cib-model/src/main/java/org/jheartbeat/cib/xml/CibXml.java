@@ -2,27 +2,22 @@ package org.jheartbeat.cib.xml;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.cib.model.CompactContent;
 import org.jheartbeat.cib.model.ElementMarks;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 
 /**
- * Reads and writes CIB text. Parsing never loads a DTD or an external entity (a CIB has no
- * use for them and they are how XML input reaches files and the network); every element
+ * Reads and writes CIB text. Parsing ({@link XmlScanner}) refuses a DTD, so no external entity
+ * is ever loaded (a CIB has no use for them and they are how XML input reaches files and the
+ * network); every element
  * remembers the line its start tag opens on ({@link CibDocument#lineOf}) and the order of its
  * attributes ({@link ElementMarks}). Writing is stable:
  * the same DOM always gives the same text, and that text parses back to an equal DOM.
@@ -37,15 +32,41 @@ public final class CibXml {
 
     /** Parses a whole CIB from text; {@code sourceName} (a file name or "input") starts every error message. */
     public static CibDocument parse(String text, String sourceName) throws CibParseException {
-        return asCib(parseDocument(new SourceText(text), sourceName), sourceName);
+        return asCib(parseDocument(Utf8Text.of(text), sourceName, false), sourceName);
+    }
+
+    /** Parses a whole CIB from its bytes, in the encoding its XML declaration names (UTF-8 by default). */
+    public static CibDocument parse(byte[] bytes, String sourceName) throws CibParseException {
+        return asCib(parseDocument(Utf8Text.decode(bytes), sourceName, false), sourceName);
     }
 
     public static CibDocument parse(Path file) throws CibParseException, IOException {
-        return asCib(parseDocument(SourceText.decode(Files.readAllBytes(file)), file.toString()), file.toString());
+        return parse(Files.readAllBytes(file), file.toString());
     }
 
     public static CibDocument parse(InputStream in, String sourceName) throws CibParseException, IOException {
-        return asCib(parseDocument(SourceText.decode(in.readAllBytes()), sourceName), sourceName);
+        return parse(in.readAllBytes(), sourceName);
+    }
+
+    /**
+     * Parses a whole CIB for the scheduler: as {@link #parse(byte[], String)}, but each node's
+     * operation history (the content of every {@code node_state}'s {@code <lrm>}) is held in
+     * compact form ({@link CompactContent}) instead of as DOM: a tenth of the memory and a
+     * fraction of the time for a large status section. Only code that reads the history through
+     * {@link CompactContent} sees it; {@link #toXml(CibDocument)} writes it as usual.
+     */
+    public static CibDocument parseWithCompactHistory(byte[] bytes, String sourceName) throws CibParseException {
+        return asCib(parseDocument(Utf8Text.decode(bytes), sourceName, true), sourceName);
+    }
+
+    /** {@link #parseWithCompactHistory(byte[], String)} of text. */
+    public static CibDocument parseWithCompactHistory(String text, String sourceName) throws CibParseException {
+        return asCib(parseDocument(Utf8Text.of(text), sourceName, true), sourceName);
+    }
+
+    /** {@link #parseWithCompactHistory(byte[], String)} of a file. */
+    public static CibDocument parseWithCompactHistory(Path file) throws CibParseException, IOException {
+        return parseWithCompactHistory(Files.readAllBytes(file), file.toString());
     }
 
     /**
@@ -53,7 +74,7 @@ public final class CibXml {
      * element is accepted. The element belongs to a document of its own.
      */
     public static Element parseElement(String text, String sourceName) throws CibParseException {
-        return parseDocument(new SourceText(text), sourceName).getDocumentElement();
+        return parseDocument(Utf8Text.of(text), sourceName, false).getDocumentElement();
     }
 
     /** The whole document, with an {@code <?xml ...?>} header, ending in a newline. */
@@ -110,50 +131,17 @@ public final class CibXml {
         return CibDocument.of(document);
     }
 
-    private static Document parseDocument(SourceText source, String sourceName) throws CibParseException {
+    private static Document parseDocument(Utf8Text text, String sourceName, boolean compactHistory)
+            throws CibParseException {
         String name = sourceName == null || sourceName.isEmpty() ? INPUT : sourceName;
-        if (source.text().isBlank()) {
+        if (text.isBlank()) {
             throw new CibParseException(name, 0, 0, "the input is empty",
                     "give the CIB's XML text (a file, -X STRING or standard input)");
         }
         Document document = newDocument();
-        try {
-            XMLReader reader = secureReader();
-            DomBuilder builder = new DomBuilder(document, source);
-            reader.setContentHandler(builder);
-            reader.setProperty("http://xml.org/sax/properties/lexical-handler", builder);
-            reader.setErrorHandler(builder);
-            reader.parse(new InputSource(new StringReader(source.text())));
-            // The parser has checked every name; checks stay on for whoever edits the DOM later.
-            document.setStrictErrorChecking(true);
-        } catch (SAXParseException e) {
-            throw ParseProblems.describe(name, e);
-        } catch (SAXException e) {
-            throw new CibParseException(name, 0, 0, "not well-formed: " + e.getMessage(),
-                    "fix the XML (xmllint --noout FILE shows the place too)");
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from a string failed", e);
-        }
+        XmlScanner.scan(text.bytes(), text.offset(), name, new DomBuilder(document, compactHistory));
+        // The scanner has checked every name; checks stay on for whoever edits the DOM later.
+        document.setStrictErrorChecking(true);
         return document;
-    }
-
-    private static XMLReader secureReader() {
-        try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setValidating(false);
-            factory.setXIncludeAware(false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setFeature("http://xml.org/sax/features/namespace-prefixes", true);
-            XMLReader reader = factory.newSAXParser().getXMLReader();
-            reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            return reader;
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("the JDK's SAX parser lacks a security feature", e);
-        }
     }
 }

@@ -62,7 +62,7 @@ final class Profile {
 
     private static CibDocument parse(Path file) throws ToolFailure {
         try {
-            return CibXml.parse(CibSources.readFile(file), file.toString());
+            return CibXml.parseWithCompactHistory(CibSources.readFile(file), file.toString());
         } catch (CibParseException e) {
             throw new ToolFailure(ExitCodes.DATA_ERROR, e.getMessage());
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jheartbeat.cib.model.CompactContent;
+import org.jheartbeat.cib.model.CompactElement;
 import org.jheartbeat.cli.clusterstatus.InstanceIds;
 import org.jheartbeat.policy.Score;
 import org.jheartbeat.policy.model.Node;
@@ -16,7 +18,9 @@ import org.w3c.dom.NodeList;
  * Changes the status section of a CIB copy the way the cluster would have: a node joining,
  * leaving or failing, an operation's result in a node's resource history, failcounts. What
  * crm_simulate injects and what its simulated transition did are both written this way, so
- * the scheduler reads them back like any other history.
+ * the scheduler reads them back like any other history. A node's resource history is changed
+ * in its compact form ({@link CompactContent}), which crm_simulate parses it into; new entries
+ * have their attributes in the order Pacemaker writes them.
  */
 final class StatusEditor {
 
@@ -25,6 +29,10 @@ final class StatusEditor {
     /** OCF "running promoted": what a monitor of a promoted instance is expected to return. */
     static final int RUNNING_PROMOTED = 8;
     private static final String ORIGIN = "crm_simulate";
+    /** The attributes of a written operation result, in order; one array for all of them. */
+    private static final String[] OP_ATTRIBUTES = {"id", "operation_key", "operation", "crm-debug-origin",
+            "transition-key", "transition-magic", "exit-reason", "call-id", "rc-code", "op-status", "interval",
+            "last-rc-change", "exec-time", "queue-time"};
 
     private final Document dom;
     private final long nowSeconds;
@@ -33,24 +41,34 @@ final class StatusEditor {
      * probes would otherwise search the node's history once per result. Keyed by the
      * lrm_resources element, so a fenced node's history, removed and begun again, starts anew.
      */
-    private final Map<Element, Map<String, Element>> historyIndex = new HashMap<>();
+    private final Map<CompactElement, Map<String, CompactElement>> historyIndex = new HashMap<>();
+
+    /** Whether anything was written: until then the CIB reads as it was parsed. */
+    private boolean changed;
 
     StatusEditor(Document dom, long nowSeconds) {
         this.dom = dom;
         this.nowSeconds = nowSeconds;
     }
 
+    boolean changed() {
+        return changed;
+    }
+
     void setQuorum(boolean quorum) {
+        changed = true;
         dom.getDocumentElement().setAttribute("have-quorum", quorum ? "1" : "0");
     }
 
     /** The node has joined the cluster and its controller is a member. */
     void nodeUp(Node node) {
+        changed = true;
         membership(nodeState(node), "true", "online", "member", "member");
     }
 
     /** The node left the cluster cleanly: nothing runs there and its transient attributes are gone. */
     void nodeDown(Node node) {
+        changed = true;
         Element state = nodeState(node);
         membership(state, "false", "offline", "down", "down");
         removeChildren(state, "lrm");
@@ -59,6 +77,7 @@ final class StatusEditor {
 
     /** The node vanished from the membership while it was expected up: it must be fenced. */
     void nodeFail(Node node) {
+        changed = true;
         membership(nodeState(node), "false", "online", "member", "member");
     }
 
@@ -77,7 +96,8 @@ final class StatusEditor {
      */
     List<String> recordOp(Node node, String historyId, Primitive rsc, String task, long intervalMs, int rc,
                           int expectedRc) {
-        Element lrmResource = lrmResource(node, historyId, rsc);
+        changed = true;
+        CompactElement lrmResource = lrmResource(node, historyId, rsc);
         String key = historyId + "_" + task + "_" + intervalMs;
         boolean recurring = intervalMs > 0;
         int callId = nextCallId(lrmResource);
@@ -123,51 +143,45 @@ final class StatusEditor {
      * that now completed and, once the resource stopped, its recurring monitors (cancelled
      * by the stop), which would otherwise still tell of it running.
      */
-    private static void forgetSuperseded(Element lrmResource, String key, boolean stopped) {
-        for (Element old : children(lrmResource, "lrm_rsc_op")) {
-            String oldKey = old.hasAttribute("operation_key") ? old.getAttribute("operation_key") : old.getAttribute("id");
-            boolean pending = "-1".equals(old.getAttribute("call-id").trim())
-                    || "-1".equals(old.getAttribute("op-status").trim());
+    private static void forgetSuperseded(CompactElement lrmResource, String key, boolean stopped) {
+        for (CompactElement old : lrmResource.elements("lrm_rsc_op")) {
+            String oldKey = old.attribute("operation_key") != null ? old.attribute("operation_key") : attribute(old, "id");
+            boolean pending = "-1".equals(attribute(old, "call-id").trim())
+                    || "-1".equals(attribute(old, "op-status").trim());
             boolean pendingOfThis = pending && key.equals(oldKey);
-            String interval = old.getAttribute("interval").trim();
+            String interval = attribute(old, "interval").trim();
             boolean recurring = !interval.isEmpty() && !"0".equals(interval);
             if (pendingOfThis || stopped && recurring) {
-                lrmResource.removeChild(old);
+                lrmResource.remove(old);
             }
         }
     }
 
-    private void replaceOp(Element lrmResource, String opId, String key, String task, long intervalMs, int rc,
+    private void replaceOp(CompactElement lrmResource, String opId, String key, String task, long intervalMs, int rc,
                            int expectedRc, int callId) {
-        for (Element old : children(lrmResource, "lrm_rsc_op")) {
-            if (opId.equals(old.getAttribute("id"))) {
-                lrmResource.removeChild(old);
+        for (CompactElement old : lrmResource.elements("lrm_rsc_op")) {
+            if (opId.equals(old.attribute("id"))) {
+                lrmResource.remove(old);
             }
         }
         String transitionKey = "0:-1:" + expectedRc + ":" + ORIGIN;
-        Element op = dom.createElement("lrm_rsc_op");
-        op.setAttribute("id", opId);
-        op.setAttribute("operation_key", key);
-        op.setAttribute("operation", task);
-        op.setAttribute("crm-debug-origin", ORIGIN);
-        op.setAttribute("transition-key", transitionKey);
-        op.setAttribute("transition-magic", "0:" + rc + ";" + transitionKey);
-        op.setAttribute("exit-reason", rc == expectedRc ? "" : "User-injected result");
-        op.setAttribute("call-id", Integer.toString(callId));
-        op.setAttribute("rc-code", Integer.toString(rc));
-        op.setAttribute("op-status", "0");
-        op.setAttribute("interval", Long.toString(intervalMs));
-        op.setAttribute("last-rc-change", Long.toString(nowSeconds));
-        op.setAttribute("exec-time", "0");
-        op.setAttribute("queue-time", "0");
-        lrmResource.appendChild(op);
+        lrmResource.append(new CompactElement("lrm_rsc_op", OP_ATTRIBUTES, new String[] {opId, key, task, ORIGIN,
+            transitionKey, "0:" + rc + ";" + transitionKey, rc == expectedRc ? "" : "User-injected result",
+            Integer.toString(callId), Integer.toString(rc), "0", Long.toString(intervalMs), Long.toString(nowSeconds),
+            "0", "0"}, 0));
     }
 
-    private static int nextCallId(Element lrmResource) {
+    /** The attribute's value, "" when absent (as the DOM gives it). */
+    private static String attribute(CompactElement element, String name) {
+        String value = element.attribute(name);
+        return value == null ? "" : value;
+    }
+
+    private static int nextCallId(CompactElement lrmResource) {
         int highest = 0;
-        for (Element op : children(lrmResource, "lrm_rsc_op")) {
+        for (CompactElement op : lrmResource.elements("lrm_rsc_op")) {
             try {
-                highest = Math.max(highest, Integer.parseInt(op.getAttribute("call-id").trim()));
+                highest = Math.max(highest, Integer.parseInt(attribute(op, "call-id").trim()));
             } catch (NumberFormatException e) {
                 // a pending or malformed call-id does not take part in the numbering
             }
@@ -175,22 +189,26 @@ final class StatusEditor {
         return highest + 1;
     }
 
-    private Element lrmResource(Node node, String historyId, Primitive rsc) {
+    private CompactElement lrmResource(Node node, String historyId, Primitive rsc) {
         Element state = nodeState(node);
-        Element lrm = child(state, "lrm", node.id());
-        Element resources = child(lrm, "lrm_resources", null);
-        Map<String, Element> known = historyIndex.computeIfAbsent(resources, r -> {
-            Map<String, Element> byId = new HashMap<>();
-            for (Element e : children(r, "lrm_resource")) {
-                byId.putIfAbsent(e.getAttribute("id"), e);
+        CompactContent history = CompactContent.hold(child(state, "lrm", node.id()));
+        CompactElement resources = history.element("lrm_resources");
+        if (resources == null) {
+            resources = new CompactElement("lrm_resources");
+            history.append(resources);
+        }
+        Map<String, CompactElement> known = historyIndex.computeIfAbsent(resources, r -> {
+            Map<String, CompactElement> byId = new HashMap<>();
+            for (CompactElement e : r.elements("lrm_resource")) {
+                byId.putIfAbsent(attribute(e, "id"), e);
             }
             return byId;
         });
-        Element found = known.get(historyId);
+        CompactElement found = known.get(historyId);
         if (found != null) {
             return found;
         }
-        Element e = dom.createElement("lrm_resource");
+        CompactElement e = new CompactElement("lrm_resource");
         known.put(historyId, e);
         e.setAttribute("id", historyId);
         e.setAttribute("class", rsc.standard());
@@ -198,7 +216,7 @@ final class StatusEditor {
             e.setAttribute("provider", rsc.provider());
         }
         e.setAttribute("type", rsc.type());
-        resources.appendChild(e);
+        resources.append(e);
         return e;
     }
 

@@ -97,7 +97,7 @@ public final class CrmVerifyMain implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             CibInput input = input();
-            CibDocument document = CibXml.parse(input.text(), input.source());
+            CibDocument document = CibXml.parse(input.bytes(), input.source());
             return report(input.source(), CheckedConfiguration.check(document, agents.get()), err);
         } catch (ToolFailure failure) {
             say(err, NAME + ": " + failure.getMessage());
@@ -114,11 +114,11 @@ public final class CrmVerifyMain implements Callable<Integer> {
         PacemakerCommandLine.atMostOneSource(xmlFile != null ? "-x" : null, xmlText != null ? "-X" : null,
                 xmlPipe ? "-p" : null, liveCheck ? "-L" : null);
         if (liveCheck) {
-            return new CibInput(CibSources.live(locations.resolve(new LocationOptions()), "check a file with -x FILE"),
+            return CibInput.ofText(CibSources.live(locations.resolve(new LocationOptions()), "check a file with -x FILE"),
                     "live CIB");
         }
         if (xmlText != null) {
-            return new CibInput(xmlText, "input");
+            return CibInput.ofText(xmlText, "input");
         }
         if (xmlPipe) {
             return new CibInput(CibSources.readStdin(stdin, NAME), "stdin");

@@ -182,8 +182,9 @@ class CrmSimulateMainTest {
         assertThat(run.section("Performing Requested Modifications"))
                 .isEqualTo("  * Injecting rsc1_monitor_0@node1=0 into the configuration\n");
         assertThat(run.section("Transition Summary")).doesNotContain("rsc1 ");
-        assertThat(Files.readString(saved)).contains("<lrm_resource class=\"ocf\" id=\"rsc1\" provider=\"heartbeat\""
-                + " type=\"apache\">").contains("operation_key=\"rsc1_monitor_0\"");
+        assertThat(Files.readString(saved)).as("written in Pacemaker's attribute order")
+                .contains("<lrm_resource id=\"rsc1\" class=\"ocf\" provider=\"heartbeat\" type=\"apache\">")
+                .contains("<lrm_rsc_op id=\"rsc1_last_0\" operation_key=\"rsc1_monitor_0\" operation=\"monitor\"");
     }
 
     @Test
@@ -268,6 +269,8 @@ class CrmSimulateMainTest {
 
         assertThat(second.section("Current cluster status")).isEqualTo(first.section("Revised Cluster Status"));
         assertThat(second.section("Transition Summary")).isEmpty();
+        assertThat(second.section("Revised Cluster Status")).as("nothing done: the status as it was")
+                .isEqualTo(second.section("Current cluster status"));
     }
 
     @Test

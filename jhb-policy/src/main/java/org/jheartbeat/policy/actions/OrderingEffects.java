@@ -37,13 +37,16 @@ final class OrderingEffects {
     /**
      * first is a primitive, a group or a clone (its "running" step); then is one primitive.
      * needsFirst: the then cannot start unless the first can (false where only the first's
-     * changes carry over to the then).
+     * changes carry over to the then). viaGroup: the ordering names the then's group, so it
+     * reaches the then through the group's own start and stop, which leave the member free to
+     * migrate while the first moves.
      */
     private record Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical,
-                        List<Resource> alternatives, int minimum, String label, boolean interleaved, boolean needsFirst) {
+                        List<Resource> alternatives, int minimum, String label, boolean interleaved, boolean needsFirst,
+                        boolean viaGroup) {
 
         Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical) {
-            this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false, true);
+            this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false, true, false);
         }
 
     }
@@ -81,7 +84,7 @@ final class OrderingEffects {
             }
             for (Primitive t : firstOf(o.then())) {
                 pairs.add(new Pair(o.first(), t, o.firstAction(), o.thenAction(), mandatory && o.symmetrical(),
-                        o.alternatives(), o.minimum(), o.label(), false, mandatory));
+                        o.alternatives(), o.minimum(), o.label(), false, mandatory, o.then() instanceof Group));
             }
         }
         return pairs;
@@ -105,7 +108,7 @@ final class OrderingEffects {
                 continue;
             }
             for (Primitive t : firstOf(ti)) {
-                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical(), List.of(), 0, null, true, true));
+                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical(), List.of(), 0, null, true, true, false));
             }
         }
     }
@@ -122,9 +125,10 @@ final class OrderingEffects {
         }
     }
 
+    /** What an ordering's then waits on: a group's first member, or every member of a group that is not ordered. */
     private static List<Primitive> firstOf(Resource r) {
         if (r instanceof Group g && !g.children().isEmpty()) {
-            return List.of(g.children().get(0));
+            return g.ordered() ? List.of(g.children().get(0)) : List.copyOf(g.children());
         }
         if (r instanceof Clone c) {
             List<Primitive> out = new ArrayList<>();
@@ -175,23 +179,39 @@ final class OrderingEffects {
             }
         }
         boolean single = first instanceof Primitive;
-        boolean anyCanRun = false;
-        boolean allCanRun = true;
         boolean starts = false;
         boolean stops = false;
         for (ResourcePlan f : members) {
-            boolean fixed = !f.rsc.managed() || f.rsc.blocked();
-            boolean cannot = fixed ? f.current == null || f.rsc.failed()
-                    : f.next == null || f.start != null && !f.start.runnable();
-            anyCanRun |= !cannot;
-            allCanRun &= !cannot;
             starts |= f.start != null && f.start.runnable() && !f.migrate;
             stops |= !f.stops.isEmpty() && !f.migrate;
         }
-        boolean cannotStart = first instanceof Clone ? !anyCanRun : !allCanRun || members.isEmpty();
+        // a clone runs where any instance runs whole (a cloned group only with all its members)
+        boolean cannotStart = first instanceof Clone clone
+                ? clone.children().stream().noneMatch(this::canRun) : !canRun(first);
         String name = first.id() + (single ? " start" : " running");
         // A clone's instances matter to a then only where they start or stop on the then's node.
         return new FirstState(name, cannotStart, starts, stops, members, first instanceof Clone ? touchedNodes(members) : null);
+    }
+
+    /** Whether every primitive of the resource will be running after the transition. */
+    private boolean canRun(Resource r) {
+        List<ResourcePlan> members = new ArrayList<>();
+        for (Primitive p : r.primitives()) {
+            ResourcePlan plan = plans.get(p);
+            if (plan != null) {
+                members.add(plan);
+            }
+        }
+        for (ResourcePlan f : members) {
+            boolean fixed = !f.rsc.managed() || f.rsc.blocked();
+            // a member stopped where it is placed, with no start to bring it back, will not be running either
+            boolean cannot = fixed ? f.current == null || f.rsc.failed()
+                    : f.next == null || f.start != null && !f.start.runnable() || f.start == null && f.stopsOn(f.next);
+            if (cannot) {
+                return false;
+            }
+        }
+        return !members.isEmpty();
     }
 
     private static java.util.Set<Node> touchedNodes(List<ResourcePlan> members) {
@@ -213,6 +233,9 @@ final class OrderingEffects {
     private boolean propagate(Pair pair) {
         if ("stop".equals(pair.firstAction) && "stop".equals(pair.thenAction)) {
             return stopForcesStop(pair);
+        }
+        if ("promote".equals(pair.firstAction) && "start".equals(pair.thenAction)) {
+            return promotionRestarts(pair);
         }
         if (!"start".equals(pair.firstAction) || !"start".equals(pair.thenAction)) {
             return false;
@@ -246,8 +269,16 @@ final class OrderingEffects {
                 changed = true;
             }
             boolean firstGoingAway = !f.plans.isEmpty() && f.plans.stream().allMatch(p -> p.current != null && !p.rsc.failed());
+            // a clone placed but kept from running by its own firsts takes the then down as required, one placed nowhere as unrunnable
+            boolean clonePlaced = pair.first instanceof Clone && f.plans.stream().anyMatch(p -> p.next != null);
+            // a restart the first required that can no longer start again is a stop required the same way
+            if (t.current != null && t.stopsOn(t.current) && t.stopReason == null && t.restartReason != null
+                    && t.restartReason.startsWith("required ")) {
+                t.stopReason = t.restartReason;
+                changed = true;
+            }
             if ((pair.symmetrical || !firstGoingAway) && t.current != null && !t.stopsOn(t.current)) {
-                if (!firstGoingAway || !(pair.first instanceof Primitive)) {
+                if (!firstGoingAway || !(pair.first instanceof Primitive) && !clonePlaced) {
                     t.stopReason = unrunnable;
                 } else if (!pair.interleaved) {
                     t.stopReason = "required " + f.name;
@@ -256,7 +287,7 @@ final class OrderingEffects {
             }
             return changed;
         }
-        if (t.migrate && f.starts) {
+        if (t.migrate && f.starts && !pair.viaGroup) {
             t.migrate = false;
             t.moveReason = "unrunnable " + (pair.first == null ? pair.label : pair.first.id()) + " stop";
             changed = true;
@@ -286,6 +317,36 @@ final class OrderingEffects {
             }
         }
         return changed;
+    }
+
+    /**
+     * A clone that demotes an instance and promotes one again (anywhere: the then waits for the
+     * clone as a whole) restarts a then that runs: it stops before the demotion (the order's
+     * inverse) and starts after the promotion.
+     */
+    private boolean promotionRestarts(Pair pair) {
+        ResourcePlan t = plans.get(pair.then);
+        if (!(pair.first instanceof Clone clone) || !pair.alternatives.isEmpty() || t == null
+                || !t.rsc.managed() || t.rsc.blocked() || t.current == null || t.current != t.next
+                || t.start != null && !"resource definition change".equals(t.restartReason)) {
+            return false;
+        }
+        boolean promotes = false;
+        boolean demotes = false;
+        for (Primitive p : clone.primitives()) {
+            ResourcePlan plan = plans.get(p);
+            promotes |= plan != null && plan.promote != null && plan.promote.runnable();
+            demotes |= plan != null && plan.demote != null;
+        }
+        if (!promotes || !demotes || !pair.symmetrical && !pair.interleaved && pair.needsFirst) {
+            return false;
+        }
+        t.restartReason = "required " + clone.id() + (clone.notifying() ? " notified" : " promoted");
+        addStop(t, t.current);
+        if (t.start == null) {
+            t.start = planner.action(pair.then, "start", t.next, false);
+        }
+        return true;
     }
 
     /**

@@ -134,7 +134,12 @@ final class SummaryWriter {
                 && (!fenced.contains(current) || r.fencingFailures().contains(current));
         String kind = recover ? "Recover" : p.migrate ? "Migrate" : "Move";
         String where = current.name() + " -> " + next.name();
-        if (roles && (now != then || now == Role.PROMOTED)) {
+        // Pacemaker names the roles of an instance that is or will be more than unpromoted-started:
+        // once when it keeps its role, on each side when it changes
+        boolean needRole = roles && (now.compareTo(Role.STARTED) > 0 || then.compareTo(Role.UNPROMOTED) > 0);
+        if (needRole && now == then) {
+            where = current.name() + " -> " + next.name() + " " + now.text();
+        } else if (needRole || roles && now != then) {
             where = now.text() + " " + current.name() + " -> " + then.text() + " " + next.name();
         }
         return new String[] {kind, r.id(), where, p.moveReason != null && !p.migrate ? "  due to " + p.moveReason : ""};

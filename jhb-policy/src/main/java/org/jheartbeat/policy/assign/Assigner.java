@@ -161,7 +161,9 @@ public final class Assigner {
     /** The other resource's score on this node, or with a node attribute its best score among nodes sharing the value. */
     private static Integer scoreMatching(Map<Node, Integer> other, Node node, String attribute) {
         if (attribute == null || "#uname".equals(attribute)) {
-            return other.get(node);
+            Integer score = other.get(node);
+            // a node that can run nothing (standby, down) offers the other nothing there
+            return score != null && !node.canRunResources() ? Integer.valueOf(-Score.INFINITY) : score;
         }
         String value = node.attributes().get(attribute);
         Integer best = null;
@@ -222,23 +224,19 @@ public final class Assigner {
         }
         p.allowedNodes().clear();
         p.allowedNodes().putAll(table);
-        p.assign(choose(p, table, null), Role.STARTED);
+        p.assign(choose(p, table), Role.STARTED);
     }
 
-    Node choose(Primitive p, Map<Node, Integer> table, Node prefer) {
+    Node choose(Primitive p, Map<Node, Integer> table) {
         if (!p.managed() || p.blocked()) {
             return p.currentNode();
         }
         if (p.stopOnly() || p.targetRole() == Role.STOPPED || p.orphan()) {
             return null;
         }
-        if (prefer != null) {
-            Integer w = table.get(prefer);
-            if (w != null && w >= 0 && prefer.canRunResources()) {
-                return prefer;
-            }
-        }
+        Node roomiest = null;
         if (Capacity.enforced(strategy)) {
+            roomiest = Capacity.roomiestWhereNoneFitsAll(p, table);
             table = Capacity.banInsufficient(p, table);
         }
         List<Node> nodes = NodeWeights.sorted(table, strategy, p.currentNode());
@@ -249,6 +247,11 @@ public final class Assigner {
         int bestWeight = NodeWeights.effective(best, table.get(best));
         if (bestWeight < 0) {
             return null;
+        }
+        // what must come along fits nowhere: the node with the most room left, if it scores as well
+        if (roomiest != null && table.containsKey(roomiest)
+                && NodeWeights.effective(roomiest, table.get(roomiest)) >= bestWeight) {
+            return roomiest;
         }
         // Among nodes tied at the best positive score the current node wins, however loaded it is
         // (a tie at 0 goes to the less loaded node: Pacemaker takes 0 as no preference at all).

@@ -44,6 +44,29 @@ final class Capacity {
         return out;
     }
 
+    /**
+     * When no candidate node can hold the resource with what must follow it, the candidate with
+     * the most capacity left (Pacemaker then prefers it, where it scores as well as the best);
+     * null while some node can hold them all.
+     */
+    static Node roomiestWhereNoneFitsAll(Primitive p, Map<Node, Integer> table) {
+        Map<String, Integer> together = demandOf(together(p));
+        Node roomiest = null;
+        for (Map.Entry<Node, Integer> e : table.entrySet()) {
+            Node n = e.getKey();
+            if (e.getValue() < 0 || !n.canRunResources()) {
+                continue;
+            }
+            if (n.hasCapacityFor(together)) {
+                return null;
+            }
+            if (roomiest == null || compareRemaining(n, roomiest) < 0) {
+                roomiest = n;
+            }
+        }
+        return roomiest;
+    }
+
     /** The resource, the later members of its group and unplaced resources that must be on its node. */
     private static Set<Primitive> together(Primitive p) {
         Set<Primitive> out = new LinkedHashSet<>();

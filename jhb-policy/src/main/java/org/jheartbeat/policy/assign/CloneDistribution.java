@@ -76,7 +76,10 @@ final class CloneDistribution {
                 unplaced.add(instance);
             }
         }
-        unplaced.sort(this::strongerPreferenceFirst);
+        // as Pacemaker sorts them: an instance active where it may no longer run comes last; one
+        // active elsewhere (on a node that cannot keep it) before those that are not active
+        unplaced.sort(java.util.Comparator.comparing(this::activeWhereUnwelcome)
+                .thenComparing(instance -> currentNode(instance) == null).thenComparing(this::strongerPreferenceFirst));
         List<Resource> later = new ArrayList<>();
         for (Resource instance : unplaced) {
             Node n = placed < max ? best(instance, evenLimit) : null;
@@ -180,13 +183,17 @@ final class CloneDistribution {
         return false;
     }
 
+    /**
+     * An instance kept from running: its (first) primitive is disabled or stopped for good. A
+     * later group member that is disabled stops only itself and what follows it.
+     */
     private static boolean blockedFromRunning(Resource instance) {
-        for (Primitive p : instance.primitives()) {
-            if (p.stopOnly() || p.targetRole() == Role.STOPPED) {
-                return true;
-            }
+        List<Primitive> primitives = instance.primitives();
+        if (primitives.isEmpty()) {
+            return false;
         }
-        return false;
+        Primitive first = primitives.get(0);
+        return first.stopOnly() || first.targetRole() == Role.STOPPED;
     }
 
     private Node best(Resource instance, int limit) {
@@ -204,6 +211,20 @@ final class CloneDistribution {
             }
         }
         return null;
+    }
+
+    /**
+     * Active on a node the instance may not run on by its own and the clone's scores (bans,
+     * locations; colocations are not applied yet when Pacemaker sorts the instances).
+     */
+    private boolean activeWhereUnwelcome(Resource instance) {
+        Node current = currentNode(instance);
+        if (current == null) {
+            return false;
+        }
+        Integer cloneScore = clone.allowedNodes().get(current);
+        Integer own = assigner.ownTable(instance).get(current);
+        return cloneScore == null || Score.add(cloneScore, own == null ? 0 : own) < 0;
     }
 
     /** The node an instance runs on now (its first primitive that runs), or null. */

@@ -43,6 +43,10 @@ final class InitialScores {
             stickiness(p);
             for (Node n : p.failureBans()) {
                 p.allowedNodes().put(n, -Score.INFINITY);
+                // an anonymous clone's instances are interchangeable: the failure bans the clone
+                if (p.top() instanceof Clone c && !c.globallyUnique()) {
+                    c.allowedNodes().put(n, -Score.INFINITY);
+                }
             }
             if (p.lockedTo() != null) {
                 p.allowedNodes().replaceAll((n, score) -> n == p.lockedTo() ? score : -Score.INFINITY);

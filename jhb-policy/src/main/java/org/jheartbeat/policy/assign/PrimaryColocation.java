@@ -39,7 +39,7 @@ final class PrimaryColocation {
     static void apply(Colocation c, Map<Node, Integer> work) {
         boolean anyRole = c.primaryRole() == null || c.primaryRole() == Role.STARTED || c.primaryRole() == Role.UNKNOWN;
         if (c.score() >= Score.INFINITY) {
-            Set<Node> where = anyRole ? fullyActive(c.primary()) : Placement.nodesOf(c.primary(), c.primaryRole());
+            Set<Node> where = anyRole ? fullyActive(c.primary(), c.dependent()) : Placement.nodesOf(c.primary(), c.primaryRole());
             work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? w : -Score.INFINITY);
         } else if (c.score() <= -Score.INFINITY) {
             Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
@@ -78,15 +78,22 @@ final class PrimaryColocation {
         return List.of(primary);
     }
 
-    /** Where the primary is entirely: a group where its last member is, a clone wherever an instance is. */
-    private static Set<Node> fullyActive(Resource primary) {
+    /**
+     * Where the primary is entirely: a group where its last member is; a clone wherever an
+     * instance is, entirely for an interleaved clone's instances (each is paired with the
+     * primary's instance on its node, which must be whole) and otherwise wherever any part of
+     * an instance runs.
+     */
+    private static Set<Node> fullyActive(Resource primary, Resource dependent) {
         if (primary instanceof Group g && !g.children().isEmpty()) {
             Primitive last = g.children().get(g.children().size() - 1);
             return Placement.nodesOf(last, null);
         }
         if (primary instanceof Clone clone) {
+            boolean paired = dependent instanceof Clone d && d.interleave();
             Set<Node> out = new LinkedHashSet<>();
-            clone.children().forEach(instance -> out.addAll(fullyActive(instance)));
+            clone.children().forEach(instance -> out.addAll(paired ? fullyActive(instance, dependent)
+                    : Placement.nodesOf(instance, null)));
             return out;
         }
         return Placement.nodesOf(primary, null);

@@ -92,6 +92,16 @@ public final class Cluster {
         return dcUuid;
     }
 
+    /**
+     * Whether this partition can fence the node: fencing on with a device (or a watchdog) to do
+     * it, and quorum (or no-quorum-policy=ignore) unless the node is still among its members.
+     */
+    public boolean canFence(Node node) {
+        boolean device = options.haveWatchdog() || primitives().stream().anyMatch(p -> "stonith".equals(p.standard()));
+        return options.stonithEnabled() && device
+                && (haveQuorum || "ignore".equals(options.noQuorumPolicy()) || node.online());
+    }
+
     /** A node fence decision and why. */
     public record Fencing(Node node, String action, String reason) {
     }

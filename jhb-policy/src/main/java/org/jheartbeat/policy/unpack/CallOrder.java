@@ -66,8 +66,8 @@ final class CallOrder {
 
     /** One of the two is pending: the older transition first, a pending one last when that cannot tell. */
     private static int byTransition(OpRecord a, OpRecord b) {
-        Transition ta = Transition.of(a.element().getAttribute("transition-magic"));
-        Transition tb = Transition.of(b.element().getAttribute("transition-magic"));
+        Transition ta = Transition.of(a.element().attribute("transition-magic"));
+        Transition tb = Transition.of(b.element().attribute("transition-magic"));
         if (ta == null || tb == null) {
             return 0;
         }
@@ -89,8 +89,9 @@ final class CallOrder {
     /** The transition (graph id and number) named in a transition-magic "status:rc;action:number:target:graph". */
     private record Transition(String graph, int number) {
 
+        /** The transition of a transition-magic, or null when it is absent or names none. */
         static Transition of(String magic) {
-            int semicolon = magic.indexOf(';');
+            int semicolon = magic == null ? -1 : magic.indexOf(';');
             if (semicolon < 0) {
                 return null;
             }

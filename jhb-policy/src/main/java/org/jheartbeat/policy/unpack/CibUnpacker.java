@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.model.CompactElement;
 import org.jheartbeat.cib.upgrade.CibUpgrade;
 import org.jheartbeat.cib.xml.Elements;
 import org.jheartbeat.policy.model.Clone;
@@ -142,10 +143,10 @@ public final class CibUnpacker {
             implements StatusUnpacker.OrphanFactory {
 
         @Override
-        public Primitive orphan(String id, Element lrmResource) {
-            String standard = Xml.attr(lrmResource, "class");
-            String provider = Xml.attr(lrmResource, "provider");
-            String type = Xml.attr(lrmResource, "type");
+        public Primitive orphan(String id, CompactElement lrmResource) {
+            String standard = lrmResource.attribute("class");
+            String provider = lrmResource.attribute("provider");
+            String type = lrmResource.attribute("type");
             Map<String, String> meta = new LinkedHashMap<>(resources.orphanDefaults(standard, provider, type));
             if (!cluster.options().stopOrphanResources()) {
                 meta.put("is-managed", "false");

@@ -201,6 +201,11 @@ final class HistoryReplay {
         } else if (rc == 2 || rc == 4 || rc == 5) {
             hardBan = Math.max(hardBan, 1);
         }
+        // a stop that failed for good (the agent cannot work there) where the node cannot be
+        // fenced either: nothing more can be done for the resource
+        if ("stop".equals(op.task()) && (rc >= 2 && rc <= 5) && !cluster.canFence(node)) {
+            rsc.setBlocked(true);
+        }
         if (rc == 5 && op.probe()) {
             rsc.failedProbes().put(node, rc);
             role = Role.STOPPED;
@@ -332,8 +337,8 @@ final class HistoryReplay {
         if (definitionOp == null) {
             return null;
         }
-        String restartDigest = Xml.attr(definitionOp.element(), "op-restart-digest");
-        String forceRestart = Xml.attr(definitionOp.element(), "op-force-restart");
+        String restartDigest = definitionOp.element().attribute("op-restart-digest");
+        String forceRestart = definitionOp.element().attribute("op-force-restart");
         if (restartDigest != null
                 && !restartDigest.equals(ParameterDigest.restart(rsc, definitionOp.task(), 0, forceRestart))) {
             return DefinitionChange.RESTART;
@@ -350,11 +355,18 @@ final class HistoryReplay {
         return failed ? null : DefinitionChange.RELOAD;
     }
 
+    /**
+     * A hard error keeps the resource off the node (or every node); an anonymous clone's keeps
+     * the whole clone off, whichever instance the history was given to.
+     */
     private void banHere(boolean everywhere) {
-        if (everywhere) {
-            rsc.failureBans().addAll(cluster.nodes().values());
-        } else {
-            rsc.failureBans().add(node);
+        List<Primitive> banned = rsc.top() instanceof Clone c && !c.globallyUnique() ? c.primitives() : List.of(rsc);
+        for (Primitive p : banned) {
+            if (everywhere) {
+                p.failureBans().addAll(cluster.nodes().values());
+            } else {
+                p.failureBans().add(node);
+            }
         }
     }
 }

@@ -1,8 +1,11 @@
 package org.jheartbeat.policy.unpack;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
@@ -26,7 +29,16 @@ import org.jheartbeat.policy.model.Role;
 final class MigrationHistory {
 
     private final Cluster cluster;
-    private final Map<Primitive, Map<Node, List<OpRecord>>> histories = new LinkedHashMap<>();
+    /**
+     * Every history read, in order, and the resources with a migration in any of theirs: only
+     * those are looked at, so a status of 100,000 histories without one costs a list, not a
+     * map per resource.
+     */
+    private final List<History> read = new ArrayList<>();
+    private final Set<Primitive> migrated = new HashSet<>();
+
+    private record History(Primitive rsc, Node node, List<OpRecord> ops) {
+    }
 
     MigrationHistory(Cluster cluster) {
         this.cluster = cluster;
@@ -34,10 +46,22 @@ final class MigrationHistory {
 
     /** Remembers one node's history of a resource, sorted by call. */
     void add(Primitive rsc, Node node, List<OpRecord> ops) {
-        histories.computeIfAbsent(rsc, k -> new LinkedHashMap<>()).put(node, ops);
+        read.add(new History(rsc, node, ops));
+        for (OpRecord op : ops) {
+            if (op.task().equals("migrate_to") || op.task().equals("migrate_from")) {
+                migrated.add(rsc);
+                break;
+            }
+        }
     }
 
     void resolve() {
+        Map<Primitive, Map<Node, List<OpRecord>>> histories = new LinkedHashMap<>();
+        for (History h : read) {
+            if (migrated.contains(h.rsc())) {
+                histories.computeIfAbsent(h.rsc(), k -> new LinkedHashMap<>()).put(h.node(), h.ops());
+            }
+        }
         histories.forEach((rsc, byNode) -> {
             Map<Node, List<OpRecord>> copy = new LinkedHashMap<>(byNode);
             copy.forEach((node, ops) -> {

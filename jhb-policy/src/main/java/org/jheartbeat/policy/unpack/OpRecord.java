@@ -1,19 +1,17 @@
 package org.jheartbeat.policy.unpack;
 
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
+import org.jheartbeat.cib.model.CompactElement;
 
 /** One lrm_rsc_op entry of the status section. */
 record OpRecord(String id, String task, long intervalMs, int callId, int rc, int opStatus, int expectedRc,
-                String migrateSource, String migrateTarget, long lastRcChange, String digest, Element element) {
+                String migrateSource, String migrateTarget, long lastRcChange, String digest, CompactElement element) {
 
     static final int PENDING = -1;
     static final int DONE = 0;
     static final int CANCELLED = 1;
     static final int NOT_INSTALLED = 7;
 
-    static OpRecord of(Element e) {
+    static OpRecord of(CompactElement e) {
         Fields f = new Fields(e);
         String task = f.operation == null ? "" : f.operation;
         long interval = parseLong(f.interval, 0);
@@ -67,12 +65,10 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
         String lastRun;
         String opDigest;
 
-        Fields(Element e) {
-            NamedNodeMap attributes = e.getAttributes();
-            for (int i = 0; i < attributes.getLength(); i++) {
-                Node attribute = attributes.item(i);
-                String value = attribute.getNodeValue();
-                switch (attribute.getNodeName()) {
+        Fields(CompactElement e) {
+            for (int i = 0; i < e.attributeCount(); i++) {
+                String value = e.attributeValue(i);
+                switch (e.attributeName(i)) {
                     case "id" -> id = value;
                     case "operation" -> operation = value;
                     case "interval" -> interval = value;

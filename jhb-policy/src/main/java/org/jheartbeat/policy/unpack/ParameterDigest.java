@@ -35,15 +35,16 @@ public final class ParameterDigest {
         if (record.digest().equals(of(rsc, record.task(), 0))) {
             return true;
         }
-        String secureDigest = Xml.attr(record.element(), "op-secure-digest");
-        String secureParams = Xml.attr(record.element(), "op-secure-params");
+        String secureDigest = record.element().attribute("op-secure-digest");
+        String secureParams = record.element().attribute("op-secure-params");
         if (secureDigest == null || secureParams == null) {
             return false;
         }
         Set<String> secret = new HashSet<>(Arrays.asList(secureParams.trim().split("\\s+")));
         Map<String, String> params = new TreeMap<>(rsc.params());
+        String featureSet = record.element().attribute("crm_feature_set");
         boolean withoutFencingOptions = "stonith".equals(rsc.standard())
-                && RuleEvaluator.compareVersions(Xml.attr(record.element(), "crm_feature_set", "0"), "3.16.0") < 0;
+                && RuleEvaluator.compareVersions(featureSet == null ? "0" : featureSet, "3.16.0") < 0;
         params.keySet().removeIf(k -> secret.contains(k) || withoutFencingOptions && k.startsWith("pcmk_"));
         return secureDigest.equals(md5(xml(params)));
     }

@@ -172,12 +172,15 @@ final class ResourceUnpacker {
             return clone;
         }
         int max = clone.cloneMax(nodeCount);
-        if (max < 0) {
-            max = 0;
-        }
         Map<String, String> childInherited = new LinkedHashMap<>(meta);
         for (int i = 0; i < max; i++) {
             clone.addInstance(instance(child, childInherited, ":" + i));
+        }
+        if (max <= 0) {
+            // with clone-max 0 there is still an instance :0, beyond clone-max, for the history to be matched to
+            Resource orphan = instance(child, childInherited, ":0");
+            orphan.primitives().forEach(p -> p.setOrphan(true));
+            clone.addInstance(orphan);
         }
         return clone;
     }

@@ -2,6 +2,7 @@ package org.jheartbeat.policy.unpack;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jheartbeat.cib.model.CompactElement;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Node;
@@ -27,10 +28,9 @@ final class ShutdownLocks {
             return;
         }
         for (Map.Entry<Element, Node> s : states.entrySet()) {
-            Element lrmResources = Xml.child(Xml.child(s.getKey(), "lrm"), "lrm_resources");
-            for (Element lr : Xml.children(lrmResources, "lrm_resource")) {
-                String since = Xml.attr(lr, "shutdown-lock");
-                Primitive p = cluster.primitivesById().get(lr.getAttribute("id"));
+            for (CompactElement lr : Xml.lrmResources(s.getKey())) {
+                String since = lr.attribute("shutdown-lock");
+                Primitive p = lr.attribute("id") == null ? null : cluster.primitivesById().get(lr.attribute("id"));
                 if (since != null && p != null) {
                     lock(p, s.getValue(), since);
                 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jheartbeat.cib.model.CompactElement;
 import org.jheartbeat.policy.Score;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
@@ -29,7 +30,7 @@ final class StatusUnpacker {
     private Map<String, Clone> clonesByChildId;
 
     interface OrphanFactory {
-        Primitive orphan(String id, Element lrmResource);
+        Primitive orphan(String id, CompactElement lrmResource);
 
         Resource extraInstance(Clone clone);
     }
@@ -44,39 +45,38 @@ final class StatusUnpacker {
         if (!node.online() && !cluster.options().stonithEnabled()) {
             return;
         }
-        Element lrm = Xml.child(state, "lrm");
-        Element lrmResources = Xml.child(lrm, "lrm_resources");
-        for (Element lr : Xml.children(lrmResources, "lrm_resource")) {
+        for (CompactElement lr : Xml.lrmResources(state)) {
             List<OpRecord> ops = new ArrayList<>();
-            for (Element op : Xml.children(lr, "lrm_rsc_op")) {
+            for (CompactElement op : lr.elements("lrm_rsc_op")) {
                 ops.add(OpRecord.of(op));
             }
             CallOrder.sort(ops);
-            Primitive rsc = find(lr.getAttribute("id"), node, ops);
+            String id = lr.attribute("id") == null ? "" : lr.attribute("id");
+            Primitive rsc = find(id, node, ops);
             if (rsc == null) {
                 if (!wasActive(ops)) {
                     continue;
                 }
-                rsc = orphans.orphan(lr.getAttribute("id"), lr);
+                rsc = orphans.orphan(id, lr);
             }
-            rsc.setLastHistoryName(lr.getAttribute("id"));
+            rsc.setLastHistoryName(id);
             boolean activeBefore = rsc.active().containsKey(node);
             new HistoryReplay(cluster, rsc, node, agentChanged(rsc, lr)).replay(ops);
             migrations.add(rsc, node, ops);
             if (!rsc.historyIds().containsKey(node) || !activeBefore && rsc.active().containsKey(node)) {
-                rsc.historyIds().put(node, lr.getAttribute("id"));
+                rsc.historyIds().put(node, id);
             }
         }
     }
 
     /** The history names another class, provider or type than the configuration (attributes it leaves out count as the same). */
-    private static boolean agentChanged(Primitive rsc, Element lr) {
+    private static boolean agentChanged(Primitive rsc, CompactElement lr) {
         return differs(lr, "class", rsc.standard()) || differs(lr, "type", rsc.type())
-                || lr.hasAttribute("class") && differs(lr, "provider", rsc.provider());
+                || lr.attribute("class") != null && differs(lr, "provider", rsc.provider());
     }
 
-    private static boolean differs(Element lr, String attribute, String configured) {
-        String recorded = Xml.attr(lr, attribute);
+    private static boolean differs(CompactElement lr, String attribute, String configured) {
+        String recorded = lr.attribute(attribute);
         return recorded != null && !recorded.equals(configured == null ? "" : configured);
     }
 

@@ -2,11 +2,13 @@ package org.jheartbeat.policy.unpack;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jheartbeat.cib.model.CompactContent;
+import org.jheartbeat.cib.model.CompactElement;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** Small DOM helpers: direct children by tag, attributes with null for absent. */
+/** Small DOM helpers: direct children by tag, attributes with null for absent, a node's resource histories. */
 final class Xml {
 
     private Xml() {
@@ -48,6 +50,23 @@ final class Xml {
         // one look-up, not hasAttribute and then getAttribute: the status section has millions
         Attr a = e == null ? null : e.getAttributeNode(name);
         return a == null ? null : a.getValue();
+    }
+
+    /**
+     * The lrm_resource entries of a node_state (each a resource's operation history on that
+     * node), held compactly or read from the DOM ({@link CompactContent#read}).
+     */
+    static List<CompactElement> lrmResources(Element state) {
+        Element lrm = child(state, "lrm");
+        if (lrm == null) {
+            return List.of();
+        }
+        for (var node : CompactContent.read(lrm)) {
+            if (node instanceof CompactElement resources && resources.tag().equals("lrm_resources")) {
+                return resources.elements("lrm_resource");
+            }
+        }
+        return List.of();
     }
 
     static String attr(Element e, String name, String otherwise) {

@@ -467,6 +467,16 @@ class FeatureCasesTest {
         assertSameAsPacemaker("optional-order-restarts-then-with-restart-type");
     }
 
+    @Test
+    void groupMembersMigrateWhileFirstMoves() throws Exception {
+        assertSameAsPacemaker("group-members-migrate-while-first-moves");
+    }
+
+    @Test
+    void orderAfterClonedGroupNeedsAWholeInstance() throws Exception {
+        assertSameAsPacemaker("order-after-cloned-group-needs-a-whole-instance");
+    }
+
     // ---- Clones
 
     @Test
@@ -505,6 +515,41 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneMaxZeroHistory() throws Exception {
+        assertSameAsPacemaker("clone-max-zero-history");
+    }
+
+    @Test
+    void promotionAddsCloneLocationScore() throws Exception {
+        assertSameAsPacemaker("promotion-adds-clone-location-score");
+    }
+
+    @Test
+    void promotableInstanceOrderByPromotionScore() throws Exception {
+        assertSameAsPacemaker("promotable-instance-order-by-promotion-score");
+    }
+
+    @Test
+    void cloneAgentNotInstalledOnNode() throws Exception {
+        assertSameAsPacemaker("clone-agent-not-installed-on-node");
+    }
+
+    @Test
+    void cloneInstanceBannedWhereItRuns() throws Exception {
+        assertSameAsPacemaker("clone-instance-banned-where-it-runs");
+    }
+
+    @Test
+    void cloneStoppedByItsFirstStopsThen() throws Exception {
+        assertSameAsPacemaker("clone-stopped-by-its-first-stops-then");
+    }
+
+    @Test
+    void unorderedGroupWaitsWholeForFirst() throws Exception {
+        assertSameAsPacemaker("unordered-group-waits-whole-for-first");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
@@ -517,6 +562,31 @@ class FeatureCasesTest {
     @Test
     void cloneInstanceFails() throws Exception {
         assertSameAsPacemaker("clone-instance-fails");
+    }
+
+    @Test
+    void cloneFailureBansTheCloneForPlacementOrder() throws Exception {
+        assertSameAsPacemaker("clone-failure-bans-the-clone-for-placement-order");
+    }
+
+    @Test
+    void clonedGroupWithDisabledMemberStillStarts() throws Exception {
+        assertSameAsPacemaker("cloned-group-with-disabled-member-still-starts");
+    }
+
+    @Test
+    void colocatedWithClonedGroupFollowsPartialInstances() throws Exception {
+        assertSameAsPacemaker("colocated-with-cloned-group-follows-partial-instances");
+    }
+
+    @Test
+    void cloneInstanceActiveWhereBannedIsPlacedLast() throws Exception {
+        assertSameAsPacemaker("clone-instance-active-where-banned-is-placed-last");
+    }
+
+    @Test
+    void cloneInstanceOnStandbyNodePlacedBeforeInactiveOnes() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-standby-node-placed-before-inactive-ones");
     }
 
     // ---- Promotable clones
@@ -562,6 +632,26 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promotion-follows-clone-location");
     }
 
+    @Test
+    void promotionFollowsDependentsOfDependents() throws Exception {
+        assertSameAsPacemaker("promotion-follows-dependents-of-dependents");
+    }
+
+    @Test
+    void failedStopWhereNodeCannotBeFencedBlocks() throws Exception {
+        assertSameAsPacemaker("failed-stop-where-node-cannot-be-fenced-blocks");
+    }
+
+    @Test
+    void promotableUnpromotedInstanceMovesKeepingItsRole() throws Exception {
+        assertSameAsPacemaker("promotable-unpromoted-instance-moves-keeping-its-role");
+    }
+
+    @Test
+    void colocatedScoresOnStandbyNodesCountAsBanned() throws Exception {
+        assertSameAsPacemaker("colocated-scores-on-standby-nodes-count-as-banned");
+    }
+
     // ---- Quorum, fencing and balance
 
     @Disabled("scheduler: keeps a clone instance on a node where the clone's location score is -1; Pacemaker stops it there, as it does the primitive")
@@ -588,6 +678,11 @@ class FeatureCasesTest {
     @Test
     void balancedSpread() throws Exception {
         assertSameAsPacemaker("balanced-spread");
+    }
+
+    @Test
+    void utilizationColocatedSetTooBigGoesToRoomiestNode() throws Exception {
+        assertSameAsPacemaker("utilization-colocated-set-too-big-goes-to-roomiest-node");
     }
 
     // ---- Changed definitions
@@ -680,6 +775,11 @@ class FeatureCasesTest {
     @Test
     void promotionAddsCloneNodeScore() throws Exception {
         assertSameAsPacemaker("promotion-adds-clone-node-score");
+    }
+
+    @Test
+    void promotedRecoveryRestartsOrderedDependent() throws Exception {
+        assertSameAsPacemaker("promoted-recovery-restarts-ordered-dependent");
     }
 
     @Test

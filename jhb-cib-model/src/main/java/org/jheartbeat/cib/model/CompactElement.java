@@ -1,0 +1,158 @@
+package org.jheartbeat.cib.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An element of the compact form ({@link CompactContent}): its tag, its attributes in the order they
+ * were written and its children, and the line its start tag opened on. A large status section
+ * holds 100,000 operation records of 17 attributes each; as a DOM every attribute is an object
+ * of its own in a sorted map, here a record is two arrays, and the array of attribute names is
+ * one for all records written with the same attributes in the same order.
+ *
+ * <p>Attribute names are qualified names as written ({@code xmlns:x}, {@code x:name}); the
+ * history of a CIB has no namespaces, and none are resolved.
+ */
+public final class CompactElement implements CompactNode {
+
+    private static final String[] NONE = new String[0];
+
+    private final String tag;
+    /** Possibly shared with other elements: replaced on change, never written into. */
+    private String[] names;
+    private String[] values;
+    private final int line;
+    /** Null while there are none: most elements of a history (the records) have no children. */
+    private List<CompactNode> children;
+
+    /** A new element without attributes, as an operation creates one (its line is 0: not parsed). */
+    public CompactElement(String tag) {
+        this(tag, NONE, NONE, 0);
+    }
+
+    /**
+     * An element with these attributes; {@code names} may be shared with other elements and is
+     * not changed, {@code values} becomes the element's own. {@code line} 0 for none.
+     */
+    public CompactElement(String tag, String[] names, String[] values, int line) {
+        if (names.length != values.length) {
+            throw new IllegalArgumentException(names.length + " attribute names for " + values.length + " values");
+        }
+        this.tag = tag;
+        this.names = names;
+        this.values = values;
+        this.line = line;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    /** The line the start tag opened on in the parsed text, 0 when the element was not parsed. */
+    public int line() {
+        return line;
+    }
+
+    public int attributeCount() {
+        return names.length;
+    }
+
+    public String attributeName(int index) {
+        return names[index];
+    }
+
+    public String attributeValue(int index) {
+        return values[index];
+    }
+
+    /** The attribute's value, or null when the element has none of that name. */
+    public String attribute(String name) {
+        int index = indexOf(name);
+        return index < 0 ? null : values[index];
+    }
+
+    /** Changes the value, or adds the attribute after the others. */
+    public void setAttribute(String name, String value) {
+        int index = indexOf(name);
+        if (index >= 0) {
+            values[index] = value;
+            return;
+        }
+        names = Arrays.copyOf(names, names.length + 1);
+        names[names.length - 1] = name;
+        values = Arrays.copyOf(values, values.length + 1);
+        values[values.length - 1] = value;
+    }
+
+    /** The children in order; changed through {@link #append} and {@link #remove}. */
+    public List<CompactNode> children() {
+        return children == null ? List.of() : Collections.unmodifiableList(children);
+    }
+
+    /** The child elements with that tag, in order. */
+    public List<CompactElement> elements(String childTag) {
+        return elementsNamed(children(), childTag);
+    }
+
+    /** The first child element with that tag, or null. */
+    public CompactElement element(String childTag) {
+        return firstNamed(children(), childTag);
+    }
+
+    public void append(CompactNode child) {
+        if (children == null) {
+            children = new ArrayList<>(2);
+        }
+        children.add(child);
+    }
+
+    public void remove(CompactNode child) {
+        if (children != null) {
+            children.remove(child);
+        }
+    }
+
+    @Override
+    public CompactElement copy() {
+        CompactElement copy = new CompactElement(tag, names, values.clone(), line);
+        for (CompactNode child : children()) {
+            copy.append(child.copy());
+        }
+        return copy;
+    }
+
+    @Override
+    public String toString() {
+        return "<" + tag + (attribute("id") == null ? "" : " id=\"" + attribute("id") + "\"") + "> (line " + line + ")";
+    }
+
+    static List<CompactElement> elementsNamed(List<CompactNode> nodes, String tag) {
+        List<CompactElement> found = new ArrayList<>();
+        for (CompactNode node : nodes) {
+            if (node instanceof CompactElement element && element.tag.equals(tag)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    static CompactElement firstNamed(List<CompactNode> nodes, String tag) {
+        for (CompactNode node : nodes) {
+            if (node instanceof CompactElement element && element.tag.equals(tag)) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
