@@ -76,9 +76,11 @@ final class CloneDistribution {
                 unplaced.add(instance);
             }
         }
-        // as Pacemaker sorts them: an instance active where it may no longer run comes last; one
-        // active elsewhere (on a node that cannot keep it) before those that are not active
+        // as Pacemaker sorts them: an instance active where it may no longer run comes last; then
+        // the higher priority (a promotable instance's best promotion score) first; one active
+        // elsewhere (on a node that cannot keep it) before those that are not active
         unplaced.sort(java.util.Comparator.comparing(this::activeWhereUnwelcome)
+                .thenComparing(this::priority, java.util.Comparator.reverseOrder())
                 .thenComparing(instance -> currentNode(instance) == null).thenComparing(this::strongerPreferenceFirst));
         List<Resource> later = new ArrayList<>();
         for (Resource instance : unplaced) {
@@ -225,6 +227,23 @@ final class CloneDistribution {
         Integer cloneScore = clone.allowedNodes().get(current);
         Integer own = assigner.ownTable(instance).get(current);
         return cloneScore == null || Score.add(cloneScore, own == null ? 0 : own) < 0;
+    }
+
+    /**
+     * An instance's priority as Pacemaker orders instances by it: its own, raised to the best
+     * promotion score it has recorded on a node that can run it.
+     */
+    private int priority(Resource instance) {
+        int priority = instance.priority();
+        if (clone.promotable()) {
+            for (Node n : cloneTable.keySet()) {
+                Integer recorded = n.canRunResources() ? PromotionPreference.recorded(clone, instance, n) : null;
+                if (recorded != null && recorded > priority) {
+                    priority = recorded;
+                }
+            }
+        }
+        return priority;
     }
 
     /** The node an instance runs on now (its first primitive that runs), or null. */

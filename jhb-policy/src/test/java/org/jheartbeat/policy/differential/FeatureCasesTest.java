@@ -592,6 +592,11 @@ class FeatureCasesTest {
     // ---- Promotable clones
 
     @Test
+    void promotableInstanceWithPromotionScorePlacedFirst() throws Exception {
+        assertSameAsPacemaker("promotable-instance-with-promotion-score-placed-first");
+    }
+
+    @Test
     void promotionCountsCloneColocation() throws Exception {
         assertSameAsPacemaker("promotion-counts-clone-colocation");
     }
