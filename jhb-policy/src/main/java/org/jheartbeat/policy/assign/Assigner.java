@@ -266,11 +266,13 @@ public final class Assigner {
     private void assignClone(Clone c) {
         Map<Node, Integer> own = applyPrimaries(c, c.allowedNodes());
         Map<Node, Integer> table = dependentScores.merge(c, own);
-        new CloneDistribution(this, c, table, own, strategy).distribute();
+        // the clone's own scores with its dependents' preferences: Pacemaker applies the clone's
+        // own colocations to each instance, not to these, which promotion weighs and which keep
+        // every instance off a node where they are negative
+        Map<Node, Integer> cloneScores = dependentScores.merge(c, c.allowedNodes());
+        new CloneDistribution(this, c, table, own, cloneScores, strategy).distribute();
         if (c.promotable()) {
-            // Pacemaker applies the clone's own colocations to each instance, not to the
-            // clone's node scores that promotion weighs
-            promotion.choose(c, dependentScores.merge(c, c.allowedNodes()));
+            promotion.choose(c, cloneScores);
         }
         for (Resource instance : c.children()) {
             instance.setAssigned(true);

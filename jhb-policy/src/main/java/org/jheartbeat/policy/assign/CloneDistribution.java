@@ -25,6 +25,11 @@ final class CloneDistribution {
     private final Map<Node, Integer> cloneTable;
     /** The clone's scores without its dependents' preferences (see {@link #keeps}). */
     private final Map<Node, Integer> ownCloneTable;
+    /**
+     * The clone's own scores with its dependents' preferences but not its colocations: where
+     * they are negative no instance may run (Pacemaker checks each node against them).
+     */
+    private final Map<Node, Integer> cloneScores;
     private final String strategy;
     private final Map<Node, Integer> perNode = new HashMap<>();
     private int placed;
@@ -35,11 +40,12 @@ final class CloneDistribution {
     private boolean withDependents = true;
 
     CloneDistribution(Assigner assigner, Clone clone, Map<Node, Integer> cloneTable,
-                      Map<Node, Integer> ownCloneTable, String strategy) {
+                      Map<Node, Integer> ownCloneTable, Map<Node, Integer> cloneScores, String strategy) {
         this.assigner = assigner;
         this.clone = clone;
         this.cloneTable = cloneTable;
         this.ownCloneTable = ownCloneTable;
+        this.cloneScores = cloneScores;
         this.strategy = strategy;
     }
 
@@ -118,7 +124,8 @@ final class CloneDistribution {
         Map<Node, Integer> table = new LinkedHashMap<>();
         for (Map.Entry<Node, Integer> e : parentTable.entrySet()) {
             Integer o = own.get(e.getKey());
-            int score = Score.add(e.getValue(), o == null ? 0 : o);
+            int score = cloneScores.getOrDefault(e.getKey(), 0) < 0 ? -Score.INFINITY
+                    : Score.add(e.getValue(), o == null ? 0 : o);
             // a promotion score counts only where the instance is allowed to run at all
             table.put(e.getKey(), score < 0 ? score : Score.add(score, PromotionPreference.of(clone, instance, e.getKey())));
         }

@@ -480,6 +480,11 @@ class FeatureCasesTest {
     // ---- Clones
 
     @Test
+    void cloneNegativeNodeScoreBeatsStickiness() throws Exception {
+        assertSameAsPacemaker("clone-negative-node-score-beats-stickiness");
+    }
+
+    @Test
     void cloneOnEveryNodeIgnoresDependentPreference() throws Exception {
         assertSameAsPacemaker("clone-on-every-node-ignores-dependent-preference");
     }
