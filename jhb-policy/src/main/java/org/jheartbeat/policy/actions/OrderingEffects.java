@@ -354,6 +354,10 @@ final class OrderingEffects {
      * down what must run with it there: the dependent neither starts nor stays.
      */
     private boolean followPrimary(Colocation c) {
+        if (c.score() >= Score.INFINITY && c.primary() instanceof Clone clone && clone.promotable()
+                && c.primaryRole() == Role.PROMOTED) {
+            return followUnpromoted(c, clone);
+        }
         if (c.score() < Score.INFINITY || !(c.primary() instanceof Primitive primary)
                 || c.primaryRole() != null && c.primaryRole() != Role.STARTED) {
             return false;
@@ -384,6 +388,58 @@ final class OrderingEffects {
             changed |= addStop(d, d.current);
         }
         return changed;
+    }
+
+    /**
+     * What must go with a promotable clone's promoted role when no instance of it will be
+     * promoted: it neither starts nor stays (a promoted role of it is not promoted), as
+     * Pacemaker blocks it once every instance's promotion is out of reach.
+     */
+    private boolean followUnpromoted(Colocation c, Clone primary) {
+        Primitive last = null;
+        for (Primitive p : primary.primitives()) {
+            ResourcePlan plan = plans.get(p);
+            if (plan != null && endsPromoted(plan)) {
+                return false;
+            }
+            last = p;
+        }
+        if (last == null) {
+            return false;
+        }
+        String why = "colocation with " + last.id();
+        boolean changed = false;
+        for (Primitive dependent : c.dependent().primitives()) {
+            ResourcePlan d = plans.get(dependent);
+            if (d == null) {
+                continue;
+            }
+            if (c.dependentRole() == Role.PROMOTED) {
+                if (d.promote != null && d.promote.runnable()) {
+                    d.promote.blockBecause(why);
+                    changed = true;
+                }
+                continue;
+            }
+            if (d.start != null && d.start.runnable()) {
+                d.start.blockBecause(why);
+                changed = true;
+            }
+            if (d.current != null && !d.stopsOn(d.current) && d.rsc.managed() && !d.rsc.blocked()) {
+                d.stopReason = why;
+                changed |= addStop(d, d.current);
+            }
+        }
+        return changed;
+    }
+
+    /** Promoted at the end of the transition: promoted now and staying so, or being promoted. */
+    private static boolean endsPromoted(ResourcePlan p) {
+        if (p.promote != null) {
+            return p.promote.runnable();
+        }
+        return p.rsc.currentRole() == Role.PROMOTED && p.current == p.next && p.demote == null
+                && !p.stopsOn(p.current);
     }
 
     /** A promoted role that must go with a primary which will not run: no promotion on its node. */

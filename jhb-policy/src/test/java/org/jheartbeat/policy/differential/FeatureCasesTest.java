@@ -597,6 +597,11 @@ class FeatureCasesTest {
     // ---- Promotable clones
 
     @Test
+    void colocationWithPromotedRoleNeverPromoted() throws Exception {
+        assertSameAsPacemaker("colocation-with-promoted-role-never-promoted");
+    }
+
+    @Test
     void promotableInstanceWithPromotionScorePlacedFirst() throws Exception {
         assertSameAsPacemaker("promotable-instance-with-promotion-score-placed-first");
     }
