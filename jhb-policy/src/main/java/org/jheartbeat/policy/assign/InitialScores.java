@@ -69,7 +69,9 @@ final class InitialScores {
 
     private void locations(Resource r) {
         for (Location loc : r.locations()) {
-            if (loc.role() == null || loc.role() == Role.STARTED) {
+            // only a location for the promoted role waits for promotion; one for the unpromoted
+            // role places the resource like a plain one (Pacemaker's instances are not yet told apart)
+            if (loc.role() != Role.PROMOTED) {
                 applyLocation(r, loc.scores(), true);
             }
         }

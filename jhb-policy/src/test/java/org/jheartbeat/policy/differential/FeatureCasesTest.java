@@ -23,6 +23,11 @@ class FeatureCasesTest {
     // ---- Locations
 
     @Test
+    void locationUnpromotedRolePlacesPromotable() throws Exception {
+        assertSameAsPacemaker("location-unpromoted-role-places-promotable");
+    }
+
+    @Test
     void locationScore() throws Exception {
         assertSameAsPacemaker("location-score");
     }
