@@ -1,7 +1,6 @@
 package org.jheartbeat.policy.assign;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +25,14 @@ public final class Assigner {
     private final Cluster cluster;
     private final String strategy;
     private final Promotion promotion;
-    private final DependentScores dependentScores = new DependentScores();
+    private final ColocationOrder colocationOrder;
+    private final DependentScores dependentScores;
 
     public Assigner(Cluster cluster) {
         this.cluster = cluster;
         this.strategy = cluster.options().placementStrategy();
+        this.colocationOrder = new ColocationOrder(cluster);
+        this.dependentScores = new DependentScores(colocationOrder);
         this.promotion = new Promotion(dependentScores);
     }
 
@@ -53,7 +55,7 @@ public final class Assigner {
                 assignMember(g, member);
             }
         } else if (r instanceof Clone c) {
-            for (Colocation colocation : byPrimary(c.asDependent())) {
+            for (Colocation colocation : colocationOrder.byPrimary(c.asDependent())) {
                 placeFirst(c, colocation);
             }
             assignClone(c);
@@ -107,25 +109,13 @@ public final class Assigner {
     /**
      * Takes a primitive's colocations with primaries into its scores one by one, each primary
      * placed first, so that the next primary it depends on sees them among this dependent's
-     * preferences (Pacemaker's order: see {@link #byPrimary}).
+     * preferences (in Pacemaker's order, see {@link ColocationOrder}).
      */
     private void applyColocations(Primitive p, List<Colocation> colocations) {
-        for (Colocation c : byPrimary(colocations)) {
+        for (Colocation c : colocationOrder.byPrimary(colocations)) {
             placeFirst(p, c);
             p.allowedNodes().putAll(applyPrimary(c, p.allowedNodes()));
         }
-    }
-
-    /**
-     * Colocations in the order Pacemaker places their primaries: higher priority first, clones
-     * (promotable ones first) before groups before primitives, then by id.
-     */
-    static List<Colocation> byPrimary(List<Colocation> colocations) {
-        List<Colocation> sorted = new ArrayList<>(colocations);
-        sorted.sort(Comparator.comparingInt((Colocation c) -> -c.primary().priority())
-                .thenComparingInt(c -> -DependentScores.variantRank(c.primary()))
-                .thenComparing(c -> c.primary().id()));
-        return sorted;
     }
 
     /** The scores a resource brings to the table: its own, and for a group its members' together. */

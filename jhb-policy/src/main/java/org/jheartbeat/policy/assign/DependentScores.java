@@ -1,7 +1,6 @@
 package org.jheartbeat.policy.assign;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,17 +42,18 @@ final class DependentScores {
     private static final int UNUSABLE = -100 * Score.INFINITY;
 
     private final Set<Resource> walking = new HashSet<>();
+    private final ColocationOrder order;
 
-    /** One step of the walk: a dependent placed relative to the resource, with the colocation's weight. */
-    private record Link(Resource dependent, int score, String attribute) {
+    DependentScores(ColocationOrder order) {
+        this.order = order;
     }
 
     /** A copy of r's table with its dependents' preferences pulled in; r itself stays unmarked. */
     Map<Node, Integer> merge(Resource r, Map<Node, Integer> table) {
         boolean onlyPositive = r instanceof Clone;
         Map<Node, Integer> work = NodeWeights.copy(table);
-        for (Link link : dependentsOf(r)) {
-            work = add(link.dependent(), work, link.attribute(), (float) link.score() / Score.INFINITY, onlyPositive);
+        for (Colocation c : dependentsOf(r)) {
+            work = add(c.dependent(), work, c.nodeAttribute(), (float) c.score() / Score.INFINITY, onlyPositive);
         }
         return work;
     }
@@ -93,8 +93,8 @@ final class DependentScores {
         }
         if (NodeWeights.canRunAny(work)) {
             int sign = factor < 0 ? -1 : 1;
-            for (Link link : dependentsOf(dependent)) {
-                work = add(link.dependent(), work, link.attribute(), (float) (sign * link.score()) / Score.INFINITY,
+            for (Colocation c : dependentsOf(dependent)) {
+                work = add(c.dependent(), work, c.nodeAttribute(), (float) (sign * c.score()) / Score.INFINITY,
                         onlyPositive);
             }
         } else if (rollback) {
@@ -151,43 +151,27 @@ final class DependentScores {
     }
 
     /**
-     * What is placed relative to r, in Pacemaker's order: its colocations as primary; for a
-     * group member the next member; for a group's last member also what is colocated with the
-     * group; for a group, what its last member has.
+     * What is placed relative to r, in Pacemaker's order (see {@link ColocationOrder}): its
+     * colocations as primary; for a group member the next member's colocation with it; for a
+     * group's last member also what is colocated with the group; for a group, what its last
+     * member has.
      */
-    private static List<Link> dependentsOf(Resource r) {
+    private List<Colocation> dependentsOf(Resource r) {
         if (r instanceof Group g) {
             return g.children().isEmpty() ? List.of() : dependentsOf(g.children().get(g.children().size() - 1));
         }
-        List<Link> links = new ArrayList<>();
-        colocations(r.asPrimary(), links);
+        List<Colocation> colocations = new ArrayList<>(r.asPrimary());
         if (r.parent() instanceof Group g && g.colocated()) {
             List<Primitive> members = g.children();
             int index = members.indexOf(r);
             if (index < members.size() - 1) {
-                links.add(new Link(members.get(index + 1), Score.INFINITY, null));
+                colocations.add(new Colocation(g.id() + ":internal", members.get(index + 1), r, Score.INFINITY,
+                        null, null, null));
             } else {
-                colocations(g.asPrimary(), links);
+                colocations.addAll(g.asPrimary());
             }
         }
-        links.sort(Comparator.comparingInt((Link l) -> -l.dependent().priority())
-                .thenComparingInt(l -> -variantRank(l.dependent()))
-                .thenComparing(l -> l.dependent().id()));
-        return links;
-    }
-
-    private static void colocations(List<Colocation> colocations, List<Link> links) {
-        for (Colocation c : colocations) {
-            if (c.score() != 0) {
-                links.add(new Link(c.dependent(), c.score(), c.nodeAttribute()));
-            }
-        }
-    }
-
-    static int variantRank(Resource r) {
-        if (r instanceof Clone c) {
-            return c.promotable() ? 3 : 2;
-        }
-        return r instanceof Group ? 1 : 0;
+        colocations.removeIf(c -> c.score() == 0);
+        return order.byDependent(colocations);
     }
 }

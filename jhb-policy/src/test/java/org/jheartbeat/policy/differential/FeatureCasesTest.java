@@ -105,6 +105,11 @@ class FeatureCasesTest {
     // ---- Colocations
 
     @Test
+    void colocationsWithSamePrimaryLaterFirst() throws Exception {
+        assertSameAsPacemaker("colocations-with-same-primary-later-first");
+    }
+
+    @Test
     void colocationPrimariesPlacedGroupsFirst() throws Exception {
         assertSameAsPacemaker("colocation-primaries-placed-groups-first");
     }
