@@ -24,7 +24,9 @@ import org.jheartbeat.policy.model.Role;
  * where it is active now, runnable stops (and stops implied by fencing) take it away, runnable
  * starts put it on the assigned node, promotions and demotions change its role there. So a
  * start that cannot run (no quorum, an order on something that cannot start) or a resource that
- * is not managed leaves things where they are, in both schedulers' results.
+ * is not managed leaves things where they are, in both schedulers' results. As in crm_simulate,
+ * an action runs only once every action it waits for has run, so actions caught in a loop of
+ * orderings (and all that waits for them) never run.
  */
 public final class OurScheduler {
 
@@ -45,9 +47,10 @@ public final class OurScheduler {
             state.put(primitive, new LinkedHashMap<>(primitive.active()));
         }
         Set<Node> fenced = new HashSet<>();
+        Set<Action> fired = fired(transition);
         for (String phase : PHASES) {
             for (Action action : transition.actions()) {
-                if (!action.runnable()) {
+                if (!fired.contains(action)) {
                     continue;
                 }
                 if (action.resource() == null && action.task().startsWith("stonith") && !"stonith-on".equals(action.task())) {
@@ -63,6 +66,23 @@ public final class OurScheduler {
             record(placement, primitive, roles);
         });
         return placement;
+    }
+
+    /** The runnable actions that run when the graph is carried out: each once all it waits for has run. */
+    private static Set<Action> fired(Transition transition) {
+        Set<Action> done = new HashSet<>();
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (Action action : transition.actions()) {
+                if (action.runnable() && !done.contains(action)
+                        && action.after().stream().allMatch(before -> !before.runnable() || done.contains(before))) {
+                    done.add(action);
+                    progress = true;
+                }
+            }
+        }
+        return done;
     }
 
     /** A role changes only where the resource is active (a promotion whose start did not run changes nothing). */
