@@ -14,7 +14,7 @@ import org.jheartbeat.policy.model.Resource;
  * symmetrical ordering also makes the then's inverse (stop for start, demote for promote)
  * come before the first's. Mandatory and optional orderings both become edges (an optional
  * one only orders actions that happen anyway, which is all the graph holds); serialize orders
- * nothing in particular. A group or clone takes part through its pseudo actions: as the first
+ * the first's action before the then's, and not the other way round on the way down. A group or clone takes part through its pseudo actions: as the first
  * its "running" (stopped, promoted, demoted), as the then its "start" (stop, promote, demote).
  * Interleaved clones order each instance only after the first's instance on the same node.
  */
@@ -31,6 +31,8 @@ final class OrderConstraints {
     void add() {
         for (Ordering o : cluster.orderings()) {
             if (o.kind() == Ordering.Kind.SERIALIZE) {
+                // one way only: what is both starting waits (the then's start for the first's)
+                order(o.first(), o.firstAction(), o.then(), o.thenAction());
                 continue;
             }
             List<Resource> firsts = o.alternatives().isEmpty() ? listOf(o.first()) : o.alternatives();

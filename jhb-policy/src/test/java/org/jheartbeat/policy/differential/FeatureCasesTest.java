@@ -443,6 +443,11 @@ class FeatureCasesTest {
     // ---- Orders
 
     @Test
+    void serializeOrdersLoopStopsTransition() throws Exception {
+        assertSameAsPacemaker("serialize-orders-loop-stops-transition");
+    }
+
+    @Test
     void orderMandatoryRestartsThen() throws Exception {
         assertSameAsPacemaker("order-mandatory-restarts-then");
     }
