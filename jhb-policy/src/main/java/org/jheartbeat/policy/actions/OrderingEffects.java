@@ -125,9 +125,10 @@ final class OrderingEffects {
         }
     }
 
+    /** What an ordering's then waits on: a group's first member, or every member of a group that is not ordered. */
     private static List<Primitive> firstOf(Resource r) {
         if (r instanceof Group g && !g.children().isEmpty()) {
-            return List.of(g.children().get(0));
+            return g.ordered() ? List.of(g.children().get(0)) : List.copyOf(g.children());
         }
         if (r instanceof Clone c) {
             List<Primitive> out = new ArrayList<>();
@@ -203,8 +204,9 @@ final class OrderingEffects {
         }
         for (ResourcePlan f : members) {
             boolean fixed = !f.rsc.managed() || f.rsc.blocked();
+            // a member stopped where it is placed, with no start to bring it back, will not be running either
             boolean cannot = fixed ? f.current == null || f.rsc.failed()
-                    : f.next == null || f.start != null && !f.start.runnable();
+                    : f.next == null || f.start != null && !f.start.runnable() || f.start == null && f.stopsOn(f.next);
             if (cannot) {
                 return false;
             }
@@ -267,8 +269,16 @@ final class OrderingEffects {
                 changed = true;
             }
             boolean firstGoingAway = !f.plans.isEmpty() && f.plans.stream().allMatch(p -> p.current != null && !p.rsc.failed());
+            // a clone placed but kept from running by its own firsts takes the then down as required, one placed nowhere as unrunnable
+            boolean clonePlaced = pair.first instanceof Clone && f.plans.stream().anyMatch(p -> p.next != null);
+            // a restart the first required that can no longer start again is a stop required the same way
+            if (t.current != null && t.stopsOn(t.current) && t.stopReason == null && t.restartReason != null
+                    && t.restartReason.startsWith("required ")) {
+                t.stopReason = t.restartReason;
+                changed = true;
+            }
             if ((pair.symmetrical || !firstGoingAway) && t.current != null && !t.stopsOn(t.current)) {
-                if (!firstGoingAway || !(pair.first instanceof Primitive)) {
+                if (!firstGoingAway || !(pair.first instanceof Primitive) && !clonePlaced) {
                     t.stopReason = unrunnable;
                 } else if (!pair.interleaved) {
                     t.stopReason = "required " + f.name;

@@ -490,6 +490,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneStoppedByItsFirstStopsThen() throws Exception {
+        assertSameAsPacemaker("clone-stopped-by-its-first-stops-then");
+    }
+
+    @Test
+    void unorderedGroupWaitsWholeForFirst() throws Exception {
+        assertSameAsPacemaker("unordered-group-waits-whole-for-first");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
