@@ -555,6 +555,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void interleavedThenOfStoppedInstance() throws Exception {
+        assertSameAsPacemaker("interleaved-then-of-stopped-instance");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
