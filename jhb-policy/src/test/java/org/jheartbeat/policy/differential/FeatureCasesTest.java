@@ -505,6 +505,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationWithBlockedCloneInstance() throws Exception {
+        assertSameAsPacemaker("colocation-with-blocked-clone-instance");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
