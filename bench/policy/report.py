@@ -142,7 +142,7 @@ def jmh(csv_path, files_path):
               + (f"{per * 1000 / n:.1f}" if per is not None else "–") + " |")
     print()
     print("schedule = Scheduler.schedule on the parsed document (unpack + placement + actions + summary);"
-          " parse = CibXml.parse of the file, which crm_simulate does first. Mean of the measured iterations"
+          " parse = CibXml.parseWithCompactHistory of the file, which crm_simulate does first. Mean of the measured iterations"
           " ± JMH's 99.9 % interval; CPU is that of the whole JVM (GC and JIT threads too) per operation,"
           " which the load of other processes changes far less than the time.")
     scaling([(n, scores[(f, "schedule")][0], scores.get((f, "schedule:cpu.time.norm"), (None,))[0],

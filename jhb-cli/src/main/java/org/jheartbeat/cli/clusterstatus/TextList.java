@@ -69,6 +69,11 @@ public final class TextList {
         }
     }
 
+    /** Adds what another list printed, at the top level (between sections) of this one. */
+    public void append(TextList other) {
+        text.append(other.text);
+    }
+
     public String text() {
         return text.toString();
     }

@@ -18,13 +18,16 @@ import org.jheartbeat.policy.unpack.CibUnpacker;
  * carried out and the revised status. The modifications and the simulated results are written
  * into the status section of the CIB given, which the run takes over (crm_simulate parses it
  * for this run alone, and a copy of a CIB of 10,000 resources takes seconds); that is what
- * --save-output saves. The writing only adds and removes history entries, never changes one
+ * --save-output saves, and the revised status is read from it again, unless nothing was written
+ * (then it is the current one: unpacking 100,000 history records again cost seconds). The writing only adds and removes history entries, never changes one
  * the scheduler's cluster read, so it does not change what was scheduled.
  *
  * <p>Quiet (-Q) leaves out the sections; the scores (-s) are printed in Pacemaker's quiet list
  * form, which then applies to the whole output.
  */
 final class Simulation {
+
+    private static final String REVISED = "Revised Cluster Status";
 
     private final Modifications modifications;
     private final List<OpSpec> failures;
@@ -61,6 +64,11 @@ final class Simulation {
             out.blank();
         }
         new ClusterStatus(current, show.nodeAttributes()).print("Current cluster status", sections);
+        // The revised status when the run changes nothing, made before scheduling changes the cluster.
+        TextList unchanged = new TextList(sections.quiet());
+        if (show.process() && show.simulate()) {
+            new ClusterStatus(current, show.nodeAttributes()).print(REVISED, unchanged);
+        }
 
         StatusEditor status = new StatusEditor(input.dom(), now.getEpochSecond());
         if (modifications.any()) {
@@ -82,8 +90,11 @@ final class Simulation {
                 new TransitionRun(transition, status, failures).run(sections);
                 sections.end();
                 sections.spacer();
-                new ClusterStatus(CibUnpacker.unpack(input, now), show.nodeAttributes())
-                        .print("Revised Cluster Status", sections);
+                if (status.changed()) {
+                    new ClusterStatus(CibUnpacker.unpack(input, now), show.nodeAttributes()).print(REVISED, sections);
+                } else {
+                    sections.append(unchanged);
+                }
             }
         }
         return new Result(out.text(), transition, input);

@@ -43,22 +43,32 @@ final class StatusEditor {
      */
     private final Map<CompactElement, Map<String, CompactElement>> historyIndex = new HashMap<>();
 
+    /** Whether anything was written: until then the CIB reads as it was parsed. */
+    private boolean changed;
+
     StatusEditor(Document dom, long nowSeconds) {
         this.dom = dom;
         this.nowSeconds = nowSeconds;
     }
 
+    boolean changed() {
+        return changed;
+    }
+
     void setQuorum(boolean quorum) {
+        changed = true;
         dom.getDocumentElement().setAttribute("have-quorum", quorum ? "1" : "0");
     }
 
     /** The node has joined the cluster and its controller is a member. */
     void nodeUp(Node node) {
+        changed = true;
         membership(nodeState(node), "true", "online", "member", "member");
     }
 
     /** The node left the cluster cleanly: nothing runs there and its transient attributes are gone. */
     void nodeDown(Node node) {
+        changed = true;
         Element state = nodeState(node);
         membership(state, "false", "offline", "down", "down");
         removeChildren(state, "lrm");
@@ -67,6 +77,7 @@ final class StatusEditor {
 
     /** The node vanished from the membership while it was expected up: it must be fenced. */
     void nodeFail(Node node) {
+        changed = true;
         membership(nodeState(node), "false", "online", "member", "member");
     }
 
@@ -85,6 +96,7 @@ final class StatusEditor {
      */
     List<String> recordOp(Node node, String historyId, Primitive rsc, String task, long intervalMs, int rc,
                           int expectedRc) {
+        changed = true;
         CompactElement lrmResource = lrmResource(node, historyId, rsc);
         String key = historyId + "_" + task + "_" + intervalMs;
         boolean recurring = intervalMs > 0;

@@ -269,6 +269,8 @@ class CrmSimulateMainTest {
 
         assertThat(second.section("Current cluster status")).isEqualTo(first.section("Revised Cluster Status"));
         assertThat(second.section("Transition Summary")).isEmpty();
+        assertThat(second.section("Revised Cluster Status")).as("nothing done: the status as it was")
+                .isEqualTo(second.section("Current cluster status"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.jheartbeat.policy.assign;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +26,12 @@ public final class Assigner {
     private final Cluster cluster;
     private final String strategy;
     private final Promotion promotion;
-    private final Set<Resource> merging = new HashSet<>();
-    /** Colocations already in their dependent's scores (see {@link #assign}), not to be counted twice. */
-    private final Set<Colocation> applied = new HashSet<>();
+    private final DependentScores dependentScores = new DependentScores();
 
     public Assigner(Cluster cluster) {
         this.cluster = cluster;
         this.strategy = cluster.options().placementStrategy();
-        this.promotion = new Promotion(cluster, this);
+        this.promotion = new Promotion(dependentScores);
     }
 
     public void run() {
@@ -46,25 +46,86 @@ public final class Assigner {
             return;
         }
         r.setAssigning(true);
-        for (Colocation c : r.asDependent()) {
-            if (c.primary().top() != r.top() || c.primary().parent() == null) {
-                assign(c.primary().top() == c.primary() ? c.primary() : c.primary().top());
-                // A primitive takes each placed primary into its scores at once, so the next
-                // primary it depends on sees them among this dependent's preferences.
-                if (r instanceof Primitive && r.parent() == null && c.primary().isAssigned() && applied.add(c)) {
-                    r.allowedNodes().putAll(applyPrimary(c, r.allowedNodes()));
-                }
-            }
-        }
         if (r instanceof Primitive p) {
-            assignPrimitive(p);
+            assignPrimitive(p, p.asDependent());
         } else if (r instanceof Group g) {
-            assignGroup(g);
+            for (Primitive member : g.children()) {
+                assignMember(g, member);
+            }
         } else if (r instanceof Clone c) {
+            for (Colocation colocation : byPrimary(c.asDependent())) {
+                placeFirst(c, colocation);
+            }
             assignClone(c);
         }
         r.setAssigning(false);
         r.setAssigned(true);
+    }
+
+    /**
+     * Places a colocation's primary before its dependent. A member of a group being placed (a
+     * colocation loop through the group) is placed at once on its own, as Pacemaker does; one
+     * being placed already is left as it is (the colocation then counts for nothing).
+     */
+    private void placeFirst(Resource dependent, Colocation c) {
+        Resource primary = c.primary();
+        if (primary instanceof Primitive member && member.parent() instanceof Group g && g.parent() == null
+                && g.isAssigning()) {
+            assignMember(g, member);
+        } else if (primary.top() != dependent.top() || primary.parent() == null) {
+            assign(primary.top());
+        }
+    }
+
+    /**
+     * One member of a group: the first takes the group's colocations with its own, every later
+     * one follows the member before it through an INFINITY colocation of the group's own.
+     */
+    private void assignMember(Group g, Primitive member) {
+        if (member.isAssigned() || member.isAssigning()) {
+            return;
+        }
+        member.setAssigning(true);
+        List<Colocation> colocations = new ArrayList<>(member.asDependent());
+        int index = g.children().indexOf(member);
+        if (index == 0) {
+            colocations.addAll(g.asDependent());
+        } else {
+            colocations.add(new Colocation(g.id() + ":internal", member, g.children().get(index - 1), Score.INFINITY,
+                    null, null, null));
+            // The group's colocations reach later members through the first, which an unmanaged
+            // member does not pass on: after one, the mandatory ones apply directly.
+            if (g.children().subList(0, index).stream().anyMatch(m -> !m.managed() || m.blocked())) {
+                g.asDependent().stream().filter(c -> c.score() >= Score.INFINITY).forEach(colocations::add);
+            }
+        }
+        assignPrimitive(member, colocations);
+        member.setAssigning(false);
+        member.setAssigned(true);
+    }
+
+    /**
+     * Takes a primitive's colocations with primaries into its scores one by one, each primary
+     * placed first, so that the next primary it depends on sees them among this dependent's
+     * preferences (Pacemaker's order: see {@link #byPrimary}).
+     */
+    private void applyColocations(Primitive p, List<Colocation> colocations) {
+        for (Colocation c : byPrimary(colocations)) {
+            placeFirst(p, c);
+            p.allowedNodes().putAll(applyPrimary(c, p.allowedNodes()));
+        }
+    }
+
+    /**
+     * Colocations in the order Pacemaker places their primaries: higher priority first, clones
+     * (promotable ones first) before groups before primitives, then by id.
+     */
+    static List<Colocation> byPrimary(List<Colocation> colocations) {
+        List<Colocation> sorted = new ArrayList<>(colocations);
+        sorted.sort(Comparator.comparingInt((Colocation c) -> -c.primary().priority())
+                .thenComparingInt(c -> -DependentScores.variantRank(c.primary()))
+                .thenComparing(c -> c.primary().id()));
+        return sorted;
     }
 
     /** The scores a resource brings to the table: its own, and for a group its members' together. */
@@ -134,64 +195,11 @@ public final class Assigner {
         return work;
     }
 
-    /**
-     * Pulls the preferences of everything placed relative to r into the table, weakened by each
-     * colocation's score. For a clone no dependent, however far down the chain, may make a node
-     * worse than it was (its instances serve many dependents).
-     */
-    Map<Node, Integer> mergeDependents(Resource r, Map<Node, Integer> table) {
-        return mergeDependents(r, table, 1.0, r instanceof Clone);
-    }
-
-    private Map<Node, Integer> mergeDependents(Resource r, Map<Node, Integer> table, double factor,
-                                               boolean onlyPositive) {
-        if (!merging.add(r)) {
-            return table;
-        }
-        Map<Node, Integer> work = table;
-        for (Colocation c : r.asPrimary()) {
-            if (c.score() == 0 || c.dependentRole() != null && c.dependentRole() != Role.STARTED
-                    || c.primaryRole() != null && c.primaryRole() != Role.STARTED) {
-                continue;
-            }
-            Resource dep = c.dependent();
-            if (dep.isAssigned() || dep.parent() instanceof Group && dep.parent() == r.parent()) {
-                continue;
-            }
-            work = mergeDependent(dep, work, NodeWeights.chained(factor, c.score()), c.nodeAttribute(), onlyPositive);
-        }
-        merging.remove(r);
-        return work;
-    }
-
-    /** One dependent's scores at this factor, with everything placed relative to it. */
-    private Map<Node, Integer> mergeDependent(Resource dep, Map<Node, Integer> table, double factor, String attribute,
-                                              boolean onlyPositive) {
-        if (dep instanceof Group g && !g.children().isEmpty()) {
-            return mergeMembers(g, 0, table, factor, attribute, onlyPositive);
-        }
-        Map<Node, Integer> merged = withMerged(table, ownTable(dep), factor, attribute, onlyPositive);
-        return merged == table ? table : mergeDependents(dep, merged, factor, onlyPositive);
-    }
-
-    /**
-     * What the dependent of a colocation with a promoted role, and everything placed relative
-     * to it, add to each of these nodes (0 where they are indifferent): the preferences that
-     * count towards promotion there.
-     */
-    Map<Node, Integer> dependentPreferences(Colocation c, Iterable<Node> nodes) {
-        Map<Node, Integer> zero = new java.util.LinkedHashMap<>();
-        nodes.forEach(n -> zero.put(n, 0));
-        return mergeDependent(c.dependent(), zero, (double) c.score() / Score.INFINITY, c.nodeAttribute(), false);
-    }
-
     /** Applies colocations with already placed primaries to the table. */
     Map<Node, Integer> applyPrimaries(Resource r, Map<Node, Integer> table) {
         Map<Node, Integer> work = NodeWeights.copy(table);
         for (Colocation c : r.asDependent()) {
-            if (!applied.contains(c)) {
-                work = applyPrimary(c, work);
-            }
+            work = applyPrimary(c, work);
         }
         return work;
     }
@@ -199,7 +207,7 @@ public final class Assigner {
     /** The table with one colocation applied, if its primary is placed (or a group member). */
     private Map<Node, Integer> applyPrimary(Colocation c, Map<Node, Integer> table) {
         if (c.dependentRole() != null && c.dependentRole() != Role.STARTED
-                || !c.primary().isAssigned() && !(c.primary().parent() instanceof Group)) {
+                || !c.primary().isAssigned()) {
             return table;
         }
         Map<Node, Integer> work = NodeWeights.copy(table);
@@ -207,9 +215,13 @@ public final class Assigner {
         return work;
     }
 
-    private void assignPrimitive(Primitive p) {
-        Map<Node, Integer> table = applyPrimaries(p, p.allowedNodes());
-        table = mergeDependents(p, table);
+    private void assignPrimitive(Primitive p, List<Colocation> colocations) {
+        applyColocations(p, colocations);
+        Map<Node, Integer> table = dependentScores.merge(p, p.allowedNodes());
+        if (p.stopOnly() || p.targetRole() == Role.STOPPED || p.orphan()) {
+            // on its way to Stopped: banned everywhere, which whatever is placed relative to it sees
+            table.replaceAll((node, w) -> -Score.INFINITY);
+        }
         p.allowedNodes().clear();
         p.allowedNodes().putAll(table);
         p.assign(choose(p, table), Role.STARTED);
@@ -241,87 +253,24 @@ public final class Assigner {
                 && NodeWeights.effective(roomiest, table.get(roomiest)) >= bestWeight) {
             return roomiest;
         }
+        // Among nodes tied at the best positive score the current node wins, however loaded it is
+        // (a tie at 0 goes to the less loaded node: Pacemaker takes 0 as no preference at all).
+        Node current = p.currentNode();
+        if (bestWeight > 0 && current != null && current != best && current.canRunResources()
+                && Integer.valueOf(bestWeight).equals(table.get(current))) {
+            return current;
+        }
         return best;
-    }
-
-    /**
-     * The members from index on pulled into the scores link by link: each member with what is
-     * placed relative to it, the group's own dependents after the last member. The first member
-     * weighs by the factor of the colocation that brought the group in; each later one follows
-     * the one before it, which Pacemaker weighs at full strength (signed as the factor), so a
-     * group's members after the first count whole. A member with which the scores would allow no
-     * node is left out, and so is everything after it.
-     */
-    private Map<Node, Integer> mergeMembers(Group g, int index, Map<Node, Integer> table, double factor,
-                                            String attribute, boolean onlyPositive) {
-        if (index == g.children().size()) {
-            return mergeDependents(g, table, factor, onlyPositive);
-        }
-        Primitive member = g.children().get(index);
-        double f = index == 0 ? factor : NodeWeights.chained(factor, Score.INFINITY);
-        Map<Node, Integer> merged = withMerged(table, member.allowedNodes(), f, index == 0 ? attribute : null,
-                onlyPositive);
-        if (merged == table) {
-            return table;
-        }
-        return mergeDependents(member, mergeMembers(g, index + 1, merged, factor, attribute, onlyPositive), f,
-                onlyPositive);
-    }
-
-    private void assignGroup(Group g) {
-        if (g.children().isEmpty()) {
-            return;
-        }
-        Primitive first = g.children().get(0);
-        Map<Node, Integer> table = applyPrimaries(first, applyPrimaries(g, first.allowedNodes()));
-        Map<Node, Integer> firstTable = mergeDependents(first, mergeMembers(g, 1, table, 1.0, null, false));
-        first.allowedNodes().clear();
-        first.allowedNodes().putAll(firstTable);
-        first.assign(choose(first, firstTable), Role.STARTED);
-        first.setAssigned(true);
-        Node previous = first.assignedNode();
-        boolean stopRest = previous == null;
-        boolean afterUnmanaged = false;
-        for (int i = 1; i < g.children().size(); i++) {
-            Primitive m = g.children().get(i);
-            Primitive before = g.children().get(i - 1);
-            afterUnmanaged |= !before.managed() || before.blocked();
-            Node chosen = null;
-            if (!stopRest) {
-                Map<Node, Integer> mt = applyPrimaries(m, m.allowedNodes());
-                // The group's colocations reach later members through the first, which an
-                // unmanaged member does not pass on: after one, the mandatory ones apply directly.
-                if (afterUnmanaged) {
-                    for (Colocation c : g.asDependent()) {
-                        if (c.score() >= Score.INFINITY) {
-                            mt = applyPrimary(c, mt);
-                        }
-                    }
-                }
-                Integer w = mt.get(previous);
-                if (!m.managed() || m.blocked()) {
-                    chosen = m.currentNode();
-                } else if (w != null && w >= 0 && previous.canRunResources() && !m.stopOnly()
-                        && m.targetRole() != Role.STOPPED) {
-                    chosen = previous;
-                }
-            }
-            m.assign(chosen, Role.STARTED);
-            m.setAssigned(true);
-            // each member goes with the one before it, wherever an unmanaged one has stayed
-            previous = chosen;
-            if (chosen == null) {
-                stopRest = true;
-            }
-        }
     }
 
     private void assignClone(Clone c) {
         Map<Node, Integer> own = applyPrimaries(c, c.allowedNodes());
-        Map<Node, Integer> table = mergeDependents(c, own);
-        // the clone's own scores with its dependents' preferences, before the primaries' (which go to the instances)
-        Map<Node, Integer> cloneScores = c.promotable() ? mergeDependents(c, c.allowedNodes()) : null;
-        new CloneDistribution(this, c, table, own, strategy).distribute();
+        Map<Node, Integer> table = dependentScores.merge(c, own);
+        // the clone's own scores with its dependents' preferences: Pacemaker applies the clone's
+        // own colocations to each instance, not to these, which promotion weighs and which keep
+        // every instance off a node where they are negative
+        Map<Node, Integer> cloneScores = dependentScores.merge(c, c.allowedNodes());
+        new CloneDistribution(this, c, table, own, cloneScores, strategy).distribute();
         if (c.promotable()) {
             promotion.choose(c, cloneScores);
         }

@@ -25,16 +25,27 @@ final class CloneDistribution {
     private final Map<Node, Integer> cloneTable;
     /** The clone's scores without its dependents' preferences (see {@link #keeps}). */
     private final Map<Node, Integer> ownCloneTable;
+    /**
+     * The clone's own scores with its dependents' preferences but not its colocations: where
+     * they are negative no instance may run (Pacemaker checks each node against them).
+     */
+    private final Map<Node, Integer> cloneScores;
     private final String strategy;
     private final Map<Node, Integer> perNode = new HashMap<>();
     private int placed;
+    /**
+     * Whether the dependents' preferences steer the instances: only when some nodes get no
+     * instance (Pacemaker passes a clone's positive colocations to its instances only then).
+     */
+    private boolean withDependents = true;
 
     CloneDistribution(Assigner assigner, Clone clone, Map<Node, Integer> cloneTable,
-                      Map<Node, Integer> ownCloneTable, String strategy) {
+                      Map<Node, Integer> ownCloneTable, Map<Node, Integer> cloneScores, String strategy) {
         this.assigner = assigner;
         this.clone = clone;
         this.cloneTable = cloneTable;
         this.ownCloneTable = ownCloneTable;
+        this.cloneScores = cloneScores;
         this.strategy = strategy;
     }
 
@@ -52,6 +63,7 @@ final class CloneDistribution {
             }
         }
         int evenLimit = available == 0 ? 0 : Math.min(nodeMax, (max + available - 1) / available);
+        withDependents = max < usable;
         // instances stay where they run up to an even share of the usable nodes (whatever their scores), rounded down
         int stayLimit = Math.min(nodeMax, Math.max(1, usable == 0 ? 0 : max / usable));
         List<Resource> unplaced = new ArrayList<>();
@@ -64,15 +76,17 @@ final class CloneDistribution {
                 // an instance beyond clone-max never runs
                 stop(instance);
             } else if (current != null && placed < max && fits(current, stayLimit)
-                    && keeps(instance, current, nodeMax, max < usable)) {
+                    && keeps(instance, current, nodeMax)) {
                 place(instance, current);
             } else {
                 unplaced.add(instance);
             }
         }
-        // as Pacemaker sorts them: an instance active where it may no longer run comes last; one
-        // active elsewhere (on a node that cannot keep it) before those that are not active
+        // as Pacemaker sorts them: an instance active where it may no longer run comes last; then
+        // the higher priority (a promotable instance's best promotion score) first; one active
+        // elsewhere (on a node that cannot keep it) before those that are not active
         unplaced.sort(java.util.Comparator.comparing(this::activeWhereUnwelcome)
+                .thenComparing(this::priority, java.util.Comparator.reverseOrder())
                 .thenComparing(instance -> currentNode(instance) == null).thenComparing(this::strongerPreferenceFirst));
         List<Resource> later = new ArrayList<>();
         for (Resource instance : unplaced) {
@@ -102,7 +116,7 @@ final class CloneDistribution {
     }
 
     Map<Node, Integer> instanceTable(Resource instance) {
-        return instanceTable(instance, cloneTable);
+        return instanceTable(instance, withDependents ? cloneTable : ownCloneTable);
     }
 
     private Map<Node, Integer> instanceTable(Resource instance, Map<Node, Integer> parentTable) {
@@ -110,7 +124,8 @@ final class CloneDistribution {
         Map<Node, Integer> table = new LinkedHashMap<>();
         for (Map.Entry<Node, Integer> e : parentTable.entrySet()) {
             Integer o = own.get(e.getKey());
-            int score = Score.add(e.getValue(), o == null ? 0 : o);
+            int score = cloneScores.getOrDefault(e.getKey(), 0) < 0 ? -Score.INFINITY
+                    : Score.add(e.getValue(), o == null ? 0 : o);
             // a promotion score counts only where the instance is allowed to run at all
             table.put(e.getKey(), score < 0 ? score : Score.add(score, PromotionPreference.of(clone, instance, e.getKey())));
         }
@@ -140,11 +155,11 @@ final class CloneDistribution {
      * more draws the instance away. The preferences of resources colocated with the clone
      * count only when some nodes get no instance (else every node gets one anyway).
      */
-    private boolean keeps(Resource instance, Node current, int nodeMax, boolean withDependents) {
+    private boolean keeps(Resource instance, Node current, int nodeMax) {
         if (!current.canRunResources() || blockedFromRunning(instance)) {
             return false;
         }
-        Map<Node, Integer> table = instanceTable(instance, withDependents ? cloneTable : ownCloneTable);
+        Map<Node, Integer> table = instanceTable(instance);
         Integer w = table.get(current);
         if (w == null || w < 0) {
             return false;
@@ -221,7 +236,25 @@ final class CloneDistribution {
         return cloneScore == null || Score.add(cloneScore, own == null ? 0 : own) < 0;
     }
 
-    private static Node currentNode(Resource instance) {
+    /**
+     * An instance's priority as Pacemaker orders instances by it: its own, raised to the best
+     * promotion score it has recorded on a node that can run it.
+     */
+    private int priority(Resource instance) {
+        int priority = instance.priority();
+        if (clone.promotable()) {
+            for (Node n : cloneTable.keySet()) {
+                Integer recorded = n.canRunResources() ? PromotionPreference.recorded(clone, instance, n) : null;
+                if (recorded != null && recorded > priority) {
+                    priority = recorded;
+                }
+            }
+        }
+        return priority;
+    }
+
+    /** The node an instance runs on now (its first primitive that runs), or null. */
+    static Node currentNode(Resource instance) {
         for (Primitive p : instance.primitives()) {
             if (p.currentNode() != null) {
                 return p.currentNode();
@@ -236,7 +269,11 @@ final class CloneDistribution {
             Node node = n;
             for (Primitive m : g.children()) {
                 Integer w = node == null ? null : m.allowedNodes().get(node);
-                if (node != null && (w == null || w < 0 || m.stopOnly() || m.targetRole() == Role.STOPPED)) {
+                // a managed member cannot start where nothing may run (an unmanaged one before it
+                // may keep the instance on a node in maintenance)
+                boolean cannotStart = node != null && m.managed() && !m.blocked() && !node.canRunResources();
+                if (node != null && (w == null || w < 0 || cannotStart || m.stopOnly()
+                        || m.targetRole() == Role.STOPPED)) {
                     node = null;
                 }
                 m.assign(node, role);

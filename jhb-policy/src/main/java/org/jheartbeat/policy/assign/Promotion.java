@@ -5,9 +5,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.jheartbeat.policy.Score;
 import org.jheartbeat.policy.model.Clone;
-import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Colocation;
 import org.jheartbeat.policy.model.Group;
 import org.jheartbeat.policy.model.Location;
@@ -17,56 +18,64 @@ import org.jheartbeat.policy.model.Resource;
 import org.jheartbeat.policy.model.Role;
 
 /**
- * Picks which placed instances of a promotable clone are promoted: the promotion score (the
- * agent's master-* node attribute, role=Promoted locations and colocations), highest first,
- * within promoted-max and promoted-node-max.
+ * Picks which placed instances of a promotable clone are promoted, the way Pacemaker 2.1.5 does
+ * once the instances are placed:
+ * <ol>
+ * <li>each placed instance gets a promotion priority: the agent's recorded promotion score
+ * there (-1 when it recorded none), plus the clone's role=Promoted locations for that node,
+ * plus the clone's colocations that are bound to a role (a Promoted one with a primary placed
+ * elsewhere forbids promotion, an Unpromoted one counts against it); an instance whose target
+ * role is Unpromoted or Stopped gets -INFINITY;</li>
+ * <li>the clone's node scores (with its dependents' preferences) get each instance's priority
+ * added on its node, then the preferences of what the promoted role is colocated with, and of
+ * what is colocated with the promoted role (which may not take a node below zero: a node it
+ * would make negative ends at 1); each instance's sort score is its node's score;</li>
+ * <li>instances are taken by sort score, then current role, then as clone instances are
+ * ordered; one is promoted while promoted-max allows, unless its sort score or priority is
+ * negative, its node cannot run resources or already has promoted-node-max promoted
+ * instances. Unmanaged instances keep their role.</li>
+ * </ol>
  */
 final class Promotion {
 
-    private final Cluster cluster;
-    private final Assigner assigner;
+    private final DependentScores dependentScores;
 
-    Promotion(Cluster cluster, Assigner assigner) {
-        this.cluster = cluster;
-        this.assigner = assigner;
+    Promotion(DependentScores dependentScores) {
+        this.dependentScores = dependentScores;
     }
 
-    /**
-     * @param cloneScores the clone's own node scores with its dependents' preferences: a
-     *                    promotable instance's score adds its node's, as Pacemaker sorts them
-     */
-    void choose(Clone clone, Map<Node, Integer> cloneScores) {
+    /** @param cloneTable the clone's node scores its instances were placed by (with its dependents' preferences) */
+    void choose(Clone clone, Map<Node, Integer> cloneTable) {
         List<Candidate> candidates = new ArrayList<>();
         for (Resource instance : clone.children()) {
-            Node n = Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
-            if (n == null) {
-                continue;
-            }
-            Integer score = score(clone, instance, n);
-            if (score != null && score >= 0) {
-                score = Score.add(score, cloneScores.getOrDefault(n, 0));
-            }
-            clone.promotionScores().put(instance, score == null ? -1 : score);
-            candidates.add(new Candidate(instance, n, score == null ? -1 : score,
-                    currentlyPromoted(instance), candidates.size()));
+            Node node = Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
+            int priority = node == null ? 0 : priority(clone, instance, node);
+            candidates.add(new Candidate(instance, node, priority, priority, candidates.size()));
         }
-        candidates.sort(Comparator.comparing((Candidate c) -> !(CloneDistribution.fixed(c.instance) && c.promotedNow))
-                .thenComparingInt((Candidate c) -> -c.score)
-                .thenComparing(c -> !c.promotedNow)
-                // among equals, an instance being recovered comes after healthy ones
-                .thenComparing(c -> c.instance.primitives().stream().anyMatch(Primitive::failed))
-                .thenComparingInt(c -> c.order));
+        Map<Node, Integer> weights = nodeWeights(clone, cloneTable, candidates);
+        List<Candidate> sorted = new ArrayList<>();
+        for (Candidate c : candidates) {
+            int sortIndex = c.sortIndex;
+            if (CloneDistribution.fixed(c.instance) && currentRole(c.instance) == Role.PROMOTED) {
+                sortIndex = Score.INFINITY;
+            } else if (c.node != null && sortIndex >= 0) {
+                sortIndex = weights.getOrDefault(c.node, sortIndex);
+            }
+            sorted.add(new Candidate(c.instance, c.node, c.priority, sortIndex, c.order));
+        }
+        sorted.sort(Comparator.comparingInt((Candidate c) -> -c.sortIndex)
+                .thenComparing((Candidate c) -> currentRole(c.instance), Comparator.reverseOrder())
+                .thenComparing(Promotion::instanceOrder));
         int promoted = 0;
         Map<Node, Integer> perNode = new HashMap<>();
-        for (Candidate c : candidates) {
-            boolean keep = CloneDistribution.fixed(c.instance);
-            boolean promote = keep ? c.promotedNow : c.score >= 0 && promoted < clone.promotedMax()
-                    && perNode.getOrDefault(c.node, 0) < clone.promotedNodeMax()
-                    && c.instance.targetRole() != Role.UNPROMOTED && clone.targetRole() != Role.UNPROMOTED;
+        for (Candidate c : sorted) {
+            boolean promote = c.sortIndex >= 0 && (promoted < clone.promotedMax() || !clone.managed())
+                    && promotable(clone, c, perNode);
             if (promote) {
                 promoted++;
                 perNode.merge(c.node, 1, Integer::sum);
             }
+            clone.promotionScores().put(c.instance, c.sortIndex);
             for (Primitive p : c.instance.primitives()) {
                 if (p.assignedNode() != null) {
                     p.setNextRole(promote ? Role.PROMOTED : Role.UNPROMOTED);
@@ -75,95 +84,183 @@ final class Promotion {
         }
     }
 
-    private static boolean currentlyPromoted(Resource instance) {
-        for (Primitive p : instance.primitives()) {
-            if (p.currentRole() == Role.PROMOTED) {
-                return true;
-            }
+    /** An instance's promotion priority on the node it was placed on. */
+    private int priority(Clone clone, Resource instance, Node node) {
+        Role target = instance.targetRole() != Role.UNKNOWN ? instance.targetRole() : clone.targetRole();
+        int priority;
+        // a cloned group with a member placed nowhere is on its way to Stopped as a whole
+        boolean memberStopped = instance.primitives().stream().anyMatch(p -> p.assignedNode() == null);
+        if (target == Role.UNPROMOTED || target == Role.STOPPED || memberStopped) {
+            priority = -Score.INFINITY;
+        } else {
+            Integer recorded = PromotionPreference.recorded(clone, instance, node);
+            priority = recorded == null ? -1 : recorded;
         }
-        return false;
-    }
-
-    private Integer score(Clone clone, Resource instance, Node node) {
-        for (Primitive p : instance.primitives()) {
-            if (p.assignedNode() == null) {
-                return -Score.INFINITY;
-            }
-        }
-        Integer attr = null;
-        for (Primitive p : instance.primitives()) {
-            String base = clone.globallyUnique() ? p.id() : stripInstance(p.id());
-            String history = p.historyIds().get(node);
-            String v = history != null && !clone.globallyUnique() ? node.attributes().get("master-" + history) : null;
-            if (v == null) {
-                v = node.attributes().get("master-" + base);
-            }
-            if (v == null && !clone.globallyUnique()) {
-                v = anyInstanceAttribute(node, "master-" + base + ":");
-            }
-            if (v != null) {
-                attr = (attr == null ? 0 : attr) + Score.parse(v);
-            }
-        }
-        int score = attr == null ? 0 : attr;
-        boolean any = attr != null;
         for (Location loc : clone.locations()) {
             if (loc.role() == Role.PROMOTED && loc.scores().containsKey(node)) {
-                score = Score.add(score, loc.scores().get(node));
-                any = true;
+                priority = Score.add(priority, loc.scores().get(node));
             }
         }
         for (Colocation c : clone.asDependent()) {
-            // the unpromoted role kept with a primary: no promotion where that primary runs
-            if (c.dependentRole() == Role.UNPROMOTED && c.score() >= Score.INFINITY
-                    && Placement.matches(node, Placement.nodesOf(c.primary(), c.primaryRole()), c.nodeAttribute())) {
-                score = -Score.INFINITY;
-                any = true;
-                continue;
+            if (c.dependentRole() == Role.PROMOTED || c.dependentRole() == Role.UNPROMOTED) {
+                priority = colocationPriority(c, node, priority);
             }
+        }
+        return priority;
+    }
+
+    /** What a role-bound colocation of the clone does to an instance's priority on its node. */
+    private static int colocationPriority(Colocation c, Node node, int priority) {
+        Resource primary = c.primary();
+        if (primary instanceof Clone primaryClone && primaryClone.promotable() && c.primaryRole() == Role.PROMOTED) {
             if (c.dependentRole() != Role.PROMOTED) {
-                continue;
+                return priority;
             }
-            boolean match = Placement.matches(node, Placement.nodesOf(c.primary(), c.primaryRole()), c.nodeAttribute());
-            if (match) {
-                score = Score.add(score, c.score());
-            } else if (c.score() >= Score.INFINITY) {
-                score = -Score.INFINITY;
+            boolean compatible = Placement.matches(node, Placement.nodesOf(primary, Role.PROMOTED), c.nodeAttribute());
+            if (!compatible && c.score() >= Score.INFINITY) {
+                return -Score.INFINITY;
             }
-            any = true;
+            return compatible ? Score.add(priority, c.score()) : priority;
+        }
+        if (primary instanceof Clone primaryClone) {
+            if (c.score() >= Score.INFINITY) {
+                return priority;
+            }
+            int result = priority;
+            for (Resource instance : primaryClone.children()) {
+                result = influence(c, node, primaryNode(instance), nextRole(instance), result);
+            }
+            return result;
+        }
+        return influence(c, node, primaryNode(primary), nextRole(primary), priority);
+    }
+
+    /**
+     * A role-bound colocation with one placed primary (or primary instance): on its node it adds
+     * the score (takes it off for the Unpromoted role); elsewhere a mandatory one for the
+     * Promoted role forbids promotion.
+     */
+    private static int influence(Colocation c, Node node, Node primaryNode, Role primaryRole, int priority) {
+        if (primaryNode == null) {
+            return priority;
+        }
+        if (!Placement.matches(node, Set.of(primaryNode), c.nodeAttribute())) {
+            return c.score() >= Score.INFINITY && c.dependentRole() == Role.PROMOTED ? -Score.INFINITY : priority;
+        }
+        if (c.primaryRole() != null && c.primaryRole() != Role.UNKNOWN && c.primaryRole() != primaryRole) {
+            return priority;
+        }
+        int multiplier = c.dependentRole() == Role.UNPROMOTED ? -1 : 1;
+        return Score.add(multiplier * c.score(), priority);
+    }
+
+    private static Node primaryNode(Resource r) {
+        if (r instanceof Group g) {
+            return g.children().isEmpty() ? null : g.children().get(0).assignedNode();
+        }
+        return r instanceof Primitive p ? p.assignedNode() : null;
+    }
+
+    private static Role nextRole(Resource r) {
+        return highest(r, Primitive::nextRole);
+    }
+
+    private static Role currentRole(Resource instance) {
+        return highest(instance, Primitive::currentRole);
+    }
+
+    /** The highest of the resource's primitives' roles. */
+    private static Role highest(Resource r, Function<Primitive, Role> role) {
+        Role best = Role.STOPPED;
+        for (Primitive p : r.primitives()) {
+            if (role.apply(p).compareTo(best) > 0) {
+                best = role.apply(p);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The clone's node scores with each instance's priority on its node and the preferences of
+     * what goes with the promoted role.
+     */
+    private Map<Node, Integer> nodeWeights(Clone clone, Map<Node, Integer> cloneTable, List<Candidate> candidates) {
+        Map<Node, Integer> weights = NodeWeights.copy(cloneTable);
+        for (Candidate c : candidates) {
+            if (c.sortIndex >= 0 && c.node != null && weights.containsKey(c.node)) {
+                weights.put(c.node, Score.add(c.sortIndex, weights.get(c.node)));
+            }
+        }
+        for (Colocation c : clone.asDependent()) {
+            if (c.dependentRole() == Role.PROMOTED) {
+                weights = dependentScores.pullIn(clone, c.primary(), weights, c.nodeAttribute(),
+                        (float) c.score() / Score.INFINITY, false, c.score() < Score.INFINITY);
+            }
         }
         for (Colocation c : clone.asPrimary()) {
-            if (c.primaryRole() != Role.PROMOTED || c.dependent().isAssigned()) {
-                continue;
-            }
-            // the dependent's preferences with those of everything placed relative to it
-            Integer w = assigner.dependentPreferences(c, cluster.nodes().values()).get(node);
-            if (w != null && w > 0) {
-                score = Score.add(score, w);
-            } else if (w != null && w <= -Score.INFINITY && c.score() >= Score.INFINITY && score > 1) {
-                // a node where what must go with the promoted role cannot run stays promotable,
-                // but only just (Pacemaker's score 1)
-                score = 1;
+            if (c.primaryRole() == Role.PROMOTED) {
+                weights = dependentScores.pullIn(clone, c.dependent(), weights, c.nodeAttribute(),
+                        (float) c.score() / Score.INFINITY, true, true);
             }
         }
-        return any ? score : null;
+        return weights;
     }
 
-    /** Anonymous instances may have recorded their score under any instance number. */
-    private static String anyInstanceAttribute(Node node, String prefix) {
-        for (Map.Entry<String, String> a : node.attributes().entrySet()) {
-            if (a.getKey().startsWith(prefix)) {
-                return a.getValue();
-            }
+    /** Whether the instance may be promoted where it was placed (Pacemaker's node_to_be_promoted_on). */
+    private boolean promotable(Clone clone, Candidate c, Map<Node, Integer> perNode) {
+        if (c.node == null) {
+            return false;
         }
-        return null;
+        if (CloneDistribution.fixed(c.instance)) {
+            return currentRole(c.instance) == Role.PROMOTED;
+        }
+        if (c.priority < 0 || !c.node.canRunResources()) {
+            return false;
+        }
+        return perNode.getOrDefault(c.node, 0) < clone.promotedNodeMax();
     }
 
-    private static String stripInstance(String id) {
-        int colon = id.lastIndexOf(':');
-        return colon < 0 ? id : id.substring(0, colon);
+    /**
+     * Pacemaker's order of clone instances among equals: less multiply active first, then
+     * higher priority, active before inactive, on a node that can run resources first, healthy
+     * before failed, then by instance number.
+     */
+    private static int instanceOrder(Candidate a, Candidate b) {
+        int activeA = activeCount(a.instance);
+        int activeB = activeCount(b.instance);
+        if (activeA > 0 && activeB > 0 && activeA != activeB) {
+            return Integer.compare(activeA, activeB);
+        }
+        if (a.priority != b.priority) {
+            return a.priority > b.priority ? -1 : 1;
+        }
+        if ((activeA > 0) != (activeB > 0)) {
+            return activeA > 0 ? -1 : 1;
+        }
+        if (activeA == 0) {
+            return Integer.compare(a.order, b.order);
+        }
+        boolean canA = CloneDistribution.currentNode(a.instance).canRunResources();
+        boolean canB = CloneDistribution.currentNode(b.instance).canRunResources();
+        if (canA != canB) {
+            return canA ? -1 : 1;
+        }
+        boolean failedA = a.instance.primitives().stream().anyMatch(Primitive::failed);
+        boolean failedB = b.instance.primitives().stream().anyMatch(Primitive::failed);
+        if (failedA != failedB) {
+            return failedA ? 1 : -1;
+        }
+        return Integer.compare(a.order, b.order);
     }
 
-    private record Candidate(Resource instance, Node node, int score, boolean promotedNow, int order) {
+    private static int activeCount(Resource instance) {
+        int max = 0;
+        for (Primitive p : instance.primitives()) {
+            max = Math.max(max, p.active().size());
+        }
+        return max;
+    }
+
+    private record Candidate(Resource instance, Node node, int priority, int sortIndex, int order) {
     }
 }

@@ -22,24 +22,33 @@ final class PromotionPreference {
         if (!clone.promotable() || !node.canRunResources()) {
             return 0;
         }
-        int sum = 0;
-        for (Primitive p : instance.primitives()) {
-            sum = Score.add(sum, attribute(clone, p, node));
-        }
-        return Math.max(sum, 0);
+        Integer recorded = recorded(clone, instance, node);
+        return recorded == null ? 0 : Math.max(recorded, 0);
     }
 
-    private static int attribute(Clone clone, Primitive p, Node node) {
-        if (!applies(clone, p, node)) {
-            return 0;
+    /**
+     * The promotion score recorded for the instance on the node (a cloned group's members'
+     * together), or null when none of them has one that counts there.
+     */
+    static Integer recorded(Clone clone, Resource instance, Node node) {
+        Integer sum = null;
+        for (Primitive p : instance.primitives()) {
+            String value = applies(clone, p, node) ? attribute(clone, p, node) : null;
+            if (value != null) {
+                sum = Score.add(sum == null ? 0 : sum, Score.parse(value));
+            }
         }
+        return sum;
+    }
+
+    private static String attribute(Clone clone, Primitive p, Node node) {
         String name = p.lastHistoryName() == null ? p.id() : p.lastHistoryName();
         String value = node.attributes().get("master-" + name);
         String stripped = withoutInstance(p.id());
         if (value == null && !clone.globallyUnique() && !stripped.equals(p.id())) {
             value = node.attributes().get("master-" + stripped);
         }
-        return value == null ? 0 : Score.parse(value);
+        return value;
     }
 
     private static boolean applies(Clone clone, Primitive p, Node node) {

@@ -274,6 +274,11 @@ final class HistoryReplay {
         }
         if (role.isActive()) {
             rsc.active().put(node, role);
+            // Active on a node in maintenance: unmanaged from here on, as Pacemaker reads the
+            // status node by node (a node read later where it is thought active is not fenced for it).
+            if (node.maintenance()) {
+                rsc.meta().put("is-managed", "false");
+            }
             // Active where the node is down: only fencing makes sure it is not (maintenance leaves it be).
             if (!node.online() && !node.maintenance() && rsc.managed() && !cluster.options().maintenanceMode()) {
                 node.markUnclean(rsc.id() + " is thought to be active there");

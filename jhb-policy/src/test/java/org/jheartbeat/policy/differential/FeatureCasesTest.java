@@ -100,6 +100,31 @@ class FeatureCasesTest {
     // ---- Colocations
 
     @Test
+    void colocationPrimariesPlacedGroupsFirst() throws Exception {
+        assertSameAsPacemaker("colocation-primaries-placed-groups-first");
+    }
+
+    @Test
+    void colocationLoopThroughGroupMember() throws Exception {
+        assertSameAsPacemaker("colocation-loop-through-group-member");
+    }
+
+    @Test
+    void colocationPlacedDependentStillCounts() throws Exception {
+        assertSameAsPacemaker("colocation-placed-dependent-still-counts");
+    }
+
+    @Test
+    void colocationDependentRolePullsPrimary() throws Exception {
+        assertSameAsPacemaker("colocation-dependent-role-pulls-primary");
+    }
+
+    @Test
+    void colocationGroupDependentCountsEachMember() throws Exception {
+        assertSameAsPacemaker("colocation-group-dependent-counts-each-member");
+    }
+
+    @Test
     void colocationSetNegative() throws Exception {
         assertSameAsPacemaker("colocation-set-negative");
     }
@@ -247,6 +272,11 @@ class FeatureCasesTest {
     // ---- Stickiness
 
     @Test
+    void tieAtPositiveScoreKeepsCurrentNode() throws Exception {
+        assertSameAsPacemaker("tie-at-positive-score-keeps-current-node");
+    }
+
+    @Test
     void stickinessKeepsIt() throws Exception {
         assertSameAsPacemaker("stickiness-keeps-it");
     }
@@ -257,6 +287,16 @@ class FeatureCasesTest {
     }
 
     // ---- Node states
+
+    @Test
+    void maintenanceNodeReadFirstUnmanages() throws Exception {
+        assertSameAsPacemaker("maintenance-node-read-first-unmanages");
+    }
+
+    @Test
+    void maintenanceNodeReadAfterOfflineNode() throws Exception {
+        assertSameAsPacemaker("maintenance-node-read-after-offline-node");
+    }
 
     @Test
     void standbyNode() throws Exception {
@@ -440,6 +480,21 @@ class FeatureCasesTest {
     // ---- Clones
 
     @Test
+    void cloneNegativeNodeScoreBeatsStickiness() throws Exception {
+        assertSameAsPacemaker("clone-negative-node-score-beats-stickiness");
+    }
+
+    @Test
+    void cloneOnEveryNodeIgnoresDependentPreference() throws Exception {
+        assertSameAsPacemaker("clone-on-every-node-ignores-dependent-preference");
+    }
+
+    @Test
+    void clonedGroupMemberNotStartedOnMaintenanceNode() throws Exception {
+        assertSameAsPacemaker("cloned-group-member-not-started-on-maintenance-node");
+    }
+
+    @Test
     void cloneOnEveryNode() throws Exception {
         assertSameAsPacemaker("clone-on-every-node");
     }
@@ -550,6 +605,21 @@ class FeatureCasesTest {
     }
 
     // ---- Promotable clones
+
+    @Test
+    void promotableInstanceWithPromotionScorePlacedFirst() throws Exception {
+        assertSameAsPacemaker("promotable-instance-with-promotion-score-placed-first");
+    }
+
+    @Test
+    void promotionCountsCloneColocation() throws Exception {
+        assertSameAsPacemaker("promotion-counts-clone-colocation");
+    }
+
+    @Test
+    void promotionWithGroupBannedWhereSticky() throws Exception {
+        assertSameAsPacemaker("promotion-with-group-banned-where-sticky");
+    }
 
     @Test
     void promotablePromotionScores() throws Exception {

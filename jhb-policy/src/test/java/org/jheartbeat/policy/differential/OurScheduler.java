@@ -80,6 +80,9 @@ public final class OurScheduler {
         if (primitive.top() instanceof Clone clone) {
             placement.cloneMember(clone.id(), primitive.id());
             roles.forEach((node, role) -> placement.instance(clone.id(), primitive.id(), clone.promotable(), node.name(), role.text()));
+        } else if (roles.isEmpty() && primitive.orphan()) {
+            // crm_simulate lists an orphan (gone from the configuration) only while it is active
+            return;
         } else if (roles.isEmpty()) {
             placement.single(primitive.id(), null, null);
         } else {

@@ -1,0 +1,193 @@
+package org.jheartbeat.policy.assign;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jheartbeat.policy.Score;
+import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Colocation;
+import org.jheartbeat.policy.model.Group;
+import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
+
+/**
+ * Pulls the preferences of the resources placed relative to one into its node scores before it
+ * is placed, the way Pacemaker 2.1.5 walks its colocations (its crm_simulate traces show each
+ * step):
+ * <ul>
+ * <li>each dependent's scores are added, multiplied by the colocation's score / INFINITY; then
+ * that dependent's own dependents are walked the same way, each step with its own colocation's
+ * weight, turned round when the step before worked against the node (the steps' weights are
+ * not multiplied together);</li>
+ * <li>a group's members are chained by colocations of their own (each member with the one
+ * before it, INFINITY): a dependent group brings its first member's scores, then along the
+ * chain every later member's at full strength; what is colocated with the group counts with
+ * its last member, and is walked again once the chain is done;</li>
+ * <li>a resource being walked is not walked again until its step is over (so a loop stops
+ * where it comes back); the resource being placed is not marked, so a loop coming back to it
+ * adds its own scores once more;</li>
+ * <li>a step that would leave no available node is taken back, with everything after it;</li>
+ * <li>for a clone being placed, no step may take a node below zero (a node whose score would
+ * turn negative ends at 1, one at zero stays at zero).</li>
+ * </ul>
+ * Dependents are walked in Pacemaker's order: higher priority first, clones (promotable ones
+ * first) before groups before primitives, then by id.
+ */
+final class DependentScores {
+
+    /** Pacemaker's mark for a node a step made unusable while only positive changes were allowed. */
+    private static final int UNUSABLE = -100 * Score.INFINITY;
+
+    private final Set<Resource> walking = new HashSet<>();
+
+    /** One step of the walk: a dependent placed relative to the resource, with the colocation's weight. */
+    private record Link(Resource dependent, int score, String attribute) {
+    }
+
+    /** A copy of r's table with its dependents' preferences pulled in; r itself stays unmarked. */
+    Map<Node, Integer> merge(Resource r, Map<Node, Integer> table) {
+        boolean onlyPositive = r instanceof Clone;
+        Map<Node, Integer> work = NodeWeights.copy(table);
+        for (Link link : dependentsOf(r)) {
+            work = add(link.dependent(), work, link.attribute(), (float) link.score() / Score.INFINITY, onlyPositive);
+        }
+        return work;
+    }
+
+    /**
+     * Another resource's preferences (with what is placed relative to it) pulled into a copy of
+     * owner's table, owner marked as being walked: how Pacemaker weighs the nodes of a
+     * promotable clone's instances by what must go with its promoted role. Without rollback the
+     * result stands even when it leaves no available node.
+     */
+    Map<Node, Integer> pullIn(Resource owner, Resource other, Map<Node, Integer> table, String attribute, float factor,
+                              boolean onlyPositive, boolean rollback) {
+        boolean marked = walking.add(owner);
+        Map<Node, Integer> work = add(other, NodeWeights.copy(table), attribute, factor, onlyPositive, rollback);
+        if (marked) {
+            walking.remove(owner);
+        }
+        return work;
+    }
+
+    private Map<Node, Integer> add(Resource dependent, Map<Node, Integer> table, String attribute, float factor,
+                                   boolean onlyPositive) {
+        return add(dependent, table, attribute, factor, onlyPositive, true);
+    }
+
+    private Map<Node, Integer> add(Resource dependent, Map<Node, Integer> table, String attribute, float factor,
+                                   boolean onlyPositive, boolean rollback) {
+        if (!walking.add(dependent)) {
+            return table;
+        }
+        Map<Node, Integer> work;
+        if (dependent instanceof Group g && !g.children().isEmpty()) {
+            work = add(g.children().get(0), table, attribute, factor, onlyPositive, rollback);
+        } else {
+            work = NodeWeights.copy(table);
+            addScores(work, dependent.allowedNodes(), attribute, factor, onlyPositive);
+        }
+        if (NodeWeights.canRunAny(work)) {
+            int sign = factor < 0 ? -1 : 1;
+            for (Link link : dependentsOf(dependent)) {
+                work = add(link.dependent(), work, link.attribute(), (float) (sign * link.score()) / Score.INFINITY,
+                        onlyPositive);
+            }
+        } else if (rollback) {
+            walking.remove(dependent);
+            return table;
+        }
+        if (onlyPositive) {
+            work.replaceAll((node, w) -> w == UNUSABLE ? 1 : w);
+        }
+        walking.remove(dependent);
+        return work;
+    }
+
+    /**
+     * Adds other's scores to the table, weighted: for each node the best score other has on an
+     * available node with the same value of the attribute (the same node without one), -INFINITY
+     * when there is none. A dislike is never turned into a liking; a non-zero score a small
+     * weight rounds away still counts 1.
+     */
+    private static void addScores(Map<Node, Integer> work, Map<Node, Integer> other, String attribute, float factor,
+                                  boolean onlyPositive) {
+        for (Map.Entry<Node, Integer> e : work.entrySet()) {
+            int current = e.getValue();
+            int score = bestMatching(other, e.getKey(), attribute);
+            if (factor < 0 && score < 0 || current == UNUSABLE) {
+                continue;
+            }
+            double weighted = factor * score;
+            int weight = (int) (weighted < 0 ? weighted - 0.5 : weighted + 0.5);
+            if (weight == 0 && score != 0) {
+                weight = factor > 0 ? 1 : factor < 0 ? -1 : 0;
+            }
+            int sum = Score.add(weight, current);
+            if (onlyPositive && sum < 0 && current > 0) {
+                e.setValue(UNUSABLE);
+            } else if (!(onlyPositive && sum < 0 && current == 0)) {
+                e.setValue(sum);
+            }
+        }
+    }
+
+    private static int bestMatching(Map<Node, Integer> other, Node node, String attribute) {
+        boolean byName = attribute == null || "#uname".equals(attribute);
+        String value = byName ? node.name() : node.attributes().get(attribute);
+        int best = -Score.INFINITY;
+        for (Map.Entry<Node, Integer> e : other.entrySet()) {
+            Node candidate = e.getKey();
+            String candidateValue = byName ? candidate.name() : candidate.attributes().get(attribute);
+            if (e.getValue() > best && candidate.canRunResources() && value != null && value.equals(candidateValue)) {
+                best = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * What is placed relative to r, in Pacemaker's order: its colocations as primary; for a
+     * group member the next member; for a group's last member also what is colocated with the
+     * group; for a group, what its last member has.
+     */
+    private static List<Link> dependentsOf(Resource r) {
+        if (r instanceof Group g) {
+            return g.children().isEmpty() ? List.of() : dependentsOf(g.children().get(g.children().size() - 1));
+        }
+        List<Link> links = new ArrayList<>();
+        colocations(r.asPrimary(), links);
+        if (r.parent() instanceof Group g && g.colocated()) {
+            List<Primitive> members = g.children();
+            int index = members.indexOf(r);
+            if (index < members.size() - 1) {
+                links.add(new Link(members.get(index + 1), Score.INFINITY, null));
+            } else {
+                colocations(g.asPrimary(), links);
+            }
+        }
+        links.sort(Comparator.comparingInt((Link l) -> -l.dependent().priority())
+                .thenComparingInt(l -> -variantRank(l.dependent()))
+                .thenComparing(l -> l.dependent().id()));
+        return links;
+    }
+
+    private static void colocations(List<Colocation> colocations, List<Link> links) {
+        for (Colocation c : colocations) {
+            if (c.score() != 0) {
+                links.add(new Link(c.dependent(), c.score(), c.nodeAttribute()));
+            }
+        }
+    }
+
+    static int variantRank(Resource r) {
+        if (r instanceof Clone c) {
+            return c.promotable() ? 3 : 2;
+        }
+        return r instanceof Group ? 1 : 0;
+    }
+}
