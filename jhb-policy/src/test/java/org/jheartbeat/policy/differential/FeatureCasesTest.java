@@ -565,6 +565,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void monitorRecoveredAfterBlockingFailure() throws Exception {
+        assertSameAsPacemaker("monitor-recovered-after-blocking-failure");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
