@@ -560,6 +560,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationWithBlockedCloneInstance() throws Exception {
+        assertSameAsPacemaker("colocation-with-blocked-clone-instance");
+    }
+
+    @Test
+    void monitorRecoveredAfterBlockingFailure() throws Exception {
+        assertSameAsPacemaker("monitor-recovered-after-blocking-failure");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
