@@ -93,12 +93,12 @@ public final class CompactElement implements CompactNode {
 
     /** The child elements with that tag, in order. */
     public List<CompactElement> elements(String childTag) {
-        return elementsNamed(children(), childTag);
+        return children == null ? List.of() : elementsNamed(children, childTag);
     }
 
     /** The first child element with that tag, or null. */
     public CompactElement element(String childTag) {
-        return firstNamed(children(), childTag);
+        return children == null ? null : firstNamed(children, childTag);
     }
 
     public void append(CompactNode child) {

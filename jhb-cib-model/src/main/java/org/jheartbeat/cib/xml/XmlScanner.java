@@ -27,6 +27,7 @@ import org.jheartbeat.cib.model.CibParseException;
  * two pieces of markup is one piece); comments; processing instructions. Line ends are
  * {@code \n}, {@code \r\n} or {@code \r}. Names follow XML 1.0's fifth edition within the Basic
  * Multilingual Plane; characters beyond it are refused in names, as the JDK's parser refuses them.
+ * Unlike the JDK's parser it refuses a name that starts with ':'.
  */
 final class XmlScanner {
 
@@ -325,7 +326,9 @@ final class XmlScanner {
         }
         for (int i = 0; i < attributes.count; i++) {
             String name = attributes.names[i];
-            if (attributes.uris[i] == null && name.indexOf(':') >= 0) {
+            if (name.indexOf(':') == 0) {
+                unprefixed(name, "attribute \"" + name + "\" of <" + qName + ">", tagLine, tagColumn);
+            } else if (attributes.uris[i] == null && name.indexOf(':') > 0) {
                 attributes.uris[i] = prefixUri(name, "attribute \"" + name + "\" of <" + qName + ">", tagLine, tagColumn);
                 for (int j = 0; j < i; j++) {
                     if (attributes.uris[i].equals(attributes.uris[j])
@@ -336,18 +339,30 @@ final class XmlScanner {
                 }
             }
         }
-        if (qName.indexOf(':') >= 0) {
+        if (qName.indexOf(':') == 0) {
+            unprefixed(qName, "element <" + qName + ">", tagLine, tagColumn);
+        } else if (qName.indexOf(':') > 0) {
             return prefixUri(qName, "element <" + qName + ">", tagLine, tagColumn);
         }
         String defaultUri = boundUri("");
         return defaultUri == null || defaultUri.isEmpty() ? null : defaultUri;
     }
 
+    /**
+     * A name that starts with ':' is refused, as Namespaces in XML wants; the JDK's parser took
+     * one as unprefixed, and then lost an attribute ":a" beside an "a".
+     */
+    private void unprefixed(String qName, String what, int tagLine, int tagColumn) throws CibParseException {
+        throw problemAt(tagLine, tagColumn, "the name of the " + what + " starts with ':', which namespaces do"
+                + " not allow: a name is a local name or a prefix, ':' and a local name");
+    }
+
+    /** The namespace of a prefixed name. */
     private String prefixUri(String qName, String what, int tagLine, int tagColumn) throws CibParseException {
         int colon = qName.indexOf(':');
         String prefix = qName.substring(0, colon);
         String local = qName.substring(colon + 1);
-        if (prefix.isEmpty() || !isNcName(local)) {
+        if (!isNcName(local)) {
             throw problemAt(tagLine, tagColumn, "the name of the " + what + " is not a prefix, ':' and a local name");
         }
         String uri = prefix.equals("xml") ? XMLConstants.XML_NS_URI : boundUri(prefix);

@@ -282,6 +282,9 @@ final class OrderingEffects {
                     t.stopReason = unrunnable;
                 } else if (!pair.interleaved) {
                     t.stopReason = "required " + f.name;
+                } else if (f.plans.stream().anyMatch(p -> p.next != null)) {
+                    // an interleaved then's own instance of the first, placed but kept from starting: that is the reason
+                    t.stopReason = unrunnable;
                 }
                 changed |= addStop(t, t.current);
             }

@@ -92,8 +92,10 @@ final class PrimaryColocation {
         if (primary instanceof Clone clone) {
             boolean paired = dependent instanceof Clone d && d.interleave();
             Set<Node> out = new LinkedHashSet<>();
-            clone.children().forEach(instance -> out.addAll(paired ? fullyActive(instance, dependent)
-                    : Placement.nodesOf(instance, null)));
+            // an instance blocked by a failure (on-fail=block) keeps its node but is no place to run with
+            clone.children().stream().filter(instance -> instance.primitives().stream().noneMatch(Primitive::blocked))
+                    .forEach(instance -> out.addAll(paired ? fullyActive(instance, dependent)
+                            : Placement.nodesOf(instance, null)));
             return out;
         }
         return Placement.nodesOf(primary, null);

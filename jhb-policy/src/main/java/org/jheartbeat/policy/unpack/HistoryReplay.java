@@ -30,6 +30,8 @@ final class HistoryReplay {
     private String pendingTask;
     private OnFail onFail = OnFail.IGNORE;
     private int hardBan;
+    /** The task and interval of the latest failed operation. */
+    private String lastFailureKey;
     private boolean startFailed;
     /** The latest operation that recorded the parameters it ran with (op-digest) since the last stop. */
     private OpRecord definitionOp;
@@ -182,13 +184,22 @@ final class HistoryReplay {
                 }
             }
         }
-        if (clearPast && (onFail == OnFail.RESTART || onFail == OnFail.IGNORE)) {
+        // not running, or the very operation that failed succeeding again (a recurring monitor
+        // that sees the resource recovered), also puts a past failure behind
+        clearPast |= rc == 7 || lastFailureKey != null && lastFailureKey.equals(key(op));
+        if (clearPast && (onFail == OnFail.RESTART || onFail == OnFail.IGNORE || onFail == OnFail.BLOCK
+                || onFail == OnFail.DEMOTE)) {
             failed = false;
             onFail = OnFail.IGNORE;
         }
     }
 
+    private static String key(OpRecord op) {
+        return op.task() + "_" + op.intervalMs();
+    }
+
     private void failure(OpRecord op, int rc) {
+        lastFailureKey = key(op);
         OnFail handling = onFailFor(op);
         // an agent missing on the node cannot be ignored: the resource has to run elsewhere
         if (handling == OnFail.IGNORE && op.opStatus() != OpRecord.NOT_INSTALLED) {

@@ -570,6 +570,21 @@ class FeatureCasesTest {
     }
 
     @Test
+    void interleavedThenOfStoppedInstance() throws Exception {
+        assertSameAsPacemaker("interleaved-then-of-stopped-instance");
+    }
+
+    @Test
+    void colocationWithBlockedCloneInstance() throws Exception {
+        assertSameAsPacemaker("colocation-with-blocked-clone-instance");
+    }
+
+    @Test
+    void monitorRecoveredAfterBlockingFailure() throws Exception {
+        assertSameAsPacemaker("monitor-recovered-after-blocking-failure");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
