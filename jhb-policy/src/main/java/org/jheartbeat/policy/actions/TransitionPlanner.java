@@ -173,6 +173,10 @@ public final class TransitionPlanner {
         }
         if (now == Role.PROMOTED && (then != Role.PROMOTED || !plan.stops.isEmpty())) {
             plan.demote = action(p, "demote", current, false);
+            // nothing runs on a node that is lost but not fenced: it stays promoted there
+            if (current.unclean() && !fenced.contains(current)) {
+                plan.demote.blockBecause(null);
+            }
         } else if (now == Role.PROMOTED && next == current && p.demoteOnFailure().contains(current)) {
             // on-fail=demote: demoted, and promoted again where it is still the best place
             plan.demote = action(p, "demote", current, false);

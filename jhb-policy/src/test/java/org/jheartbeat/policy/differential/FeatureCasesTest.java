@@ -627,6 +627,11 @@ class FeatureCasesTest {
     // ---- Promotable clones
 
     @Test
+    void promotedOnLostNodeWithoutQuorumStays() throws Exception {
+        assertSameAsPacemaker("promoted-on-lost-node-without-quorum-stays");
+    }
+
+    @Test
     void colocationWithPromotedRoleNeverPromoted() throws Exception {
         assertSameAsPacemaker("colocation-with-promoted-role-never-promoted");
     }
