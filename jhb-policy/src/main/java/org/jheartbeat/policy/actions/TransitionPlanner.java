@@ -29,6 +29,14 @@ public final class TransitionPlanner {
 
     public Transition plan() {
         if (startupDisabled()) {
+            // clone instances beyond clone-max are never placed, so the missing fencing device
+            // does not leave them unmanaged as it does what is placed: they stop
+            for (Primitive p : cluster.primitives()) {
+                if (p.orphan() && p.top() instanceof Clone && !p.active().isEmpty()) {
+                    plans.put(p, planFor(p));
+                }
+            }
+            new SummaryWriter(transition.summary(), fenced, List.of(), cluster).write(plans.values());
             return transition;
         }
         fencing();

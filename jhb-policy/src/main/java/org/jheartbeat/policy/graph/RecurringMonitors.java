@@ -47,7 +47,8 @@ final class RecurringMonitors {
                     continue;
                 }
                 boolean known = runsWithSameParameters(p, running, op);
-                if (enabler == null && known) {
+                // without a start there, only a resource that runs there already is monitored
+                if (enabler == null && (known || !p.active().containsKey(node))) {
                     continue;
                 }
                 Action monitor = index.add(p, "monitor", node, op.intervalMs(), false);

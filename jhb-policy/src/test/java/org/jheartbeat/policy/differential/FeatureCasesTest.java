@@ -704,6 +704,11 @@ class FeatureCasesTest {
 
     // ---- Quorum, fencing and balance
 
+    @Test
+    void noFencingDeviceStillStopsInstanceBeyondCloneMax() throws Exception {
+        assertSameAsPacemaker("no-fencing-device-still-stops-instance-beyond-clone-max");
+    }
+
     @Disabled("scheduler: keeps a clone instance on a node where the clone's location score is -1; Pacemaker stops it there, as it does the primitive")
     @Test
     void negativeLocationOnlyNode() throws Exception {
