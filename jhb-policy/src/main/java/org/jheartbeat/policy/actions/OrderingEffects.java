@@ -230,12 +230,29 @@ final class OrderingEffects {
         return touched;
     }
 
+    /** A promotion that must wait for a first which cannot start does not happen. */
+    private boolean promotionWaitsForStart(Pair pair) {
+        ResourcePlan t = plans.get(pair.then);
+        if (t == null || t.promote == null || !t.promote.runnable() || !pair.needsFirst) {
+            return false;
+        }
+        FirstState f = state(pair);
+        if (!f.cannotStart) {
+            return false;
+        }
+        t.promote.blockBecause("unrunnable " + f.name);
+        return true;
+    }
+
     private boolean propagate(Pair pair) {
         if ("stop".equals(pair.firstAction) && "stop".equals(pair.thenAction)) {
             return stopForcesStop(pair);
         }
         if ("promote".equals(pair.firstAction) && "start".equals(pair.thenAction)) {
             return promotionRestarts(pair);
+        }
+        if ("start".equals(pair.firstAction) && "promote".equals(pair.thenAction)) {
+            return promotionWaitsForStart(pair);
         }
         if (!"start".equals(pair.firstAction) || !"start".equals(pair.thenAction)) {
             return false;

@@ -109,7 +109,8 @@ final class SummaryWriter {
                 return new String[] {"Reload", r.id(), current.name(), ""};
             }
             if (then == Role.PROMOTED && now != Role.PROMOTED) {
-                return new String[] {"Promote", r.id(), now.text() + " -> Promoted " + current.name(), ""};
+                return new String[] {"Promote", r.id(), now.text() + " -> Promoted " + current.name(),
+                        p.promote == null ? "" : blockedSuffix(p.promote)};
             }
             if (then == Role.PROMOTED && p.demote != null && p.promote != null) {
                 return new String[] {"Re-promote", r.id(), "Promoted " + current.name(), ""};

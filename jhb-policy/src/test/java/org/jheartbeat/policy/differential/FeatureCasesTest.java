@@ -443,6 +443,11 @@ class FeatureCasesTest {
     // ---- Orders
 
     @Test
+    void promotionWaitsForDisabledClone() throws Exception {
+        assertSameAsPacemaker("promotion-waits-for-disabled-clone");
+    }
+
+    @Test
     void serializeOrdersLoopStopsTransition() throws Exception {
         assertSameAsPacemaker("serialize-orders-loop-stops-transition");
     }
