@@ -7,6 +7,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Debian's heartbeat 3.0.6 running as one node inside a test namespace. Heartbeat reads fixed
@@ -98,15 +100,25 @@ final class RealHeartbeatNode implements AutoCloseable {
     /** kill -9 of every heartbeat process of this node. */
     void kill9() throws IOException, InterruptedException {
         String mountNs = Files.readSymbolicLink(Path.of("/proc", Long.toString(holderPid()), "ns", "mnt")).toString();
+        List<ProcessHandle> killed = new ArrayList<>();
         for (ProcessHandle process : ProcessHandle.allProcesses().toList()) {
             try {
                 Path ns = Path.of("/proc", Long.toString(process.pid()), "ns", "mnt");
                 String command = process.info().command().orElse("");
                 if (command.endsWith("heartbeat") && Files.readSymbolicLink(ns).toString().equals(mountNs)) {
                     process.destroyForcibly();
+                    killed.add(process);
                 }
             } catch (IOException | SecurityException e) {
                 // the process ended while we looked
+            }
+        }
+        // A killed daemon still writing its state would keep the test's directory from being removed.
+        for (ProcessHandle process : killed) {
+            try {
+                process.onExit().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // gone already, or stuck in the kernel: nothing more a test can do
             }
         }
         Files.deleteIfExists(dir.resolve("run").resolve("heartbeat.pid"));
