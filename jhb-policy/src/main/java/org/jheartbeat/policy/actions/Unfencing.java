@@ -9,7 +9,6 @@ import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.DefinitionChange;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
-import org.jheartbeat.policy.model.Resource;
 
 /**
  * Unfencing ('Fence (on)'): where a fencing device provides unfencing (meta provides=unfencing),
@@ -130,19 +129,6 @@ final class Unfencing {
         if (!(p.top() instanceof Clone c) || c.globallyUnique()) {
             return false;
         }
-        String base = withoutInstance(p.id());
-        for (Resource instance : c.children()) {
-            for (Primitive other : instance.primitives()) {
-                if (withoutInstance(other.id()).equals(base) && other.historyIds().containsKey(n)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String withoutInstance(String id) {
-        int colon = id.lastIndexOf(':');
-        return colon < 0 ? id : id.substring(0, colon);
+        return c.counterpart(p, other -> other.historyIds().containsKey(n)) != null;
     }
 }

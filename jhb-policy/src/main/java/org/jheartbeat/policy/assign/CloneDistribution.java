@@ -1,6 +1,7 @@
 package org.jheartbeat.policy.assign;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,14 +83,8 @@ final class CloneDistribution {
                 unplaced.add(instance);
             }
         }
-        // as Pacemaker sorts them: an instance active where it may no longer run comes last; then
-        // the higher priority (a promotable instance's best promotion score) first; one active
-        // elsewhere (on a node that cannot keep it) before those that are not active
-        unplaced.sort(java.util.Comparator.comparing(this::activeWhereUnwelcome)
-                .thenComparing(this::priority, java.util.Comparator.reverseOrder())
-                .thenComparing(instance -> currentNode(instance) == null).thenComparing(this::strongerPreferenceFirst));
         List<Resource> later = new ArrayList<>();
-        for (Resource instance : unplaced) {
+        for (Resource instance : placementOrder(unplaced)) {
             Node n = placed < max ? best(instance, evenLimit) : null;
             if (n == null) {
                 later.add(instance);
@@ -132,12 +127,32 @@ final class CloneDistribution {
         return assigner.applyPrimaries(instance, table);
     }
 
+    /** What orders the instances still to place, worked out once per instance. */
+    private record SortKey(Resource instance, boolean unwelcome, int priority, boolean inactive, int bestWeight) {
+    }
+
     /**
-     * Instances whose best node scores higher choose first (scores differ through promotion
-     * preferences or, in unique clones, their own constraints); otherwise in order.
+     * As Pacemaker sorts them: an instance active where it may no longer run comes last; then
+     * the higher priority (a promotable instance's best promotion score) first; one active
+     * elsewhere (on a node that cannot keep it) before those that are not active; then the one
+     * whose best node scores higher (scores differ through promotion preferences or, in unique
+     * clones, their own constraints); otherwise in order.
      */
-    private int strongerPreferenceFirst(Resource a, Resource b) {
-        return Integer.compare(bestWeight(b), bestWeight(a));
+    private List<Resource> placementOrder(List<Resource> instances) {
+        List<SortKey> keys = new ArrayList<>();
+        for (Resource instance : instances) {
+            keys.add(new SortKey(instance, activeWhereUnwelcome(instance), priority(instance),
+                    currentNode(instance) == null, bestWeight(instance)));
+        }
+        keys.sort(Comparator.comparing(SortKey::unwelcome)
+                .thenComparing(SortKey::priority, Comparator.reverseOrder())
+                .thenComparing(SortKey::inactive)
+                .thenComparing(SortKey::bestWeight, Comparator.reverseOrder()));
+        List<Resource> ordered = new ArrayList<>();
+        for (SortKey key : keys) {
+            ordered.add(key.instance());
+        }
+        return ordered;
     }
 
     private int bestWeight(Resource instance) {

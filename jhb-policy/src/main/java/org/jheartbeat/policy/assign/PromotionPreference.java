@@ -44,7 +44,7 @@ final class PromotionPreference {
     private static String attribute(Clone clone, Primitive p, Node node) {
         String name = p.lastHistoryName() == null ? p.id() : p.lastHistoryName();
         String value = node.attributes().get("master-" + name);
-        String stripped = withoutInstance(p.id());
+        String stripped = Clone.withoutInstanceNumber(p.id());
         if (value == null && !clone.globallyUnique() && !stripped.equals(p.id())) {
             value = node.attributes().get("master-" + stripped);
         }
@@ -53,11 +53,11 @@ final class PromotionPreference {
 
     private static boolean applies(Clone clone, Primitive p, Node node) {
         if (!clone.globallyUnique()) {
-            Primitive activeHere = sibling(clone, p, node, true);
+            Primitive activeHere = clone.counterpart(p, q -> q.active().containsKey(node));
             if (activeHere == p) {
                 return true;
             }
-            if (activeHere == null && sibling(clone, p, node, false) != null) {
+            if (activeHere == null && clone.counterpart(p, q -> q.historyIds().containsKey(node)) != null) {
                 return true;
             }
         }
@@ -65,24 +65,5 @@ final class PromotionPreference {
             return true;
         }
         return p.historyIds().containsKey(node) || p.active().containsKey(node);
-    }
-
-    /** The clone's primitive standing for p in any instance that is active on (or only known on) the node. */
-    private static Primitive sibling(Clone clone, Primitive p, Node node, boolean active) {
-        String base = withoutInstance(p.id());
-        for (Resource instance : clone.children()) {
-            for (Primitive q : instance.primitives()) {
-                if (withoutInstance(q.id()).equals(base)
-                        && (active ? q.active().containsKey(node) : q.historyIds().containsKey(node))) {
-                    return q;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String withoutInstance(String id) {
-        int colon = id.lastIndexOf(':');
-        return colon < 0 ? id : id.substring(0, colon);
     }
 }

@@ -3,6 +3,7 @@ package org.jheartbeat.policy.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A clone (or promotable clone): its instances are copies of one primitive or group, named
@@ -37,6 +38,28 @@ public final class Clone extends Resource {
             }
         }
         return null;
+    }
+
+    /**
+     * The first primitive, in any instance, that stands for the same configured resource as
+     * {@code member} (its id up to the instance number) and passes the test; null if none.
+     */
+    public Primitive counterpart(Primitive member, Predicate<Primitive> test) {
+        String base = withoutInstanceNumber(member.id());
+        for (Resource instance : children()) {
+            for (Primitive p : instance.primitives()) {
+                if (withoutInstanceNumber(p.id()).equals(base) && test.test(p)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** An instance's id (or a history's name for one) without its instance number: "rsc:2" is "rsc". */
+    public static String withoutInstanceNumber(String id) {
+        int colon = id.lastIndexOf(':');
+        return colon < 0 ? id : id.substring(0, colon);
     }
 
     @Override

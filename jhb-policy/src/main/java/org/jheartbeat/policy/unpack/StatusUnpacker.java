@@ -94,7 +94,7 @@ final class StatusUnpacker {
         if (direct != null && !(direct.top() instanceof Clone c && !c.globallyUnique())) {
             return direct;
         }
-        String base = id.contains(":") ? id.substring(0, id.lastIndexOf(':')) : id;
+        String base = Clone.withoutInstanceNumber(id);
         Clone clone = cloneOf(base);
         if (clone == null) {
             return direct;
@@ -122,16 +122,11 @@ final class StatusUnpacker {
         for (Resource r : cluster.resources().values()) {
             if (r instanceof Clone c && !c.children().isEmpty()) {
                 for (Primitive p : c.children().get(0).primitives()) {
-                    index.putIfAbsent(stripInstance(p.id()), c);
+                    index.putIfAbsent(Clone.withoutInstanceNumber(p.id()), c);
                 }
             }
         }
         return index;
-    }
-
-    static String stripInstance(String id) {
-        int colon = id.lastIndexOf(':');
-        return colon < 0 ? id : id.substring(0, colon);
     }
 
     /**
@@ -188,7 +183,7 @@ final class StatusUnpacker {
 
     private static Primitive member(Resource instance, String base) {
         for (Primitive p : instance.primitives()) {
-            if (stripInstance(p.id()).equals(base)) {
+            if (Clone.withoutInstanceNumber(p.id()).equals(base)) {
                 return p;
             }
         }
@@ -263,7 +258,7 @@ final class StatusUnpacker {
             return out;
         }
         for (Primitive p : cluster.primitivesById().values()) {
-            if (stripInstance(p.id()).equals(id) && p.top() instanceof Clone) {
+            if (Clone.withoutInstanceNumber(p.id()).equals(id) && p.top() instanceof Clone) {
                 out.add(p);
             }
         }
@@ -272,7 +267,7 @@ final class StatusUnpacker {
 
     /** An anonymous clone's failures count for the clone on that node, whatever instance number recorded them. */
     private String anonymousBase(String id) {
-        String base = stripInstance(id);
+        String base = Clone.withoutInstanceNumber(id);
         Clone clone = base.equals(id) ? null : cloneOf(base);
         return clone != null && !clone.globallyUnique() ? base : id;
     }
