@@ -131,7 +131,8 @@ final class SummaryWriter {
             boolean stopBlocked = p.stops.stream().anyMatch(stop -> !stop.runnable());
             return new String[] {"Stop", r.id(), where, "  due to " + p.start.reason() + (stopBlocked ? " (blocked)" : "")};
         }
-        boolean recover = r.failedOn().contains(current)
+        // failed where it is, or failed anywhere while active on several nodes (as when it stays)
+        boolean recover = (r.failedOn().contains(current) || r.active().size() > 1 && r.failed())
                 && (!fenced.contains(current) || r.fencingFailures().contains(current));
         String kind = recover ? "Recover" : p.migrate ? "Migrate" : "Move";
         String where = current.name() + " -> " + next.name();

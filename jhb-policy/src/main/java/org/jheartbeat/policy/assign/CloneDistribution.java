@@ -70,8 +70,12 @@ final class CloneDistribution {
         List<Resource> unplaced = new ArrayList<>();
         for (Resource instance : clone.children()) {
             Node current = currentNode(instance);
-            if (current != null && fixed(instance)) {
+            if (current != null && fixed(instance) && !failed(instance)) {
                 place(instance, current);
+            } else if (current != null && fixed(instance)) {
+                // a failed one stays where it is too, but takes its place among the others in
+                // their order: it counts against clone-max only if its turn comes before the limit
+                unplaced.add(instance);
             } else if (fixed(instance) || orphan(instance)) {
                 // an unmanaged instance that is not running stays stopped, taking no node from the others;
                 // an instance beyond clone-max never runs
@@ -85,6 +89,10 @@ final class CloneDistribution {
         }
         List<Resource> later = new ArrayList<>();
         for (Resource instance : placementOrder(unplaced)) {
+            if (fixed(instance)) {
+                keepFixed(instance, max);
+                continue;
+            }
             Node n = placed < max ? best(instance, evenLimit) : null;
             if (n == null) {
                 later.add(instance);
@@ -198,6 +206,25 @@ final class CloneDistribution {
         return false;
     }
 
+    private static boolean failed(Resource instance) {
+        for (Primitive p : instance.primitives()) {
+            if (p.failed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A failed unmanaged or blocked instance stays on its node, counted while clone-max allows. */
+    private void keepFixed(Resource instance, int max) {
+        Node current = currentNode(instance);
+        if (placed < max) {
+            place(instance, current);
+        } else {
+            assignAt(instance, current);
+        }
+    }
+
     private static boolean orphan(Resource instance) {
         for (Primitive p : instance.primitives()) {
             if (p.orphan()) {
@@ -279,6 +306,12 @@ final class CloneDistribution {
     }
 
     private void place(Resource instance, Node n) {
+        assignAt(instance, n);
+        perNode.merge(n, 1, Integer::sum);
+        placed++;
+    }
+
+    private void assignAt(Resource instance, Node n) {
         Role role = clone.promotable() ? Role.UNPROMOTED : Role.STARTED;
         if (instance instanceof Group g) {
             Node node = n;
@@ -296,8 +329,6 @@ final class CloneDistribution {
         } else if (instance instanceof Primitive p) {
             p.assign(n, role);
         }
-        perNode.merge(n, 1, Integer::sum);
-        placed++;
     }
 
     private static void stop(Resource instance) {

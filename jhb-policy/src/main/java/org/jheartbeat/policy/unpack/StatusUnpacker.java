@@ -52,7 +52,7 @@ final class StatusUnpacker {
             }
             CallOrder.sort(ops);
             String id = lr.attribute("id") == null ? "" : lr.attribute("id");
-            Primitive rsc = find(id, node, ops);
+            Primitive rsc = find(id, node);
             if (rsc == null) {
                 if (!wasActive(ops)) {
                     continue;
@@ -89,7 +89,7 @@ final class StatusUnpacker {
                 && !(last.probe() && last.rc() == 7);
     }
 
-    private Primitive find(String id, Node node, List<OpRecord> ops) {
+    private Primitive find(String id, Node node) {
         Primitive direct = cluster.primitivesById().get(id);
         if (direct != null && !(direct.top() instanceof Clone c && !c.globallyUnique())) {
             return direct;
@@ -102,7 +102,7 @@ final class StatusUnpacker {
         if (clone.globallyUnique()) {
             return direct;
         }
-        return anonymousInstance(clone, base, node, ops);
+        return anonymousInstance(clone, base, node);
     }
 
     private Clone cloneOf(String childId) {
@@ -133,9 +133,10 @@ final class StatusUnpacker {
      * The instance a node's history of an anonymous clone belongs to: one already active on this
      * node whose member for this history is not (a cloned group's), else the first not active
      * anywhere; a second history of the same member on one node is a new orphan instance, and so
-     * is an active one on a lost node that needs no fencing (see {@link #lostWithoutFencing}).
+     * is one no instance is left for (even a probe that found it stopped) and an active one on a
+     * lost node that needs no fencing (see {@link #lostWithoutFencing}).
      */
-    private Primitive anonymousInstance(Clone clone, String base, Node node, List<OpRecord> ops) {
+    private Primitive anonymousInstance(Clone clone, String base, Node node) {
         boolean alreadyHere = false;
         Primitive chosen = null;
         Primitive free = null;
@@ -162,9 +163,10 @@ final class StatusUnpacker {
         if (chosen != null && lostWithoutFencing(clone, chosen, node)) {
             chosen = null;
         }
-        // a second history of the same anonymous clone on one node is an orphan instance, and
-        // so is an active one that was given no number
-        if (chosen == null && (alreadyHere || wasActive(ops))) {
+        // a second history of the same anonymous clone on one node is an orphan instance, and so
+        // is one that was given no number, even a probe that found it stopped: the node is then
+        // known to that orphan, which counts when promotion scores are matched to instances
+        if (chosen == null) {
             chosen = member(orphans.extraInstance(clone), base);
         }
         return chosen;

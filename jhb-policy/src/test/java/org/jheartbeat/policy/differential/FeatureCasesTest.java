@@ -851,6 +851,21 @@ class FeatureCasesTest {
         }
     }
 
+    @Test
+    void cloneProbeBeyondCloneMaxCountsPromotionScore() throws Exception {
+        assertSameAsPacemaker("clone-probe-beyond-clone-max-counts-promotion-score");
+    }
+
+    @Test
+    void cloneBlockedInstanceBeyondCloneMaxCountsInTurn() throws Exception {
+        assertSameAsPacemaker("clone-blocked-instance-beyond-clone-max-counts-in-turn");
+    }
+
+    @Test
+    void multiplyActiveFailedResourceMovingIsRecovered() throws Exception {
+        assertSameAsPacemaker("multiply-active-failed-resource-moving-is-recovered");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
