@@ -194,10 +194,33 @@ public final class Assigner {
         return work;
     }
 
+    /**
+     * The clone's colocations with primaries applied to the scores of one of its instances, as
+     * Pacemaker hands them to each instance it places: a positive finite one only when some
+     * nodes get no instance; each as many times as it was handed over (again when an instance
+     * could not stay where it is and is placed afresh).
+     */
+    Map<Node, Integer> applyCloneColocations(Clone clone, Map<Node, Integer> table, boolean withPositive, int times) {
+        Map<Node, Integer> work = NodeWeights.copy(table);
+        for (Colocation c : colocationOrder.byPrimary(clone.asDependent())) {
+            if (!applies(c) || !withPositive && c.score() > 0 && c.score() < Score.INFINITY) {
+                continue;
+            }
+            for (int i = 0; i < times; i++) {
+                PrimaryColocation.applyToInstance(c, work, strategy);
+            }
+        }
+        return work;
+    }
+
+    /** Whether a colocation applies when placing its dependent: its primary is placed and the role is not for promotion. */
+    private static boolean applies(Colocation c) {
+        return (c.dependentRole() == null || c.dependentRole() == Role.STARTED) && c.primary().isAssigned();
+    }
+
     /** The table with one colocation applied, if its primary is placed (or a group member). */
     private Map<Node, Integer> applyPrimary(Colocation c, Map<Node, Integer> table) {
-        if (c.dependentRole() != null && c.dependentRole() != Role.STARTED
-                || !c.primary().isAssigned()) {
+        if (!applies(c)) {
             return table;
         }
         Map<Node, Integer> work = NodeWeights.copy(table);
@@ -260,7 +283,7 @@ public final class Assigner {
         // own colocations to each instance, not to these, which promotion weighs and which keep
         // every instance off a node where they are negative
         Map<Node, Integer> cloneScores = dependentScores.merge(c, c.allowedNodes());
-        new CloneDistribution(this, c, table, own, cloneScores, strategy).distribute();
+        new CloneDistribution(this, c, table, cloneScores, strategy).distribute();
         if (c.promotable()) {
             promotion.choose(c, cloneScores);
         }

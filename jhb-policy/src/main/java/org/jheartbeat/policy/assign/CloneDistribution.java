@@ -3,9 +3,11 @@ package org.jheartbeat.policy.assign;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jheartbeat.policy.Score;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Group;
@@ -24,8 +26,6 @@ final class CloneDistribution {
     private final Assigner assigner;
     private final Clone clone;
     private final Map<Node, Integer> cloneTable;
-    /** The clone's scores without its dependents' preferences (see {@link #keeps}). */
-    private final Map<Node, Integer> ownCloneTable;
     /**
      * The clone's own scores with its dependents' preferences but not its colocations: where
      * they are negative no instance may run (Pacemaker checks each node against them).
@@ -33,6 +33,11 @@ final class CloneDistribution {
     private final Map<Node, Integer> cloneScores;
     private final String strategy;
     private final Map<Node, Integer> perNode = new HashMap<>();
+    /**
+     * Instances that could not stay where they run and are placed afresh: Pacemaker has handed
+     * them the clone's colocations twice by then, and both count.
+     */
+    private final Set<Resource> placedAfresh = new HashSet<>();
     private int placed;
     /**
      * Whether the dependents' preferences steer the instances: only when some nodes get no
@@ -41,11 +46,10 @@ final class CloneDistribution {
     private boolean withDependents = true;
 
     CloneDistribution(Assigner assigner, Clone clone, Map<Node, Integer> cloneTable,
-                      Map<Node, Integer> ownCloneTable, Map<Node, Integer> cloneScores, String strategy) {
+                      Map<Node, Integer> cloneScores, String strategy) {
         this.assigner = assigner;
         this.clone = clone;
         this.cloneTable = cloneTable;
-        this.ownCloneTable = ownCloneTable;
         this.cloneScores = cloneScores;
         this.strategy = strategy;
     }
@@ -80,9 +84,13 @@ final class CloneDistribution {
                 // an unmanaged instance that is not running stays stopped, taking no node from the others;
                 // an instance beyond clone-max never runs
                 stop(instance);
-            } else if (current != null && placed < max && fits(current, stayLimit)
-                    && keeps(instance, current, nodeMax)) {
-                place(instance, current);
+            } else if (current != null && placed < max && fits(current, stayLimit)) {
+                if (keeps(instance, current, nodeMax)) {
+                    place(instance, current);
+                } else {
+                    placedAfresh.add(instance);
+                    unplaced.add(instance);
+                }
             } else {
                 unplaced.add(instance);
             }
@@ -118,11 +126,24 @@ final class CloneDistribution {
         return perNode.getOrDefault(n, 0) < limit;
     }
 
+    /**
+     * The instance's scores as it is placed: Pacemaker first bans it from the nodes it cannot
+     * run on (down, or holding clone-node-max instances already), then applies the clone's
+     * colocations, so that an anti-colocation that would leave it nowhere is dropped.
+     */
     Map<Node, Integer> instanceTable(Resource instance) {
-        return instanceTable(instance, withDependents ? cloneTable : ownCloneTable);
+        Map<Node, Integer> table = ownScores(instance);
+        table.replaceAll((node, w) -> node.canRunResources() && fits(node, clone.cloneNodeMax()) ? w : -Score.INFINITY);
+        return withColocations(instance, table, placedAfresh.contains(instance) ? 2 : 1);
     }
 
-    private Map<Node, Integer> instanceTable(Resource instance, Map<Node, Integer> parentTable) {
+    private Map<Node, Integer> withColocations(Resource instance, Map<Node, Integer> table, int times) {
+        return assigner.applyPrimaries(instance, assigner.applyCloneColocations(clone, table, withDependents, times));
+    }
+
+    /** The clone's scores (with its dependents' preferences when they steer), the instance's own and its promotion scores. */
+    private Map<Node, Integer> ownScores(Resource instance) {
+        Map<Node, Integer> parentTable = withDependents ? cloneScores : clone.allowedNodes();
         Map<Node, Integer> own = assigner.ownTable(instance);
         Map<Node, Integer> table = new LinkedHashMap<>();
         for (Map.Entry<Node, Integer> e : parentTable.entrySet()) {
@@ -132,7 +153,7 @@ final class CloneDistribution {
             // a promotion score counts only where the instance is allowed to run at all
             table.put(e.getKey(), score < 0 ? score : Score.add(score, PromotionPreference.of(clone, instance, e.getKey())));
         }
-        return assigner.applyPrimaries(instance, table);
+        return table;
     }
 
     /** What orders the instances still to place, worked out once per instance. */
@@ -164,7 +185,7 @@ final class CloneDistribution {
     }
 
     private int bestWeight(Resource instance) {
-        Map<Node, Integer> table = instanceTable(instance);
+        Map<Node, Integer> table = withColocations(instance, ownScores(instance), 1);
         int best = -Score.INFINITY;
         for (Map.Entry<Node, Integer> e : table.entrySet()) {
             best = Math.max(best, NodeWeights.effective(e.getKey(), e.getValue()));

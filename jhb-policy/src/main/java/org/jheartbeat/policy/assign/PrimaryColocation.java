@@ -55,6 +55,49 @@ final class PrimaryColocation {
     }
 
     /**
+     * A clone's colocation as Pacemaker applies it to one instance being placed (the clone's
+     * dependent instances take it one by one): a finite score counts on the nodes of each of the
+     * primary's parts, or for an interleaved clone with a clone primary only on that of the
+     * instance it is paired with (the first of the instance's nodes, best first, where one is
+     * placed); a negative finite score that would leave the instance no node is dropped whole.
+     */
+    static void applyToInstance(Colocation c, Map<Node, Integer> work, String strategy) {
+        boolean anyRole = c.primaryRole() == null || c.primaryRole() == Role.STARTED || c.primaryRole() == Role.UNKNOWN;
+        if (c.score() >= Score.INFINITY || c.score() <= -Score.INFINITY || !anyRole) {
+            apply(c, work);
+            return;
+        }
+        List<Resource> parts = interleaved(c) ? paired((Clone) c.primary(), work, strategy) : parts(c.primary());
+        Map<Node, Integer> shared = NodeWeights.copy(work);
+        for (Resource part : parts) {
+            Set<Node> where = Placement.nodesOf(part, null);
+            shared.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+        }
+        if (c.score() > 0 || NodeWeights.canRunAny(shared)) {
+            work.putAll(shared);
+        }
+    }
+
+    /** An interleaved clone colocated with a clone that runs as many instances per node. */
+    private static boolean interleaved(Colocation c) {
+        return c.dependent() instanceof Clone d && d.interleave() && c.primary() instanceof Clone p
+                && d.cloneNodeMax() == p.cloneNodeMax();
+    }
+
+    /** The primary's instance an instance with these scores is paired with, if any. */
+    private static List<Resource> paired(Clone primary, Map<Node, Integer> work, String strategy) {
+        for (Node node : NodeWeights.sorted(work, strategy)) {
+            for (Resource instance : primary.children()) {
+                boolean blocked = instance.primitives().stream().anyMatch(Primitive::blocked);
+                if (!blocked && Placement.nodesOf(instance, null).contains(node)) {
+                    return List.of(instance);
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /**
      * One part's share of a finite colocation, left out if it would leave no node to run on; a
      * part placed nowhere takes the score off every node only when offCounts.
      */

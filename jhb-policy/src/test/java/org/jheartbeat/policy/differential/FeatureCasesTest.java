@@ -866,6 +866,21 @@ class FeatureCasesTest {
         assertSameAsPacemaker("multiply-active-failed-resource-moving-is-recovered");
     }
 
+    @Test
+    void cloneAntiColocationLeavingInstanceNowhereDropped() throws Exception {
+        assertSameAsPacemaker("clone-anti-colocation-leaving-instance-nowhere-dropped");
+    }
+
+    @Test
+    void cloneInstancePlacedAfreshCountsColocationTwice() throws Exception {
+        assertSameAsPacemaker("clone-instance-placed-afresh-counts-colocation-twice");
+    }
+
+    @Test
+    void interleavedCloneColocationCountsPairedInstanceOnly() throws Exception {
+        assertSameAsPacemaker("interleaved-clone-colocation-counts-paired-instance-only");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
