@@ -195,19 +195,24 @@ public final class Assigner {
     }
 
     /**
-     * The clone's colocations with primaries applied to the scores of one of its instances, as
-     * Pacemaker hands them to each instance it places: a positive finite one only when some
-     * nodes get no instance; each as many times as it was handed over (again when an instance
-     * could not stay where it is and is placed afresh).
+     * The clone's colocations applied to the scores of one of its instances, as Pacemaker hands
+     * them to each instance it places: first those with primaries (a positive finite one only
+     * when some nodes get no instance), then its dependents' preferences (see {@link
+     * DependentScores#mergeForInstance}); each as many times as it was handed over (again when
+     * an instance could not stay where it is and is placed afresh).
      */
     Map<Node, Integer> applyCloneColocations(Clone clone, Map<Node, Integer> table, boolean withPositive, int times) {
+        return dependentScores.mergeForInstance(clone, applyClonePrimaries(clone, table, withPositive, times),
+                withPositive, times);
+    }
+
+    private Map<Node, Integer> applyClonePrimaries(Clone clone, Map<Node, Integer> table, boolean withPositive, int times) {
         Map<Node, Integer> work = NodeWeights.copy(table);
-        for (Colocation c : colocationOrder.byPrimary(clone.asDependent())) {
-            if (!applies(c) || !withPositive && c.score() > 0 && c.score() < Score.INFINITY) {
-                continue;
-            }
-            for (int i = 0; i < times; i++) {
-                PrimaryColocation.applyToInstance(c, work, strategy);
+        for (int i = 0; i < times; i++) {
+            for (Colocation c : colocationOrder.byPrimary(clone.asDependent())) {
+                if (applies(c) && (withPositive || c.score() <= 0 || c.score() >= Score.INFINITY)) {
+                    PrimaryColocation.applyToInstance(c, work, strategy);
+                }
             }
         }
         return work;

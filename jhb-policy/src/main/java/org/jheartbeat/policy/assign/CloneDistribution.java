@@ -141,9 +141,9 @@ final class CloneDistribution {
         return assigner.applyPrimaries(instance, assigner.applyCloneColocations(clone, table, withDependents, times));
     }
 
-    /** The clone's scores (with its dependents' preferences when they steer), the instance's own and its promotion scores. */
+    /** The clone's own scores, the instance's own and its promotion scores; none where the clone's scores with its dependents' are negative. */
     private Map<Node, Integer> ownScores(Resource instance) {
-        Map<Node, Integer> parentTable = withDependents ? cloneScores : clone.allowedNodes();
+        Map<Node, Integer> parentTable = clone.allowedNodes();
         Map<Node, Integer> own = assigner.ownTable(instance);
         Map<Node, Integer> table = new LinkedHashMap<>();
         for (Map.Entry<Node, Integer> e : parentTable.entrySet()) {

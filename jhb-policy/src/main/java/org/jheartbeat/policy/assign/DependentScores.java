@@ -59,6 +59,24 @@ final class DependentScores {
     }
 
     /**
+     * The clone's dependents' preferences pulled into one of its instances' scores, as Pacemaker
+     * hands them to each instance it places (each step taken back if it leaves no node): all of
+     * them only when some nodes get no instance, else only those against the clone; as many
+     * times as they were handed over.
+     */
+    Map<Node, Integer> mergeForInstance(Clone clone, Map<Node, Integer> table, boolean all, int times) {
+        Map<Node, Integer> work = NodeWeights.copy(table);
+        for (int i = 0; i < times; i++) {
+            for (Colocation c : dependentsOf(clone)) {
+                if (all || c.score() < 0) {
+                    work = add(c.dependent(), work, c.nodeAttribute(), (float) c.score() / Score.INFINITY, false);
+                }
+            }
+        }
+        return work;
+    }
+
+    /**
      * Another resource's preferences (with what is placed relative to it) pulled into a copy of
      * owner's table, owner marked as being walked: how Pacemaker weighs the nodes of a
      * promotable clone's instances by what must go with its promoted role. Without rollback the

@@ -57,23 +57,31 @@ final class PrimaryColocation {
     /**
      * A clone's colocation as Pacemaker applies it to one instance being placed (the clone's
      * dependent instances take it one by one): a finite score counts on the nodes of each of the
-     * primary's parts, or for an interleaved clone with a clone primary only on that of the
-     * instance it is paired with (the first of the instance's nodes, best first, where one is
-     * placed); a negative finite score that would leave the instance no node is dropped whole.
+     * primary's parts; an interleaved clone with a clone primary is paired with one instance of
+     * it, the one on the first of its nodes, best first, where one is placed, and any score
+     * counts only there; a negative finite score that would leave the instance no node is
+     * dropped whole.
      */
     static void applyToInstance(Colocation c, Map<Node, Integer> work, String strategy) {
         boolean anyRole = c.primaryRole() == null || c.primaryRole() == Role.STARTED || c.primaryRole() == Role.UNKNOWN;
-        if (c.score() >= Score.INFINITY || c.score() <= -Score.INFINITY || !anyRole) {
+        boolean interleaved = anyRole && interleaved(c);
+        if (!interleaved && (c.score() >= Score.INFINITY || c.score() <= -Score.INFINITY || !anyRole)) {
             apply(c, work);
             return;
         }
-        List<Resource> parts = interleaved(c) ? paired((Clone) c.primary(), work, strategy) : parts(c.primary());
+        List<Resource> parts = interleaved ? paired((Clone) c.primary(), work, strategy) : parts(c.primary());
         Map<Node, Integer> shared = NodeWeights.copy(work);
-        for (Resource part : parts) {
-            Set<Node> where = Placement.nodesOf(part, null);
-            shared.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+        if (c.score() >= Score.INFINITY) {
+            Set<Node> where = new LinkedHashSet<>();
+            parts.forEach(part -> where.addAll(fullyActive(part, c.dependent())));
+            shared.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? w : -Score.INFINITY);
+        } else {
+            for (Resource part : parts) {
+                Set<Node> nodes = Placement.nodesOf(part, null);
+                shared.replaceAll((node, w) -> Placement.matches(node, nodes, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+            }
         }
-        if (c.score() > 0 || NodeWeights.canRunAny(shared)) {
+        if (c.score() > 0 || c.score() <= -Score.INFINITY || NodeWeights.canRunAny(shared)) {
             work.putAll(shared);
         }
     }
@@ -89,12 +97,19 @@ final class PrimaryColocation {
         for (Node node : NodeWeights.sorted(work, strategy)) {
             for (Resource instance : primary.children()) {
                 boolean blocked = instance.primitives().stream().anyMatch(Primitive::blocked);
-                if (!blocked && Placement.nodesOf(instance, null).contains(node)) {
+                if (!blocked && node.equals(assignedNode(instance))) {
                     return List.of(instance);
                 }
             }
         }
         return List.of();
+    }
+
+    /** The one node an instance's placed parts (a cloned group's members) are on, or null. */
+    private static Node assignedNode(Resource instance) {
+        Set<Node> nodes = new LinkedHashSet<>();
+        instance.primitives().forEach(p -> nodes.addAll(Placement.nodesOf(p, null)));
+        return nodes.size() == 1 ? nodes.iterator().next() : null;
     }
 
     /**

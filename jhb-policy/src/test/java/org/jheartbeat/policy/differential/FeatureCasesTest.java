@@ -881,6 +881,16 @@ class FeatureCasesTest {
         assertSameAsPacemaker("interleaved-clone-colocation-counts-paired-instance-only");
     }
 
+    @Test
+    void cloneDependentDislikeLeavingInstanceNowhereDropped() throws Exception {
+        assertSameAsPacemaker("clone-dependent-dislike-leaving-instance-nowhere-dropped");
+    }
+
+    @Test
+    void interleavedCloneAntiColocationBansPairedNodeOnly() throws Exception {
+        assertSameAsPacemaker("interleaved-clone-anti-colocation-bans-paired-node-only");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
