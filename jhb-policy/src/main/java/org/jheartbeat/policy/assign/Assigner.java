@@ -201,21 +201,50 @@ public final class Assigner {
      * DependentScores#mergeForInstance}); each as many times as it was handed over (again when
      * an instance could not stay where it is and is placed afresh).
      */
-    Map<Node, Integer> applyCloneColocations(Clone clone, Map<Node, Integer> table, boolean withPositive, int times) {
-        return dependentScores.mergeForInstance(clone, applyClonePrimaries(clone, table, withPositive, times),
+    Map<Node, Integer> applyCloneColocations(Clone clone, Resource instance, Map<Node, Integer> table,
+                                             boolean withPositive, int times) {
+        return dependentScores.mergeForInstance(clone, applyClonePrimaries(clone, instance, table, withPositive, times),
                 withPositive, times);
     }
 
-    private Map<Node, Integer> applyClonePrimaries(Clone clone, Map<Node, Integer> table, boolean withPositive, int times) {
+    private Map<Node, Integer> applyClonePrimaries(Clone clone, Resource instance, Map<Node, Integer> table,
+                                                   boolean withPositive, int times) {
         Map<Node, Integer> work = NodeWeights.copy(table);
         for (int i = 0; i < times; i++) {
             for (Colocation c : colocationOrder.byPrimary(clone.asDependent())) {
-                if (applies(c) && (withPositive || c.score() <= 0 || c.score() >= Score.INFINITY)) {
+                if (appliesToInstance(c, instance) && (withPositive || c.score() <= 0 || c.score() >= Score.INFINITY)) {
+                    Map<Node, Integer> before = NodeWeights.copy(work);
                     PrimaryColocation.applyToInstance(c, work, strategy);
+                    // one of the promoted role, even mandatory, is taken back when it leaves no node
+                    if (c.dependentRole() == Role.PROMOTED && !NodeWeights.canRunAny(work)) {
+                        work = before;
+                    }
                 }
             }
         }
         return work;
+    }
+
+    /**
+     * Whether a clone's colocation counts when one of its instances is placed. Pacemaker weighs
+     * one bound to the instance's role by the role the instance is configured to take (its
+     * target-role, usually none): a liking only when that is the role, a dislike only when it
+     * is not, so an anti-colocation of the promoted role keeps every instance away. One with a
+     * role of the primary's too is left to promotion.
+     */
+    private static boolean appliesToInstance(Colocation c, Resource instance) {
+        Role role = c.dependentRole();
+        if (!c.primary().isAssigned()) {
+            return false;
+        }
+        if (role == null || role == Role.STARTED || role == Role.UNKNOWN || instance.primitives().isEmpty()) {
+            return true;
+        }
+        if (c.primaryRole() != null && c.primaryRole() != Role.STARTED && c.primaryRole() != Role.UNKNOWN) {
+            return false;
+        }
+        Role target = instance.primitives().get(0).targetRole();
+        return c.score() > 0 ? target == role : target != role;
     }
 
     /** Whether a colocation applies when placing its dependent: its primary is placed and the role is not for promotion. */

@@ -138,7 +138,7 @@ final class CloneDistribution {
     }
 
     private Map<Node, Integer> withColocations(Resource instance, Map<Node, Integer> table, int times) {
-        return assigner.applyPrimaries(instance, assigner.applyCloneColocations(clone, table, withDependents, times));
+        return assigner.applyPrimaries(instance, assigner.applyCloneColocations(clone, instance, table, withDependents, times));
     }
 
     /** The clone's own scores, the instance's own and its promotion scores; none where the clone's scores with its dependents' are negative. */

@@ -891,6 +891,16 @@ class FeatureCasesTest {
         assertSameAsPacemaker("interleaved-clone-anti-colocation-bans-paired-node-only");
     }
 
+    @Test
+    void promotedRoleAntiColocationKeepsInstancesAway() throws Exception {
+        assertSameAsPacemaker("promoted-role-anti-colocation-keeps-instances-away");
+    }
+
+    @Test
+    void promotedRoleAntiColocationTakenBackWhenNoNodeLeft() throws Exception {
+        assertSameAsPacemaker("promoted-role-anti-colocation-taken-back-when-no-node-left");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
