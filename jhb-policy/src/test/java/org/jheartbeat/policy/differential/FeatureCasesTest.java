@@ -570,6 +570,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void failedStartWithoutFailCount() throws Exception {
+        assertSameAsPacemaker("failed-start-without-fail-count");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
