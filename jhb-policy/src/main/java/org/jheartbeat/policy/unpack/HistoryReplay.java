@@ -310,9 +310,6 @@ final class HistoryReplay {
         if (role.isActive() || startFailed) {
             rsc.failedOn().add(node);
         }
-        if (startFailed) {
-            rsc.failureBans().add(node);
-        }
         switch (onFail) {
             case BLOCK -> {
                 // Fencing the node stops everything on it, so a blocked stop there is no longer blocking.

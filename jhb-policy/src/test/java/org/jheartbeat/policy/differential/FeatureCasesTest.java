@@ -590,6 +590,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void failedStartWithoutFailCount() throws Exception {
+        assertSameAsPacemaker("failed-start-without-fail-count");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
