@@ -848,6 +848,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void fencingDeviceStaysOnHealthyNode() throws Exception {
+        assertSameAsPacemaker("fencing-device-stays-on-healthy-node");
+    }
+
+    @Test
+    void unmanagedResourceLeftAsItIs() throws Exception {
+        assertSameAsPacemaker("unmanaged-resource-left-as-it-is");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
