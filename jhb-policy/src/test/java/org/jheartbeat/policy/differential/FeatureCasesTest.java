@@ -858,6 +858,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneColocationAppliedPerInstanceAfterFullNodes() throws Exception {
+        assertSameAsPacemaker("clone-colocation-applied-per-instance-after-full-nodes");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
