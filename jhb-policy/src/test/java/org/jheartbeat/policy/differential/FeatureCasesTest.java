@@ -863,6 +863,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationWithCloneCountsPromotedInstanceFirst() throws Exception {
+        assertSameAsPacemaker("colocation-with-clone-counts-promoted-instance-first");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
