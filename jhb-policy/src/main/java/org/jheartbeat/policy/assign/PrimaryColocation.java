@@ -59,8 +59,8 @@ final class PrimaryColocation {
      * dependent instances take it one by one): a finite score counts on the nodes of each of the
      * primary's parts; an interleaved clone with a clone primary is paired with one instance of
      * it, the one on the first of its nodes, best first, where one is placed, and any score
-     * counts only there; a negative finite score that would leave the instance no node is
-     * dropped whole.
+     * counts only there; a part's finite share that would leave the instance no node is left
+     * out, the parts taken in the primary's order.
      */
     static void applyToInstance(Colocation c, Map<Node, Integer> work, String strategy) {
         boolean anyRole = c.primaryRole() == null || c.primaryRole() == Role.STARTED || c.primaryRole() == Role.UNKNOWN;
@@ -70,19 +70,19 @@ final class PrimaryColocation {
             return;
         }
         List<Resource> parts = interleaved ? paired((Clone) c.primary(), work, strategy) : parts(c.primary());
-        Map<Node, Integer> shared = NodeWeights.copy(work);
         if (c.score() >= Score.INFINITY) {
             Set<Node> where = new LinkedHashSet<>();
             parts.forEach(part -> where.addAll(fullyActive(part, c.dependent())));
-            shared.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? w : -Score.INFINITY);
+            work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? w : -Score.INFINITY);
+        } else if (c.score() <= -Score.INFINITY) {
+            for (Resource part : parts) {
+                Set<Node> where = Placement.nodesOf(part, null);
+                work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? -Score.INFINITY : w);
+            }
         } else {
             for (Resource part : parts) {
-                Set<Node> nodes = Placement.nodesOf(part, null);
-                shared.replaceAll((node, w) -> Placement.matches(node, nodes, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+                shareOf(part, c, work, false);
             }
-        }
-        if (c.score() > 0 || c.score() <= -Score.INFINITY || NodeWeights.canRunAny(shared)) {
-            work.putAll(shared);
         }
     }
 
@@ -131,7 +131,7 @@ final class PrimaryColocation {
 
     private static List<Resource> parts(Resource primary) {
         if (primary instanceof Clone clone) {
-            return new ArrayList<>(clone.children());
+            return new ArrayList<>(clone.instancesInPlacementOrder());
         }
         return List.of(primary);
     }
