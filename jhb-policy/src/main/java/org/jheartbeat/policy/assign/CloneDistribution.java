@@ -273,16 +273,28 @@ final class CloneDistribution {
             return null;
         }
         Map<Node, Integer> table = instanceTable(instance);
-        for (Node n : NodeWeights.sorted(table, strategy)) {
+        Node current = currentNode(instance);
+        for (Node n : NodeWeights.sorted(table, strategy, current)) {
             int w = NodeWeights.effective(n, table.get(n));
             if (w < 0) {
                 return null;
             }
             if (fits(n, limit)) {
-                return n;
+                return keptAtTie(table, current, n, w, limit) ? current : n;
             }
         }
         return null;
+    }
+
+    /**
+     * Whether an anonymous instance stays on its current node, tied at the best positive score
+     * with the node chosen, as Pacemaker keeps any resource; a unique clone's instances were
+     * kept where they run already if they could be.
+     */
+    private boolean keptAtTie(Map<Node, Integer> table, Node current, Node chosen, int weight, int limit) {
+        return weight > 0 && current != null && current != chosen && !clone.globallyUnique()
+                && current.canRunResources() && fits(current, limit)
+                && Integer.valueOf(weight).equals(table.get(current));
     }
 
     /**

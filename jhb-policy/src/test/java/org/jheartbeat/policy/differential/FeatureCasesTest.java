@@ -926,6 +926,16 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promoted-role-anti-colocation-taken-back-when-no-node-left");
     }
 
+    @Test
+    void cloneInstancePlacedAfreshKeepsCurrentNodeAtTie() throws Exception {
+        assertSameAsPacemaker("clone-instance-placed-afresh-keeps-current-node-at-tie");
+    }
+
+    @Test
+    void cloneInstancePlacedAfreshKeepsCurrentNodeAtPositiveTie() throws Exception {
+        assertSameAsPacemaker("clone-instance-placed-afresh-keeps-current-node-at-positive-tie");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
