@@ -215,8 +215,11 @@ public final class Assigner {
                 if (appliesToInstance(c, instance) && (withPositive || c.score() <= 0 || c.score() >= Score.INFINITY)) {
                     Map<Node, Integer> before = NodeWeights.copy(work);
                     PrimaryColocation.applyToInstance(c, work, strategy);
-                    // one of the promoted role, even mandatory, is taken back when it leaves no node
-                    if (c.dependentRole() == Role.PROMOTED && !NodeWeights.canRunAny(work)) {
+                    // a finite dislike, or one of the promoted role even mandatory, is taken back
+                    // whole when it leaves no node
+                    boolean revertible = c.dependentRole() == Role.PROMOTED
+                            || c.score() < 0 && c.score() > -Score.INFINITY;
+                    if (revertible && !NodeWeights.canRunAny(work)) {
                         work = before;
                     }
                 }

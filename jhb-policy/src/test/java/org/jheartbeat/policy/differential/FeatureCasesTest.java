@@ -936,6 +936,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-instance-placed-afresh-keeps-current-node-at-positive-tie");
     }
 
+    @Test
+    void cloneRoleDislikeTakenBackWhenNoNodeLeft() throws Exception {
+        assertSameAsPacemaker("clone-role-dislike-taken-back-when-no-node-left");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
