@@ -89,7 +89,7 @@ final class PrimaryColocation {
     }
 
     /** An interleaved clone colocated with a clone that runs as many instances per node. */
-    private static boolean interleaved(Colocation c) {
+    static boolean interleaved(Colocation c) {
         return c.dependent() instanceof Clone d && d.interleave() && c.primary() instanceof Clone p
                 && d.cloneNodeMax() == p.cloneNodeMax();
     }
@@ -97,14 +97,23 @@ final class PrimaryColocation {
     /** The primary's instance an instance with these scores is paired with, if any. */
     private static List<Resource> paired(Clone primary, Map<Node, Integer> work, String strategy) {
         for (Node node : NodeWeights.sorted(work, strategy)) {
-            for (Resource instance : primary.children()) {
-                boolean blocked = instance.primitives().stream().anyMatch(Primitive::blocked);
-                if (!blocked && node.equals(assignedNode(instance))) {
-                    return List.of(instance);
-                }
+            Resource instance = pairedOn(primary, node);
+            if (instance != null) {
+                return List.of(instance);
             }
         }
         return List.of();
+    }
+
+    /** The primary's instance (not blocked) an interleaved instance on this node is paired with, or null. */
+    static Resource pairedOn(Clone primary, Node node) {
+        for (Resource instance : primary.children()) {
+            boolean blocked = instance.primitives().stream().anyMatch(Primitive::blocked);
+            if (!blocked && node.equals(assignedNode(instance))) {
+                return instance;
+            }
+        }
+        return null;
     }
 
     /** The one node an instance's placed parts (a cloned group's members) are on, or null. */

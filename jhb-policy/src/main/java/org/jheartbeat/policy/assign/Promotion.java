@@ -123,6 +123,11 @@ final class Promotion {
             }
             return compatible ? Score.add(priority, c.score()) : priority;
         }
+        if (primary instanceof Clone primaryClone && PrimaryColocation.interleaved(c)) {
+            // an interleaved instance counts only the primary's instance it is paired with
+            Resource paired = PrimaryColocation.pairedOn(primaryClone, node);
+            return paired == null ? priority : influence(c, node, primaryNode(paired), nextRole(paired), priority);
+        }
         if (primary instanceof Clone primaryClone) {
             if (c.score() >= Score.INFINITY) {
                 return priority;

@@ -956,6 +956,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-role-dislike-taken-back-when-no-node-left");
     }
 
+    @Test
+    void interleavedUnpromotedRoleColocationBlocksPromotion() throws Exception {
+        assertSameAsPacemaker("interleaved-unpromoted-role-colocation-blocks-promotion");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
