@@ -320,9 +320,10 @@ public final class Assigner {
         // own colocations to each instance, not to these, which promotion weighs and which keep
         // every instance off a node where they are negative
         Map<Node, Integer> cloneScores = dependentScores.merge(c, c.allowedNodes());
-        new CloneDistribution(this, c, table, cloneScores, strategy).distribute();
+        CloneDistribution distribution = new CloneDistribution(this, c, table, cloneScores, strategy);
+        distribution.distribute();
         if (c.promotable()) {
-            promotion.choose(c, cloneScores);
+            promotion.choose(c, cloneScores, distribution);
         }
         for (Resource instance : c.children()) {
             instance.setAssigned(true);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jheartbeat.policy.Score;
 import org.jheartbeat.policy.model.Clone;
+import org.jheartbeat.policy.model.Colocation;
 import org.jheartbeat.policy.model.Group;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
@@ -84,7 +85,8 @@ final class CloneDistribution {
                 // an unmanaged instance that is not running stays stopped, taking no node from the others;
                 // an instance beyond clone-max never runs
                 stop(instance);
-            } else if (current != null && placed < max && fits(current, stayLimit)) {
+            } else if (current != null && placed < max && fits(current, stayLimit) && !failed(instance)) {
+                // a failed instance is not kept where it is first: it is placed with the others
                 if (keeps(instance, current, nodeMax)) {
                     place(instance, current);
                 } else {
@@ -120,6 +122,18 @@ final class CloneDistribution {
 
     private int countNodes() {
         return cloneTable.size();
+    }
+
+    /**
+     * How many times the clone's colocation was handed to the instance as it was placed, which is
+     * how often it counts for the instance's promotion too: a positive finite one not at all when
+     * every node gets an instance, any other once, twice for an instance placed afresh.
+     */
+    int timesHandedOver(Colocation c, Resource instance) {
+        if (!withDependents && c.score() > 0 && c.score() < Score.INFINITY) {
+            return 0;
+        }
+        return placedAfresh.contains(instance) ? 2 : 1;
     }
 
     private boolean fits(Node n, int limit) {

@@ -44,12 +44,15 @@ final class Promotion {
         this.dependentScores = dependentScores;
     }
 
-    /** @param cloneTable the clone's node scores its instances were placed by (with its dependents' preferences) */
-    void choose(Clone clone, Map<Node, Integer> cloneTable) {
+    /**
+     * @param cloneTable the clone's node scores its instances were placed by (with its dependents' preferences)
+     * @param distribution how the instances were placed, which decides what colocations they count
+     */
+    void choose(Clone clone, Map<Node, Integer> cloneTable, CloneDistribution distribution) {
         List<Candidate> candidates = new ArrayList<>();
         for (Resource instance : clone.children()) {
             Node node = Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
-            int priority = node == null ? 0 : priority(clone, instance, node);
+            int priority = node == null ? 0 : priority(clone, instance, node, distribution);
             candidates.add(new Candidate(instance, node, priority, priority, candidates.size()));
         }
         Map<Node, Integer> weights = nodeWeights(clone, cloneTable, candidates);
@@ -86,7 +89,7 @@ final class Promotion {
     }
 
     /** An instance's promotion priority on the node it was placed on. */
-    private int priority(Clone clone, Resource instance, Node node) {
+    private int priority(Clone clone, Resource instance, Node node, CloneDistribution distribution) {
         Role target = instance.targetRole() != Role.UNKNOWN ? instance.targetRole() : clone.targetRole();
         int priority;
         // a cloned group with a member placed nowhere is on its way to Stopped as a whole
@@ -104,7 +107,11 @@ final class Promotion {
         }
         for (Colocation c : clone.asDependent()) {
             if (c.dependentRole() == Role.PROMOTED || c.dependentRole() == Role.UNPROMOTED) {
-                priority = colocationPriority(c, node, priority);
+                // it counts as often as the instance was handed it when placed (Pacemaker's
+                // instances weigh the colocations they were given)
+                for (int i = distribution.timesHandedOver(c, instance); i > 0; i--) {
+                    priority = colocationPriority(c, node, priority);
+                }
             }
         }
         return priority;

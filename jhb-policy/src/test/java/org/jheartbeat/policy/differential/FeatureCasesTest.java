@@ -961,6 +961,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("interleaved-unpromoted-role-colocation-blocks-promotion");
     }
 
+    @Test
+    void cloneOnEveryNodeRoleLikingNotCountedForPromotion() throws Exception {
+        assertSameAsPacemaker("clone-on-every-node-role-liking-not-counted-for-promotion");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
