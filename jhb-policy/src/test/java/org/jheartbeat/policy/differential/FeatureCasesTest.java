@@ -883,6 +883,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void unmanagedThenDoesNotHoldFirstStop() throws Exception {
+        assertSameAsPacemaker("unmanaged-then-does-not-hold-first-stop");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
