@@ -1,7 +1,9 @@
 package org.jheartbeat.policy.actions;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
@@ -21,6 +23,7 @@ public final class Action {
     private boolean runnable = true;
     private String reason;
     private final List<Action> after = new ArrayList<>();
+    private final Set<Action> awaitedThoughBlocked = new HashSet<>();
 
     Action(int id, Resource resource, String task, Node node, long intervalMs, boolean pseudo) {
         this.id = id;
@@ -95,6 +98,33 @@ public final class Action {
         if (first != this && !after.contains(first)) {
             after.add(first);
         }
+    }
+
+    /**
+     * Orders this action after another and keeps that input in the graph even when the other
+     * cannot run: Pacemaker keeps a blocked input whose ordering could change the actions (a
+     * serialize order), and the controller then never fires this action.
+     */
+    public void waitFor(Action first) {
+        runAfter(first);
+        if (first != this) {
+            awaitedThoughBlocked.add(first);
+        }
+    }
+
+    /**
+     * The inputs the graph lists for this action: those that run, and the blocked ones it
+     * waits for all the same ({@link #waitFor}). A blocked input never completes, so neither
+     * does this action.
+     */
+    public List<Action> graphInputs() {
+        List<Action> inputs = new ArrayList<>();
+        for (Action before : after) {
+            if (before.runnable() || awaitedThoughBlocked.contains(before)) {
+                inputs.add(before);
+            }
+        }
+        return inputs;
     }
 
     /**

@@ -27,6 +27,7 @@ public final class GraphBuilder {
         new Probes(cluster, index).add();
         new RecurringMonitors(cluster, index).add();
         new PseudoActions(cluster, index).add();
+        new StartsNoNodeTakes(cluster, index).add();
         new ResourceSequence(cluster, index).add();
         new Notifications(cluster, index).add();
         new LoadStopped(cluster, index).add();

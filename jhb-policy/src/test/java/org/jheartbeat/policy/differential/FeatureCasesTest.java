@@ -453,6 +453,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void serializeWaitsForStartThatCannotRun() throws Exception {
+        assertSameAsPacemaker("serialize-waits-for-start-that-cannot-run");
+    }
+
+    @Test
     void orderMandatoryRestartsThen() throws Exception {
         assertSameAsPacemaker("order-mandatory-restarts-then");
     }

@@ -76,7 +76,7 @@ public final class OurScheduler {
             progress = false;
             for (Action action : transition.actions()) {
                 if (action.runnable() && !done.contains(action)
-                        && action.after().stream().allMatch(before -> !before.runnable() || done.contains(before))) {
+                        && done.containsAll(action.graphInputs())) {
                     done.add(action);
                     progress = true;
                 }
