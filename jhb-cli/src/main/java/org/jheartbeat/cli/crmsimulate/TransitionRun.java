@@ -33,7 +33,7 @@ final class TransitionRun {
 
     /** Whether an action is part of the graph the controller would be given. */
     static boolean inGraph(Action a) {
-        return a.runnable();
+        return a.inGraph();
     }
 
     /**

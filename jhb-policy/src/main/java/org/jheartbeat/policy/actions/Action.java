@@ -21,6 +21,7 @@ public final class Action {
     private final long intervalMs;
     private boolean pseudo;
     private boolean runnable = true;
+    private boolean leftOut;
     private String reason;
     private final List<Action> after = new ArrayList<>();
     private final Set<Action> awaitedThoughBlocked = new HashSet<>();
@@ -71,6 +72,23 @@ public final class Action {
         return runnable;
     }
 
+    /**
+     * Whether the controller is given this action: it can run and is not left out. What waits
+     * for an action left out waits all the same ({@link #graphInputs()}).
+     */
+    public boolean inGraph() {
+        return runnable && !leftOut;
+    }
+
+    /**
+     * Leaves a runnable action out of the graph: Pacemaker plans actions of a resource that is
+     * unmanaged (a recovery on a node in maintenance), keeps them as inputs of what is ordered
+     * after them, and gives the controller neither.
+     */
+    public void leaveOutOfGraph() {
+        leftOut = true;
+    }
+
     public void blockBecause(String why) {
         if (runnable) {
             runnable = false;
@@ -113,9 +131,9 @@ public final class Action {
     }
 
     /**
-     * The inputs the graph lists for this action: those that run, and the blocked ones it
-     * waits for all the same ({@link #waitFor}). A blocked input never completes, so neither
-     * does this action.
+     * The inputs the graph lists for this action: those that can run (in the graph or left out
+     * of it), and the blocked ones it waits for all the same ({@link #waitFor}). An input not in
+     * the graph never completes, so neither does this action.
      */
     public List<Action> graphInputs() {
         List<Action> inputs = new ArrayList<>();

@@ -205,7 +205,8 @@ final class OrderingEffects {
         for (ResourcePlan f : members) {
             boolean fixed = !f.rsc.managed() || f.rsc.blocked();
             // a member stopped where it is placed, with no start to bring it back, will not be running either
-            boolean cannot = fixed ? f.current == null || f.rsc.failed()
+            // (a failed one runs again only through a recovery planned before it became unmanaged)
+            boolean cannot = fixed ? f.current == null || f.rsc.failed() && f.start == null
                     : f.next == null || f.start != null && !f.start.runnable() || f.start == null && f.stopsOn(f.next);
             if (cannot) {
                 return false;

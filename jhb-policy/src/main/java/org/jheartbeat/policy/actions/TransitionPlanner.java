@@ -97,6 +97,7 @@ public final class TransitionPlanner {
         }
         ResourcePlan plan = new ResourcePlan(p, current, next);
         if (!p.managed() || p.blocked()) {
+            recoveryLeftOut(p, plan);
             return plan;
         }
         for (Node source : p.danglingMigrations()) {
@@ -191,6 +192,21 @@ public final class TransitionPlanner {
             plan.promote = action(p, "promote", current, false);
         }
         return plan;
+    }
+
+    /**
+     * A resource that failed on a node in maintenance while still managed keeps the recovery
+     * Pacemaker planned there: its start again where it stays, which the graph leaves out and
+     * what is ordered after it waits for, so that stays undone. (The recovery's stop is optional
+     * to Pacemaker: nothing waits for it.)
+     */
+    private void recoveryLeftOut(Primitive p, ResourcePlan plan) {
+        Node node = plan.next;
+        if (p.blocked() || node == null || !p.recoveryInMaintenance().contains(node) || !p.active().containsKey(node)) {
+            return;
+        }
+        plan.start = action(p, "start", node, false);
+        plan.start.leaveOutOfGraph();
     }
 
     /**

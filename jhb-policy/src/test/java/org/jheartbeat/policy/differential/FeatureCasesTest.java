@@ -458,6 +458,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void failedOnMaintenanceNodeRecoveryHoldsWhatFollows() throws Exception {
+        assertSameAsPacemaker("failed-on-maintenance-node-recovery-holds-what-follows");
+    }
+
+    @Test
     void orderMandatoryRestartsThen() throws Exception {
         assertSameAsPacemaker("order-mandatory-restarts-then");
     }

@@ -75,7 +75,7 @@ public final class OurScheduler {
         while (progress) {
             progress = false;
             for (Action action : transition.actions()) {
-                if (action.runnable() && !done.contains(action)
+                if (action.inGraph() && !done.contains(action)
                         && done.containsAll(action.graphInputs())) {
                     done.add(action);
                     progress = true;
