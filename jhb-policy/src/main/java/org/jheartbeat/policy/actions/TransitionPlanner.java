@@ -9,6 +9,7 @@ import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.DefinitionChange;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
 import org.jheartbeat.policy.model.Role;
 
 /**
@@ -40,10 +41,13 @@ public final class TransitionPlanner {
             return transition;
         }
         fencing();
-        new InterleavedInstances(cluster).withdrawUnmatched();
+        Map<Primitive, Resource> withdrawn = new InterleavedInstances(cluster).withdrawUnmatched();
         for (Primitive p : cluster.primitives()) {
-            plans.put(p, planFor(p));
+            ResourcePlan plan = planFor(p);
+            plan.withdrawn = withdrawn.containsKey(p);
+            plans.put(p, plan);
         }
+        withdrawn.forEach(this::requiredByPartner);
         new OrderingEffects(cluster, plans, this).apply();
         plans.values().stream().filter(plan -> plan.migrate).forEach(plan -> transition.migrations().add(plan.rsc));
         List<Unfencing.Unfence> unfenced = new Unfencing(cluster, fenced).plan(plans, this);
@@ -192,6 +196,25 @@ public final class TransitionPlanner {
             plan.promote = action(p, "promote", current, false);
         }
         return plan;
+    }
+
+    /**
+     * A withdrawn interleaved instance that ran where it was, untouched, has its start required
+     * by the first's instance it is paired with afterwards when that one starts (a cloned
+     * group's instance: is running anew); its stop is shown with that reason.
+     */
+    private void requiredByPartner(Primitive p, Resource partner) {
+        ResourcePlan plan = plans.get(p);
+        if (partner == null || plan.current == null || p.failedOn().contains(plan.current)) {
+            return;
+        }
+        for (Primitive member : partner.primitives()) {
+            ResourcePlan m = plans.get(member);
+            if (m != null && m.start != null && m.start.runnable() && !m.migrate) {
+                plan.stopReason = "required " + partner.id() + (partner instanceof Primitive ? " start" : " running");
+                return;
+            }
+        }
     }
 
     /**

@@ -463,6 +463,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void interleavedInstanceWithoutPartnerStops() throws Exception {
+        assertSameAsPacemaker("interleaved-instance-without-partner-stops");
+    }
+
+    @Test
     void orderMandatoryRestartsThen() throws Exception {
         assertSameAsPacemaker("order-mandatory-restarts-then");
     }
