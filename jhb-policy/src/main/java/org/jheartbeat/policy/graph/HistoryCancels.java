@@ -29,10 +29,8 @@ final class HistoryCancels {
     void add() {
         boolean stopOrphanActions = MetaValues.bool(cluster.options().get("stop-orphan-actions", "true"), true);
         for (Primitive p : cluster.primitives()) {
-            boolean resourceInMaintenance = cluster.options().maintenanceMode()
-                    || MetaValues.bool(p.meta("maintenance"), false);
             p.recurringOps().forEach((node, running) -> {
-                if (p.active().containsKey(node) && (resourceInMaintenance || node.maintenance())) {
+                if (p.active().containsKey(node) && RecurringMonitors.inMaintenance(cluster, p, node)) {
                     running.keySet().stream().filter(key -> key.startsWith(MONITOR))
                             .forEach(key -> cancel(p, node, key));
                 } else if (stopOrphanActions && staysUntouched(p, node)) {
@@ -43,9 +41,9 @@ final class HistoryCancels {
         }
     }
 
-    /** Placed where it is, managed and not started again there. */
+    /** Placed where it is, watched there (not blocked) and not started again there. */
     private boolean staysUntouched(Primitive p, Node node) {
-        return node == p.assignedNode() && !p.orphan() && p.managed() && !p.ops().isEmpty()
+        return node == p.assignedNode() && !p.orphan() && !p.blocked() && !p.ops().isEmpty()
                 && index.of(p, "start").stream().noneMatch(start -> start.node() == node);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.OpConfig;
 import org.jheartbeat.policy.model.Primitive;
@@ -31,7 +32,8 @@ final class RecurringMonitors {
     void add() {
         for (Primitive p : cluster.primitives()) {
             Node node = p.assignedNode();
-            if (node == null || p.orphan() || !p.managed() || p.ops().isEmpty()) {
+            // unmanaged is still watched, as it is; blocked or in maintenance it is not
+            if (node == null || p.orphan() || p.blocked() || inMaintenance(cluster, p, node) || p.ops().isEmpty()) {
                 continue;
             }
             Action start = on(index.of(p, "start"), node);
@@ -45,7 +47,8 @@ final class RecurringMonitors {
                 if (!monitor(op) || !forRole(op, role)) {
                     continue;
                 }
-                boolean known = runsWithSameParameters(p, running, op);
+                boolean known = p.managed() ? runsWithSameParameters(p, running, op)
+                        : running.containsKey("monitor_" + op.intervalMs());
                 // without a start there, only a resource that runs there already is monitored
                 if (enabler == null && (known || !p.active().containsKey(node))) {
                     continue;
@@ -80,6 +83,11 @@ final class RecurringMonitors {
                 change.runAfter(cancel);
             }
         }
+    }
+
+    /** Maintenance of the whole cluster, of the node or of the resource: nothing watches it there. */
+    static boolean inMaintenance(Cluster cluster, Primitive p, Node node) {
+        return cluster.options().maintenanceMode() || node.maintenance() || MetaValues.bool(p.meta("maintenance"), false);
     }
 
     static boolean monitor(OpConfig op) {
