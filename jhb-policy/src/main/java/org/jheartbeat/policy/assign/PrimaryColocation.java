@@ -29,7 +29,8 @@ import org.jheartbeat.policy.model.Role;
  * </ul>
  * A clone's finite colocation (which Pacemaker applies to each instance as it places it) takes
  * nothing off for a part placed nowhere. A colocation with the primary in a given role adds
- * the score on the nodes where the primary has that role.
+ * the score on the nodes where the primary has that role, and is left out too when that would
+ * leave no node.
  */
 final class PrimaryColocation {
 
@@ -46,7 +47,12 @@ final class PrimaryColocation {
             work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? -Score.INFINITY : w);
         } else if (!anyRole) {
             Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
-            work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+            Map<Node, Integer> shared = NodeWeights.copy(work);
+            shared.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+            // left out, as any finite share, when it would leave no node to run on
+            if (NodeWeights.canRunAny(shared)) {
+                work.putAll(shared);
+            }
         } else {
             for (Resource part : parts(c.primary())) {
                 shareOf(part, c, work, !(c.dependent() instanceof Clone));

@@ -468,6 +468,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationWithRoleLeftOutWhenItLeavesNoNode() throws Exception {
+        assertSameAsPacemaker("colocation-with-role-left-out-when-it-leaves-no-node");
+    }
+
+    @Test
     void orderMandatoryRestartsThen() throws Exception {
         assertSameAsPacemaker("order-mandatory-restarts-then");
     }
