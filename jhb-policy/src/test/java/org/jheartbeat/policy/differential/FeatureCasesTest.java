@@ -883,6 +883,21 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationWithCloneCountsPromotedInstanceFirst() throws Exception {
+        assertSameAsPacemaker("colocation-with-clone-counts-promoted-instance-first");
+    }
+
+    @Test
+    void quorumFreezeStillStops() throws Exception {
+        assertSameAsPacemaker("quorum-freeze-still-stops");
+    }
+
+    @Test
+    void colocationWithRoleShareLeftOut() throws Exception {
+        assertSameAsPacemaker("colocation-with-role-share-left-out");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
