@@ -473,6 +473,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void asymmetricalOrderLeavesRunningThenAlone() throws Exception {
+        assertSameAsPacemaker("asymmetrical-order-leaves-running-then-alone");
+    }
+
+    @Test
     void orderMandatoryRestartsThen() throws Exception {
         assertSameAsPacemaker("order-mandatory-restarts-then");
     }
