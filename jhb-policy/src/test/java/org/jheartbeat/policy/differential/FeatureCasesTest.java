@@ -903,6 +903,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneInstanceLeftAloneDoesNotHoldFirst() throws Exception {
+        assertSameAsPacemaker("clone-instance-left-alone-does-not-hold-first");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
