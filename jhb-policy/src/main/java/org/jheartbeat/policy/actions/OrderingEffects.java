@@ -318,7 +318,11 @@ final class OrderingEffects {
             changed = true;
         }
         boolean definitionRestart = "resource definition change".equals(t.restartReason);
-        if (t.current != null && f.restarts(t.current) && t.current == t.next && (t.start == null || definitionRestart)) {
+        // only an order that implies the then (mandatory and symmetrical, or an optional one with
+        // restart-type=restart) restarts it; an asymmetrical one leaves a then that runs alone
+        boolean impliesThen = pair.symmetrical || !pair.needsFirst;
+        if (impliesThen && t.current != null && f.restarts(t.current) && t.current == t.next
+                && (t.start == null || definitionRestart)) {
             t.restartReason = "required " + f.name;
             // the then stops before the first (symmetry): a first that stops makes the then's stop required
             if (pair.symmetrical && pair.first instanceof Primitive && f.stops && t.stopReason == null) {

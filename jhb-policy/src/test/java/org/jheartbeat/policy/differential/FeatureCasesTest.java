@@ -453,6 +453,31 @@ class FeatureCasesTest {
     }
 
     @Test
+    void serializeWaitsForStartThatCannotRun() throws Exception {
+        assertSameAsPacemaker("serialize-waits-for-start-that-cannot-run");
+    }
+
+    @Test
+    void failedOnMaintenanceNodeRecoveryHoldsWhatFollows() throws Exception {
+        assertSameAsPacemaker("failed-on-maintenance-node-recovery-holds-what-follows");
+    }
+
+    @Test
+    void interleavedInstanceWithoutPartnerStops() throws Exception {
+        assertSameAsPacemaker("interleaved-instance-without-partner-stops");
+    }
+
+    @Test
+    void colocationWithRoleLeftOutWhenItLeavesNoNode() throws Exception {
+        assertSameAsPacemaker("colocation-with-role-left-out-when-it-leaves-no-node");
+    }
+
+    @Test
+    void asymmetricalOrderLeavesRunningThenAlone() throws Exception {
+        assertSameAsPacemaker("asymmetrical-order-leaves-running-then-alone");
+    }
+
+    @Test
     void orderMandatoryRestartsThen() throws Exception {
         assertSameAsPacemaker("order-mandatory-restarts-then");
     }
