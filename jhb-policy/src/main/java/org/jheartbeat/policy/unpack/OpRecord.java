@@ -1,5 +1,7 @@
 package org.jheartbeat.policy.unpack;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jheartbeat.cib.model.CompactElement;
 
 /** One lrm_rsc_op entry of the status section. */
@@ -10,6 +12,16 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
     static final int DONE = 0;
     static final int CANCELLED = 1;
     static final int NOT_INSTALLED = 7;
+
+    /** The operation records of an {@code lrm_resource}, in the order they happened ({@link CallOrder}). */
+    static List<OpRecord> historyOf(CompactElement lrmResource) {
+        List<OpRecord> ops = new ArrayList<>();
+        for (CompactElement op : lrmResource.elements("lrm_rsc_op")) {
+            ops.add(of(op));
+        }
+        CallOrder.sort(ops);
+        return ops;
+    }
 
     static OpRecord of(CompactElement e) {
         Fields f = new Fields(e);
@@ -32,11 +44,9 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
         }
         boolean probe = "monitor".equals(task) && interval == 0;
         int expected = probe ? 7 : 0;
-        if (key != null) {
-            String[] parts = key.split(":");
-            if (parts.length >= 3) {
-                expected = parseInt(parts[2], expected);
-            }
+        String expectedField = key == null ? null : thirdField(key);
+        if (expectedField != null) {
+            expected = parseInt(expectedField, expected);
         }
         if (callId == -1 && status == DONE && key != null && "-1".equals(f.callId)) {
             status = PENDING;
@@ -46,9 +56,25 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
     }
 
     /**
+     * The third of the ':'-separated fields of a transition key (the rc expected; empty when it
+     * is, which reads as no number), or null when there are fewer. Not split into an array:
+     * 100,000 records.
+     */
+    private static String thirdField(String key) {
+        int first = key.indexOf(':');
+        int second = first < 0 ? -1 : key.indexOf(':', first + 1);
+        if (second < 0) {
+            return null;
+        }
+        int third = key.indexOf(':', second + 1);
+        return key.substring(second + 1, third < 0 ? key.length() : third);
+    }
+
+    /**
      * The attributes an operation record is made of, null when absent, taken in one pass over
      * the element's attributes: a large status has 100,000 records of 17 attributes, and a
-     * look-up by name for each field cost more than the rest of reading the history.
+     * look-up by name for each field cost more than the rest of reading the history. Only the
+     * values wanted are read (made strings).
      */
     private static final class Fields {
         String id;
@@ -67,21 +93,20 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
 
         Fields(CompactElement e) {
             for (int i = 0; i < e.attributeCount(); i++) {
-                String value = e.attributeValue(i);
                 switch (e.attributeName(i)) {
-                    case "id" -> id = value;
-                    case "operation" -> operation = value;
-                    case "interval" -> interval = value;
-                    case "call-id" -> callId = value;
-                    case "rc-code" -> rcCode = value;
-                    case "op-status" -> opStatus = value;
-                    case "transition-key" -> transitionKey = value;
-                    case "transition-magic" -> transitionMagic = value;
-                    case "migrate_source" -> migrateSource = value;
-                    case "migrate_target" -> migrateTarget = value;
-                    case "last-rc-change" -> lastRcChange = value;
-                    case "last-run" -> lastRun = value;
-                    case "op-digest" -> opDigest = value;
+                    case "id" -> id = e.attributeValue(i);
+                    case "operation" -> operation = e.attributeValue(i);
+                    case "interval" -> interval = e.attributeValue(i);
+                    case "call-id" -> callId = e.attributeValue(i);
+                    case "rc-code" -> rcCode = e.attributeValue(i);
+                    case "op-status" -> opStatus = e.attributeValue(i);
+                    case "transition-key" -> transitionKey = e.attributeValue(i);
+                    case "transition-magic" -> transitionMagic = e.attributeValue(i);
+                    case "migrate_source" -> migrateSource = e.attributeValue(i);
+                    case "migrate_target" -> migrateTarget = e.attributeValue(i);
+                    case "last-rc-change" -> lastRcChange = e.attributeValue(i);
+                    case "last-run" -> lastRun = e.attributeValue(i);
+                    case "op-digest" -> opDigest = e.attributeValue(i);
                     default -> { }
                 }
             }
