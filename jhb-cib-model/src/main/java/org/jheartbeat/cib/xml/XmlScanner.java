@@ -2,7 +2,9 @@ package org.jheartbeat.cib.xml;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import org.jheartbeat.cib.model.CibParseException;
 
@@ -155,6 +157,8 @@ final class XmlScanner {
     private final String source;
     private final Events events;
     private final Attributes attributes = new Attributes(this);
+    /** The attribute names the last start tag of each element name had. */
+    private final Map<String, AttributeShape> shapes = new HashMap<>();
     private final Recent recentNames = new Recent(NAME_CACHE_SIZE);
     private final Recent recentValues = new Recent(VALUE_CACHE_SIZE);
     /** Decoded content (values with references, text with CDATA) as UTF-8. */
@@ -265,6 +269,9 @@ final class XmlScanner {
         pos++;
         String qName = name(tag -> "an element name after '<'");
         attributes.count = 0;
+        AttributeShape shape = shapes.get(qName);
+        // whether every name so far was the one the shape expected there
+        boolean asShaped = shape != null;
         boolean namespaced = bindings > 0 || qName.indexOf(':') >= 0;
         while (true) {
             boolean spaced = skipSpaces();
@@ -277,6 +284,9 @@ final class XmlScanner {
                     throw notWellFormed("'/' in the start tag <" + qName + "> must be followed by '>'");
                 }
                 pos += c == '/' ? 2 : 1;
+                if (shape == null || !shape.isOf(attributes.names, attributes.count)) {
+                    shapes.put(qName, new AttributeShape(attributes.names, attributes.count));
+                }
                 String uri = namespaced ? resolveNamespaces(qName, tagLine, columnOf(tagLineStart, tagStart)) : null;
                 events.startElement(qName, uri, attributes, tagLine);
                 if (c == '/') {
@@ -291,8 +301,20 @@ final class XmlScanner {
                 throw notWellFormed("the start tag <" + qName + "> needs white space before each attribute and ends"
                         + " with '>' or '/>'");
             }
-            String name = name(ATTRIBUTE_NAME, qName);
-            int hash = nameHash;
+            int index = attributes.count;
+            // as expected, the names are those of a tag accepted before: none is given twice
+            boolean expected = asShaped && index < shape.count() && shape.isAt(index, text, pos, length);
+            asShaped = expected;
+            String name;
+            int hash;
+            if (expected) {
+                name = shape.name(index);
+                hash = shape.hash(index);
+                pos += shape.length(index);
+            } else {
+                name = name(ATTRIBUTE_NAME, qName);
+                hash = nameHash;
+            }
             skipSpaces();
             if (pos >= length || text[pos] != '=') {
                 throw notWellFormed("the attribute \"" + name + "\" of <" + qName + "> needs '=' and a quoted value");
@@ -306,7 +328,7 @@ final class XmlScanner {
             pos++;
             int start = pos;
             String decoded = attributeValue(quote, name);
-            for (int i = 0; i < attributes.count; i++) {
+            for (int i = 0; i < attributes.count && !expected; i++) {
                 if (attributes.hashes[i] == hash && attributes.names[i].equals(name)) {
                     throw notWellFormed("the attribute \"" + name + "\" is given twice in <" + qName + ">");
                 }
