@@ -39,6 +39,7 @@ final class MigrationHistory {
      */
     private final List<History> read = new ArrayList<>();
     private final Set<Primitive> migrated = new HashSet<>();
+    private final OpRecordReader records = new OpRecordReader();
 
     private record History(Primitive rsc, Node node, CompactElement lrmResource) {
     }
@@ -63,7 +64,7 @@ final class MigrationHistory {
         for (History h : read) {
             if (migrated.contains(h.rsc())) {
                 histories.computeIfAbsent(h.rsc(), k -> new LinkedHashMap<>())
-                        .put(h.node(), OpRecord.historyOf(h.lrmResource()));
+                        .put(h.node(), records.historyOf(h.lrmResource()));
             }
         }
         histories.forEach((rsc, byNode) -> {

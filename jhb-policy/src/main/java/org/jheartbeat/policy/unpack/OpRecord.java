@@ -1,11 +1,9 @@
 package org.jheartbeat.policy.unpack;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.jheartbeat.cib.model.CompactElement;
 
-/** One lrm_rsc_op entry of the status section. */
-record OpRecord(String id, String task, long intervalMs, int callId, int rc, int opStatus, int expectedRc,
+/** One lrm_rsc_op entry of the status section; {@link OpRecordReader} reads them. */
+record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, int expectedRc,
                 String migrateSource, String migrateTarget, long lastRcChange, String digest, CompactElement element) {
 
     static final int PENDING = -1;
@@ -13,29 +11,22 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
     static final int CANCELLED = 1;
     static final int NOT_INSTALLED = 7;
 
-    /** The operation records of an {@code lrm_resource}, in the order they happened ({@link CallOrder}). */
-    static List<OpRecord> historyOf(CompactElement lrmResource) {
-        List<OpRecord> ops = new ArrayList<>();
-        for (CompactElement op : lrmResource.elements("lrm_rsc_op")) {
-            ops.add(of(op));
-        }
-        CallOrder.sort(ops);
-        return ops;
-    }
-
-    static OpRecord of(CompactElement e) {
-        Fields f = new Fields(e);
-        String task = f.operation == null ? "" : f.operation;
-        long interval = parseLong(f.interval, 0);
-        int callId = parseInt(f.callId, -1);
-        int rc = parseInt(f.rcCode, 0);
-        int status = parseInt(f.opStatus, 0);
-        String key = f.transitionKey;
-        String magic = f.transitionMagic;
+    /** The record {@code e}, whose fields are where {@code at} says. */
+    static OpRecord of(CompactElement e, Positions at) {
+        String task = orEmpty(value(e, at.operation));
+        long interval = parseLong(value(e, at.interval), 0);
+        String callIdText = value(e, at.callId);
+        int callId = parseInt(callIdText, -1);
+        String rcCode = value(e, at.rcCode);
+        int rc = parseInt(rcCode, 0);
+        int status = parseInt(value(e, at.opStatus), 0);
+        String key = value(e, at.transitionKey);
+        // the magic only stands in for a key or an rc missing
+        String magic = key == null || rcCode == null ? value(e, at.transitionMagic) : null;
         if (key == null && magic != null && magic.contains(";")) {
             key = magic.substring(magic.indexOf(';') + 1);
         }
-        if (f.rcCode == null && magic != null && magic.contains(";")) {
+        if (rcCode == null && magic != null && magic.contains(";")) {
             String[] sr = magic.substring(0, magic.indexOf(';')).split(":");
             if (sr.length == 2) {
                 status = parseInt(sr[0], status);
@@ -48,11 +39,20 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
         if (expectedField != null) {
             expected = parseInt(expectedField, expected);
         }
-        if (callId == -1 && status == DONE && key != null && "-1".equals(f.callId)) {
+        if (callId == -1 && status == DONE && key != null && "-1".equals(callIdText)) {
             status = PENDING;
         }
-        return new OpRecord(f.id == null ? "" : f.id, task, interval, callId, rc, status, expected,
-                f.migrateSource, f.migrateTarget, parseLong(f.lastRcChange, parseLong(f.lastRun, 0)), f.opDigest, e);
+        long lastRun = parseLong(value(e, at.lastRun), 0);
+        return new OpRecord(task, interval, callId, rc, status, expected, value(e, at.migrateSource),
+                value(e, at.migrateTarget), parseLong(value(e, at.lastRcChange), lastRun), value(e, at.opDigest), e);
+    }
+
+    private static String value(CompactElement e, int index) {
+        return index < 0 ? null : e.attributeValue(index);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     /**
@@ -71,42 +71,38 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
     }
 
     /**
-     * The attributes an operation record is made of, null when absent, taken in one pass over
-     * the element's attributes: a large status has 100,000 records of 17 attributes, and a
-     * look-up by name for each field cost more than the rest of reading the history. Only the
-     * values wanted are read (made strings).
+     * Where the attributes an operation record is made of are among its attributes, -1 when
+     * absent: the same for every record written with the same attribute names in the same order.
      */
-    private static final class Fields {
-        String id;
-        String operation;
-        String interval;
-        String callId;
-        String rcCode;
-        String opStatus;
-        String transitionKey;
-        String transitionMagic;
-        String migrateSource;
-        String migrateTarget;
-        String lastRcChange;
-        String lastRun;
-        String opDigest;
+    static final class Positions {
+        int operation = -1;
+        int interval = -1;
+        int callId = -1;
+        int rcCode = -1;
+        int opStatus = -1;
+        int transitionKey = -1;
+        int transitionMagic = -1;
+        int migrateSource = -1;
+        int migrateTarget = -1;
+        int lastRcChange = -1;
+        int lastRun = -1;
+        int opDigest = -1;
 
-        Fields(CompactElement e) {
+        Positions(CompactElement e) {
             for (int i = 0; i < e.attributeCount(); i++) {
                 switch (e.attributeName(i)) {
-                    case "id" -> id = e.attributeValue(i);
-                    case "operation" -> operation = e.attributeValue(i);
-                    case "interval" -> interval = e.attributeValue(i);
-                    case "call-id" -> callId = e.attributeValue(i);
-                    case "rc-code" -> rcCode = e.attributeValue(i);
-                    case "op-status" -> opStatus = e.attributeValue(i);
-                    case "transition-key" -> transitionKey = e.attributeValue(i);
-                    case "transition-magic" -> transitionMagic = e.attributeValue(i);
-                    case "migrate_source" -> migrateSource = e.attributeValue(i);
-                    case "migrate_target" -> migrateTarget = e.attributeValue(i);
-                    case "last-rc-change" -> lastRcChange = e.attributeValue(i);
-                    case "last-run" -> lastRun = e.attributeValue(i);
-                    case "op-digest" -> opDigest = e.attributeValue(i);
+                    case "operation" -> operation = i;
+                    case "interval" -> interval = i;
+                    case "call-id" -> callId = i;
+                    case "rc-code" -> rcCode = i;
+                    case "op-status" -> opStatus = i;
+                    case "transition-key" -> transitionKey = i;
+                    case "transition-magic" -> transitionMagic = i;
+                    case "migrate_source" -> migrateSource = i;
+                    case "migrate_target" -> migrateTarget = i;
+                    case "last-rc-change" -> lastRcChange = i;
+                    case "last-run" -> lastRun = i;
+                    case "op-digest" -> opDigest = i;
                     default -> { }
                 }
             }

@@ -26,6 +26,7 @@ final class StatusUnpacker {
     private final Cluster cluster;
     private final OrphanFactory orphans;
     private final MigrationHistory migrations;
+    private final OpRecordReader records = new OpRecordReader();
     /** Built on first use, when every configured clone is known; see {@link #indexClones}. */
     private Map<String, Clone> clonesByChildId;
 
@@ -46,7 +47,7 @@ final class StatusUnpacker {
             return;
         }
         for (CompactElement lr : Xml.lrmResources(state)) {
-            List<OpRecord> ops = OpRecord.historyOf(lr);
+            List<OpRecord> ops = records.historyOf(lr);
             String id = lr.attribute("id") == null ? "" : lr.attribute("id");
             Primitive rsc = find(id, node, ops);
             if (rsc == null) {
