@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.xml.CibXml;
@@ -44,6 +45,15 @@ class ClusterStatusTest {
                     * fencing\t(stonith:fence_dummy):\t Started node1
                     * web\t(ocf:heartbeat:apache):\t Started node2
                 """);
+    }
+
+    @Test
+    void failureOnANodeBeingFencedDoesNotShowAsFailed() throws Exception {
+        // a hand-written scheduler case, its placement checked in jhb-policy's FeatureCasesTest
+        CibDocument cib = CibXml.parse(Path.of("../jhb-policy/src/test/resources/differential/fencing-device-stays-on-healthy-node.xml"));
+        TextList out = new TextList(false);
+        new ClusterStatus(CibUnpacker.unpack(cib, NOW), false).print("Current cluster status", out);
+        assertThat(out.text()).contains("* fencing\t(stonith:fence_dummy):\t Started [ node1 node3 ]\n");
     }
 
     @Test

@@ -201,6 +201,17 @@ class CrmSimulateMainTest {
     }
 
     @Test
+    void anUnmanagedResourceIsStillMonitoredWhereItRuns() {
+        // a hand-written scheduler case, its placement and summary checked in jhb-policy's FeatureCasesTest
+        SimulateRun run = run("-x", "../jhb-policy/src/test/resources/differential/unmanaged-resource-left-as-it-is.xml",
+                "-S", "-t", "2023-11-14T22:13:20Z");
+
+        assertThat(run.section("Executing Cluster Transition"))
+                .contains("  * Resource action: watched         monitor=10000 on node1\n");
+        assertThat(run.section("Current cluster status")).contains("watched\t(ocf:heartbeat:Dummy):\t FAILED node1 (unmanaged)\n");
+    }
+
+    @Test
     void aFailedActionStopsTheTransition() {
         SimulateRun run = run("-x", ONE_NODE, "-S", "-F", "rsc1_start_0@node1=1");
 

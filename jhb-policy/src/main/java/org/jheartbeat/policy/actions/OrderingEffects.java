@@ -205,7 +205,8 @@ final class OrderingEffects {
         for (ResourcePlan f : members) {
             boolean fixed = !f.rsc.managed() || f.rsc.blocked();
             // a member stopped where it is placed, with no start to bring it back, will not be running either
-            boolean cannot = fixed ? f.current == null || f.rsc.failed()
+            // (a failure blocks an unmanaged one only when it is blocked: left alone, it still runs)
+            boolean cannot = fixed ? f.current == null || f.rsc.blocked() && f.rsc.failed()
                     : f.next == null || f.start != null && !f.start.runnable() || f.start == null && f.stopsOn(f.next);
             if (cannot) {
                 return false;

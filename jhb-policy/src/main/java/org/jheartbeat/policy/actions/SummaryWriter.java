@@ -87,7 +87,7 @@ final class SummaryWriter {
             current = reportedNode(r);
         }
         if (current == next) {
-            boolean failedHere = r.failedOn().contains(current) || r.active().size() > 1 && r.failed();
+            boolean failedHere = failedAt(r, current);
             // started again in place: stopped and started, or only stopped elsewhere (stop_unexpected)
             Action stop = p.stopsOn(current) || p.start == null || !p.start.pseudo() || p.stops.isEmpty()
                     ? p.stopOn(current) : p.stops.get(0);
@@ -131,7 +131,7 @@ final class SummaryWriter {
             boolean stopBlocked = p.stops.stream().anyMatch(stop -> !stop.runnable());
             return new String[] {"Stop", r.id(), where, "  due to " + p.start.reason() + (stopBlocked ? " (blocked)" : "")};
         }
-        boolean recover = r.failedOn().contains(current)
+        boolean recover = failedAt(r, current)
                 && (!fenced.contains(current) || r.fencingFailures().contains(current));
         String kind = recover ? "Recover" : p.migrate ? "Migrate" : "Move";
         String where = current.name() + " -> " + next.name();
@@ -194,5 +194,10 @@ final class SummaryWriter {
             return "";
         }
         return a.reason() == null ? "  blocked" : "  due to " + a.reason() + " (blocked)";
+    }
+
+    /** Failed where it is reported: a resource active on several nodes is failed on all if on one. */
+    private static boolean failedAt(Primitive r, Node current) {
+        return r.failedOn().contains(current) || r.active().size() > 1 && r.failed();
     }
 }

@@ -115,16 +115,32 @@ final class CloneDistribution {
     }
 
     private Map<Node, Integer> instanceTable(Resource instance, Map<Node, Integer> parentTable) {
+        return assigner.applyPrimaries(instance, withOwnScores(instance, parentTable, Integer.MAX_VALUE));
+    }
+
+    /**
+     * The scores an instance is placed by: the clone's without its own colocations, nodes
+     * already holding {@code limit} instances banned, then the clone's colocations applied to
+     * this instance (Pacemaker applies them instance by instance, after the ban, so a share that
+     * would leave no node is left out), then the instance's own.
+     */
+    private Map<Node, Integer> instanceTable(Resource instance, int limit) {
+        Map<Node, Integer> base = withDependents ? cloneScores : clone.allowedNodes();
+        return assigner.applyPrimaries(instance, assigner.applyPrimaries(clone, withOwnScores(instance, base, limit)));
+    }
+
+    /** The parent's scores plus the instance's own, nowhere where the clone may not run or that holds {@code limit} instances. */
+    private Map<Node, Integer> withOwnScores(Resource instance, Map<Node, Integer> parentTable, int limit) {
         Map<Node, Integer> own = assigner.ownTable(instance);
         Map<Node, Integer> table = new LinkedHashMap<>();
         for (Map.Entry<Node, Integer> e : parentTable.entrySet()) {
             Integer o = own.get(e.getKey());
-            int score = cloneScores.getOrDefault(e.getKey(), 0) < 0 ? -Score.INFINITY
+            int score = cloneScores.getOrDefault(e.getKey(), 0) < 0 || !fits(e.getKey(), limit) ? -Score.INFINITY
                     : Score.add(e.getValue(), o == null ? 0 : o);
             // a promotion score counts only where the instance is allowed to run at all
             table.put(e.getKey(), score < 0 ? score : Score.add(score, PromotionPreference.of(clone, instance, e.getKey())));
         }
-        return assigner.applyPrimaries(instance, table);
+        return table;
     }
 
     /** What orders the instances still to place, worked out once per instance. */
@@ -174,7 +190,7 @@ final class CloneDistribution {
         if (!current.canRunResources() || blockedFromRunning(instance)) {
             return false;
         }
-        Map<Node, Integer> table = instanceTable(instance);
+        Map<Node, Integer> table = instanceTable(instance, nodeMax);
         Integer w = table.get(current);
         if (w == null || w < 0) {
             return false;
@@ -224,7 +240,7 @@ final class CloneDistribution {
         if (blockedFromRunning(instance)) {
             return null;
         }
-        Map<Node, Integer> table = instanceTable(instance);
+        Map<Node, Integer> table = instanceTable(instance, limit);
         for (Node n : NodeWeights.sorted(table, strategy)) {
             int w = NodeWeights.effective(n, table.get(n));
             if (w < 0) {

@@ -73,7 +73,7 @@ final class PrimaryColocation {
 
     private static List<Resource> parts(Resource primary) {
         if (primary instanceof Clone clone) {
-            return new ArrayList<>(clone.children());
+            return new ArrayList<>(clone.instancesInPlacementOrder());
         }
         return List.of(primary);
     }

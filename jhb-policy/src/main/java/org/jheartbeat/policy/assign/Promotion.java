@@ -66,6 +66,7 @@ final class Promotion {
         sorted.sort(Comparator.comparingInt((Candidate c) -> -c.sortIndex)
                 .thenComparing((Candidate c) -> currentRole(c.instance), Comparator.reverseOrder())
                 .thenComparing(Promotion::instanceOrder));
+        clone.setPlacementOrder(sorted.stream().map(Candidate::instance).toList());
         int promoted = 0;
         Map<Node, Integer> perNode = new HashMap<>();
         for (Candidate c : sorted) {

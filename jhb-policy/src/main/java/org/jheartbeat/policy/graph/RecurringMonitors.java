@@ -32,7 +32,8 @@ final class RecurringMonitors {
     void add() {
         for (Primitive p : cluster.primitives()) {
             Node node = p.assignedNode();
-            if (node == null || p.orphan() || !p.managed() || p.ops().isEmpty()) {
+            // unmanaged is still watched, as it is; blocked or in maintenance it is not
+            if (node == null || p.orphan() || p.blocked() || inMaintenance(p, node) || p.ops().isEmpty()) {
                 continue;
             }
             Action start = on(index.of(p, "start"), node);
@@ -46,7 +47,8 @@ final class RecurringMonitors {
                 if (!monitor(op) || !forRole(op, role)) {
                     continue;
                 }
-                boolean known = runsWithSameParameters(p, running, op);
+                boolean known = p.managed() ? runsWithSameParameters(p, running, op)
+                        : running.containsKey("monitor_" + op.intervalMs());
                 // without a start there, only a resource that runs there already is monitored
                 if (enabler == null && (known || !p.active().containsKey(node))) {
                     continue;
@@ -101,6 +103,10 @@ final class RecurringMonitors {
                 change.runAfter(cancel);
             }
         }
+    }
+
+    private boolean inMaintenance(Primitive p, Node node) {
+        return cluster.options().maintenanceMode() || node.maintenance() || MetaValues.bool(p.meta("maintenance"), false);
     }
 
     private static boolean monitor(OpConfig op) {

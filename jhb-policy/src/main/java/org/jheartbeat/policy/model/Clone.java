@@ -14,6 +14,7 @@ public final class Clone extends Resource {
     private final List<Resource> instances = new ArrayList<>();
     private final Map<Resource, Integer> promotionScores = new java.util.LinkedHashMap<>();
     private final boolean promotable;
+    private List<Resource> placementOrder;
 
     public Clone(String id, Map<String, String> meta, boolean promotable) {
         super(id, meta);
@@ -28,6 +29,18 @@ public final class Clone extends Resource {
     @Override
     public List<Resource> children() {
         return instances;
+    }
+
+    /**
+     * Its instances in the order Pacemaker keeps them once roles are chosen (promoted first),
+     * which is the order they count in when something is colocated with the clone.
+     */
+    public List<Resource> instancesInPlacementOrder() {
+        return placementOrder == null ? instances : placementOrder;
+    }
+
+    public void setPlacementOrder(List<Resource> order) {
+        this.placementOrder = List.copyOf(order);
     }
 
     /** Its first instance that goes to (or else is on) the node, or null. */

@@ -26,6 +26,7 @@ public final class Primitive extends Resource {
     private Node partialMigrationSource;
     private Node partialMigrationTarget;
     private boolean migratedBlindly;
+    private boolean fencingRequired = true;
     private final Map<Node, String> historyIds = new LinkedHashMap<>();
     private String lastHistoryName;
     private final Map<Node, String> pendingTasks = new LinkedHashMap<>();
@@ -100,8 +101,27 @@ public final class Primitive extends Resource {
         return best;
     }
 
+    /**
+     * The node it is said to run on: the first in status order, except that a resource whose
+     * recovery does not wait for fencing counts as running on a healthy (online, clean) node
+     * first, so a copy on a node being fenced does not make it look away from where it runs.
+     */
     public Node currentNode() {
-        return active.isEmpty() ? null : active.keySet().iterator().next();
+        Node first = null;
+        for (Node n : active.keySet()) {
+            if (!fencingRequired && n.online() && !n.unclean()) {
+                return n;
+            }
+            if (first == null) {
+                first = n;
+            }
+        }
+        return first;
+    }
+
+    /** Set once the cluster options are known: see {@link #needsFencing(boolean)}. */
+    public void setFencingRequired(boolean fencingRequired) {
+        this.fencingRequired = fencingRequired;
     }
 
     public Set<Node> failedOn() {

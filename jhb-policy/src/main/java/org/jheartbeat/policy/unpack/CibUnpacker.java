@@ -74,6 +74,8 @@ public final class CibUnpacker {
         for (Map.Entry<Element, Node> s : states.entrySet()) {
             history.unpackHistory(s.getKey(), s.getValue());
         }
+        boolean stonith = cluster.options().stonithEnabled();
+        cluster.primitives().forEach(p -> p.setFencingRequired(p.needsFencing(stonith)));
         history.resolveMigrations();
         history.applyFailcounts();
         MultiplyActiveBlocks.apply(cluster);

@@ -101,7 +101,9 @@ final class HistoryReplay {
         boolean ok = rc == op.expectedRc()
                 || (op.probe() && (rc == 7 || rc == 0 || rc == 8))
                 || ("stop".equals(op.task()) && rc == 7)
-                || (rc == 7 && op.expectedRc() == 0 && op.probe());
+                || (rc == 7 && op.expectedRc() == 0 && op.probe())
+                // the cluster does not recover what it does not manage: "not running" only says stopped
+                || (rc == 7 && (!rsc.managed() || cluster.options().maintenanceMode()));
         // Old CIBs record any rc other than 0 as an execution error; the rc decides.
         boolean executed = op.opStatus() == OpRecord.DONE || op.opStatus() == 4;
         if (ok && executed) {
@@ -307,11 +309,9 @@ final class HistoryReplay {
         if (!failed) {
             return;
         }
-        if (role.isActive() || startFailed) {
+        // A failure on a node being fenced needs no recovery of its own: the fencing is it.
+        if ((role.isActive() || startFailed) && !node.unclean()) {
             rsc.failedOn().add(node);
-        }
-        if (startFailed) {
-            rsc.failureBans().add(node);
         }
         switch (onFail) {
             case BLOCK -> {

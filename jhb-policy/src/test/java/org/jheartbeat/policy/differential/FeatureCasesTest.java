@@ -590,6 +590,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void failedStartWithoutFailCount() throws Exception {
+        assertSameAsPacemaker("failed-start-without-fail-count");
+    }
+
+    @Test
     void cloneInstanceLeavesForBetterNode() throws Exception {
         assertSameAsPacemaker("clone-instance-leaves-for-better-node");
     }
@@ -840,6 +845,26 @@ class FeatureCasesTest {
     @Test
     void promotedRecoveryRestartsOrderedDependent() throws Exception {
         assertSameAsPacemaker("promoted-recovery-restarts-ordered-dependent");
+    }
+
+    @Test
+    void fencingDeviceStaysOnHealthyNode() throws Exception {
+        assertSameAsPacemaker("fencing-device-stays-on-healthy-node");
+    }
+
+    @Test
+    void unmanagedResourceLeftAsItIs() throws Exception {
+        assertSameAsPacemaker("unmanaged-resource-left-as-it-is");
+    }
+
+    @Test
+    void cloneColocationAppliedPerInstanceAfterFullNodes() throws Exception {
+        assertSameAsPacemaker("clone-colocation-applied-per-instance-after-full-nodes");
+    }
+
+    @Test
+    void colocationWithCloneCountsPromotedInstanceFirst() throws Exception {
+        assertSameAsPacemaker("colocation-with-clone-counts-promoted-instance-first");
     }
 
     @Test
