@@ -50,7 +50,7 @@ final class XmlScanner {
     /**
      * The attributes of the start tag just read, in the order written; reused for the next tag.
      * A plain value (see {@link #isPlain}) becomes a string only when asked for: a history's
-     * records can keep it in the text instead.
+     * records keep its bytes instead ({@link ValueArena}).
      */
     static final class Attributes {
         private final XmlScanner scanner;
@@ -85,7 +85,7 @@ final class XmlScanner {
 
         /**
          * Whether the value reads as written, ASCII characters from space on without references:
-         * then it is the text from {@link #valueStart} to the next quote of its kind.
+         * then it is the text from {@link #valueStart} to {@link #valueEnd}.
          */
         boolean isPlain(int index) {
             return starts[index] >= 0;
@@ -284,10 +284,10 @@ final class XmlScanner {
                     throw notWellFormed("'/' in the start tag <" + qName + "> must be followed by '>'");
                 }
                 pos += c == '/' ? 2 : 1;
+                String uri = namespaced ? resolveNamespaces(qName, tagLine, columnOf(tagLineStart, tagStart)) : null;
                 if (shape == null || !shape.isOf(attributes.names, attributes.count)) {
                     shapes.put(qName, new AttributeShape(attributes.names, attributes.count));
                 }
-                String uri = namespaced ? resolveNamespaces(qName, tagLine, columnOf(tagLineStart, tagStart)) : null;
                 events.startElement(qName, uri, attributes, tagLine);
                 if (c == '/') {
                     events.endElement();
