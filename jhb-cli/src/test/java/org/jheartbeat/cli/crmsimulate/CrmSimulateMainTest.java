@@ -201,6 +201,18 @@ class CrmSimulateMainTest {
     }
 
     @Test
+    void transitionSummaryColumnsAreLaidOutAsPacemakersAre() {
+        // the expected lines are Pacemaker 2.1.5's own output for this CIB, spaces included
+        SimulateRun run = run("-x", "../jhb-policy/src/test/resources/differential/unmanaged-resource-left-as-it-is.xml",
+                "-S", "-t", "2023-11-14T22:13:20Z");
+
+        assertThat(run.section("Transition Summary")).startsWith("""
+                  * Start      after   (          node3 )
+                  * Recover    multi   ( node1 -> node3 )
+                """);
+    }
+
+    @Test
     void anUnmanagedResourceIsStillMonitoredWhereItRuns() {
         // a hand-written scheduler case, its placement and summary checked in jhb-policy's FeatureCasesTest
         SimulateRun run = run("-x", "../jhb-policy/src/test/resources/differential/unmanaged-resource-left-as-it-is.xml",

@@ -266,7 +266,10 @@ final class OrderingEffects {
         boolean thenFixed = !t.rsc.managed() || t.rsc.blocked();
         if (thenFixed) {
             boolean changed = false;
-            if (pair.symmetrical && t.current != null) {
+            // a clone's instance left alone does not hold a first outside the clone: the clone's
+            // "stopped", which that first waits for, does not wait for it
+            boolean throughClone = t.rsc.top() instanceof Clone && t.rsc.top() != pair.first.top();
+            if (pair.symmetrical && t.current != null && !throughClone) {
                 for (ResourcePlan fp : f.plans) {
                     changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
                 }

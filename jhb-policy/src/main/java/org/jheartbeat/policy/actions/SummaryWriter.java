@@ -44,12 +44,19 @@ final class SummaryWriter {
                 lines.add(line);
             }
         }
-        int width = 0;
+        // Pacemaker's columns: the name column starts 5 wide and, whenever a name is longer,
+        // becomes that name plus 2 (so it depends on the order of the lines); the details are
+        // right-aligned to the longest, at least 5
+        int nameWidth = 5;
+        int detailWidth = 5;
         for (String[] l : lines) {
-            width = Math.max(width, l[1].length());
+            if (l[1].length() > nameWidth) {
+                nameWidth = l[1].length() + 2;
+            }
+            detailWidth = Math.max(detailWidth, l[2].length());
         }
         for (String[] l : lines) {
-            out.add(String.format("%-10s %-" + (width + 4) + "s ( %s )%s", l[0], l[1], l[2], l[3]));
+            out.add(String.format("%-10s %-" + nameWidth + "s   ( %" + detailWidth + "s )%s", l[0], l[1], l[2], l[3]));
         }
     }
 

@@ -124,9 +124,6 @@ public final class TransitionPlanner {
                     stop.blockBecause("node availability");
                 }
             }
-            if (frozen && !implied && next == null) {
-                stop.blockBecause("quorum freeze");
-            }
             plan.stops.add(stop);
         }
         if (stopUnexpected) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.jheartbeat.policy.Score;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Colocation;
@@ -25,11 +26,11 @@ import org.jheartbeat.policy.model.Role;
  * <li>a finite score counts once for each part of the primary (the primitive, a group's first
  * member, each instance of a clone): added on the nodes where that part is or, when the part is
  * placed nowhere and the score is positive, taken off every node; a part whose share would
- * leave the dependent no node to run on is left out.</li>
+ * leave the dependent no node to run on is left out (with a role: added where the part has
+ * that role, left out likewise).</li>
  * </ul>
  * A clone's finite colocation (which Pacemaker applies to each instance as it places it) takes
- * nothing off for a part placed nowhere. A colocation with the primary in a given role adds
- * the score on the nodes where the primary has that role.
+ * nothing off for a part placed nowhere.
  */
 final class PrimaryColocation {
 
@@ -45,8 +46,9 @@ final class PrimaryColocation {
             Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
             work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? -Score.INFINITY : w);
         } else if (!anyRole) {
-            Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
-            work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+            for (Resource part : parts(c.primary())) {
+                roleShareOf(part, c, work);
+            }
         } else {
             for (Resource part : parts(c.primary())) {
                 shareOf(part, c, work, !(c.dependent() instanceof Clone));
@@ -63,9 +65,22 @@ final class PrimaryColocation {
         if (where.isEmpty() && (c.score() < 0 || !part.isAssigned() || !offCounts)) {
             return;
         }
-        Map<Node, Integer> shared = NodeWeights.copy(work);
-        shared.replaceAll((node, w) -> where.isEmpty() ? Score.add(w, -c.score())
+        addUnlessNoNodeLeft(work, (node, w) -> where.isEmpty() ? Score.add(w, -c.score())
                 : Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+    }
+
+    /** One part's share of a finite colocation with a role: where the part has it, left out if it would leave no node. */
+    private static void roleShareOf(Resource part, Colocation c, Map<Node, Integer> work) {
+        Set<Node> where = Placement.nodesOf(part, c.primaryRole());
+        if (where.isEmpty()) {
+            return;
+        }
+        addUnlessNoNodeLeft(work, (node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+    }
+
+    private static void addUnlessNoNodeLeft(Map<Node, Integer> work, BiFunction<Node, Integer, Integer> change) {
+        Map<Node, Integer> shared = NodeWeights.copy(work);
+        shared.replaceAll(change);
         if (NodeWeights.canRunAny(shared)) {
             work.putAll(shared);
         }

@@ -868,6 +868,21 @@ class FeatureCasesTest {
     }
 
     @Test
+    void quorumFreezeStillStops() throws Exception {
+        assertSameAsPacemaker("quorum-freeze-still-stops");
+    }
+
+    @Test
+    void colocationWithRoleShareLeftOut() throws Exception {
+        assertSameAsPacemaker("colocation-with-role-share-left-out");
+    }
+
+    @Test
+    void cloneInstanceLeftAloneDoesNotHoldFirst() throws Exception {
+        assertSameAsPacemaker("clone-instance-left-alone-does-not-hold-first");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
