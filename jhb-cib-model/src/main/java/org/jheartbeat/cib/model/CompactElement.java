@@ -1,5 +1,6 @@
 package org.jheartbeat.cib.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,6 +13,12 @@ import java.util.List;
  * of its own in a sorted map, here a record is two arrays, and the array of attribute names is
  * one for all records written with the same attributes in the same order.
  *
+ * <p>A parsed record whose values are plain (ASCII, no references, no line ends or tabs) keeps
+ * them as bytes until they are read: where each value starts in an array of bytes that many
+ * records share, not a string per value. Most of a large history is read once or never (the
+ * probes, the monitors' details), and its 1,900,000 strings, which lived to the end of the run,
+ * were most of the garbage collector's work and a third of the memory.
+ *
  * <p>Attribute names are qualified names as written ({@code xmlns:x}, {@code x:name}); the
  * history of a CIB has no namespaces, and none are resolved.
  */
@@ -22,7 +29,12 @@ public final class CompactElement implements CompactNode {
     private final String tag;
     /** Possibly shared with other elements: replaced on change, never written into. */
     private String[] names;
+    /** Null while the values are bytes in {@link #text}. */
     private String[] values;
+    /** The bytes the values are read from while {@link #values} is null; shared, never changed. */
+    private byte[] text;
+    /** Where each value starts in {@link #text}; it ends at the next 0 byte. */
+    private int[] valueStarts;
     private final int line;
     /** Null while there are none: most elements of a history (the records) have no children. */
     private List<CompactNode> children;
@@ -46,6 +58,22 @@ public final class CompactElement implements CompactNode {
         this.line = line;
     }
 
+    /**
+     * A parsed element whose values stay bytes in {@code text} until read: the value of
+     * {@code names[i]} is the ASCII text from {@code valueStarts[i]} up to the next 0 byte.
+     * {@code text} may be shared with other elements and must not change afterwards.
+     */
+    public CompactElement(String tag, String[] names, byte[] text, int[] valueStarts, int line) {
+        if (names.length != valueStarts.length) {
+            throw new IllegalArgumentException(names.length + " attribute names for " + valueStarts.length + " values");
+        }
+        this.tag = tag;
+        this.names = names;
+        this.text = text;
+        this.valueStarts = valueStarts;
+        this.line = line;
+    }
+
     public String tag() {
         return tag;
     }
@@ -64,17 +92,18 @@ public final class CompactElement implements CompactNode {
     }
 
     public String attributeValue(int index) {
-        return values[index];
+        return values != null ? values[index] : valueInText(index);
     }
 
     /** The attribute's value, or null when the element has none of that name. */
     public String attribute(String name) {
         int index = indexOf(name);
-        return index < 0 ? null : values[index];
+        return index < 0 ? null : attributeValue(index);
     }
 
     /** Changes the value, or adds the attribute after the others. */
     public void setAttribute(String name, String value) {
+        readAll();
         int index = indexOf(name);
         if (index >= 0) {
             values[index] = value;
@@ -116,7 +145,8 @@ public final class CompactElement implements CompactNode {
 
     @Override
     public CompactElement copy() {
-        CompactElement copy = new CompactElement(tag, names, values.clone(), line);
+        CompactElement copy = values == null ? new CompactElement(tag, names, text, valueStarts, line)
+                : new CompactElement(tag, names, values.clone(), line);
         for (CompactNode child : children()) {
             copy.append(child.copy());
         }
@@ -145,6 +175,27 @@ public final class CompactElement implements CompactNode {
             }
         }
         return null;
+    }
+
+    private String valueInText(int index) {
+        int start = valueStarts[index];
+        int end = start;
+        while (text[end] != 0) {
+            end++;
+        }
+        return new String(text, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The values become strings of the element's own, to be changed. */
+    private void readAll() {
+        if (values == null) {
+            values = new String[names.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = valueInText(i);
+            }
+            text = null;
+            valueStarts = null;
+        }
     }
 
     private int indexOf(String name) {

@@ -43,6 +43,8 @@ final class DomBuilder implements XmlScanner.Events {
     private final Deque<Node> open = new ArrayDeque<>();
     /** The compact content being built while inside an {@code <lrm>}, else null. */
     private CompactContent history;
+    /** The plain attribute values of the compact elements. */
+    private final ValueArena historyValues = new ValueArena();
     /** The compact elements open inside {@link #history}, innermost first. */
     private final Deque<CompactElement> openInHistory = new ArrayDeque<>();
 
@@ -81,16 +83,30 @@ final class DomBuilder implements XmlScanner.Events {
         }
     }
 
-    /** An element inside an {@code <lrm>} held compactly. */
+    /**
+     * An element inside an {@code <lrm>} held compactly; when its values are all plain, they stay
+     * bytes until read (see {@link CompactElement}, {@link ValueArena}).
+     */
     private void startInHistory(String qName, XmlScanner.Attributes attributes, int line) {
-        String[] values = new String[attributes.count()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = attributes.value(i);
+        int count = attributes.count();
+        boolean plain = true;
+        for (int i = 0; i < count && plain; i++) {
+            plain = attributes.isPlain(i);
+        }
+        int[] starts = null;
+        String[] values = null;
+        if (plain) {
+            starts = historyValues.store(attributes);
+        } else {
+            values = new String[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = attributes.value(i);
+            }
         }
         // Records come in runs of one shape: most are named by the last shape's very strings.
         if (!attributes.areNamed(lastNames)) {
             order.clear();
-            for (int i = 0; i < values.length; i++) {
+            for (int i = 0; i < count; i++) {
                 order.add(attributes.name(i));
             }
             lastNames = attributeNames.get(order);
@@ -99,7 +115,8 @@ final class DomBuilder implements XmlScanner.Events {
                 attributeNames.put(List.copyOf(order), lastNames);
             }
         }
-        CompactElement element = new CompactElement(qName, lastNames, values, line);
+        CompactElement element = plain ? new CompactElement(qName, lastNames, historyValues.chunk(), starts, line)
+                : new CompactElement(qName, lastNames, values, line);
         appendInHistory(element);
         openInHistory.push(element);
     }

@@ -2,7 +2,9 @@ package org.jheartbeat.cib.xml;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import org.jheartbeat.cib.model.CibParseException;
 
@@ -45,13 +47,26 @@ final class XmlScanner {
         void processingInstruction(String target, String data);
     }
 
-    /** The attributes of the start tag just read, in the order written; reused for the next tag. */
+    /**
+     * The attributes of the start tag just read, in the order written; reused for the next tag.
+     * A plain value (see {@link #isPlain}) becomes a string only when asked for: a history's
+     * records keep its bytes instead ({@link ValueArena}).
+     */
     static final class Attributes {
+        private final XmlScanner scanner;
         private String[] names = new String[24];
+        /** Null for a plain value not asked for yet. */
         private String[] values = new String[24];
+        /** Where a plain value starts in the text (just after its quote) and ends; -1 for one that was decoded. */
+        private int[] starts = new int[24];
+        private int[] ends = new int[24];
         private String[] uris = new String[24];
         private int[] hashes = new int[24];
         private int count;
+
+        private Attributes(XmlScanner scanner) {
+            this.scanner = scanner;
+        }
 
         int count() {
             return count;
@@ -62,7 +77,33 @@ final class XmlScanner {
         }
 
         String value(int index) {
+            if (values[index] == null) {
+                values[index] = scanner.plainValue(starts[index], ends[index]);
+            }
             return values[index];
+        }
+
+        /**
+         * Whether the value reads as written, ASCII characters from space on without references:
+         * then it is the text from {@link #valueStart} to {@link #valueEnd}.
+         */
+        boolean isPlain(int index) {
+            return starts[index] >= 0;
+        }
+
+        /** Where a plain value starts in {@link #text()}, just after its quote. */
+        int valueStart(int index) {
+            return starts[index];
+        }
+
+        /** Where a plain value ends in {@link #text()}, at its closing quote. */
+        int valueEnd(int index) {
+            return ends[index];
+        }
+
+        /** The text scanned, which the value positions are in. */
+        byte[] text() {
+            return scanner.text;
         }
 
         /** The attribute's namespace, or null for none. */
@@ -83,16 +124,20 @@ final class XmlScanner {
             return true;
         }
 
-        private void add(String name, int hash, String value) {
+        private void add(String name, int hash, String decoded, int start, int end) {
             if (count == names.length) {
                 names = Arrays.copyOf(names, count * 2);
                 values = Arrays.copyOf(values, count * 2);
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
                 uris = Arrays.copyOf(uris, count * 2);
                 hashes = Arrays.copyOf(hashes, count * 2);
             }
             names[count] = name;
             hashes[count] = hash;
-            values[count] = value;
+            values[count] = decoded;
+            starts[count] = decoded == null ? start : -1;
+            ends[count] = end;
             uris[count] = null;
             count++;
         }
@@ -111,7 +156,9 @@ final class XmlScanner {
     private final int length;
     private final String source;
     private final Events events;
-    private final Attributes attributes = new Attributes();
+    private final Attributes attributes = new Attributes(this);
+    /** The attribute names the last start tag of each element name had. */
+    private final Map<String, AttributeShape> shapes = new HashMap<>();
     private final Recent recentNames = new Recent(NAME_CACHE_SIZE);
     private final Recent recentValues = new Recent(VALUE_CACHE_SIZE);
     /** Decoded content (values with references, text with CDATA) as UTF-8. */
@@ -216,10 +263,15 @@ final class XmlScanner {
 
     private void startTag() throws CibParseException {
         int tagLine = line;
-        int tagColumn = column();
+        // The tag's column is only worked out for an error: it decodes the line so far.
+        int tagLineStart = lineStart;
+        int tagStart = pos;
         pos++;
-        String qName = name(() -> "an element name after '<'");
+        String qName = name(tag -> "an element name after '<'");
         attributes.count = 0;
+        AttributeShape shape = shapes.get(qName);
+        // whether every name so far was the one the shape expected there
+        boolean asShaped = shape != null;
         boolean namespaced = bindings > 0 || qName.indexOf(':') >= 0;
         while (true) {
             boolean spaced = skipSpaces();
@@ -232,7 +284,10 @@ final class XmlScanner {
                     throw notWellFormed("'/' in the start tag <" + qName + "> must be followed by '>'");
                 }
                 pos += c == '/' ? 2 : 1;
-                String uri = namespaced ? resolveNamespaces(qName, tagLine, tagColumn) : null;
+                String uri = namespaced ? resolveNamespaces(qName, tagLine, columnOf(tagLineStart, tagStart)) : null;
+                if (shape == null || !shape.isOf(attributes.names, attributes.count)) {
+                    shapes.put(qName, new AttributeShape(attributes.names, attributes.count));
+                }
                 events.startElement(qName, uri, attributes, tagLine);
                 if (c == '/') {
                     events.endElement();
@@ -246,8 +301,20 @@ final class XmlScanner {
                 throw notWellFormed("the start tag <" + qName + "> needs white space before each attribute and ends"
                         + " with '>' or '/>'");
             }
-            String name = name(() -> "an attribute name, '>' or '/>' in the start tag <" + qName + ">");
-            int hash = nameHash;
+            int index = attributes.count;
+            // as expected, the names are those of a tag accepted before: none is given twice
+            boolean expected = asShaped && index < shape.count() && shape.isAt(index, text, pos, length);
+            asShaped = expected;
+            String name;
+            int hash;
+            if (expected) {
+                name = shape.name(index);
+                hash = shape.hash(index);
+                pos += shape.length(index);
+            } else {
+                name = name(ATTRIBUTE_NAME, qName);
+                hash = nameHash;
+            }
             skipSpaces();
             if (pos >= length || text[pos] != '=') {
                 throw notWellFormed("the attribute \"" + name + "\" of <" + qName + "> needs '=' and a quoted value");
@@ -259,20 +326,21 @@ final class XmlScanner {
                 throw notWellFormed("the value of the attribute \"" + name + "\" of <" + qName + "> must be in quotes");
             }
             pos++;
-            String value = attributeValue(quote, name);
-            for (int i = 0; i < attributes.count; i++) {
+            int start = pos;
+            String decoded = attributeValue(quote, name);
+            for (int i = 0; i < attributes.count && !expected; i++) {
                 if (attributes.hashes[i] == hash && attributes.names[i].equals(name)) {
                     throw notWellFormed("the attribute \"" + name + "\" is given twice in <" + qName + ">");
                 }
             }
-            attributes.add(name, hash, value);
+            attributes.add(name, hash, decoded, start, pos - 1);
             namespaced |= name.indexOf(':') >= 0 || name.equals("xmlns");
         }
     }
 
     private void endTag() throws CibParseException {
         pos += 2;
-        String name = name(() -> "the element name after '</'");
+        String name = name(tag -> "the element name after '</'");
         skipSpaces();
         if (pos >= length || text[pos] != '>') {
             throw notWellFormed("the end tag </" + name + " must end with '>'");
@@ -309,7 +377,7 @@ final class XmlScanner {
             if (name.equals("xmlns") || name.startsWith("xmlns:")) {
                 boolean defaultNamespace = name.equals("xmlns");
                 String prefix = defaultNamespace ? "" : name.substring(6);
-                String uri = attributes.values[i];
+                String uri = attributes.value(i);
                 if (!defaultNamespace && (uri.isEmpty() || !isNcName(prefix))) {
                     throw problemAt(tagLine, tagColumn, "the namespace declaration " + name + "=\"" + uri + "\" of <"
                             + qName + "> is not allowed: xmlns:PREFIX binds a name without ':' to a namespace name"
@@ -410,6 +478,11 @@ final class XmlScanner {
      * {@code expected} says what was wanted when there is none.
      */
     private String name(Expected expected) throws CibParseException {
+        return name(expected, null);
+    }
+
+    /** {@link #name(Expected)} in the start tag {@code tag}, which {@code expected} may name. */
+    private String name(Expected expected, String tag) throws CibParseException {
         int start = pos;
         int hash = 0;
         boolean ascii = true;
@@ -432,35 +505,53 @@ final class XmlScanner {
             }
         }
         if (pos == start) {
-            throw pos >= length ? endsInside("a tag") : notWellFormed(expected.what() + " was expected");
+            throw pos >= length ? endsInside("a tag") : notWellFormed(expected.what(tag) + " was expected");
         }
         nameHash = hash;
         return ascii ? shared(recentNames, start, pos, hash) : new String(text, start, pos - start, StandardCharsets.UTF_8);
     }
 
-    /** What was expected where a name is missing; made only then. */
+    /**
+     * What was expected where a name is missing, in the start tag given if any; made only then.
+     * The lambdas capture nothing, so that none is made per name read.
+     */
     private interface Expected {
-        String what();
+        String what(String tag);
     }
 
-    /** An attribute value up to its closing quote, normalised as XML says for attributes without a DTD. */
+    private static final Expected ATTRIBUTE_NAME = tag -> "an attribute name, '>' or '/>' in the start tag <" + tag + ">";
+
+    /**
+     * Reads an attribute value up to its closing quote, normalised as XML says for attributes
+     * without a DTD: null when it is plain (the text as written, see {@link Attributes#isPlain}),
+     * else the value decoded.
+     */
     private String attributeValue(byte quote, String name) throws CibParseException {
         int start = pos;
-        int hash = 0;
         while (pos < length) {
             byte c = text[pos];
             if (c == quote) {
-                String value = pos - start <= SHARED_LENGTH ? shared(recentValues, start, pos, hash) : ascii(start, pos);
                 pos++;
-                return value;
+                return null;
             }
             if (c < ' ' || c == '&' || c == '<' || c == 0x7f) {
                 return decodedAttributeValue(quote, name, start);
             }
-            hash = 31 * hash + c;
             pos++;
         }
         throw endsInside("the value of the attribute \"" + name + "\"");
+    }
+
+    /** The plain value [start, end), the same string as last time when it is short and was seen shortly before. */
+    private String plainValue(int start, int end) {
+        if (end - start > SHARED_LENGTH) {
+            return ascii(start, end);
+        }
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + text[i];
+        }
+        return shared(recentValues, start, end, hash);
     }
 
     /** The rest of an attribute value that holds references, line ends, tabs or characters beyond ASCII. */
@@ -602,7 +693,7 @@ final class XmlScanner {
 
     private void processingInstruction() throws CibParseException {
         pos += 2;
-        String target = name(() -> "a processing instruction's target after '<?'");
+        String target = name(tag -> "a processing instruction's target after '<?'");
         if (target.equalsIgnoreCase("xml")) {
             throw notWellFormed("<?xml ...?> is only allowed at the very start of the document");
         }
@@ -633,7 +724,7 @@ final class XmlScanner {
             if (pos >= length) {
                 throw endsInside("the XML declaration");
             }
-            String name = spaced && isAsciiNameStart(text[pos]) ? name(() -> "a name") : "";
+            String name = spaced && isAsciiNameStart(text[pos]) ? name(tag -> "a name") : "";
             int index = order.indexOf(name);
             if (index < next || next == 0 && index != 0) {
                 throw notWellFormed("the XML declaration is <?xml version=\"1.0\"?>, optionally with encoding=\"...\""
@@ -650,7 +741,9 @@ final class XmlScanner {
                 throw notWellFormed("the value of '" + name + "' in the XML declaration must be in quotes");
             }
             pos++;
-            String value = attributeValue(quote, name);
+            int start = pos;
+            String decoded = attributeValue(quote, name);
+            String value = decoded != null ? decoded : ascii(start, pos - 1);
             boolean valid = switch (name) {
                 case "version" -> value.matches("1\\.[0-9]+");
                 case "encoding" -> value.matches("[A-Za-z][A-Za-z0-9._-]*");
@@ -965,8 +1058,13 @@ final class XmlScanner {
 
     /** The column of pos in characters (the line so far decoded). */
     private int column() {
-        int from = Math.min(lineStart, pos);
-        return new String(text, from, pos - from, StandardCharsets.UTF_8).length() + 1;
+        return columnOf(lineStart, pos);
+    }
+
+    /** The column of {@code at} on the line that starts at {@code from}, in characters. */
+    private int columnOf(int from, int at) {
+        int start = Math.min(from, at);
+        return new String(text, start, at - start, StandardCharsets.UTF_8).length() + 1;
     }
 
     private CibParseException notWellFormed(String what) {

@@ -201,6 +201,37 @@ class CibXmlTest {
     }
 
     @Test
+    void anAttributeGivenTwiceIsFoundAlsoWhenTheTagStartsLikeTheOneBefore() {
+        // The second <op> starts with the first one's names (read by comparing bytes), then
+        // leaves its shape and repeats one of them.
+        String text = "<cib><ops><op id=\"a\" name=\"start\" interval=\"0\"/>"
+                + "<op id=\"b\" name=\"stop\" timeout=\"20\" name=\"again\"/></ops></cib>";
+        assertThatThrownBy(() -> CibXml.parse(text, "input"))
+                .isInstanceOf(CibParseException.class)
+                .hasMessageContaining("the attribute \"name\" is given twice in <op>");
+        assertThatThrownBy(() -> CibXml.parseWithCompactHistory(text.replace("<ops>", "<status><node_state><lrm>")
+                .replace("</ops>", "</lrm></node_state></status>"), "input"))
+                .isInstanceOf(CibParseException.class)
+                .hasMessageContaining("the attribute \"name\" is given twice in <op>");
+    }
+
+    @Test
+    void tagsOfOneElementNameWithOtherAttributesReadAsWritten() throws Exception {
+        CibDocument cib = CibXml.parse("<cib><ops><op id=\"a\" name=\"start\"/><op id=\"b\" names=\"x\"/>"
+                + "<op id=\"c\"/><op name=\"stop\" id=\"d\"/><op id=\"e\" name=\"monitor\"/></ops></cib>", "input");
+
+        assertThat(CibXml.toXml(element(cib, "ops"))).isEqualTo("""
+                <ops>
+                  <op id="a" name="start"/>
+                  <op id="b" names="x"/>
+                  <op id="c"/>
+                  <op name="stop" id="d"/>
+                  <op id="e" name="monitor"/>
+                </ops>
+                """);
+    }
+
+    @Test
     void aFragmentMayHaveAnyRoot() throws Exception {
         Element primitive = CibXml.parseElement("<primitive id=\"ip01\" class=\"ocf\"/>", "-X");
 

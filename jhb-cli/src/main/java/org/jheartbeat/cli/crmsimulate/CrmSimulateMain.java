@@ -220,6 +220,7 @@ public final class CrmSimulateMain implements Callable<Integer> {
                 out.print(explanation(result.transition()));
             }
             out.flush();
+            result.errors().forEach(err::println);
             if (result.transition() != null) {
                 write(saveGraph, "--save-graph", () -> new GraphXml(result.transition()).write());
                 write(saveDot, "--save-dotfile", () -> new GraphDot(result.transition(), allActions).write());

@@ -55,7 +55,7 @@ final class GraphDot {
             List<Action> before = new ArrayList<>(a.after());
             Collections.reverse(before);
             for (Action first : before) {
-                boolean bold = TransitionRun.inGraph(first) && TransitionRun.inGraph(a);
+                boolean bold = TransitionRun.inGraph(a) && a.graphInputs().contains(first);
                 if (bold || allActions && shown.contains(first)) {
                     dot.append('"').append(name(first)).append("\" -> \"").append(name(a)).append("\" [ style = ")
                             .append(bold ? "bold" : "dashed").append("]\n");

@@ -58,12 +58,7 @@ final class GraphXml {
             tag(2, "action_set", Map.of(), false);
             action(3, a, true);
             close(2, "action_set");
-            List<Action> inputs = new ArrayList<>();
-            for (Action before : a.after()) {
-                if (TransitionRun.inGraph(before)) {
-                    inputs.add(before);
-                }
-            }
+            List<Action> inputs = a.graphInputs();
             if (inputs.isEmpty()) {
                 tag(2, "inputs", Map.of(), true);
             } else {
@@ -111,11 +106,12 @@ final class GraphXml {
             close(depth, "crm_event");
             return;
         }
-        boolean pseudo = a.pseudo() || a.primitive() == null || a.node() == null;
+        // a resource's blocked action that no node takes is still an operation (an input only)
+        boolean pseudo = a.pseudo() || a.primitive() == null || a.node() == null && a.runnable();
         String element = pseudo ? "pseudo_event" : "rsc_op";
         identity.put("operation", a.operation());
         identity.put("operation_key", a.key());
-        if (!pseudo) {
+        if (!pseudo && a.node() != null) {
             node(identity, a);
         }
         if (!full) {

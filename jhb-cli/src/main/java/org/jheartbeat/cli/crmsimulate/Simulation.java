@@ -1,6 +1,7 @@
 package org.jheartbeat.cli.crmsimulate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cli.ToolFailure;
@@ -34,8 +35,11 @@ final class Simulation {
     private final ClusterTime time;
     private final Show show;
 
-    /** What was printed, the transition when the scheduler ran, and the CIB after it all. */
-    record Result(String text, Transition transition, CibDocument output) {
+    /**
+     * What was printed, the transition when the scheduler ran, the CIB after it all, and what
+     * goes to standard error (a transition that could not be carried out to its end).
+     */
+    record Result(String text, Transition transition, CibDocument output, List<String> errors) {
     }
 
     /** What to show: {@code process} runs the scheduler, {@code simulate} carries out its transition. */
@@ -76,6 +80,7 @@ final class Simulation {
             section(sections, "Performing Requested Modifications", lines);
         }
         Transition transition = null;
+        List<String> errors = new ArrayList<>();
         if (show.process()) {
             Cluster scheduled = modifications.any() ? CibUnpacker.unpack(input, now) : current;
             transition = Scheduler.schedule(scheduled);
@@ -87,7 +92,10 @@ final class Simulation {
             if (show.simulate()) {
                 sections.spacer();
                 sections.begin("Executing Cluster Transition");
-                new TransitionRun(transition, status, failures).run(sections);
+                if (!new TransitionRun(transition, status, failures).run(sections)) {
+                    errors.add("Transition failed: terminated");
+                    errors.add("An invalid transition was produced");
+                }
                 sections.end();
                 sections.spacer();
                 if (status.changed()) {
@@ -97,7 +105,7 @@ final class Simulation {
                 }
             }
         }
-        return new Result(out.text(), transition, input);
+        return new Result(out.text(), transition, input, errors);
     }
 
     private static void section(TextList out, String title, List<String> items) {

@@ -43,6 +43,9 @@ final class StatusEditor {
      */
     private final Map<CompactElement, Map<String, CompactElement>> historyIndex = new HashMap<>();
 
+    /** Each node's node_state once found: a transition records every result on one. */
+    private final Map<Node, Element> states = new HashMap<>();
+
     /** Whether anything was written: until then the CIB reads as it was parsed. */
     private boolean changed;
 
@@ -254,6 +257,16 @@ final class StatusEditor {
     /** The node's node_state, found by name or id, made when the status has none yet. */
     Element nodeState(Node node) {
         Element status = child(dom.getDocumentElement(), "status", null);
+        Element known = states.get(node);
+        if (known != null && known.getParentNode() == status) {
+            return known;
+        }
+        Element found = findNodeState(status, node);
+        states.put(node, found);
+        return found;
+    }
+
+    private Element findNodeState(Element status, Node node) {
         for (Element state : children(status, "node_state")) {
             if (node.name().equals(state.getAttribute("uname"))
                     || !state.hasAttribute("uname") && node.id().equals(state.getAttribute("id"))) {

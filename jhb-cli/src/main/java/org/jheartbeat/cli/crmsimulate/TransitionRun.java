@@ -16,7 +16,8 @@ import org.jheartbeat.policy.model.Role;
  * graph fire pass after pass, each one as soon as all it waits for has completed, and every
  * result goes into the status section (a fenced node leaves the cluster, a resource operation
  * lands in its node's history). A result given with --op-fail fails its action, and no action
- * starts after a failure, as a real transition is aborted.
+ * starts after a failure, as a real transition is aborted. A graph whose actions wait on one
+ * that never runs stops short: the controller reports the transition terminated.
  */
 final class TransitionRun {
 
@@ -32,11 +33,14 @@ final class TransitionRun {
 
     /** Whether an action is part of the graph the controller would be given. */
     static boolean inGraph(Action a) {
-        return a.runnable();
+        return a.inGraph();
     }
 
-    /** Runs the graph, telling each action in "Executing Cluster Transition". */
-    void run(TextList out) {
+    /**
+     * Runs the graph, telling each action in "Executing Cluster Transition"; false when it
+     * stopped with actions that never became ready (a failed action is not that: it aborts).
+     */
+    boolean run(TextList out) {
         List<Action> graph = new ArrayList<>();
         for (Action a : transition.actions()) {
             if (inGraph(a)) {
@@ -48,25 +52,17 @@ final class TransitionRun {
         while (fired) {
             fired = false;
             for (Action a : graph) {
-                if (done.contains(a) || !ready(a.after(), done)) {
+                if (done.contains(a) || !done.containsAll(a.graphInputs())) {
                     continue;
                 }
                 fired = true;
                 done.add(a);
                 if (!execute(a, out)) {
-                    return;
+                    return true;
                 }
             }
         }
-    }
-
-    private static boolean ready(List<Action> inputs, Set<Action> done) {
-        for (Action before : inputs) {
-            if (inGraph(before) && !done.contains(before)) {
-                return false;
-            }
-        }
-        return true;
+        return done.size() == graph.size();
     }
 
     /** Does one action; false when it failed and the transition stops. */

@@ -1,7 +1,9 @@
 package org.jheartbeat.policy.actions;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
@@ -19,8 +21,10 @@ public final class Action {
     private final long intervalMs;
     private boolean pseudo;
     private boolean runnable = true;
+    private boolean leftOut;
     private String reason;
     private final List<Action> after = new ArrayList<>();
+    private final Set<Action> awaitedThoughBlocked = new HashSet<>();
 
     Action(int id, Resource resource, String task, Node node, long intervalMs, boolean pseudo) {
         this.id = id;
@@ -68,6 +72,23 @@ public final class Action {
         return runnable;
     }
 
+    /**
+     * Whether the controller is given this action: it can run and is not left out. What waits
+     * for an action left out waits all the same ({@link #graphInputs()}).
+     */
+    public boolean inGraph() {
+        return runnable && !leftOut;
+    }
+
+    /**
+     * Leaves a runnable action out of the graph: Pacemaker plans actions of a resource that is
+     * unmanaged (a recovery on a node in maintenance), keeps them as inputs of what is ordered
+     * after them, and gives the controller neither.
+     */
+    public void leaveOutOfGraph() {
+        leftOut = true;
+    }
+
     public void blockBecause(String why) {
         if (runnable) {
             runnable = false;
@@ -95,6 +116,33 @@ public final class Action {
         if (first != this && !after.contains(first)) {
             after.add(first);
         }
+    }
+
+    /**
+     * Orders this action after another and keeps that input in the graph even when the other
+     * cannot run: Pacemaker keeps a blocked input whose ordering could change the actions (a
+     * serialize order), and the controller then never fires this action.
+     */
+    public void waitFor(Action first) {
+        runAfter(first);
+        if (first != this) {
+            awaitedThoughBlocked.add(first);
+        }
+    }
+
+    /**
+     * The inputs the graph lists for this action: those that can run (in the graph or left out
+     * of it), and the blocked ones it waits for all the same ({@link #waitFor}). An input not in
+     * the graph never completes, so neither does this action.
+     */
+    public List<Action> graphInputs() {
+        List<Action> inputs = new ArrayList<>();
+        for (Action before : after) {
+            if (before.runnable() || awaitedThoughBlocked.contains(before)) {
+                inputs.add(before);
+            }
+        }
+        return inputs;
     }
 
     /**

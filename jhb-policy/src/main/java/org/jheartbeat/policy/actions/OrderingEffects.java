@@ -266,10 +266,11 @@ final class OrderingEffects {
         boolean thenFixed = !t.rsc.managed() || t.rsc.blocked();
         if (thenFixed) {
             boolean changed = false;
-            // a clone's instance left alone does not hold a first outside the clone: the clone's
-            // "stopped", which that first waits for, does not wait for it
-            boolean throughClone = t.rsc.top() instanceof Clone && t.rsc.top() != pair.first.top();
-            if (pair.symmetrical && t.current != null && !throughClone) {
+            // a then that needs a stop it cannot have (blocked, failed while unmanaged, or a group
+            // member the group's stop takes along) holds the first's stops; one merely left alone
+            // has no stop to wait for
+            boolean sameGroup = t.rsc.parent() instanceof Group && pair.first.parent() == t.rsc.parent();
+            if (pair.symmetrical && t.current != null && (t.rsc.blocked() || t.rsc.failed() || sameGroup)) {
                 for (ResourcePlan fp : f.plans) {
                     changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
                 }
@@ -317,7 +318,11 @@ final class OrderingEffects {
             changed = true;
         }
         boolean definitionRestart = "resource definition change".equals(t.restartReason);
-        if (t.current != null && f.restarts(t.current) && t.current == t.next && (t.start == null || definitionRestart)) {
+        // only an order that implies the then (mandatory and symmetrical, or an optional one with
+        // restart-type=restart) restarts it; an asymmetrical one leaves a then that runs alone
+        boolean impliesThen = pair.symmetrical || !pair.needsFirst;
+        if (impliesThen && t.current != null && f.restarts(t.current) && t.current == t.next
+                && (t.start == null || definitionRestart)) {
             t.restartReason = "required " + f.name;
             // the then stops before the first (symmetry): a first that stops makes the then's stop required
             if (pair.symmetrical && pair.first instanceof Primitive && f.stops && t.stopReason == null) {

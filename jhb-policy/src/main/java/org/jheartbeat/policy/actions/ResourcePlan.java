@@ -21,6 +21,12 @@ final class ResourcePlan {
     /** The agent takes changed parameters in place (no stop and start). */
     Action reload;
     String stopReason;
+    /**
+     * Its placement was taken away once Pacemaker had made its actions (an interleaved instance
+     * with no instance of the first on its node): the stop that then becomes required has no
+     * reason of its own.
+     */
+    boolean withdrawn;
     String restartReason;
     boolean migrate;
     String moveReason;

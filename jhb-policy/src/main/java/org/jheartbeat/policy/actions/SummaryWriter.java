@@ -173,10 +173,10 @@ final class SummaryWriter {
 
     private static String[] stopLine(ResourcePlan p, Action stop) {
         Primitive r = p.rsc;
-        String reason = p.stopReason != null ? p.stopReason : "node availability";
+        String reason = p.stopReason != null || p.withdrawn ? p.stopReason : "node availability";
         Role role = r.active().getOrDefault(stop.node(), r.currentRole());
         String where = (promotable(r) ? role.text() + " " : "") + stop.node().name();
-        return new String[] {"Stop", r.id(), where, "  due to " + reason + (stop.runnable() ? "" : " (blocked)")};
+        return new String[] {"Stop", r.id(), where, reasonSuffix(reason, stop)};
     }
 
     private static String roleChange(boolean roles, Role now, Role then) {

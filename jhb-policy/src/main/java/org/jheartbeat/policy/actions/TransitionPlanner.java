@@ -9,6 +9,7 @@ import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.DefinitionChange;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.Resource;
 import org.jheartbeat.policy.model.Role;
 
 /**
@@ -40,10 +41,13 @@ public final class TransitionPlanner {
             return transition;
         }
         fencing();
-        new InterleavedInstances(cluster).withdrawUnmatched();
+        Map<Primitive, Resource> withdrawn = new InterleavedInstances(cluster).withdrawUnmatched();
         for (Primitive p : cluster.primitives()) {
-            plans.put(p, planFor(p));
+            ResourcePlan plan = planFor(p);
+            plan.withdrawn = withdrawn.containsKey(p);
+            plans.put(p, plan);
         }
+        withdrawn.forEach(this::requiredByPartner);
         new OrderingEffects(cluster, plans, this).apply();
         plans.values().stream().filter(plan -> plan.migrate).forEach(plan -> transition.migrations().add(plan.rsc));
         List<Unfencing.Unfence> unfenced = new Unfencing(cluster, fenced).plan(plans, this);
@@ -97,6 +101,7 @@ public final class TransitionPlanner {
         }
         ResourcePlan plan = new ResourcePlan(p, current, next);
         if (!p.managed() || p.blocked()) {
+            recoveryLeftOut(p, plan);
             return plan;
         }
         for (Node source : p.danglingMigrations()) {
@@ -188,6 +193,40 @@ public final class TransitionPlanner {
             plan.promote = action(p, "promote", current, false);
         }
         return plan;
+    }
+
+    /**
+     * A withdrawn interleaved instance that ran where it was, untouched, has its start required
+     * by the first's instance it is paired with afterwards when that one starts (a cloned
+     * group's instance: is running anew); its stop is shown with that reason.
+     */
+    private void requiredByPartner(Primitive p, Resource partner) {
+        ResourcePlan plan = plans.get(p);
+        if (partner == null || plan.current == null || p.failedOn().contains(plan.current)) {
+            return;
+        }
+        for (Primitive member : partner.primitives()) {
+            ResourcePlan m = plans.get(member);
+            if (m != null && m.start != null && m.start.runnable() && !m.migrate) {
+                plan.stopReason = "required " + partner.id() + (partner instanceof Primitive ? " start" : " running");
+                return;
+            }
+        }
+    }
+
+    /**
+     * A resource that failed on a node in maintenance while still managed keeps the recovery
+     * Pacemaker planned there: its start again where it stays, which the graph leaves out and
+     * what is ordered after it waits for, so that stays undone. (The recovery's stop is optional
+     * to Pacemaker: nothing waits for it.)
+     */
+    private void recoveryLeftOut(Primitive p, ResourcePlan plan) {
+        Node node = plan.next;
+        if (p.blocked() || node == null || !p.recoveryInMaintenance().contains(node) || !p.active().containsKey(node)) {
+            return;
+        }
+        plan.start = action(p, "start", node, false);
+        plan.start.leaveOutOfGraph();
     }
 
     /**

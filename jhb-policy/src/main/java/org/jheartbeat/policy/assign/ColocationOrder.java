@@ -42,6 +42,9 @@ final class ColocationOrder {
 
     private List<Colocation> sorted(List<Colocation> colocations, Function<Colocation, Resource> other) {
         List<Colocation> list = new ArrayList<>(colocations);
+        if (list.size() < 2) {
+            return list; // the usual case, without making the comparator
+        }
         list.sort(Comparator.comparingInt((Colocation c) -> -other.apply(c).priority())
                 .thenComparingInt(c -> -variantRank(other.apply(c)))
                 .thenComparing(c -> other.apply(c).id())

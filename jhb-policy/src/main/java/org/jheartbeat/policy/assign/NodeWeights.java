@@ -7,8 +7,8 @@ import java.util.Map;
 import org.jheartbeat.policy.Score;
 import org.jheartbeat.policy.model.Node;
 
-/** Operations on a resource's node-score table. */
-final class NodeWeights {
+/** Operations on a resource's node-score table (the order of nodes is Pacemaker's elsewhere too). */
+public final class NodeWeights {
 
     private NodeWeights() {
     }
@@ -35,7 +35,7 @@ final class NodeWeights {
      * Nodes best first: higher score, then (unless the strategy is "minimal") fewer resources
      * already placed there, then node name.
      */
-    static List<Node> sorted(Map<Node, Integer> weights, String strategy) {
+    public static List<Node> sorted(Map<Node, Integer> weights, String strategy) {
         return sorted(weights, strategy, null);
     }
 

@@ -1,5 +1,8 @@
 package org.jheartbeat.policy.graph;
 
+import java.util.HashSet;
+import java.util.Set;
+import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.actions.Transition;
 import org.jheartbeat.policy.model.Cluster;
 
@@ -24,15 +27,20 @@ public final class GraphBuilder {
         ActionIndex index = new ActionIndex(transition);
         Migrations migrations = new Migrations(transition, index);
         migrations.add();
+        int planned = transition.actions().size();
+        new HistoryCancels(cluster, index).add();
         new Probes(cluster, index).add();
+        // what Pacemaker makes while it reads the status, before it plans anything
+        Set<Action> fromStatus = new HashSet<>(transition.actions().subList(planned, transition.actions().size()));
         new RecurringMonitors(cluster, index).add();
         new PseudoActions(cluster, index).add();
+        new StartsNoNodeTakes(cluster, index).add();
         new ResourceSequence(cluster, index).add();
         new Notifications(cluster, index).add();
         new LoadStopped(cluster, index).add();
         new OrderConstraints(cluster, index).add();
         migrations.inheritStartInputs();
-        new SynapseOrder(cluster, index).apply(transition);
+        new SynapseOrder(cluster, index, fromStatus).apply(transition);
         return transition;
     }
 }

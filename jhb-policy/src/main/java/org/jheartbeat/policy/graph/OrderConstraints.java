@@ -31,17 +31,18 @@ final class OrderConstraints {
     void add() {
         for (Ordering o : cluster.orderings()) {
             if (o.kind() == Ordering.Kind.SERIALIZE) {
-                // one way only: what is both starting waits (the then's start for the first's)
-                order(o.first(), o.firstAction(), o.then(), o.thenAction());
+                // one way only: what is both starting waits (the then's start for the first's),
+                // and it waits even for a first that cannot run
+                order(o.first(), o.firstAction(), o.then(), o.thenAction(), true);
                 continue;
             }
             List<Resource> firsts = o.alternatives().isEmpty() ? listOf(o.first()) : o.alternatives();
             for (Resource first : firsts) {
-                order(first, o.firstAction(), o.then(), o.thenAction());
+                order(first, o.firstAction(), o.then(), o.thenAction(), false);
                 String undoFirst = inverse(o.firstAction());
                 String undoThen = inverse(o.thenAction());
                 if (o.symmetrical() && undoFirst != null && undoThen != null) {
-                    order(o.then(), undoThen, first, undoFirst);
+                    order(o.then(), undoThen, first, undoFirst, false);
                 }
             }
         }
@@ -51,31 +52,42 @@ final class OrderConstraints {
         return r == null ? List.of() : List.of(r);
     }
 
-    private void order(Resource first, String firstAction, Resource then, String thenAction) {
+    /**
+     * Orders the then's actions after the first's; {@code keepBlocked}: the then waits even for
+     * a first that cannot run, as Pacemaker keeps such an input when the order could change the
+     * actions and not only order them (a serialize order).
+     */
+    private void order(Resource first, String firstAction, Resource then, String thenAction, boolean keepBlocked) {
         if (first == null || then == null) {
             return;
         }
         if (first instanceof Clone fc && then instanceof Clone tc && tc.interleave()) {
-            interleaved(fc, firstAction, tc, thenAction);
+            interleaved(fc, firstAction, tc, thenAction, keepBlocked);
             return;
         }
-        edges(ends(first, firstAction, true), ends(then, thenAction, false));
+        edges(ends(first, firstAction, true), ends(then, thenAction, false), keepBlocked);
     }
 
-    private void interleaved(Clone first, String firstAction, Clone then, String thenAction) {
+    private void interleaved(Clone first, String firstAction, Clone then, String thenAction, boolean keepBlocked) {
         for (Resource ti : then.children()) {
             Node node = ti.instanceNode();
             for (Resource fi : first.children()) {
                 if (node != null && node == fi.instanceNode()) {
-                    edges(ends(fi, firstAction, true), ends(ti, thenAction, false));
+                    edges(ends(fi, firstAction, true), ends(ti, thenAction, false), keepBlocked);
                 }
             }
         }
     }
 
-    private static void edges(List<Action> firsts, List<Action> thens) {
+    private static void edges(List<Action> firsts, List<Action> thens, boolean keepBlocked) {
         for (Action then : thens) {
-            firsts.forEach(then::runAfter);
+            for (Action first : firsts) {
+                if (keepBlocked) {
+                    then.waitFor(first);
+                } else {
+                    then.runAfter(first);
+                }
+            }
         }
     }
 

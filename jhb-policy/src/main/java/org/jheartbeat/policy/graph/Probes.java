@@ -37,14 +37,15 @@ final class Probes {
                 continue;
             }
             for (Primitive p : primitives) {
-                if (p.orphan() || !discoverable(p, node)) {
+                if (p.orphan()) {
                     continue;
                 }
+                // the history first: on a cluster that has run a while it rules out nearly all
                 if (anonymousInstance(p)) {
-                    if (p == probedInstance(p, node) && !knownInClone(p, node)) {
+                    if (discoverable(p, node) && p == probedInstance(p, node) && !knownInClone(p, node)) {
                         index.add(p, "monitor", node, 0, false);
                     }
-                } else if (!p.historyIds().containsKey(node)) {
+                } else if (!p.historyIds().containsKey(node) && discoverable(p, node)) {
                     index.add(p, "monitor", node, 0, false);
                 }
             }

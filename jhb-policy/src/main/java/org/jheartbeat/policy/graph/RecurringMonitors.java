@@ -15,9 +15,9 @@ import org.jheartbeat.policy.unpack.ParameterDigest;
  * The configured recurring monitors, on the node each resource runs on after the transition
  * and for the role it has there: scheduled again when the resource starts, is promoted or
  * demoted there, or when the node's history does not show the monitor running. A role change
- * cancels the monitors of the role it leaves; a monitor no longer configured is cancelled too
- * (unless stop-orphan-actions=false), and one whose parameters changed is scheduled again.
- * Each monitor comes after the action that gives the resource its role; a cancellation before it.
+ * cancels the monitors of the role it leaves, and a monitor whose parameters changed is
+ * scheduled again. Each monitor comes after the action that gives the resource its role; a
+ * cancellation before it. (Cancellations read off the history alone: {@link HistoryCancels}.)
  */
 final class RecurringMonitors {
 
@@ -33,7 +33,7 @@ final class RecurringMonitors {
         for (Primitive p : cluster.primitives()) {
             Node node = p.assignedNode();
             // unmanaged is still watched, as it is; blocked or in maintenance it is not
-            if (node == null || p.orphan() || p.blocked() || inMaintenance(p, node) || p.ops().isEmpty()) {
+            if (node == null || p.orphan() || p.blocked() || inMaintenance(cluster, p, node) || p.ops().isEmpty()) {
                 continue;
             }
             Action start = on(index.of(p, "start"), node);
@@ -65,9 +65,6 @@ final class RecurringMonitors {
             if (change != null) {
                 cancelOldRole(p, node, role, change);
             }
-            if (start == null && MetaValues.bool(cluster.options().get("stop-orphan-actions", "true"), true)) {
-                cancelUnconfigured(p, node, running);
-            }
         }
     }
 
@@ -75,23 +72,6 @@ final class RecurringMonitors {
     private static boolean runsWithSameParameters(Primitive p, Map<String, String> running, OpConfig op) {
         String digest = running.get("monitor_" + op.intervalMs());
         return digest != null && (digest.isEmpty() || digest.equals(ParameterDigest.of(p, "monitor", op.intervalMs())));
-    }
-
-    /** A monitor the node runs that is no longer configured (another interval, disabled) is cancelled. */
-    private void cancelUnconfigured(Primitive p, Node node, Map<String, String> running) {
-        for (String key : running.keySet()) {
-            if (!key.startsWith("monitor_")) {
-                continue;
-            }
-            long interval = Long.parseLong(key.substring("monitor_".length()));
-            boolean configured = false;
-            for (OpConfig op : p.ops()) {
-                configured |= monitor(op) && op.intervalMs() == interval;
-            }
-            if (!configured) {
-                index.add(p, Action.CANCEL, node, interval, false);
-            }
-        }
     }
 
     /** A role change keeps the node's monitors of the new role and cancels those of the old one. */
@@ -105,11 +85,12 @@ final class RecurringMonitors {
         }
     }
 
-    private boolean inMaintenance(Primitive p, Node node) {
+    /** Maintenance of the whole cluster, of the node or of the resource: nothing watches it there. */
+    static boolean inMaintenance(Cluster cluster, Primitive p, Node node) {
         return cluster.options().maintenanceMode() || node.maintenance() || MetaValues.bool(p.meta("maintenance"), false);
     }
 
-    private static boolean monitor(OpConfig op) {
+    static boolean monitor(OpConfig op) {
         return "monitor".equals(op.name()) && op.recurring() && op.enabled() && op.role() != Role.STOPPED;
     }
 

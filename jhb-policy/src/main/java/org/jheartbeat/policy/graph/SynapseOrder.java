@@ -17,17 +17,21 @@ import org.jheartbeat.policy.model.Resource;
  * Puts the actions in the order Pacemaker lists them in its graph, which is also the order a
  * simulation fires the ready ones in: resource by resource in configuration order (a group
  * before its members, a clone after its instances), each resource's actions newest first, its
- * probes oldest (Pacemaker makes them before anything else); the pseudo actions of nodes
+ * probes and the cancellations read off its history oldest (Pacemaker makes them while it reads
+ * the status, before anything else); the pseudo actions of nodes
  * (load_stopped) before all that, fencing and shutdowns after it.
  */
 final class SynapseOrder {
 
     private final Cluster cluster;
     private final ActionIndex index;
+    private final Set<Action> fromStatus;
 
-    SynapseOrder(Cluster cluster, ActionIndex index) {
+    /** fromStatus: the actions made while the status is read (cancellations, then probes). */
+    SynapseOrder(Cluster cluster, ActionIndex index, Set<Action> fromStatus) {
         this.cluster = cluster;
         this.index = index;
+        this.fromStatus = fromStatus;
     }
 
     void apply(Transition transition) {
@@ -72,7 +76,7 @@ final class SynapseOrder {
 
     private void own(Resource r, Set<Action> ordered) {
         List<Action> actions = index.all(r);
-        actions.sort(Comparator.comparing((Action a) -> !a.probe()).thenComparingInt(Action::id));
+        actions.sort(Comparator.comparing((Action a) -> !fromStatus.contains(a)).thenComparingInt(Action::id));
         Collections.reverse(actions);
         ordered.addAll(actions);
     }

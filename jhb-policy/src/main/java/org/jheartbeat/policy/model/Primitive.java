@@ -18,6 +18,7 @@ public final class Primitive extends Resource {
     private final Set<Node> failedOn = new LinkedHashSet<>();
     private final Set<Node> pendingOn = new LinkedHashSet<>();
     private final Set<Node> failureBans = new LinkedHashSet<>();
+    private final Set<Node> recoveryInMaintenance = new LinkedHashSet<>();
     private final Set<Node> demoteOnFailure = new LinkedHashSet<>();
     private final Map<Node, DefinitionChange> definitionChanges = new LinkedHashMap<>();
     private final Set<Node> fencingFailures = new LinkedHashSet<>();
@@ -130,6 +131,15 @@ public final class Primitive extends Resource {
 
     public boolean failed() {
         return !failedOn.isEmpty();
+    }
+
+    /**
+     * Nodes in maintenance where it failed while still managed: Pacemaker reads a node's history
+     * (and plans the recovery a failure calls for) before the node's maintenance leaves the
+     * resource unmanaged, so the recovery is planned but left out of the graph.
+     */
+    public Set<Node> recoveryInMaintenance() {
+        return recoveryInMaintenance;
     }
 
     /** Nodes it may not run on because of its failures there (failcount, fatal start, hard errors). */

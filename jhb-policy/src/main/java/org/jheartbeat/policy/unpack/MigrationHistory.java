@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jheartbeat.cib.model.CompactElement;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
@@ -32,21 +33,24 @@ final class MigrationHistory {
     /**
      * Every history read, in order, and the resources with a migration in any of theirs: only
      * those are looked at, so a status of 100,000 histories without one costs a list, not a
-     * map per resource.
+     * map per resource. A history is kept as its element and its records read again for the
+     * few that are looked at: holding the records of all 100,000 until the end of unpacking
+     * made them live long enough to be copied into the old generation.
      */
     private final List<History> read = new ArrayList<>();
     private final Set<Primitive> migrated = new HashSet<>();
+    private final OpRecordReader records = new OpRecordReader();
 
-    private record History(Primitive rsc, Node node, List<OpRecord> ops) {
+    private record History(Primitive rsc, Node node, CompactElement lrmResource) {
     }
 
     MigrationHistory(Cluster cluster) {
         this.cluster = cluster;
     }
 
-    /** Remembers one node's history of a resource, sorted by call. */
-    void add(Primitive rsc, Node node, List<OpRecord> ops) {
-        read.add(new History(rsc, node, ops));
+    /** Remembers one node's history of a resource: its element, and its records sorted by call. */
+    void add(Primitive rsc, Node node, CompactElement lrmResource, List<OpRecord> ops) {
+        read.add(new History(rsc, node, lrmResource));
         for (OpRecord op : ops) {
             if (op.task().equals("migrate_to") || op.task().equals("migrate_from")) {
                 migrated.add(rsc);
@@ -59,7 +63,8 @@ final class MigrationHistory {
         Map<Primitive, Map<Node, List<OpRecord>>> histories = new LinkedHashMap<>();
         for (History h : read) {
             if (migrated.contains(h.rsc())) {
-                histories.computeIfAbsent(h.rsc(), k -> new LinkedHashMap<>()).put(h.node(), h.ops());
+                histories.computeIfAbsent(h.rsc(), k -> new LinkedHashMap<>())
+                        .put(h.node(), records.historyOf(h.lrmResource()));
             }
         }
         histories.forEach((rsc, byNode) -> {

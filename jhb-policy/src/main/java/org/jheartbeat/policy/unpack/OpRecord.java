@@ -2,8 +2,8 @@ package org.jheartbeat.policy.unpack;
 
 import org.jheartbeat.cib.model.CompactElement;
 
-/** One lrm_rsc_op entry of the status section. */
-record OpRecord(String id, String task, long intervalMs, int callId, int rc, int opStatus, int expectedRc,
+/** One lrm_rsc_op entry of the status section; {@link OpRecordReader} reads them. */
+record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, int expectedRc,
                 String migrateSource, String migrateTarget, long lastRcChange, String digest, CompactElement element) {
 
     static final int PENDING = -1;
@@ -11,19 +11,22 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
     static final int CANCELLED = 1;
     static final int NOT_INSTALLED = 7;
 
-    static OpRecord of(CompactElement e) {
-        Fields f = new Fields(e);
-        String task = f.operation == null ? "" : f.operation;
-        long interval = parseLong(f.interval, 0);
-        int callId = parseInt(f.callId, -1);
-        int rc = parseInt(f.rcCode, 0);
-        int status = parseInt(f.opStatus, 0);
-        String key = f.transitionKey;
-        String magic = f.transitionMagic;
+    /** The record {@code e}, whose fields are where {@code at} says. */
+    static OpRecord of(CompactElement e, Positions at) {
+        String task = orEmpty(value(e, at.operation));
+        long interval = parseLong(value(e, at.interval), 0);
+        String callIdText = value(e, at.callId);
+        int callId = parseInt(callIdText, -1);
+        String rcCode = value(e, at.rcCode);
+        int rc = parseInt(rcCode, 0);
+        int status = parseInt(value(e, at.opStatus), 0);
+        String key = value(e, at.transitionKey);
+        // the magic only stands in for a key or an rc missing
+        String magic = key == null || rcCode == null ? value(e, at.transitionMagic) : null;
         if (key == null && magic != null && magic.contains(";")) {
             key = magic.substring(magic.indexOf(';') + 1);
         }
-        if (f.rcCode == null && magic != null && magic.contains(";")) {
+        if (rcCode == null && magic != null && magic.contains(";")) {
             String[] sr = magic.substring(0, magic.indexOf(';')).split(":");
             if (sr.length == 2) {
                 status = parseInt(sr[0], status);
@@ -32,56 +35,74 @@ record OpRecord(String id, String task, long intervalMs, int callId, int rc, int
         }
         boolean probe = "monitor".equals(task) && interval == 0;
         int expected = probe ? 7 : 0;
-        if (key != null) {
-            String[] parts = key.split(":");
-            if (parts.length >= 3) {
-                expected = parseInt(parts[2], expected);
-            }
+        String expectedField = key == null ? null : thirdField(key);
+        if (expectedField != null) {
+            expected = parseInt(expectedField, expected);
         }
-        if (callId == -1 && status == DONE && key != null && "-1".equals(f.callId)) {
+        if (callId == -1 && status == DONE && key != null && "-1".equals(callIdText)) {
             status = PENDING;
         }
-        return new OpRecord(f.id == null ? "" : f.id, task, interval, callId, rc, status, expected,
-                f.migrateSource, f.migrateTarget, parseLong(f.lastRcChange, parseLong(f.lastRun, 0)), f.opDigest, e);
+        long lastRun = parseLong(value(e, at.lastRun), 0);
+        return new OpRecord(task, interval, callId, rc, status, expected, value(e, at.migrateSource),
+                value(e, at.migrateTarget), parseLong(value(e, at.lastRcChange), lastRun), value(e, at.opDigest), e);
+    }
+
+    private static String value(CompactElement e, int index) {
+        return index < 0 ? null : e.attributeValue(index);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     /**
-     * The attributes an operation record is made of, null when absent, taken in one pass over
-     * the element's attributes: a large status has 100,000 records of 17 attributes, and a
-     * look-up by name for each field cost more than the rest of reading the history.
+     * The third of the ':'-separated fields of a transition key (the rc expected; empty when it
+     * is, which reads as no number), or null when there are fewer. Not split into an array:
+     * 100,000 records.
      */
-    private static final class Fields {
-        String id;
-        String operation;
-        String interval;
-        String callId;
-        String rcCode;
-        String opStatus;
-        String transitionKey;
-        String transitionMagic;
-        String migrateSource;
-        String migrateTarget;
-        String lastRcChange;
-        String lastRun;
-        String opDigest;
+    private static String thirdField(String key) {
+        int first = key.indexOf(':');
+        int second = first < 0 ? -1 : key.indexOf(':', first + 1);
+        if (second < 0) {
+            return null;
+        }
+        int third = key.indexOf(':', second + 1);
+        return key.substring(second + 1, third < 0 ? key.length() : third);
+    }
 
-        Fields(CompactElement e) {
+    /**
+     * Where the attributes an operation record is made of are among its attributes, -1 when
+     * absent: the same for every record written with the same attribute names in the same order.
+     */
+    static final class Positions {
+        int operation = -1;
+        int interval = -1;
+        int callId = -1;
+        int rcCode = -1;
+        int opStatus = -1;
+        int transitionKey = -1;
+        int transitionMagic = -1;
+        int migrateSource = -1;
+        int migrateTarget = -1;
+        int lastRcChange = -1;
+        int lastRun = -1;
+        int opDigest = -1;
+
+        Positions(CompactElement e) {
             for (int i = 0; i < e.attributeCount(); i++) {
-                String value = e.attributeValue(i);
                 switch (e.attributeName(i)) {
-                    case "id" -> id = value;
-                    case "operation" -> operation = value;
-                    case "interval" -> interval = value;
-                    case "call-id" -> callId = value;
-                    case "rc-code" -> rcCode = value;
-                    case "op-status" -> opStatus = value;
-                    case "transition-key" -> transitionKey = value;
-                    case "transition-magic" -> transitionMagic = value;
-                    case "migrate_source" -> migrateSource = value;
-                    case "migrate_target" -> migrateTarget = value;
-                    case "last-rc-change" -> lastRcChange = value;
-                    case "last-run" -> lastRun = value;
-                    case "op-digest" -> opDigest = value;
+                    case "operation" -> operation = i;
+                    case "interval" -> interval = i;
+                    case "call-id" -> callId = i;
+                    case "rc-code" -> rcCode = i;
+                    case "op-status" -> opStatus = i;
+                    case "transition-key" -> transitionKey = i;
+                    case "transition-magic" -> transitionMagic = i;
+                    case "migrate_source" -> migrateSource = i;
+                    case "migrate_target" -> migrateTarget = i;
+                    case "last-rc-change" -> lastRcChange = i;
+                    case "last-run" -> lastRun = i;
+                    case "op-digest" -> opDigest = i;
                     default -> { }
                 }
             }

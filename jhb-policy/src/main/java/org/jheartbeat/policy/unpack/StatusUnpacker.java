@@ -26,6 +26,7 @@ final class StatusUnpacker {
     private final Cluster cluster;
     private final OrphanFactory orphans;
     private final MigrationHistory migrations;
+    private final OpRecordReader records = new OpRecordReader();
     /** Built on first use, when every configured clone is known; see {@link #indexClones}. */
     private Map<String, Clone> clonesByChildId;
 
@@ -46,11 +47,7 @@ final class StatusUnpacker {
             return;
         }
         for (CompactElement lr : Xml.lrmResources(state)) {
-            List<OpRecord> ops = new ArrayList<>();
-            for (CompactElement op : lr.elements("lrm_rsc_op")) {
-                ops.add(OpRecord.of(op));
-            }
-            CallOrder.sort(ops);
+            List<OpRecord> ops = records.historyOf(lr);
             String id = lr.attribute("id") == null ? "" : lr.attribute("id");
             Primitive rsc = find(id, node);
             if (rsc == null) {
@@ -62,7 +59,7 @@ final class StatusUnpacker {
             rsc.setLastHistoryName(id);
             boolean activeBefore = rsc.active().containsKey(node);
             new HistoryReplay(cluster, rsc, node, agentChanged(rsc, lr)).replay(ops);
-            migrations.add(rsc, node, ops);
+            migrations.add(rsc, node, lr, ops);
             if (!rsc.historyIds().containsKey(node) || !activeBefore && rsc.active().containsKey(node)) {
                 rsc.historyIds().put(node, id);
             }

@@ -453,6 +453,31 @@ class FeatureCasesTest {
     }
 
     @Test
+    void serializeWaitsForStartThatCannotRun() throws Exception {
+        assertSameAsPacemaker("serialize-waits-for-start-that-cannot-run");
+    }
+
+    @Test
+    void failedOnMaintenanceNodeRecoveryHoldsWhatFollows() throws Exception {
+        assertSameAsPacemaker("failed-on-maintenance-node-recovery-holds-what-follows");
+    }
+
+    @Test
+    void interleavedInstanceWithoutPartnerStops() throws Exception {
+        assertSameAsPacemaker("interleaved-instance-without-partner-stops");
+    }
+
+    @Test
+    void colocationWithRoleLeftOutWhenItLeavesNoNode() throws Exception {
+        assertSameAsPacemaker("colocation-with-role-left-out-when-it-leaves-no-node");
+    }
+
+    @Test
+    void asymmetricalOrderLeavesRunningThenAlone() throws Exception {
+        assertSameAsPacemaker("asymmetrical-order-leaves-running-then-alone");
+    }
+
+    @Test
     void orderMandatoryRestartsThen() throws Exception {
         assertSameAsPacemaker("order-mandatory-restarts-then");
     }
@@ -880,6 +905,11 @@ class FeatureCasesTest {
     @Test
     void cloneInstanceLeftAloneDoesNotHoldFirst() throws Exception {
         assertSameAsPacemaker("clone-instance-left-alone-does-not-hold-first");
+    }
+
+    @Test
+    void unmanagedThenDoesNotHoldFirstStop() throws Exception {
+        assertSameAsPacemaker("unmanaged-then-does-not-hold-first-stop");
     }
 
     @Test

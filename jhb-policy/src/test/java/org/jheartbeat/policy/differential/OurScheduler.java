@@ -75,8 +75,8 @@ public final class OurScheduler {
         while (progress) {
             progress = false;
             for (Action action : transition.actions()) {
-                if (action.runnable() && !done.contains(action)
-                        && action.after().stream().allMatch(before -> !before.runnable() || done.contains(before))) {
+                if (action.inGraph() && !done.contains(action)
+                        && done.containsAll(action.graphInputs())) {
                     done.add(action);
                     progress = true;
                 }

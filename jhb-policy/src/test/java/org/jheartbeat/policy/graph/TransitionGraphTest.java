@@ -81,6 +81,28 @@ class TransitionGraphTest {
     }
 
     @Test
+    void aSerializeOrderWaitsForAStartThatCannotRun() throws Exception {
+        Transition t = schedule("../differential/serialize-waits-for-start-that-cannot-run");
+        // the start Pacemaker makes for a resource stopping for good: no node, never runs
+        Action noNode = find(t, "leaving_start_0");
+        assertThat(noNode.runnable()).isFalse();
+        assertThat(find(t, "after-leaving_start_0 node1").graphInputs()).contains(noNode);
+        assertThat(find(t, "after-blocked_start_0").graphInputs()).contains(find(t, "blocked_start_0 node2"));
+        assertThat(t.actions()).noneMatch(a -> a.key().startsWith("idle_start"));
+    }
+
+    @Test
+    void aRecoveryOnANodeInMaintenanceIsLeftOutButWaitedFor() throws Exception {
+        Transition t = schedule("../differential/failed-on-maintenance-node-recovery-holds-what-follows");
+        Action recovery = find(t, "watched:1_start_0 node2");
+        assertThat(recovery.runnable()).isTrue();
+        assertThat(recovery.inGraph()).isFalse();
+        assertThat(find(t, "c_running_0").graphInputs()).contains(recovery);
+        // maintenance cancels the monitor the node ran
+        assertThat(find(t, "watched:1_monitor_10000 node2").task()).isEqualTo(Action.CANCEL);
+    }
+
+    @Test
     void theSummaryIsTheOneThePlannerWrote() throws Exception {
         Transition t = schedule("start-group-after-primitive");
         assertThat(t.summary()).hasSize(5);
@@ -126,14 +148,14 @@ class TransitionGraphTest {
         while (fired) {
             fired = false;
             for (Action a : t.actions()) {
-                if (a.runnable() && !done.contains(a)
-                        && a.after().stream().allMatch(b -> !b.runnable() || done.contains(b))) {
+                if (a.inGraph() && !done.contains(a)
+                        && done.containsAll(a.graphInputs())) {
                     done.add(a);
                     fired = true;
                 }
             }
         }
-        assertThat(t.actions().stream().filter(Action::runnable).filter(a -> !done.contains(a)).map(TransitionGraphTest::name))
+        assertThat(t.actions().stream().filter(Action::inGraph).filter(a -> !done.contains(a)).map(TransitionGraphTest::name))
                 .as("actions that never become ready").isEmpty();
     }
 }

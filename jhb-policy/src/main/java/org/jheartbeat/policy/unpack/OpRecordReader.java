@@ -1,0 +1,44 @@
+package org.jheartbeat.policy.unpack;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jheartbeat.cib.model.CompactElement;
+
+/**
+ * Reads operation records, working out where each field is once per shape of record: a large
+ * status has 100,000 records written alike (the same attribute names, the same strings, in the
+ * same order), and matching each of their attribute names against the fields was most of the
+ * time reading them took.
+ */
+final class OpRecordReader {
+
+    /** The attribute names of the last record read, and where its fields were. */
+    private String[] shape = new String[0];
+    private OpRecord.Positions positions;
+
+    /** The operation records of an {@code lrm_resource}, in the order they happened ({@link CallOrder}). */
+    List<OpRecord> historyOf(CompactElement lrmResource) {
+        List<OpRecord> ops = new ArrayList<>();
+        for (CompactElement op : lrmResource.elements("lrm_rsc_op")) {
+            ops.add(OpRecord.of(op, positionsIn(op)));
+        }
+        CallOrder.sort(ops);
+        return ops;
+    }
+
+    private OpRecord.Positions positionsIn(CompactElement op) {
+        int count = op.attributeCount();
+        boolean same = count == shape.length;
+        for (int i = 0; same && i < count; i++) {
+            same = op.attributeName(i) == shape[i];
+        }
+        if (!same) {
+            shape = new String[count];
+            for (int i = 0; i < count; i++) {
+                shape[i] = op.attributeName(i);
+            }
+            positions = new OpRecord.Positions(op);
+        }
+        return positions;
+    }
+}
