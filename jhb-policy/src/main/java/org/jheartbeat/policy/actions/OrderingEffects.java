@@ -299,7 +299,10 @@ final class OrderingEffects {
                 t.stopReason = t.restartReason;
                 changed = true;
             }
-            if ((pair.symmetrical || !firstGoingAway) && t.current != null && !t.stopsOn(t.current)) {
+            // an asymmetrical order stops a running then only for a first of several (a set that
+            // needs some, clone-min): a single first that cannot start leaves it running
+            boolean ofSeveral = !pair.alternatives.isEmpty() || pair.minimum > 0;
+            if ((pair.symmetrical || !firstGoingAway && ofSeveral) && t.current != null && !t.stopsOn(t.current)) {
                 if (!firstGoingAway || !(pair.first instanceof Primitive) && !clonePlaced) {
                     t.stopReason = unrunnable;
                 } else if (!pair.interleaved) {

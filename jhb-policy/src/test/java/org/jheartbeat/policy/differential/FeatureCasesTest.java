@@ -913,6 +913,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void asymmetricalOrderKeepsRunningThenWhenFirstCannotStart() throws Exception {
+        assertSameAsPacemaker("asymmetrical-order-keeps-running-then-when-first-cannot-start");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
