@@ -43,8 +43,13 @@ public final class Clone extends Resource {
         this.placementOrder = List.copyOf(order);
     }
 
-    /** Its first instance that goes to (or else is on) the node, or null. */
+    /** Its first instance that goes to the node, or else its first that is on it, or null. */
     public Resource instanceOn(Node node) {
+        for (Resource instance : children()) {
+            if (instance.primitives().stream().anyMatch(p -> p.assignedNode() == node)) {
+                return instance;
+            }
+        }
         for (Resource instance : children()) {
             if (instance.instanceNode() == node) {
                 return instance;

@@ -918,6 +918,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void interleavedThenPairsWithInstanceStartingOnItsNode() throws Exception {
+        assertSameAsPacemaker("interleaved-then-pairs-with-instance-starting-on-its-node");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
