@@ -233,21 +233,11 @@ final class CloneDistribution {
 
     /** Unmanaged or blocked instances stay where they are, whatever the scores say. */
     static boolean fixed(Resource instance) {
-        for (Primitive p : instance.primitives()) {
-            if (!p.managed() || p.blocked()) {
-                return true;
-            }
-        }
-        return false;
+        return instance.primitives().stream().anyMatch(p -> !p.managed() || p.blocked());
     }
 
     private static boolean failed(Resource instance) {
-        for (Primitive p : instance.primitives()) {
-            if (p.failed()) {
-                return true;
-            }
-        }
-        return false;
+        return instance.primitives().stream().anyMatch(Primitive::failed);
     }
 
     /** A failed unmanaged or blocked instance stays on its node, counted while clone-max allows. */
@@ -261,12 +251,7 @@ final class CloneDistribution {
     }
 
     private static boolean orphan(Resource instance) {
-        for (Primitive p : instance.primitives()) {
-            if (p.orphan()) {
-                return true;
-            }
-        }
-        return false;
+        return instance.primitives().stream().anyMatch(Primitive::orphan);
     }
 
     /**
