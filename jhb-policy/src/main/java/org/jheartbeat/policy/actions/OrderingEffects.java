@@ -245,6 +245,22 @@ final class OrderingEffects {
         return true;
     }
 
+    /** A promotion ordered after the first's: blocked when the first will be promoted nowhere. */
+    private boolean promotionWaitsForPromotion(Pair pair) {
+        ResourcePlan t = plans.get(pair.then);
+        if (t == null || t.promote == null || !t.promote.runnable() || !pair.needsFirst || pair.first == null) {
+            return false;
+        }
+        for (Primitive p : pair.first.primitives()) {
+            ResourcePlan fp = plans.get(p);
+            if (fp != null && fp.next != null && p.nextRole() == Role.PROMOTED && (fp.promote == null || fp.promote.runnable())) {
+                return false;
+            }
+        }
+        t.promote.blockBecause("unrunnable " + pair.first.id() + (pair.first instanceof Clone ? " promoted" : " promote"));
+        return true;
+    }
+
     private boolean propagate(Pair pair) {
         if ("stop".equals(pair.firstAction) && "stop".equals(pair.thenAction)) {
             return stopForcesStop(pair);
@@ -254,6 +270,9 @@ final class OrderingEffects {
         }
         if ("start".equals(pair.firstAction) && "promote".equals(pair.thenAction)) {
             return promotionWaitsForStart(pair);
+        }
+        if ("promote".equals(pair.firstAction) && "promote".equals(pair.thenAction)) {
+            return promotionWaitsForPromotion(pair);
         }
         if (!"start".equals(pair.firstAction) || !"start".equals(pair.thenAction)) {
             return false;

@@ -923,6 +923,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotionWaitsForFirstPromotedNowhere() throws Exception {
+        assertSameAsPacemaker("promotion-waits-for-first-promoted-nowhere");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
