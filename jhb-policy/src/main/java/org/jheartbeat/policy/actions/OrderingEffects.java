@@ -103,7 +103,8 @@ final class OrderingEffects {
     private static void interleaved(Ordering o, Clone first, Clone then, List<Pair> pairs) {
         for (Resource ti : then.children()) {
             Node node = ti.instanceNode();
-            Resource match = node == null ? null : first.instanceOn(node);
+            // an asymmetrical order pairs only with an instance placed there (nothing to stop in step with)
+            Resource match = node == null ? null : o.symmetrical() ? first.instanceOn(node) : first.instanceGoingTo(node);
             if (match == null) {
                 continue;
             }

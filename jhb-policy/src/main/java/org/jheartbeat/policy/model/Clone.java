@@ -43,12 +43,21 @@ public final class Clone extends Resource {
         this.placementOrder = List.copyOf(order);
     }
 
-    /** Its first instance that goes to the node, or else its first that is on it, or null. */
-    public Resource instanceOn(Node node) {
+    /** Its first instance placed on the node, or null. */
+    public Resource instanceGoingTo(Node node) {
         for (Resource instance : children()) {
             if (instance.primitives().stream().anyMatch(p -> p.assignedNode() == node)) {
                 return instance;
             }
+        }
+        return null;
+    }
+
+    /** Its first instance that goes to the node, or else its first that is on it, or null. */
+    public Resource instanceOn(Node node) {
+        Resource going = instanceGoingTo(node);
+        if (going != null) {
+            return going;
         }
         for (Resource instance : children()) {
             if (instance.instanceNode() == node) {

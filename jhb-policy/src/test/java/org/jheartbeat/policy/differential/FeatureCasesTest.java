@@ -928,6 +928,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void interleavedAsymmetricalOrderPairsOnlyWithPlacedInstance() throws Exception {
+        assertSameAsPacemaker("interleaved-asymmetrical-order-pairs-only-with-placed-instance");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
