@@ -236,18 +236,17 @@ public final class Assigner {
      * role of the primary's too is left to promotion.
      */
     private static boolean appliesToInstance(Colocation c, Resource instance) {
-        Role role = c.dependentRole();
         if (!c.primary().isAssigned()) {
             return false;
         }
-        if (role == null || role == Role.STARTED || role == Role.UNKNOWN || instance.primitives().isEmpty()) {
+        if (c.anyDependentRole() || instance.primitives().isEmpty()) {
             return true;
         }
-        if (c.primaryRole() != null && c.primaryRole() != Role.STARTED && c.primaryRole() != Role.UNKNOWN) {
+        if (!c.anyPrimaryRole()) {
             return false;
         }
         Role target = instance.primitives().get(0).targetRole();
-        return c.score() > 0 ? target == role : target != role;
+        return c.score() > 0 ? target == c.dependentRole() : target != c.dependentRole();
     }
 
     /** Whether a colocation applies when placing its dependent: its primary is placed and the role is not for promotion. */

@@ -13,7 +13,6 @@ import org.jheartbeat.policy.model.Group;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
-import org.jheartbeat.policy.model.Role;
 
 /**
  * What a colocation with a primary that has been placed does to the dependent's node scores,
@@ -38,7 +37,7 @@ final class PrimaryColocation {
     }
 
     static void apply(Colocation c, Map<Node, Integer> work) {
-        boolean anyRole = c.primaryRole() == null || c.primaryRole() == Role.STARTED || c.primaryRole() == Role.UNKNOWN;
+        boolean anyRole = c.anyPrimaryRole();
         if (c.score() >= Score.INFINITY) {
             Set<Node> where = anyRole ? fullyActive(c.primary(), c.dependent()) : Placement.nodesOf(c.primary(), c.primaryRole());
             work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? w : -Score.INFINITY);
@@ -65,7 +64,7 @@ final class PrimaryColocation {
      * out, the parts taken in the primary's order.
      */
     static void applyToInstance(Colocation c, Map<Node, Integer> work, String strategy) {
-        boolean anyRole = c.primaryRole() == null || c.primaryRole() == Role.STARTED || c.primaryRole() == Role.UNKNOWN;
+        boolean anyRole = c.anyPrimaryRole();
         boolean interleaved = anyRole && interleaved(c);
         if (!interleaved && (c.score() >= Score.INFINITY || c.score() <= -Score.INFINITY || !anyRole)) {
             apply(c, work);

@@ -48,7 +48,7 @@ final class RecurringMonitors {
                     continue;
                 }
                 boolean known = p.managed() ? runsWithSameParameters(p, running, op)
-                        : running.containsKey("monitor_" + op.intervalMs());
+                        : running.containsKey(runningKey(op));
                 // without a start there, only a resource that runs there already is monitored
                 if (enabler == null && (known || !p.active().containsKey(node))) {
                     continue;
@@ -70,7 +70,7 @@ final class RecurringMonitors {
 
     /** Whether the node runs the monitor already, with the parameters now configured. */
     private static boolean runsWithSameParameters(Primitive p, Map<String, String> running, OpConfig op) {
-        String digest = running.get("monitor_" + op.intervalMs());
+        String digest = running.get(runningKey(op));
         return digest != null && (digest.isEmpty() || digest.equals(ParameterDigest.of(p, "monitor", op.intervalMs())));
     }
 
@@ -78,7 +78,7 @@ final class RecurringMonitors {
     private void cancelOldRole(Primitive p, Node node, Role role, Action change) {
         Map<String, String> running = p.recurringOps().getOrDefault(node, Map.of());
         for (OpConfig op : p.ops()) {
-            if (monitor(op) && !forRole(op, role) && running.containsKey("monitor_" + op.intervalMs())) {
+            if (monitor(op) && !forRole(op, role) && running.containsKey(runningKey(op))) {
                 Action cancel = index.add(p, Action.CANCEL, node, op.intervalMs(), false);
                 change.runAfter(cancel);
             }
@@ -88,6 +88,11 @@ final class RecurringMonitors {
     /** Maintenance of the whole cluster, of the node or of the resource: nothing watches it there. */
     static boolean inMaintenance(Cluster cluster, Primitive p, Node node) {
         return cluster.options().maintenanceMode() || node.maintenance() || MetaValues.bool(p.meta("maintenance"), false);
+    }
+
+    /** How a node's history names the monitor among what runs there. */
+    private static String runningKey(OpConfig op) {
+        return "monitor_" + op.intervalMs();
     }
 
     static boolean monitor(OpConfig op) {
