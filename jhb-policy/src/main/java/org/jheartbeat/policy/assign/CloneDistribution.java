@@ -76,7 +76,7 @@ final class CloneDistribution {
         for (Resource instance : clone.children()) {
             Node current = currentNode(instance);
             if (current != null && fixed(instance) && !failed(instance)) {
-                place(instance, current);
+                place(instance, current, 0);
             } else if (current != null && fixed(instance)) {
                 // a failed one stays where it is too, but takes its place among the others in
                 // their order: it counts against clone-max only if its turn comes before the limit
@@ -87,8 +87,9 @@ final class CloneDistribution {
                 stop(instance);
             } else if (current != null && placed < max && fits(current, stayLimit) && !failed(instance)) {
                 // a failed instance is not kept where it is first: it is placed with the others
-                if (keeps(instance, current, nodeMax)) {
-                    place(instance, current);
+                Integer kept = scoreToStay(instance, current, nodeMax);
+                if (kept != null) {
+                    place(instance, current, kept);
                 } else {
                     placedAfresh.add(instance);
                     unplaced.add(instance);
@@ -103,19 +104,19 @@ final class CloneDistribution {
                 keepFixed(instance, max);
                 continue;
             }
-            Node n = placed < max ? best(instance, evenLimit) : null;
-            if (n == null) {
+            Choice choice = placed < max ? best(instance, evenLimit) : null;
+            if (choice == null) {
                 later.add(instance);
             } else {
-                place(instance, n);
+                place(instance, choice.node(), choice.score());
             }
         }
         for (Resource instance : later) {
-            Node n = placed < max ? best(instance, nodeMax) : null;
-            if (n == null) {
+            Choice choice = placed < max ? best(instance, nodeMax) : null;
+            if (choice == null) {
                 stop(instance);
             } else {
-                place(instance, n);
+                place(instance, choice.node(), choice.score());
             }
         }
     }
@@ -212,23 +213,25 @@ final class CloneDistribution {
      * node scores at least as well as the best node it could go to: a node the clone prefers
      * more draws the instance away. The preferences of resources colocated with the clone
      * count only when some nodes get no instance (else every node gets one anyway).
+     *
+     * @return its score on the current node if it stays there, else null
      */
-    private boolean keeps(Resource instance, Node current, int nodeMax) {
+    private Integer scoreToStay(Resource instance, Node current, int nodeMax) {
         if (!current.canRunResources() || blockedFromRunning(instance)) {
-            return false;
+            return null;
         }
         Map<Node, Integer> table = instanceTable(instance);
         Integer w = table.get(current);
         if (w == null || w < 0) {
-            return false;
+            return null;
         }
         for (Map.Entry<Node, Integer> e : table.entrySet()) {
             if (e.getValue() > w && e.getKey().canRunResources() && fits(e.getKey(), nodeMax)
                     && cloneTable.getOrDefault(e.getKey(), -1) >= 0) {
-                return false;
+                return null;
             }
         }
-        return true;
+        return w;
     }
 
     /** Unmanaged or blocked instances stay where they are, whatever the scores say. */
@@ -244,9 +247,9 @@ final class CloneDistribution {
     private void keepFixed(Resource instance, int max) {
         Node current = currentNode(instance);
         if (placed < max) {
-            place(instance, current);
+            place(instance, current, 0);
         } else {
-            assignAt(instance, current);
+            assignAt(instance, current, 0);
         }
     }
 
@@ -267,7 +270,11 @@ final class CloneDistribution {
         return first.stopOnly() || first.targetRole() == Role.STOPPED;
     }
 
-    private Node best(Resource instance, int limit) {
+    /** A node for an instance, with the instance's score there. */
+    private record Choice(Node node, int score) {
+    }
+
+    private Choice best(Resource instance, int limit) {
         if (blockedFromRunning(instance)) {
             return null;
         }
@@ -279,7 +286,7 @@ final class CloneDistribution {
                 return null;
             }
             if (fits(n, limit)) {
-                return keptAtTie(table, current, n, w, limit) ? current : n;
+                return new Choice(keptAtTie(table, current, n, w, limit) ? current : n, w);
             }
         }
         return null;
@@ -337,13 +344,14 @@ final class CloneDistribution {
         return null;
     }
 
-    private void place(Resource instance, Node n) {
-        assignAt(instance, n);
+    /** Places an instance on a node; score: its score there (0 when it stays without being weighed). */
+    private void place(Resource instance, Node n, int score) {
+        assignAt(instance, n, score);
         perNode.merge(n, 1, Integer::sum);
         placed++;
     }
 
-    private void assignAt(Resource instance, Node n) {
+    private void assignAt(Resource instance, Node n, int score) {
         Role role = clone.promotable() ? Role.UNPROMOTED : Role.STARTED;
         if (instance instanceof Group g) {
             Node node = n;
@@ -357,9 +365,11 @@ final class CloneDistribution {
                     node = null;
                 }
                 m.assign(node, role);
+                m.setAssignedScore(node == null ? 0 : score);
             }
         } else if (instance instanceof Primitive p) {
             p.assign(n, role);
+            p.setAssignedScore(n == null ? 0 : score);
         }
     }
 

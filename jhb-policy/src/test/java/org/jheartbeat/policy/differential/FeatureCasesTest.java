@@ -1016,6 +1016,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-on-every-node-role-liking-not-counted-for-promotion");
     }
 
+    @Test
+    void unpromotedRoleColocationAddsInstanceScore() throws Exception {
+        assertSameAsPacemaker("unpromoted-role-colocation-adds-instance-score");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
