@@ -1021,6 +1021,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("unpromoted-role-colocation-adds-instance-score");
     }
 
+    @Test
+    void colocationScoreZeroPlacesNothingFirst() throws Exception {
+        assertSameAsPacemaker("colocation-score-zero-places-nothing-first");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
