@@ -234,9 +234,19 @@ final class CloneDistribution {
         return w;
     }
 
-    /** Unmanaged or blocked instances stay where they are, whatever the scores say. */
+    /**
+     * Unmanaged or blocked instances stay where they are, whatever the scores say. For a cloned
+     * group that is one whose first member is (Pacemaker places a group where its first member
+     * goes); one with only a later member left alone is placed as any other, that member
+     * staying where it is.
+     */
     static boolean fixed(Resource instance) {
-        return instance.primitives().stream().anyMatch(p -> !p.managed() || p.blocked());
+        List<Primitive> primitives = instance.primitives();
+        return !primitives.isEmpty() && leftAlone(primitives.get(0));
+    }
+
+    private static boolean leftAlone(Primitive p) {
+        return !p.managed() || p.blocked();
     }
 
     private static boolean failed(Resource instance) {
@@ -305,7 +315,9 @@ final class CloneDistribution {
 
     /**
      * Active on a node the instance may not run on by its own and the clone's scores (bans,
-     * locations; colocations are not applied yet when Pacemaker sorts the instances).
+     * locations; colocations are not applied yet when Pacemaker sorts the instances). A cloned
+     * group's own scores are the group's, not its members' (whose stickiness, or a node in
+     * maintenance, does not count here).
      */
     private boolean activeWhereUnwelcome(Resource instance) {
         Node current = currentNode(instance);
@@ -313,7 +325,7 @@ final class CloneDistribution {
             return false;
         }
         Integer cloneScore = clone.allowedNodes().get(current);
-        Integer own = assigner.ownTable(instance).get(current);
+        Integer own = instance.allowedNodes().get(current);
         return cloneScore == null || Score.add(cloneScore, own == null ? 0 : own) < 0;
     }
 
@@ -356,6 +368,13 @@ final class CloneDistribution {
         if (instance instanceof Group g) {
             Node node = n;
             for (Primitive m : g.children()) {
+                if (leftAlone(m)) {
+                    // it stays where it runs, and the members after it follow it there
+                    node = m.currentNode();
+                    m.assign(node, role);
+                    m.setAssignedScore(0);
+                    continue;
+                }
                 Integer w = node == null ? null : m.allowedNodes().get(node);
                 // a managed member cannot start where nothing may run (an unmanaged one before it
                 // may keep the instance on a node in maintenance)

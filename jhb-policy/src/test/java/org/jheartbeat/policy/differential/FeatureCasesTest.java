@@ -1026,6 +1026,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("colocation-score-zero-places-nothing-first");
     }
 
+    @Test
+    void clonedGroupLaterMemberLeftAloneInstancePlacedAfresh() throws Exception {
+        assertSameAsPacemaker("cloned-group-later-member-left-alone-instance-placed-afresh");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
