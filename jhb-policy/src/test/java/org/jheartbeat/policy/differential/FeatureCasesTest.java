@@ -1031,6 +1031,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("cloned-group-later-member-left-alone-instance-placed-afresh");
     }
 
+    @Test
+    void clonedGroupLeavingItsNodeKeepsMembersUncounted() throws Exception {
+        assertSameAsPacemaker("cloned-group-leaving-its-node-keeps-members-uncounted");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
