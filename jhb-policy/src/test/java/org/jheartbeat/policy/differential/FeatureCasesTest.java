@@ -933,6 +933,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationWithRoleDislikeTakenBackWhole() throws Exception {
+        assertSameAsPacemaker("colocation-with-role-dislike-taken-back-whole");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
