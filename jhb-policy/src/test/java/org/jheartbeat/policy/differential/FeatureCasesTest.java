@@ -938,6 +938,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneInstanceOnStandbyNodePlacedAfterRunnableOne() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-standby-node-placed-after-runnable-one");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
