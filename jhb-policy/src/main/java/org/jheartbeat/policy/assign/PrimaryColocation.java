@@ -1,6 +1,7 @@
 package org.jheartbeat.policy.assign;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.jheartbeat.policy.model.Group;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
+import org.jheartbeat.policy.model.Role;
 
 /**
  * What a colocation with a primary that has been placed does to the dependent's node scores,
@@ -41,6 +43,10 @@ final class PrimaryColocation {
         if (c.score() >= Score.INFINITY) {
             Set<Node> where = anyRole ? fullyActive(c.primary(), c.dependent()) : Placement.nodesOf(c.primary(), c.primaryRole());
             work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? w : -Score.INFINITY);
+            if (!anyRole && addsInstanceScores(c)) {
+                instanceScores((Clone) c.primary(), c.primaryRole())
+                        .forEach((node, score) -> work.computeIfPresent(node, (n, w) -> Score.add(w, score)));
+            }
         } else if (c.score() <= -Score.INFINITY) {
             Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
             work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? -Score.INFINITY : w);
@@ -83,6 +89,30 @@ final class PrimaryColocation {
                 shareOf(part, c, work, false);
             }
         }
+    }
+
+    /**
+     * Whether a mandatory colocation with a role of a promotable clone also adds, on each node
+     * where an instance has that role, the score that instance was placed with: Pacemaker merges
+     * the nodes it keeps with their scores into the dependent's, except for promoted with
+     * promoted (which must let dependent instances start unpromoted anywhere).
+     */
+    private static boolean addsInstanceScores(Colocation c) {
+        return c.primary() instanceof Clone clone && clone.promotable()
+                && !(c.primaryRole() == Role.PROMOTED && c.dependentRole() == Role.PROMOTED);
+    }
+
+    /** The score each of the clone's instances with the role was placed with, by node (the last instance on a node counts). */
+    private static Map<Node, Integer> instanceScores(Clone clone, Role role) {
+        Map<Node, Integer> scores = new LinkedHashMap<>();
+        for (Resource instance : clone.children()) {
+            List<Primitive> primitives = instance.primitives();
+            if (!primitives.isEmpty()) {
+                Primitive first = primitives.get(0);
+                Placement.nodesOf(instance, role).forEach(node -> scores.put(node, first.assignedScore()));
+            }
+        }
+        return scores;
     }
 
     /** An interleaved clone colocated with a clone that runs as many instances per node. */

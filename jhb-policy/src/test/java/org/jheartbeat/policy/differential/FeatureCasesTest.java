@@ -1026,6 +1026,21 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-on-every-node-role-liking-not-counted-for-promotion");
     }
 
+    @Test
+    void unpromotedRoleColocationAddsInstanceScore() throws Exception {
+        assertSameAsPacemaker("unpromoted-role-colocation-adds-instance-score");
+    }
+
+    @Test
+    void colocationScoreZeroPlacesNothingFirst() throws Exception {
+        assertSameAsPacemaker("colocation-score-zero-places-nothing-first");
+    }
+
+    @Test
+    void clonedGroupLaterMemberLeftAloneInstancePlacedAfresh() throws Exception {
+        assertSameAsPacemaker("cloned-group-later-member-left-alone-instance-placed-afresh");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
