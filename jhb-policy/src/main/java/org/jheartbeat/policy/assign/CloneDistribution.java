@@ -186,25 +186,29 @@ final class CloneDistribution {
     }
 
     /** What orders the instances still to place, worked out once per instance. */
-    private record SortKey(Resource instance, boolean unwelcome, int priority, boolean inactive, int bestWeight) {
+    private record SortKey(Resource instance, boolean unwelcome, int priority, boolean inactive, boolean stranded,
+                           int bestWeight) {
     }
 
     /**
      * As Pacemaker sorts them: an instance active where it may no longer run comes last; then
      * the higher priority (a promotable instance's best promotion score) first; one active
-     * elsewhere (on a node that cannot keep it) before those that are not active; then the one
+     * elsewhere (on a node that cannot keep it) before those that are not active; one active on a
+     * node that can run resources before one active on a node that cannot (standby, say); then the one
      * whose best node scores higher (scores differ through promotion preferences or, in unique
      * clones, their own constraints); otherwise in order.
      */
     private List<Resource> placementOrder(List<Resource> instances) {
         List<SortKey> keys = new ArrayList<>();
         for (Resource instance : instances) {
+            Node current = currentNode(instance);
             keys.add(new SortKey(instance, activeWhereUnwelcome(instance), priority(instance),
-                    currentNode(instance) == null, bestWeight(instance)));
+                    current == null, current != null && !current.canRunResources(), bestWeight(instance)));
         }
         keys.sort(Comparator.comparing(SortKey::unwelcome)
                 .thenComparing(SortKey::priority, Comparator.reverseOrder())
                 .thenComparing(SortKey::inactive)
+                .thenComparing(SortKey::stranded)
                 .thenComparing(SortKey::bestWeight, Comparator.reverseOrder()));
         List<Resource> ordered = new ArrayList<>();
         for (SortKey key : keys) {

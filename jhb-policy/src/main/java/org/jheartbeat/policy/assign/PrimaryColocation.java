@@ -28,7 +28,7 @@ import org.jheartbeat.policy.model.Role;
  * member, each instance of a clone): added on the nodes where that part is or, when the part is
  * placed nowhere and the score is positive, taken off every node; a part whose share would
  * leave the dependent no node to run on is left out (with a role: added where the part has
- * that role, left out likewise).</li>
+ * that role, and a dislike that would leave no node taken back whole).</li>
  * </ul>
  * A clone's finite colocation (which Pacemaker applies to each instance as it places it) takes
  * nothing off for a part placed nowhere.
@@ -51,9 +51,7 @@ final class PrimaryColocation {
             Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
             work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? -Score.INFINITY : w);
         } else if (!anyRole) {
-            for (Resource part : parts(c.primary())) {
-                roleShareOf(part, c, work);
-            }
+            roleShares(c, work);
         } else {
             for (Resource part : parts(c.primary())) {
                 shareOf(part, c, work, !(c.dependent() instanceof Clone));
@@ -165,13 +163,22 @@ final class PrimaryColocation {
                 : Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
     }
 
-    /** One part's share of a finite colocation with a role: where the part has it, left out if it would leave no node. */
-    private static void roleShareOf(Resource part, Colocation c, Map<Node, Integer> work) {
-        Set<Node> where = Placement.nodesOf(part, c.primaryRole());
-        if (where.isEmpty()) {
-            return;
+    /**
+     * A finite colocation with a role: the score added where each part has that role, as often
+     * as parts have it there. A dislike that would leave no node is taken back whole (not share
+     * by share: Pacemaker keeps the scores from before the colocation), a liking is kept.
+     */
+    private static void roleShares(Colocation c, Map<Node, Integer> work) {
+        Map<Node, Integer> before = NodeWeights.copy(work);
+        for (Resource part : parts(c.primary())) {
+            Set<Node> where = Placement.nodesOf(part, c.primaryRole());
+            if (!where.isEmpty()) {
+                work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+            }
         }
-        addUnlessNoNodeLeft(work, (node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+        if (c.score() < 0 && !NodeWeights.canRunAny(work)) {
+            work.putAll(before);
+        }
     }
 
     private static void addUnlessNoNodeLeft(Map<Node, Integer> work, BiFunction<Node, Integer, Integer> change) {

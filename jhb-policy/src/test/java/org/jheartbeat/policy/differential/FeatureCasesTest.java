@@ -933,6 +933,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationWithRoleDislikeTakenBackWhole() throws Exception {
+        assertSameAsPacemaker("colocation-with-role-dislike-taken-back-whole");
+    }
+
+    @Test
+    void cloneInstanceOnStandbyNodePlacedAfterRunnableOne() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-standby-node-placed-after-runnable-one");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
