@@ -410,6 +410,9 @@ final class OrderingEffects {
                 && c.primaryRole() == Role.PROMOTED) {
             return followUnpromoted(c, clone);
         }
+        if (c.score() >= Score.INFINITY && c.primary() instanceof Clone clone) {
+            return followClone(c, clone);
+        }
         if (c.score() < Score.INFINITY || !(c.primary() instanceof Primitive primary)
                 || c.primaryRole() != null && c.primaryRole() != Role.STARTED) {
             return false;
@@ -459,7 +462,31 @@ final class OrderingEffects {
         if (last == null) {
             return false;
         }
-        String why = "colocation with " + last.id();
+        return blockDependent(c, "colocation with " + last.id());
+    }
+
+    /**
+     * What must go with a clone none of whose instances can start (each is placed, and ends
+     * stopped: its start, or staying where it runs, cannot happen): Pacemaker blocks the dependent wherever it is, its starts (its promotions, for a
+     * colocation of the promoted role), so what runs of it stops too, promoted or not.
+     */
+    private boolean followClone(Colocation c, Clone primary) {
+        if (primary.children().isEmpty()) {
+            return false;
+        }
+        for (Resource instance : primary.children()) {
+            List<Primitive> primitives = instance.primitives();
+            ResourcePlan plan = primitives.isEmpty() ? null : plans.get(primitives.get(0));
+            // an instance placed nowhere has no start at all, which Pacemaker counts as one that can run
+            if (plan == null || plan.next == null || !endsStopped(plan)) {
+                return false;
+            }
+        }
+        return blockDependent(c, "colocation with " + primary.id());
+    }
+
+    /** Blocks the dependent of a mandatory colocation whose primary cannot reach its role: no promotion, or no start and no staying. */
+    private boolean blockDependent(Colocation c, String why) {
         boolean changed = false;
         for (Primitive dependent : c.dependent().primitives()) {
             ResourcePlan d = plans.get(dependent);

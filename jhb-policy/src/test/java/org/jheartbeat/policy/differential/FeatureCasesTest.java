@@ -1046,6 +1046,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("cloned-group-leaving-its-node-keeps-members-uncounted");
     }
 
+    @Test
+    void cloneThatCannotStartStopsRoleBoundDependent() throws Exception {
+        assertSameAsPacemaker("clone-that-cannot-start-stops-role-bound-dependent");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
