@@ -201,8 +201,10 @@ final class CloneDistribution {
     private List<Resource> placementOrder(List<Resource> instances) {
         List<SortKey> keys = new ArrayList<>();
         for (Resource instance : instances) {
-            Node current = currentNode(instance);
-            keys.add(new SortKey(instance, activeWhereUnwelcome(instance), priority(instance),
+            boolean unwelcome = activeWhereUnwelcome(instance);
+            // where it may no longer run, its node no longer counts: it sorts as one not active
+            Node current = unwelcome ? null : currentNode(instance);
+            keys.add(new SortKey(instance, unwelcome, priority(instance),
                     current == null, current != null && !current.canRunResources(), bestWeight(instance)));
         }
         keys.sort(Comparator.comparing(SortKey::unwelcome)

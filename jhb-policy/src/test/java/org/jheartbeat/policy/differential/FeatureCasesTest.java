@@ -1051,6 +1051,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-that-cannot-start-stops-role-bound-dependent");
     }
 
+    @Test
+    void cloneInstanceActiveWhereBannedSortsAsInactive() throws Exception {
+        assertSameAsPacemaker("clone-instance-active-where-banned-sorts-as-inactive");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
