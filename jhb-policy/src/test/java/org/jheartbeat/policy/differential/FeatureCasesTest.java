@@ -1056,6 +1056,11 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-instance-active-where-banned-sorts-as-inactive");
     }
 
+    @Test
+    void promotionFrozenWithoutQuorumKeepsPromotedInstance() throws Exception {
+        assertSameAsPacemaker("promotion-frozen-without-quorum-keeps-promoted-instance");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
