@@ -290,7 +290,13 @@ final class OrderingEffects {
             // member the group's stop takes along) holds the first's stops; one merely left alone
             // has no stop to wait for
             boolean sameGroup = t.rsc.parent() instanceof Group && pair.first.parent() == t.rsc.parent();
-            if (pair.symmetrical && t.current != null && (t.rsc.blocked() || t.rsc.failed() || sameGroup)) {
+            boolean holds = t.rsc.blocked() || t.rsc.failed() || sameGroup;
+            // a first outside the then's clone waits for the clone's "stopped", which waits only
+            // while no instance can stop
+            if (holds && t.rsc.top() instanceof Clone clone && clone != pair.first.top() && anyInstanceStops(clone)) {
+                holds = false;
+            }
+            if (pair.symmetrical && t.current != null && holds) {
                 for (ResourcePlan fp : f.plans) {
                     changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
                 }
@@ -369,6 +375,16 @@ final class OrderingEffects {
             }
         }
         return changed;
+    }
+
+    private boolean anyInstanceStops(Clone clone) {
+        for (Primitive p : clone.primitives()) {
+            ResourcePlan plan = plans.get(p);
+            if (plan != null && plan.stops.stream().anyMatch(Action::runnable)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

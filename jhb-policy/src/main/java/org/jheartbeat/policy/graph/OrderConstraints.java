@@ -6,7 +6,6 @@ import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Ordering;
-import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
 
 /**
@@ -65,7 +64,7 @@ final class OrderConstraints {
             interleaved(fc, firstAction, tc, thenAction, keepBlocked);
             return;
         }
-        edges(ends(first, firstAction, true), ends(then, thenAction, false), keepBlocked);
+        edges(index.ends(first, firstAction, true), index.ends(then, thenAction, false), keepBlocked);
     }
 
     private void interleaved(Clone first, String firstAction, Clone then, String thenAction, boolean keepBlocked) {
@@ -73,7 +72,7 @@ final class OrderConstraints {
             Node node = ti.instanceNode();
             for (Resource fi : first.children()) {
                 if (node != null && node == fi.instanceNode()) {
-                    edges(ends(fi, firstAction, true), ends(ti, thenAction, false), keepBlocked);
+                    edges(index.ends(fi, firstAction, true), index.ends(ti, thenAction, false), keepBlocked);
                 }
             }
         }
@@ -90,16 +89,6 @@ final class OrderConstraints {
             }
         }
     }
-
-    /** The actions standing for a resource's step: a primitive's own, a collective's pseudo action. */
-    private List<Action> ends(Resource r, String task, boolean asFirst) {
-        if (r instanceof Primitive) {
-            return index.of(r, task);
-        }
-        Action pseudo = index.one(r, asFirst ? PseudoActions.completion(task) : task);
-        return pseudo == null ? List.of() : List.of(pseudo);
-    }
-
 
     private static String inverse(String action) {
         return switch (action) {

@@ -1016,6 +1016,36 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-on-every-node-role-liking-not-counted-for-promotion");
     }
 
+    @Test
+    void multiplyActiveOnMaintenanceNodeHoldsWhatFollows() throws Exception {
+        assertSameAsPacemaker("multiply-active-on-maintenance-node-holds-what-follows");
+    }
+
+    @Test
+    void unmanagedFailureOnMaintenanceNodeHoldsWhatFollows() throws Exception {
+        assertSameAsPacemaker("unmanaged-failure-on-maintenance-node-holds-what-follows");
+    }
+
+    @Test
+    void antiColocationStartWaitsForGroupStopThatCannotFinish() throws Exception {
+        assertSameAsPacemaker("anti-colocation-start-waits-for-group-stop-that-cannot-finish");
+    }
+
+    @Test
+    void groupMemberPlacedNowhereHoldsGroupRunning() throws Exception {
+        assertSameAsPacemaker("group-member-placed-nowhere-holds-group-running");
+    }
+
+    @Test
+    void cloneThenWithInstanceThatCannotStopLetsFirstStop() throws Exception {
+        assertSameAsPacemaker("clone-then-with-instance-that-cannot-stop-lets-first-stop");
+    }
+
+    @Test
+    void serializeIgnoresStartBlockedByQuorum() throws Exception {
+        assertSameAsPacemaker("serialize-ignores-start-blocked-by-quorum");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
