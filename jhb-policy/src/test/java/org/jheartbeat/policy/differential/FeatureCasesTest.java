@@ -933,6 +933,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationWithRoleDislikeTakenBackWhole() throws Exception {
+        assertSameAsPacemaker("colocation-with-role-dislike-taken-back-whole");
+    }
+
+    @Test
+    void cloneInstanceOnStandbyNodePlacedAfterRunnableOne() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-standby-node-placed-after-runnable-one");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
@@ -1044,6 +1054,21 @@ class FeatureCasesTest {
     @Test
     void serializeIgnoresStartBlockedByQuorum() throws Exception {
         assertSameAsPacemaker("serialize-ignores-start-blocked-by-quorum");
+    }
+
+    @Test
+    void unpromotedRoleColocationAddsInstanceScore() throws Exception {
+        assertSameAsPacemaker("unpromoted-role-colocation-adds-instance-score");
+    }
+
+    @Test
+    void colocationScoreZeroPlacesNothingFirst() throws Exception {
+        assertSameAsPacemaker("colocation-score-zero-places-nothing-first");
+    }
+
+    @Test
+    void clonedGroupLaterMemberLeftAloneInstancePlacedAfresh() throws Exception {
+        assertSameAsPacemaker("cloned-group-later-member-left-alone-instance-placed-afresh");
     }
 
     /** "location-rule-uname" is tested by locationRuleUname(). */
