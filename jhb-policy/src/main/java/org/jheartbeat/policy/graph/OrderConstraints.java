@@ -6,6 +6,7 @@ import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Ordering;
+import org.jheartbeat.policy.model.OrderingDuplicates;
 import org.jheartbeat.policy.model.Resource;
 
 /**
@@ -28,19 +29,25 @@ final class OrderConstraints {
     }
 
     void add() {
+        OrderingDuplicates duplicates = new OrderingDuplicates(cluster.orderings());
         for (Ordering o : cluster.orderings()) {
+            boolean forward = !duplicates.forwardDropped(o);
             if (o.kind() == Ordering.Kind.SERIALIZE) {
                 // one way only: what is both starting waits (the then's start for the first's),
                 // and it waits even for a first that cannot run
-                order(o.first(), o.firstAction(), o.then(), o.thenAction(), true);
+                if (forward) {
+                    order(o.first(), o.firstAction(), o.then(), o.thenAction(), true);
+                }
                 continue;
             }
             List<Resource> firsts = o.alternatives().isEmpty() ? listOf(o.first()) : o.alternatives();
             for (Resource first : firsts) {
-                order(first, o.firstAction(), o.then(), o.thenAction(), false);
-                String undoFirst = inverse(o.firstAction());
-                String undoThen = inverse(o.thenAction());
-                if (o.symmetrical() && undoFirst != null && undoThen != null) {
+                if (forward) {
+                    order(first, o.firstAction(), o.then(), o.thenAction(), false);
+                }
+                String undoFirst = OrderingDuplicates.inverse(o.firstAction());
+                String undoThen = OrderingDuplicates.inverse(o.thenAction());
+                if (o.symmetrical() && undoFirst != null && undoThen != null && !duplicates.inverseDropped(o)) {
                     order(o.then(), undoThen, first, undoFirst, false);
                 }
             }
@@ -88,15 +95,5 @@ final class OrderConstraints {
                 }
             }
         }
-    }
-
-    private static String inverse(String action) {
-        return switch (action) {
-            case "start" -> "stop";
-            case "stop" -> "start";
-            case "promote" -> "demote";
-            case "demote" -> "promote";
-            default -> null;
-        };
     }
 }

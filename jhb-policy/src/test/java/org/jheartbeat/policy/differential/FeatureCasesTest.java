@@ -1071,6 +1071,16 @@ class FeatureCasesTest {
         assertSameAsPacemaker("cloned-group-later-member-left-alone-instance-placed-afresh");
     }
 
+    @Test
+    void mandatoryOrderAfterOptionalOfSameStepsImpliesNothing() throws Exception {
+        assertSameAsPacemaker("mandatory-order-after-optional-of-same-steps-implies-nothing");
+    }
+
+    @Test
+    void interleavedThenKeptWhenMandatoryOrderRepeatsSerialize() throws Exception {
+        assertSameAsPacemaker("interleaved-then-kept-when-mandatory-order-repeats-serialize");
+    }
+
     /** "location-rule-uname" is tested by locationRuleUname(). */
     static String methodName(String caseName) {
         String[] words = caseName.split("-");
