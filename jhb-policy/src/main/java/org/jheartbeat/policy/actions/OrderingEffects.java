@@ -369,7 +369,7 @@ final class OrderingEffects {
         // only an order that implies the then (mandatory and symmetrical, or an optional one with
         // restart-type=restart) restarts it; an asymmetrical one leaves a then that runs alone
         boolean impliesThen = pair.symmetrical || !pair.needsFirst;
-        if (pair.forward && impliesThen && t.current != null && f.restarts(t.current) && t.current == t.next
+        if (pair.forward && impliesThen && t.current != null && restartsThen(pair, f, t) && t.current == t.next
                 && (t.start == null || definitionRestart)) {
             t.restartReason = "required " + f.name;
             // the then stops before the first (symmetry): a first that stops makes the then's stop required
@@ -394,6 +394,20 @@ final class OrderingEffects {
             }
         }
         return changed;
+    }
+
+    /**
+     * Whether the first's start restarts a then running where it stays. A clone first matters to a
+     * then outside any clone only where its instances start or stop on the then's node; an instance
+     * of another clone, not interleaved, waits for its clone's start, which any start of the first
+     * makes required, so every running instance restarts.
+     */
+    private static boolean restartsThen(Pair pair, FirstState f, ResourcePlan t) {
+        if (!pair.interleaved && pair.first != null && t.rsc.top() instanceof Clone thenClone
+                && thenClone != pair.first.top()) {
+            return f.starts;
+        }
+        return f.restarts(t.current);
     }
 
     private boolean anyInstanceStops(Clone clone) {

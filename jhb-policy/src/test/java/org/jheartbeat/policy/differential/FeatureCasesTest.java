@@ -913,6 +913,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneThenRestartsEverywhereWhenFirstCloneStarts() throws Exception {
+        assertSameAsPacemaker("clone-then-restarts-everywhere-when-first-clone-starts");
+    }
+
+    @Test
     void asymmetricalOrderKeepsRunningThenWhenFirstCannotStart() throws Exception {
         assertSameAsPacemaker("asymmetrical-order-keeps-running-then-when-first-cannot-start");
     }
