@@ -383,8 +383,12 @@ final class CloneDistribution {
     private int priority(Resource instance) {
         int priority = instance.priority();
         if (clone.promotable()) {
+            Map<Node, Integer> own = assigner.ownTable(instance);
             for (Node n : cloneTable.keySet()) {
-                Integer recorded = n.canRunResources() ? PromotionPreference.recorded(clone, instance, n) : null;
+                // Pacemaker counts a promotion score only where the instance's own locations (its
+                // clone's with them) allow it, before any colocation
+                boolean allowed = Score.add(clone.score(n), own.getOrDefault(n, 0)) >= 0;
+                Integer recorded = n.canRunResources() && allowed ? PromotionPreference.recorded(clone, instance, n) : null;
                 if (recorded != null && recorded > priority) {
                     priority = recorded;
                 }

@@ -918,6 +918,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotionScoreWhereInstanceBannedGivesNoPriority() throws Exception {
+        assertSameAsPacemaker("promotion-score-where-instance-banned-gives-no-priority");
+    }
+
+    @Test
     void asymmetricalOrderKeepsRunningThenWhenFirstCannotStart() throws Exception {
         assertSameAsPacemaker("asymmetrical-order-keeps-running-then-when-first-cannot-start");
     }
