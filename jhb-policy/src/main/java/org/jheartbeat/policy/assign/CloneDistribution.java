@@ -194,9 +194,10 @@ final class CloneDistribution {
      * As Pacemaker sorts them: an instance active where it may no longer run comes last; then
      * the higher priority (a promotable instance's best promotion score) first; one active
      * elsewhere (on a node that cannot keep it) before those that are not active; one active on a
-     * node that can run resources before one active on a node that cannot (standby, say); then the one
-     * whose best node scores higher (scores differ through promotion preferences or, in unique
-     * clones, their own constraints); otherwise in order.
+     * node that can run resources before one active on a node that cannot (standby, say); then,
+     * among active ones only, the one whose best node scores higher (scores differ through
+     * promotion preferences or, in unique clones, their own constraints); otherwise in order:
+     * Pacemaker finds two inactive instances equal once their priorities are.
      */
     private List<Resource> placementOrder(List<Resource> instances) {
         List<SortKey> keys = new ArrayList<>();
@@ -205,7 +206,8 @@ final class CloneDistribution {
             // where it may no longer run, its node no longer counts: it sorts as one not active
             Node current = unwelcome ? null : currentNode(instance);
             keys.add(new SortKey(instance, unwelcome, priority(instance),
-                    current == null, current != null && !current.canRunResources(), bestWeight(instance)));
+                    current == null, current != null && !current.canRunResources(),
+                    current == null ? 0 : bestWeight(instance)));
         }
         keys.sort(Comparator.comparing(SortKey::unwelcome)
                 .thenComparing(SortKey::priority, Comparator.reverseOrder())

@@ -923,6 +923,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void inactiveCloneInstancesKeepTheirOrder() throws Exception {
+        assertSameAsPacemaker("inactive-clone-instances-keep-their-order");
+    }
+
+    @Test
     void asymmetricalOrderKeepsRunningThenWhenFirstCannotStart() throws Exception {
         assertSameAsPacemaker("asymmetrical-order-keeps-running-then-when-first-cannot-start");
     }
