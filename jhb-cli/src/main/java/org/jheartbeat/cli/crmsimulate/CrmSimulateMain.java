@@ -295,7 +295,8 @@ public final class CrmSimulateMain implements Callable<Integer> {
         Modifications modifications = new Modifications(quorum(), nodesUp, nodesDown, nodesFailed, injected);
         boolean process = run || simulate || showScores || saveGraph != null || saveDot != null || explain != null;
         return new Simulation(modifications, failures, ClusterTime.of(dateTimeText(), clock),
-                new Simulation.Show(process, simulate, showScores, quiet, showAttributes));
+                new Simulation.Show(process, saveGraph != null || saveDot != null, simulate, showScores, quiet,
+                        showAttributes));
     }
 
     private Boolean quorum() throws ToolFailure {
