@@ -177,7 +177,7 @@ public final class Assigner {
             return table;
         }
         for (Colocation c : r.asDependent()) {
-            if (c.score() == 0 || c.primary().parent() instanceof Group && c.primary().parent() == r.parent()) {
+            if (c.primary().parent() instanceof Group && c.primary().parent() == r.parent()) {
                 continue;
             }
             work = forwardTable(c.primary(), work, NodeWeights.chained(factor, c.score()), seen);

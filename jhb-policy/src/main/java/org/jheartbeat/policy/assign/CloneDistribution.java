@@ -76,7 +76,7 @@ final class CloneDistribution {
         for (Resource instance : clone.children()) {
             Node current = currentNode(instance);
             if (current != null && fixed(instance) && !failed(instance)) {
-                place(instance, current);
+                place(instance, current, 0);
             } else if (current != null && fixed(instance)) {
                 // a failed one stays where it is too, but takes its place among the others in
                 // their order: it counts against clone-max only if its turn comes before the limit
@@ -87,8 +87,9 @@ final class CloneDistribution {
                 stop(instance);
             } else if (current != null && placed < max && fits(current, stayLimit) && !failed(instance)) {
                 // a failed instance is not kept where it is first: it is placed with the others
-                if (keeps(instance, current, nodeMax)) {
-                    place(instance, current);
+                Integer kept = scoreToStay(instance, current, nodeMax);
+                if (kept != null) {
+                    place(instance, current, kept);
                 } else {
                     placedAfresh.add(instance);
                     unplaced.add(instance);
@@ -103,19 +104,19 @@ final class CloneDistribution {
                 keepFixed(instance, max);
                 continue;
             }
-            Node n = placed < max ? best(instance, evenLimit) : null;
-            if (n == null) {
+            Choice choice = placed < max ? best(instance, evenLimit) : null;
+            if (choice == null) {
                 later.add(instance);
             } else {
-                place(instance, n);
+                place(instance, choice.node(), choice.score());
             }
         }
         for (Resource instance : later) {
-            Node n = placed < max ? best(instance, nodeMax) : null;
-            if (n == null) {
+            Choice choice = placed < max ? best(instance, nodeMax) : null;
+            if (choice == null) {
                 stop(instance);
             } else {
-                place(instance, n);
+                place(instance, choice.node(), choice.score());
             }
         }
     }
@@ -171,25 +172,29 @@ final class CloneDistribution {
     }
 
     /** What orders the instances still to place, worked out once per instance. */
-    private record SortKey(Resource instance, boolean unwelcome, int priority, boolean inactive, int bestWeight) {
+    private record SortKey(Resource instance, boolean unwelcome, int priority, boolean inactive, boolean stranded,
+                           int bestWeight) {
     }
 
     /**
      * As Pacemaker sorts them: an instance active where it may no longer run comes last; then
      * the higher priority (a promotable instance's best promotion score) first; one active
-     * elsewhere (on a node that cannot keep it) before those that are not active; then the one
+     * elsewhere (on a node that cannot keep it) before those that are not active; one active on a
+     * node that can run resources before one active on a node that cannot (standby, say); then the one
      * whose best node scores higher (scores differ through promotion preferences or, in unique
      * clones, their own constraints); otherwise in order.
      */
     private List<Resource> placementOrder(List<Resource> instances) {
         List<SortKey> keys = new ArrayList<>();
         for (Resource instance : instances) {
+            Node current = currentNode(instance);
             keys.add(new SortKey(instance, activeWhereUnwelcome(instance), priority(instance),
-                    currentNode(instance) == null, bestWeight(instance)));
+                    current == null, current != null && !current.canRunResources(), bestWeight(instance)));
         }
         keys.sort(Comparator.comparing(SortKey::unwelcome)
                 .thenComparing(SortKey::priority, Comparator.reverseOrder())
                 .thenComparing(SortKey::inactive)
+                .thenComparing(SortKey::stranded)
                 .thenComparing(SortKey::bestWeight, Comparator.reverseOrder()));
         List<Resource> ordered = new ArrayList<>();
         for (SortKey key : keys) {
@@ -212,28 +217,40 @@ final class CloneDistribution {
      * node scores at least as well as the best node it could go to: a node the clone prefers
      * more draws the instance away. The preferences of resources colocated with the clone
      * count only when some nodes get no instance (else every node gets one anyway).
+     *
+     * @return its score on the current node if it stays there, else null
      */
-    private boolean keeps(Resource instance, Node current, int nodeMax) {
+    private Integer scoreToStay(Resource instance, Node current, int nodeMax) {
         if (!current.canRunResources() || blockedFromRunning(instance)) {
-            return false;
+            return null;
         }
         Map<Node, Integer> table = instanceTable(instance);
         Integer w = table.get(current);
         if (w == null || w < 0) {
-            return false;
+            return null;
         }
         for (Map.Entry<Node, Integer> e : table.entrySet()) {
             if (e.getValue() > w && e.getKey().canRunResources() && fits(e.getKey(), nodeMax)
                     && cloneTable.getOrDefault(e.getKey(), -1) >= 0) {
-                return false;
+                return null;
             }
         }
-        return true;
+        return w;
     }
 
-    /** Unmanaged or blocked instances stay where they are, whatever the scores say. */
+    /**
+     * Unmanaged or blocked instances stay where they are, whatever the scores say. For a cloned
+     * group that is one whose first member is (Pacemaker places a group where its first member
+     * goes); one with only a later member left alone is placed as any other, that member
+     * staying where it is.
+     */
     static boolean fixed(Resource instance) {
-        return instance.primitives().stream().anyMatch(p -> !p.managed() || p.blocked());
+        List<Primitive> primitives = instance.primitives();
+        return !primitives.isEmpty() && leftAlone(primitives.get(0));
+    }
+
+    private static boolean leftAlone(Primitive p) {
+        return !p.managed() || p.blocked();
     }
 
     private static boolean failed(Resource instance) {
@@ -244,9 +261,9 @@ final class CloneDistribution {
     private void keepFixed(Resource instance, int max) {
         Node current = currentNode(instance);
         if (placed < max) {
-            place(instance, current);
+            place(instance, current, 0);
         } else {
-            assignAt(instance, current);
+            assignAt(instance, current, 0);
         }
     }
 
@@ -267,7 +284,11 @@ final class CloneDistribution {
         return first.stopOnly() || first.targetRole() == Role.STOPPED;
     }
 
-    private Node best(Resource instance, int limit) {
+    /** A node for an instance, with the instance's score there. */
+    private record Choice(Node node, int score) {
+    }
+
+    private Choice best(Resource instance, int limit) {
         if (blockedFromRunning(instance)) {
             return null;
         }
@@ -279,7 +300,7 @@ final class CloneDistribution {
                 return null;
             }
             if (fits(n, limit)) {
-                return keptAtTie(table, current, n, w, limit) ? current : n;
+                return new Choice(keptAtTie(table, current, n, w, limit) ? current : n, w);
             }
         }
         return null;
@@ -298,7 +319,9 @@ final class CloneDistribution {
 
     /**
      * Active on a node the instance may not run on by its own and the clone's scores (bans,
-     * locations; colocations are not applied yet when Pacemaker sorts the instances).
+     * locations; colocations are not applied yet when Pacemaker sorts the instances). A cloned
+     * group's own scores are the group's, not its members' (whose stickiness, or a node in
+     * maintenance, does not count here).
      */
     private boolean activeWhereUnwelcome(Resource instance) {
         Node current = currentNode(instance);
@@ -306,7 +329,7 @@ final class CloneDistribution {
             return false;
         }
         Integer cloneScore = clone.allowedNodes().get(current);
-        Integer own = assigner.ownTable(instance).get(current);
+        Integer own = instance.allowedNodes().get(current);
         return cloneScore == null || Score.add(cloneScore, own == null ? 0 : own) < 0;
     }
 
@@ -337,17 +360,25 @@ final class CloneDistribution {
         return null;
     }
 
-    private void place(Resource instance, Node n) {
-        assignAt(instance, n);
+    /** Places an instance on a node; score: its score there (0 when it stays without being weighed). */
+    private void place(Resource instance, Node n, int score) {
+        assignAt(instance, n, score);
         perNode.merge(n, 1, Integer::sum);
         placed++;
     }
 
-    private void assignAt(Resource instance, Node n) {
+    private void assignAt(Resource instance, Node n, int score) {
         Role role = clone.promotable() ? Role.UNPROMOTED : Role.STARTED;
         if (instance instanceof Group g) {
             Node node = n;
             for (Primitive m : g.children()) {
+                if (leftAlone(m)) {
+                    // it stays where it runs, and the members after it follow it there
+                    node = m.currentNode();
+                    m.assign(node, role);
+                    m.setAssignedScore(0);
+                    continue;
+                }
                 Integer w = node == null ? null : m.allowedNodes().get(node);
                 // a managed member cannot start where nothing may run (an unmanaged one before it
                 // may keep the instance on a node in maintenance)
@@ -357,9 +388,11 @@ final class CloneDistribution {
                     node = null;
                 }
                 m.assign(node, role);
+                m.setAssignedScore(node == null ? 0 : score);
             }
         } else if (instance instanceof Primitive p) {
             p.assign(n, role);
+            p.setAssignedScore(n == null ? 0 : score);
         }
     }
 

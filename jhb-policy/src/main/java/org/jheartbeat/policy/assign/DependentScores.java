@@ -198,7 +198,6 @@ final class DependentScores {
                 colocations.addAll(g.asPrimary());
             }
         }
-        colocations.removeIf(c -> c.score() == 0);
         return order.byDependent(colocations);
     }
 }

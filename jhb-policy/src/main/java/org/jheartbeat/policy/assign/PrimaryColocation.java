@@ -1,6 +1,7 @@
 package org.jheartbeat.policy.assign;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.jheartbeat.policy.model.Group;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
+import org.jheartbeat.policy.model.Role;
 
 /**
  * What a colocation with a primary that has been placed does to the dependent's node scores,
@@ -26,7 +28,7 @@ import org.jheartbeat.policy.model.Resource;
  * member, each instance of a clone): added on the nodes where that part is or, when the part is
  * placed nowhere and the score is positive, taken off every node; a part whose share would
  * leave the dependent no node to run on is left out (with a role: added where the part has
- * that role, left out likewise).</li>
+ * that role, and a dislike that would leave no node taken back whole).</li>
  * </ul>
  * A clone's finite colocation (which Pacemaker applies to each instance as it places it) takes
  * nothing off for a part placed nowhere.
@@ -41,13 +43,15 @@ final class PrimaryColocation {
         if (c.score() >= Score.INFINITY) {
             Set<Node> where = anyRole ? fullyActive(c.primary(), c.dependent()) : Placement.nodesOf(c.primary(), c.primaryRole());
             work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? w : -Score.INFINITY);
+            if (!anyRole && addsInstanceScores(c)) {
+                instanceScores((Clone) c.primary(), c.primaryRole())
+                        .forEach((node, score) -> work.computeIfPresent(node, (n, w) -> Score.add(w, score)));
+            }
         } else if (c.score() <= -Score.INFINITY) {
             Set<Node> where = Placement.nodesOf(c.primary(), c.primaryRole());
             work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? -Score.INFINITY : w);
         } else if (!anyRole) {
-            for (Resource part : parts(c.primary())) {
-                roleShareOf(part, c, work);
-            }
+            roleShares(c, work);
         } else {
             for (Resource part : parts(c.primary())) {
                 shareOf(part, c, work, !(c.dependent() instanceof Clone));
@@ -85,6 +89,30 @@ final class PrimaryColocation {
                 shareOf(part, c, work, false);
             }
         }
+    }
+
+    /**
+     * Whether a mandatory colocation with a role of a promotable clone also adds, on each node
+     * where an instance has that role, the score that instance was placed with: Pacemaker merges
+     * the nodes it keeps with their scores into the dependent's, except for promoted with
+     * promoted (which must let dependent instances start unpromoted anywhere).
+     */
+    private static boolean addsInstanceScores(Colocation c) {
+        return c.primary() instanceof Clone clone && clone.promotable()
+                && !(c.primaryRole() == Role.PROMOTED && c.dependentRole() == Role.PROMOTED);
+    }
+
+    /** The score each of the clone's instances with the role was placed with, by node (the last instance on a node counts). */
+    private static Map<Node, Integer> instanceScores(Clone clone, Role role) {
+        Map<Node, Integer> scores = new LinkedHashMap<>();
+        for (Resource instance : clone.children()) {
+            List<Primitive> primitives = instance.primitives();
+            if (!primitives.isEmpty()) {
+                Primitive first = primitives.get(0);
+                Placement.nodesOf(instance, role).forEach(node -> scores.put(node, first.assignedScore()));
+            }
+        }
+        return scores;
     }
 
     /** An interleaved clone colocated with a clone that runs as many instances per node. */
@@ -135,13 +163,22 @@ final class PrimaryColocation {
                 : Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
     }
 
-    /** One part's share of a finite colocation with a role: where the part has it, left out if it would leave no node. */
-    private static void roleShareOf(Resource part, Colocation c, Map<Node, Integer> work) {
-        Set<Node> where = Placement.nodesOf(part, c.primaryRole());
-        if (where.isEmpty()) {
-            return;
+    /**
+     * A finite colocation with a role: the score added where each part has that role, as often
+     * as parts have it there. A dislike that would leave no node is taken back whole (not share
+     * by share: Pacemaker keeps the scores from before the colocation), a liking is kept.
+     */
+    private static void roleShares(Colocation c, Map<Node, Integer> work) {
+        Map<Node, Integer> before = NodeWeights.copy(work);
+        for (Resource part : parts(c.primary())) {
+            Set<Node> where = Placement.nodesOf(part, c.primaryRole());
+            if (!where.isEmpty()) {
+                work.replaceAll((node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+            }
         }
-        addUnlessNoNodeLeft(work, (node, w) -> Placement.matches(node, where, c.nodeAttribute()) ? Score.add(w, c.score()) : w);
+        if (c.score() < 0 && !NodeWeights.canRunAny(work)) {
+            work.putAll(before);
+        }
     }
 
     private static void addUnlessNoNodeLeft(Map<Node, Integer> work, BiFunction<Node, Integer, Integer> change) {

@@ -39,6 +39,7 @@ public final class Primitive extends Resource {
     private boolean blocked;
     private boolean stopOnly;
     private Node assignedNode;
+    private int assignedScore;
     private Role nextRole = Role.STOPPED;
     private final Map<String, Integer> utilization = new LinkedHashMap<>();
 
@@ -285,12 +286,26 @@ public final class Primitive extends Resource {
         return nextRole;
     }
 
+    /**
+     * Its score on the node it was placed on, as it stood when it was placed (Pacemaker keeps it
+     * with the assigned node, and a mandatory colocation with the role of a promotable clone's
+     * instance adds it to the dependent's score there); 0 when it was not chosen by score.
+     */
+    public int assignedScore() {
+        return assignedScore;
+    }
+
+    public void setAssignedScore(int assignedScore) {
+        this.assignedScore = assignedScore;
+    }
+
     public void assign(Node node, Role role) {
         if (assignedNode != null) {
             assignedNode.countAssigned(-1);
             assignedNode.use(utilization, -1);
         }
         this.assignedNode = node;
+        this.assignedScore = 0;
         this.nextRole = node == null ? Role.STOPPED : role;
         if (node != null) {
             node.countAssigned(1);

@@ -235,7 +235,8 @@ final class ConstraintUnpacker {
     }
 
     private static void addColocation(Cluster cluster, Colocation c) {
-        if (c.dependent() == c.primary()) {
+        // Pacemaker drops a colocation of score 0 as it reads it: its primary is not even placed first
+        if (c.dependent() == c.primary() || c.score() == 0) {
             return;
         }
         cluster.colocations().add(c);

@@ -933,6 +933,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void colocationWithRoleDislikeTakenBackWhole() throws Exception {
+        assertSameAsPacemaker("colocation-with-role-dislike-taken-back-whole");
+    }
+
+    @Test
+    void cloneInstanceOnStandbyNodePlacedAfterRunnableOne() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-standby-node-placed-after-runnable-one");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
@@ -1014,6 +1024,21 @@ class FeatureCasesTest {
     @Test
     void cloneOnEveryNodeRoleLikingNotCountedForPromotion() throws Exception {
         assertSameAsPacemaker("clone-on-every-node-role-liking-not-counted-for-promotion");
+    }
+
+    @Test
+    void unpromotedRoleColocationAddsInstanceScore() throws Exception {
+        assertSameAsPacemaker("unpromoted-role-colocation-adds-instance-score");
+    }
+
+    @Test
+    void colocationScoreZeroPlacesNothingFirst() throws Exception {
+        assertSameAsPacemaker("colocation-score-zero-places-nothing-first");
+    }
+
+    @Test
+    void clonedGroupLaterMemberLeftAloneInstancePlacedAfresh() throws Exception {
+        assertSameAsPacemaker("cloned-group-later-member-left-alone-instance-placed-afresh");
     }
 
     /** "location-rule-uname" is tested by locationRuleUname(). */
