@@ -22,6 +22,7 @@ public final class Action {
     private boolean pseudo;
     private boolean runnable = true;
     private boolean leftOut;
+    private boolean optional;
     private String reason;
     private final List<Action> after = new ArrayList<>();
     private final Set<Action> awaitedThoughBlocked = new HashSet<>();
@@ -89,6 +90,19 @@ public final class Action {
         leftOut = true;
     }
 
+    /**
+     * Whether nothing requires this action, as Pacemaker keeps a start (and the promotion after
+     * it) that could not run from the moment it was made: only a required action is kept as an
+     * input that cannot run ({@link #waitFor}).
+     */
+    public boolean optional() {
+        return optional;
+    }
+
+    public void markOptional() {
+        optional = true;
+    }
+
     public void blockBecause(String why) {
         if (runnable) {
             runnable = false;
@@ -132,13 +146,13 @@ public final class Action {
 
     /**
      * The inputs the graph lists for this action: those that can run (in the graph or left out
-     * of it), and the blocked ones it waits for all the same ({@link #waitFor}). An input not in
-     * the graph never completes, so neither does this action.
+     * of it), and the blocked ones it waits for all the same ({@link #waitFor}) that something
+     * requires. An input not in the graph never completes, so neither does this action.
      */
     public List<Action> graphInputs() {
         List<Action> inputs = new ArrayList<>();
         for (Action before : after) {
-            if (before.runnable() || awaitedThoughBlocked.contains(before)) {
+            if (before.runnable() || awaitedThoughBlocked.contains(before) && !before.optional()) {
                 inputs.add(before);
             }
         }

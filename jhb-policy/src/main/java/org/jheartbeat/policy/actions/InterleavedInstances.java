@@ -8,6 +8,7 @@ import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Ordering;
+import org.jheartbeat.policy.model.OrderingDuplicates;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
 
@@ -38,11 +39,14 @@ final class InterleavedInstances {
      */
     Map<Primitive, Resource> withdrawUnmatched() {
         Map<Primitive, Resource> withdrawn = new LinkedHashMap<>();
+        // a mandatory order whose steps an earlier order already orders does not withdraw anything
+        OrderingDuplicates duplicates = new OrderingDuplicates(cluster.orderings());
         boolean changed = true;
         while (changed) {
             changed = false;
             for (Ordering o : cluster.orderings()) {
-                if (o.kind() == Ordering.Kind.MANDATORY && o.symmetrical() && o.first() instanceof Clone first
+                if (o.kind() == Ordering.Kind.MANDATORY && o.symmetrical() && !duplicates.forwardDropped(o)
+                        && o.first() instanceof Clone first
                         && o.then() instanceof Clone then && then.interleave() && o.alternatives().isEmpty()) {
                     changed |= withdraw(first, then, withdrawn);
                 }

@@ -10,6 +10,7 @@ import org.jheartbeat.policy.model.Colocation;
 import org.jheartbeat.policy.model.Group;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Ordering;
+import org.jheartbeat.policy.model.OrderingDuplicates;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
 import org.jheartbeat.policy.model.Role;
@@ -39,14 +40,17 @@ final class OrderingEffects {
      * needsFirst: the then cannot start unless the first can (false where only the first's
      * changes carry over to the then). viaGroup: the ordering names the then's group, so it
      * reaches the then through the group's own start and stop, which leave the member free to
-     * migrate while the first moves.
+     * migrate while the first moves. forward, inverse: whether the ordering's own steps, and the
+     * inverse ones of a symmetrical ordering (the then's stop before the first's), count, or an
+     * earlier ordering of the same steps does instead ({@link OrderingDuplicates}).
      */
     private record Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical,
                         List<Resource> alternatives, int minimum, String label, boolean interleaved, boolean needsFirst,
-                        boolean viaGroup) {
+                        boolean viaGroup, boolean forward, boolean inverse) {
 
         Pair(Resource first, Primitive then, String firstAction, String thenAction, boolean symmetrical) {
-            this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false, true, false);
+            this(first, then, firstAction, thenAction, symmetrical, List.of(), 0, null, false, true, false, true,
+                    symmetrical);
         }
 
     }
@@ -72,19 +76,23 @@ final class OrderingEffects {
         for (Resource r : cluster.resources().values()) {
             groupPairs(r, pairs);
         }
+        OrderingDuplicates duplicates = new OrderingDuplicates(cluster.orderings());
         for (Ordering o : cluster.orderings()) {
             boolean mandatory = o.kind() == Ordering.Kind.MANDATORY;
             if (!mandatory && !restartsWithFirst(o)) {
                 continue;
             }
+            boolean forward = !duplicates.forwardDropped(o);
+            boolean inverse = mandatory && o.symmetrical() && !duplicates.inverseDropped(o);
             if (mandatory && o.first() instanceof Clone fc && o.then() instanceof Clone tc && tc.interleave()
                     && o.alternatives().isEmpty()) {
-                interleaved(o, fc, tc, pairs);
+                interleaved(o, fc, tc, forward, inverse, pairs);
                 continue;
             }
             for (Primitive t : firstOf(o.then())) {
                 pairs.add(new Pair(o.first(), t, o.firstAction(), o.thenAction(), mandatory && o.symmetrical(),
-                        o.alternatives(), o.minimum(), o.label(), false, mandatory, o.then() instanceof Group));
+                        o.alternatives(), o.minimum(), o.label(), false, mandatory, o.then() instanceof Group,
+                        forward, inverse));
             }
         }
         return pairs;
@@ -100,7 +108,8 @@ final class OrderingEffects {
     }
 
     /** Interleaved clones: each then instance waits only for the first's instance on its own node. */
-    private static void interleaved(Ordering o, Clone first, Clone then, List<Pair> pairs) {
+    private static void interleaved(Ordering o, Clone first, Clone then, boolean forward, boolean inverse,
+                                    List<Pair> pairs) {
         for (Resource ti : then.children()) {
             Node node = ti.instanceNode();
             // an asymmetrical order pairs only with an instance placed there (nothing to stop in step with)
@@ -109,7 +118,8 @@ final class OrderingEffects {
                 continue;
             }
             for (Primitive t : firstOf(ti)) {
-                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical(), List.of(), 0, null, true, true, false));
+                pairs.add(new Pair(match, t, o.firstAction(), o.thenAction(), o.symmetrical(), List.of(), 0, null, true, true,
+                        false, forward, inverse));
             }
         }
     }
@@ -263,6 +273,10 @@ final class OrderingEffects {
     }
 
     private boolean propagate(Pair pair) {
+        boolean startToStart = "start".equals(pair.firstAction) && "start".equals(pair.thenAction);
+        if (!pair.forward && !startToStart) {
+            return false;
+        }
         if ("stop".equals(pair.firstAction) && "stop".equals(pair.thenAction)) {
             return stopForcesStop(pair);
         }
@@ -290,7 +304,13 @@ final class OrderingEffects {
             // member the group's stop takes along) holds the first's stops; one merely left alone
             // has no stop to wait for
             boolean sameGroup = t.rsc.parent() instanceof Group && pair.first.parent() == t.rsc.parent();
-            if (pair.symmetrical && t.current != null && (t.rsc.blocked() || t.rsc.failed() || sameGroup)) {
+            boolean holds = t.rsc.blocked() || t.rsc.failed() || sameGroup;
+            // a first outside the then's clone waits for the clone's "stopped", which waits only
+            // while no instance can stop
+            if (holds && t.rsc.top() instanceof Clone clone && clone != pair.first.top() && anyInstanceStops(clone)) {
+                holds = false;
+            }
+            if (pair.inverse && t.current != null && holds) {
                 for (ResourcePlan fp : f.plans) {
                     changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
                 }
@@ -300,12 +320,12 @@ final class OrderingEffects {
         String unrunnable = "unrunnable " + f.name;
         boolean changed = false;
         // the first stops only after the then has stopped: a then that cannot stop holds it too
-        if (pair.symmetrical && t.stops.stream().anyMatch(stop -> !stop.runnable() && !stop.pseudo())) {
+        if (pair.inverse && t.stops.stream().anyMatch(stop -> !stop.runnable() && !stop.pseudo())) {
             for (ResourcePlan fp : f.plans) {
                 changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
             }
         }
-        if (f.cannotStart && pair.needsFirst) {
+        if (pair.forward && f.cannotStart && pair.needsFirst) {
             if (t.start != null && t.start.runnable()) {
                 t.start.blockBecause(unrunnable);
                 changed = true;
@@ -332,10 +352,15 @@ final class OrderingEffects {
                     t.stopReason = unrunnable;
                 }
                 changed |= addStop(t, t.current);
+                // Pacemaker has a start for it where it is placed, which the first keeps from running
+                if (t.start == null && t.next != null) {
+                    t.start = planner.action(pair.then, "start", t.next, false);
+                    t.start.blockBecause(unrunnable);
+                }
             }
             return changed;
         }
-        if (t.migrate && f.starts && !pair.viaGroup) {
+        if (pair.forward && t.migrate && f.starts && !pair.viaGroup) {
             t.migrate = false;
             t.moveReason = "unrunnable " + (pair.first == null ? pair.label : pair.first.id()) + " stop";
             changed = true;
@@ -344,7 +369,7 @@ final class OrderingEffects {
         // only an order that implies the then (mandatory and symmetrical, or an optional one with
         // restart-type=restart) restarts it; an asymmetrical one leaves a then that runs alone
         boolean impliesThen = pair.symmetrical || !pair.needsFirst;
-        if (impliesThen && t.current != null && f.restarts(t.current) && t.current == t.next
+        if (pair.forward && impliesThen && t.current != null && f.restarts(t.current) && t.current == t.next
                 && (t.start == null || definitionRestart)) {
             t.restartReason = "required " + f.name;
             // the then stops before the first (symmetry): a first that stops makes the then's stop required
@@ -357,11 +382,11 @@ final class OrderingEffects {
             }
             return true;
         }
-        if (pair.symmetrical && f.stops && pair.first instanceof Primitive && t.current != null
+        // (an interleaved then instance is paired with the first's instance by the actions they
+        // have: one with no stop of its own is not made to stop)
+        if (pair.inverse && !pair.interleaved && f.stops && pair.first instanceof Primitive && t.current != null
                 && !t.stopsOn(t.current)) {
-            if (!pair.interleaved) {
-                t.stopReason = "required " + f.name;
-            }
+            t.stopReason = "required " + f.name;
             changed |= addStop(t, t.current);
             if (t.start == null && t.next != null) {
                 t.start = planner.action(pair.then, "start", t.next, false);
@@ -369,6 +394,16 @@ final class OrderingEffects {
             }
         }
         return changed;
+    }
+
+    private boolean anyInstanceStops(Clone clone) {
+        for (Primitive p : clone.primitives()) {
+            ResourcePlan plan = plans.get(p);
+            if (plan != null && plan.stops.stream().anyMatch(Action::runnable)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -409,6 +444,9 @@ final class OrderingEffects {
         if (c.score() >= Score.INFINITY && c.primary() instanceof Clone clone && clone.promotable()
                 && c.primaryRole() == Role.PROMOTED) {
             return followUnpromoted(c, clone);
+        }
+        if (c.score() >= Score.INFINITY && c.primary() instanceof Clone clone) {
+            return followClone(c, clone);
         }
         if (c.score() < Score.INFINITY || !(c.primary() instanceof Primitive primary)
                 || c.primaryRole() != null && c.primaryRole() != Role.STARTED) {
@@ -459,7 +497,31 @@ final class OrderingEffects {
         if (last == null) {
             return false;
         }
-        String why = "colocation with " + last.id();
+        return blockDependent(c, "colocation with " + last.id());
+    }
+
+    /**
+     * What must go with a clone none of whose instances can start (each is placed, and ends
+     * stopped: its start, or staying where it runs, cannot happen): Pacemaker blocks the dependent wherever it is, its starts (its promotions, for a
+     * colocation of the promoted role), so what runs of it stops too, promoted or not.
+     */
+    private boolean followClone(Colocation c, Clone primary) {
+        if (primary.children().isEmpty()) {
+            return false;
+        }
+        for (Resource instance : primary.children()) {
+            List<Primitive> primitives = instance.primitives();
+            ResourcePlan plan = primitives.isEmpty() ? null : plans.get(primitives.get(0));
+            // an instance placed nowhere has no start at all, which Pacemaker counts as one that can run
+            if (plan == null || plan.next == null || !endsStopped(plan)) {
+                return false;
+            }
+        }
+        return blockDependent(c, "colocation with " + primary.id());
+    }
+
+    /** Blocks the dependent of a mandatory colocation whose primary cannot reach its role: no promotion, or no start and no staying. */
+    private boolean blockDependent(Colocation c, String why) {
         boolean changed = false;
         for (Primitive dependent : c.dependent().primitives()) {
             ResourcePlan d = plans.get(dependent);

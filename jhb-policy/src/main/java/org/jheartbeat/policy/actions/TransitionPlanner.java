@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.DefinitionChange;
+import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
@@ -156,6 +157,8 @@ public final class TransitionPlanner {
             // frozen, what runs in the partition may move within it; nothing stopped starts
             if (!quorumOk() && needsQuorum && !(frozen && current != null && current.online())) {
                 plan.start.blockBecause("freeze".equals(policy) ? "quorum freeze" : "no quorum");
+                // Pacemaker requires a start only if it can run when made
+                plan.start.markOptional();
             } else if (unprobedOnPendingNode(p)) {
                 plan.start.blockBecause(null);
             }
@@ -177,8 +180,10 @@ public final class TransitionPlanner {
         if (next != null && then == Role.PROMOTED && (now != Role.PROMOTED || plan.start != null)) {
             plan.promote = action(p, "promote", next, false);
             if (plan.start != null && !plan.start.runnable()) {
-                // a promotion that waits for a blocked start is blocked without a reason of its own
+                // a promotion that waits for a blocked start is blocked without a reason of its
+                // own, and like that start required by nothing
                 plan.promote.blockBecause(null);
+                plan.promote.markOptional();
             }
         }
         if (now == Role.PROMOTED && (then != Role.PROMOTED || !plan.stops.isEmpty())) {
@@ -215,18 +220,25 @@ public final class TransitionPlanner {
     }
 
     /**
-     * A resource that failed on a node in maintenance while still managed keeps the recovery
-     * Pacemaker planned there: its start again where it stays, which the graph leaves out and
-     * what is ordered after it waits for, so that stays undone. (The recovery's stop is optional
-     * to Pacemaker: nothing waits for it.)
+     * An unmanaged resource that Pacemaker would recover (failed there and to be restarted, or
+     * active on several nodes) still gets the recovery's start where it stays, required. Making
+     * the recurring monitors there asks for that start again as an optional one, which it then
+     * becomes; but no monitors are made on a node in maintenance or for a resource in
+     * maintenance, and there the start stays required: the graph leaves it out (the resource is
+     * unmanaged), and what is ordered after it waits for it, so that stays undone. (The
+     * recovery's stop is optional to Pacemaker: nothing waits for it.)
      */
     private void recoveryLeftOut(Primitive p, ResourcePlan plan) {
         Node node = plan.next;
-        if (p.blocked() || node == null || !p.recoveryInMaintenance().contains(node) || !p.active().containsKey(node)) {
+        if (p.blocked() || node == null || !p.active().containsKey(node) || !node.online() || !quorumOk()) {
             return;
         }
-        plan.start = action(p, "start", node, false);
-        plan.start.leaveOutOfGraph();
+        boolean noMonitors = node.maintenance() || cluster.options().maintenanceMode()
+                || MetaValues.bool(p.meta("maintenance"), false);
+        if (p.recoveryPlanned() && noMonitors) {
+            plan.start = action(p, "start", node, false);
+            plan.start.leaveOutOfGraph();
+        }
     }
 
     /**

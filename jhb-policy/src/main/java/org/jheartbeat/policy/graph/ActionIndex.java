@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.actions.Transition;
 import org.jheartbeat.policy.model.Node;
+import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
 
 /**
@@ -57,6 +58,18 @@ final class ActionIndex {
     Action one(Resource resource, String task) {
         List<Action> all = of(resource, task);
         return all.isEmpty() ? null : all.get(0);
+    }
+
+    /**
+     * The actions standing for a resource's step in an ordering: a primitive's own; for a group
+     * or clone its pseudo action, as the first the one completing the step ("stopped" for stop).
+     */
+    List<Action> ends(Resource r, String task, boolean asFirst) {
+        if (r instanceof Primitive) {
+            return of(r, task);
+        }
+        Action pseudo = one(r, asFirst ? PseudoActions.completion(task) : task);
+        return pseudo == null ? List.of() : List.of(pseudo);
     }
 
     List<Action> probes(Resource resource) {

@@ -39,6 +39,7 @@ public final class GraphBuilder {
         new Notifications(cluster, index).add();
         new LoadStopped(cluster, index).add();
         new OrderConstraints(cluster, index).add();
+        new AntiColocationOrders(cluster, index).add();
         migrations.inheritStartInputs();
         new SynapseOrder(cluster, index, fromStatus).apply(transition);
         return transition;

@@ -6,7 +6,7 @@ import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Ordering;
-import org.jheartbeat.policy.model.Primitive;
+import org.jheartbeat.policy.model.OrderingDuplicates;
 import org.jheartbeat.policy.model.Resource;
 
 /**
@@ -29,19 +29,25 @@ final class OrderConstraints {
     }
 
     void add() {
+        OrderingDuplicates duplicates = new OrderingDuplicates(cluster.orderings());
         for (Ordering o : cluster.orderings()) {
+            boolean forward = !duplicates.forwardDropped(o);
             if (o.kind() == Ordering.Kind.SERIALIZE) {
                 // one way only: what is both starting waits (the then's start for the first's),
                 // and it waits even for a first that cannot run
-                order(o.first(), o.firstAction(), o.then(), o.thenAction(), true);
+                if (forward) {
+                    order(o.first(), o.firstAction(), o.then(), o.thenAction(), true);
+                }
                 continue;
             }
             List<Resource> firsts = o.alternatives().isEmpty() ? listOf(o.first()) : o.alternatives();
             for (Resource first : firsts) {
-                order(first, o.firstAction(), o.then(), o.thenAction(), false);
-                String undoFirst = inverse(o.firstAction());
-                String undoThen = inverse(o.thenAction());
-                if (o.symmetrical() && undoFirst != null && undoThen != null) {
+                if (forward) {
+                    order(first, o.firstAction(), o.then(), o.thenAction(), false);
+                }
+                String undoFirst = OrderingDuplicates.inverse(o.firstAction());
+                String undoThen = OrderingDuplicates.inverse(o.thenAction());
+                if (o.symmetrical() && undoFirst != null && undoThen != null && !duplicates.inverseDropped(o)) {
                     order(o.then(), undoThen, first, undoFirst, false);
                 }
             }
@@ -65,7 +71,7 @@ final class OrderConstraints {
             interleaved(fc, firstAction, tc, thenAction, keepBlocked);
             return;
         }
-        edges(ends(first, firstAction, true), ends(then, thenAction, false), keepBlocked);
+        edges(index.ends(first, firstAction, true), index.ends(then, thenAction, false), keepBlocked);
     }
 
     private void interleaved(Clone first, String firstAction, Clone then, String thenAction, boolean keepBlocked) {
@@ -73,7 +79,7 @@ final class OrderConstraints {
             Node node = ti.instanceNode();
             for (Resource fi : first.children()) {
                 if (node != null && node == fi.instanceNode()) {
-                    edges(ends(fi, firstAction, true), ends(ti, thenAction, false), keepBlocked);
+                    edges(index.ends(fi, firstAction, true), index.ends(ti, thenAction, false), keepBlocked);
                 }
             }
         }
@@ -89,25 +95,5 @@ final class OrderConstraints {
                 }
             }
         }
-    }
-
-    /** The actions standing for a resource's step: a primitive's own, a collective's pseudo action. */
-    private List<Action> ends(Resource r, String task, boolean asFirst) {
-        if (r instanceof Primitive) {
-            return index.of(r, task);
-        }
-        Action pseudo = index.one(r, asFirst ? PseudoActions.completion(task) : task);
-        return pseudo == null ? List.of() : List.of(pseudo);
-    }
-
-
-    private static String inverse(String action) {
-        return switch (action) {
-            case "start" -> "stop";
-            case "stop" -> "start";
-            case "promote" -> "demote";
-            case "demote" -> "promote";
-            default -> null;
-        };
     }
 }

@@ -94,10 +94,36 @@ final class PseudoActions {
         if (!anyRunnable) {
             first.blockBecause(blocked.reason());
         }
+        // required when a child's action is
+        if (inner.stream().allMatch(Action::optional)) {
+            first.markOptional();
+            last.markOptional();
+        }
         // A group is running when all its members are; a clone when the instances that can are.
         if (blocked != null && (!anyRunnable || r instanceof Group)) {
             last.blockBecause(blocked.reason());
         }
+        if (r instanceof Group g && heldBack(g, childTask)) {
+            last.blockBecause(null);
+        }
+    }
+
+    /**
+     * Whether a member without a runnable action of the phase still holds the group's step back,
+     * as Pacemaker has it make one that cannot run: the start of a member placed nowhere or
+     * blocked (made, with no node, for the group's orderings), the stops of an unmanaged or
+     * blocked member it plans to recover.
+     */
+    private static boolean heldBack(Group g, String childTask) {
+        for (Primitive member : g.children()) {
+            boolean fixed = !member.managed() || member.blocked();
+            if ("start".equals(childTask) && (member.assignedNode() == null || member.blocked())
+                    || "stop".equals(childTask) && fixed && !member.active().isEmpty()
+                    && (member.blocked() || member.recoveryPlanned())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

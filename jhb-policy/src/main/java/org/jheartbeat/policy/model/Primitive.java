@@ -18,7 +18,7 @@ public final class Primitive extends Resource {
     private final Set<Node> failedOn = new LinkedHashSet<>();
     private final Set<Node> pendingOn = new LinkedHashSet<>();
     private final Set<Node> failureBans = new LinkedHashSet<>();
-    private final Set<Node> recoveryInMaintenance = new LinkedHashSet<>();
+    private final Set<Node> recoveryOn = new LinkedHashSet<>();
     private final Set<Node> demoteOnFailure = new LinkedHashSet<>();
     private final Map<Node, DefinitionChange> definitionChanges = new LinkedHashMap<>();
     private final Set<Node> fencingFailures = new LinkedHashSet<>();
@@ -134,13 +134,21 @@ public final class Primitive extends Resource {
         return !failedOn.isEmpty();
     }
 
+    /** Nodes where it is active and failed in a way that calls for its recovery (on-fail=restart). */
+    public Set<Node> recoveryOn() {
+        return recoveryOn;
+    }
+
     /**
-     * Nodes in maintenance where it failed while still managed: Pacemaker reads a node's history
-     * (and plans the recovery a failure calls for) before the node's maintenance leaves the
-     * resource unmanaged, so the recovery is planned but left out of the graph.
+     * Whether Pacemaker plans its recovery, a stop everywhere it is active and a start again:
+     * it failed and is to be restarted, or it is active on more than one node
+     * (multiple-active=stop_start). Pacemaker plans it for an unmanaged resource too, whose
+     * stops then cannot run and whose start is optional unless nothing asks for it again.
      */
-    public Set<Node> recoveryInMaintenance() {
-        return recoveryInMaintenance;
+    public boolean recoveryPlanned() {
+        String multipleActive = meta("multiple-active");
+        return !recoveryOn.isEmpty()
+                || active.size() > 1 && (multipleActive == null || "stop_start".equals(multipleActive));
     }
 
     /** Nodes it may not run on because of its failures there (failcount, fatal start, hard errors). */

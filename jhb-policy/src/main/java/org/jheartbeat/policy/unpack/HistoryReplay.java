@@ -274,11 +274,6 @@ final class HistoryReplay {
         return OnFail.RESTART;
     }
 
-    /** Managed as far as the history read so far knows: not unmanaged by configuration or maintenance. */
-    private boolean managedWhileRead() {
-        return rsc.managed() && !cluster.options().maintenanceMode() && !MetaValues.bool(rsc.meta("maintenance"), false);
-    }
-
     private void finish() {
         if (!recurring.isEmpty()) {
             rsc.recurringOps().put(node, recurring);
@@ -292,12 +287,12 @@ final class HistoryReplay {
         }
         if (role.isActive()) {
             rsc.active().put(node, role);
+            if (failed && onFail == OnFail.RESTART) {
+                rsc.recoveryOn().add(node);
+            }
             // Active on a node in maintenance: unmanaged from here on, as Pacemaker reads the
             // status node by node (a node read later where it is thought active is not fenced for it).
             if (node.maintenance()) {
-                if (failed && onFail == OnFail.RESTART && managedWhileRead()) {
-                    rsc.recoveryInMaintenance().add(node);
-                }
                 rsc.meta().put("is-managed", "false");
             }
             // Active where the node is down: only fencing makes sure it is not (maintenance leaves it be).

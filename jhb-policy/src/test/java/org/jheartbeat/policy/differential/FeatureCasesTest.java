@@ -1027,6 +1027,36 @@ class FeatureCasesTest {
     }
 
     @Test
+    void multiplyActiveOnMaintenanceNodeHoldsWhatFollows() throws Exception {
+        assertSameAsPacemaker("multiply-active-on-maintenance-node-holds-what-follows");
+    }
+
+    @Test
+    void unmanagedFailureOnMaintenanceNodeHoldsWhatFollows() throws Exception {
+        assertSameAsPacemaker("unmanaged-failure-on-maintenance-node-holds-what-follows");
+    }
+
+    @Test
+    void antiColocationStartWaitsForGroupStopThatCannotFinish() throws Exception {
+        assertSameAsPacemaker("anti-colocation-start-waits-for-group-stop-that-cannot-finish");
+    }
+
+    @Test
+    void groupMemberPlacedNowhereHoldsGroupRunning() throws Exception {
+        assertSameAsPacemaker("group-member-placed-nowhere-holds-group-running");
+    }
+
+    @Test
+    void cloneThenWithInstanceThatCannotStopLetsFirstStop() throws Exception {
+        assertSameAsPacemaker("clone-then-with-instance-that-cannot-stop-lets-first-stop");
+    }
+
+    @Test
+    void serializeIgnoresStartBlockedByQuorum() throws Exception {
+        assertSameAsPacemaker("serialize-ignores-start-blocked-by-quorum");
+    }
+
+    @Test
     void unpromotedRoleColocationAddsInstanceScore() throws Exception {
         assertSameAsPacemaker("unpromoted-role-colocation-adds-instance-score");
     }
@@ -1039,6 +1069,36 @@ class FeatureCasesTest {
     @Test
     void clonedGroupLaterMemberLeftAloneInstancePlacedAfresh() throws Exception {
         assertSameAsPacemaker("cloned-group-later-member-left-alone-instance-placed-afresh");
+    }
+
+    @Test
+    void clonedGroupLeavingItsNodeKeepsMembersUncounted() throws Exception {
+        assertSameAsPacemaker("cloned-group-leaving-its-node-keeps-members-uncounted");
+    }
+
+    @Test
+    void cloneThatCannotStartStopsRoleBoundDependent() throws Exception {
+        assertSameAsPacemaker("clone-that-cannot-start-stops-role-bound-dependent");
+    }
+
+    @Test
+    void cloneInstanceActiveWhereBannedSortsAsInactive() throws Exception {
+        assertSameAsPacemaker("clone-instance-active-where-banned-sorts-as-inactive");
+    }
+
+    @Test
+    void promotionFrozenWithoutQuorumKeepsPromotedInstance() throws Exception {
+        assertSameAsPacemaker("promotion-frozen-without-quorum-keeps-promoted-instance");
+    }
+
+    @Test
+    void mandatoryOrderAfterOptionalOfSameStepsImpliesNothing() throws Exception {
+        assertSameAsPacemaker("mandatory-order-after-optional-of-same-steps-implies-nothing");
+    }
+
+    @Test
+    void interleavedThenKeptWhenMandatoryOrderRepeatsSerialize() throws Exception {
+        assertSameAsPacemaker("interleaved-then-kept-when-mandatory-order-repeats-serialize");
     }
 
     /** "location-rule-uname" is tested by locationRuleUname(). */
