@@ -295,8 +295,10 @@ public final class CrmSimulateMain implements Callable<Integer> {
         Modifications modifications = new Modifications(quorum(), nodesUp, nodesDown, nodesFailed, injected);
         boolean process = run || simulate || showScores || saveGraph != null || saveDot != null || explain != null;
         return new Simulation(modifications, failures, ClusterTime.of(dateTimeText(), clock),
-                new Simulation.Show(process, saveGraph != null || saveDot != null, simulate, showScores, quiet,
-                        showAttributes));
+                // -R is the scheduler's whole run, its transition graph included, as Pacemaker's
+                // is, so that timing -R times the scheduler; scores and --explain need no graph
+                new Simulation.Show(process, run || saveGraph != null || saveDot != null, simulate, showScores,
+                        quiet, showAttributes));
     }
 
     private Boolean quorum() throws ToolFailure {
