@@ -928,6 +928,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void restartedPromotedInstanceShowsPromotedThroughItsMonitor() throws Exception {
+        assertSameAsPacemaker("restarted-promoted-instance-shows-promoted-through-its-monitor");
+    }
+
+    @Test
     void asymmetricalOrderKeepsRunningThenWhenFirstCannotStart() throws Exception {
         assertSameAsPacemaker("asymmetrical-order-keeps-running-then-when-first-cannot-start");
     }

@@ -22,7 +22,8 @@ import org.jheartbeat.policy.model.Role;
  * Runs our scheduler in-process. Its placement is where each primitive is once the transition's
  * runnable actions have been carried out, as crm_simulate -S carries out Pacemaker's: from
  * where it is active now, runnable stops (and stops implied by fencing) take it away, runnable
- * starts put it on the assigned node, promotions and demotions change its role there. So a
+ * starts put it on the assigned node, promotions and demotions change its role there (and, as
+ * crm_simulate records it, a recurring monitor of the promoted role). So a
  * start that cannot run (no quorum, an order on something that cannot start) or a resource that
  * is not managed leaves things where they are, in both schedulers' results. As in crm_simulate,
  * an action runs only once every action it waits for has run, so actions caught in a loop of
@@ -30,8 +31,11 @@ import org.jheartbeat.policy.model.Role;
  */
 public final class OurScheduler {
 
-    /** The order a transition carries out its kinds of action in: demote before stop, start before promote. */
-    private static final List<String> PHASES = List.of("demote", "stop", "start", "promote");
+    /**
+     * The order a transition carries out its kinds of action in: demote before stop, start before
+     * promote, recurring monitors last.
+     */
+    private static final List<String> PHASES = List.of("demote", "stop", "start", "promote", "monitor");
 
     private OurScheduler() {
     }
@@ -128,8 +132,24 @@ public final class OurScheduler {
             case "start" -> roles.put(action.node(), Role.STARTED);
             case "demote" -> roles.replace(action.node(), Role.UNPROMOTED);
             case "promote" -> roles.replace(action.node(), Role.PROMOTED);
+            case "monitor" -> {
+                if (monitorsPromoted(action)) {
+                    roles.replace(action.node(), Role.PROMOTED);
+                }
+            }
             default -> throw new IllegalStateException("not a phase: " + action.task());
         }
+    }
+
+    /**
+     * crm_simulate records a recurring monitor with the result the graph expects of it, "running
+     * promoted" for the monitor of an instance to be promoted where it is placed, so such an
+     * instance shows as promoted even when Pacemaker scheduled no promotion (a promoted instance
+     * restarted for an order keeps its promoted monitor but gets no promote action).
+     */
+    private static boolean monitorsPromoted(Action action) {
+        Primitive primitive = action.primitive();
+        return action.intervalMs() > 0 && primitive.assignedNode() == action.node() && primitive.nextRole() == Role.PROMOTED;
     }
 
     private static void record(Placement placement, Primitive primitive, Map<Node, Role> roles) {
