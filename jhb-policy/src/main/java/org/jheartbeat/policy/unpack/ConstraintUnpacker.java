@@ -258,10 +258,10 @@ final class ConstraintUnpacker {
                     int cloneMin = first instanceof Clone
                             ? MetaValues.integer(first.meta("clone-min"), 0) : 0;
                     if (first instanceof Clone && (cloneMin > 0 || !requireAll)) {
-                        cluster.orderings().add(new Ordering(id, first, firstAction, then, thenAction, kind, symmetrical,
+                        addOrdering(cluster, new Ordering(id, first, firstAction, then, thenAction, kind, symmetrical,
                                 List.copyOf(first.children()), Math.max(1, cloneMin), "clone-one-or-more:" + id));
                     } else {
-                        cluster.orderings().add(new Ordering(id, first, firstAction, then, thenAction, kind, symmetrical));
+                        addOrdering(cluster, new Ordering(id, first, firstAction, then, thenAction, kind, symmetrical));
                     }
                 }
             }
@@ -274,7 +274,7 @@ final class ConstraintUnpacker {
         for (ResourceSet set : resourceSets) {
             if (set.sequential) {
                 for (int i = 1; i < set.members.size(); i++) {
-                    cluster.orderings().add(new Ordering(id, set.members.get(i - 1), set.action, set.members.get(i),
+                    addOrdering(cluster, new Ordering(id, set.members.get(i - 1), set.action, set.members.get(i),
                             set.action, kind, symmetrical));
                 }
             }
@@ -289,17 +289,30 @@ final class ConstraintUnpacker {
             List<Resource> thens = after.sequential ? List.of(after.members.get(0)) : after.members;
             if (!before.requireAll) {
                 for (Resource t : thens) {
-                    cluster.orderings().add(new Ordering(id, null, before.action, t, after.action, kind, symmetrical,
+                    addOrdering(cluster, new Ordering(id, null, before.action, t, after.action, kind, symmetrical,
                             before.members, 1, "one-or-more:" + before.id));
                 }
                 continue;
             }
             for (Resource f : firsts) {
                 for (Resource t : thens) {
-                    cluster.orderings().add(new Ordering(id, f, before.action, t, after.action, kind, symmetrical));
+                    addOrdering(cluster, new Ordering(id, f, before.action, t, after.action, kind, symmetrical));
                 }
             }
         }
+    }
+
+    /**
+     * Pacemaker applies an ordering to the then's action only if the then has that action: a
+     * resource that cannot be promoted never has a promote or demote, so an ordering of those
+     * for it does nothing at all (not even what an interleaved clone order does to instances).
+     */
+    private static void addOrdering(Cluster cluster, Ordering o) {
+        boolean roleChange = "promote".equals(o.thenAction()) || "demote".equals(o.thenAction());
+        if (roleChange && !(o.then().top() instanceof Clone clone && clone.promotable())) {
+            return;
+        }
+        cluster.orderings().add(o);
     }
 
     private static Ordering.Kind kind(Element e) {

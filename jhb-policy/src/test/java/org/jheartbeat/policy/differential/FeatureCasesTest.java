@@ -933,6 +933,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promoteOrderOnCloneThatCannotPromoteDoesNothing() throws Exception {
+        assertSameAsPacemaker("promote-order-on-clone-that-cannot-promote-does-nothing");
+    }
+
+    @Test
     void asymmetricalOrderKeepsRunningThenWhenFirstCannotStart() throws Exception {
         assertSameAsPacemaker("asymmetrical-order-keeps-running-then-when-first-cannot-start");
     }
