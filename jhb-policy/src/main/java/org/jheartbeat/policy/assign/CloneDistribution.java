@@ -75,11 +75,12 @@ final class CloneDistribution {
         List<Resource> unplaced = new ArrayList<>();
         for (Resource instance : tryWhereTheyRunOrder()) {
             Node current = currentNode(instance);
-            if (current != null && fixed(instance) && !failed(instance)) {
+            if (current != null && fixed(instance) && !failed(instance) && current.canRunResources()) {
                 place(instance, current, 0);
             } else if (current != null && fixed(instance)) {
-                // a failed one stays where it is too, but takes its place among the others in
-                // their order: it counts against clone-max only if its turn comes before the limit
+                // a failed one, or one on a node that cannot run resources (maintenance,
+                // standby), stays where it is too, but takes its place among the others in their
+                // order: it counts against clone-max only if its turn comes before the limit
                 unplaced.add(instance);
             } else if (fixed(instance) || orphan(instance)) {
                 // an unmanaged instance that is not running stays stopped, taking no node from the others;

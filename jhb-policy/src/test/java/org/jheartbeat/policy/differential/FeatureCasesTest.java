@@ -938,6 +938,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void unmanagedInstanceOnMaintenanceNodeCountsOnlyInTurn() throws Exception {
+        assertSameAsPacemaker("unmanaged-instance-on-maintenance-node-counts-only-in-turn");
+    }
+
+    @Test
     void asymmetricalOrderKeepsRunningThenWhenFirstCannotStart() throws Exception {
         assertSameAsPacemaker("asymmetrical-order-keeps-running-then-when-first-cannot-start");
     }
