@@ -310,7 +310,7 @@ final class OrderingEffects {
             if (holds && t.rsc.top() instanceof Clone clone && clone != pair.first.top() && anyInstanceStops(clone)) {
                 holds = false;
             }
-            if (pair.inverse && t.current != null && holds) {
+            if (pair.inverse && t.current != null && holds && stopsHeldWithThen(pair.first)) {
                 for (ResourcePlan fp : f.plans) {
                     changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
                 }
@@ -320,7 +320,7 @@ final class OrderingEffects {
         String unrunnable = "unrunnable " + f.name;
         boolean changed = false;
         // the first stops only after the then has stopped: a then that cannot stop holds it too
-        if (pair.inverse && t.stops.stream().anyMatch(stop -> !stop.runnable() && !stop.pseudo())) {
+        if (pair.inverse && stopsHeldWithThen(pair.first) && t.stops.stream().anyMatch(stop -> !stop.runnable() && !stop.pseudo())) {
             for (ResourcePlan fp : f.plans) {
                 changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
             }
@@ -394,6 +394,16 @@ final class OrderingEffects {
             }
         }
         return changed;
+    }
+
+    /**
+     * Whether a then's stop that cannot run keeps the first's stops from running: only a
+     * primitive's own stop waits for it. A group or clone waits through its pseudo "stop", which
+     * Pacemaker does not let hold back its members' and instances' stops: they stop all the same,
+     * and only the group's or clone's "stopped" (and what follows it) never completes.
+     */
+    private static boolean stopsHeldWithThen(Resource first) {
+        return first instanceof Primitive;
     }
 
     private boolean anyInstanceStops(Clone clone) {

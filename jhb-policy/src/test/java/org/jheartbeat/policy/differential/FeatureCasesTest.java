@@ -913,6 +913,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneStopsThoughThenCannotStop() throws Exception {
+        assertSameAsPacemaker("clone-stops-though-then-cannot-stop");
+    }
+
+    @Test
     void asymmetricalOrderKeepsRunningThenWhenFirstCannotStart() throws Exception {
         assertSameAsPacemaker("asymmetrical-order-keeps-running-then-when-first-cannot-start");
     }
