@@ -61,9 +61,10 @@ public final class OurScheduler {
             }
         }
         Placement placement = new Placement();
+        Set<String> anonymousActive = new HashSet<>();
         state.forEach((primitive, roles) -> {
             roles.keySet().removeAll(fenced);
-            record(placement, primitive, roles);
+            record(placement, primitive, roles, anonymousActive);
         });
         return placement;
     }
@@ -96,10 +97,22 @@ public final class OurScheduler {
         }
     }
 
-    private static void record(Placement placement, Primitive primitive, Map<Node, Role> roles) {
+    /**
+     * Records where the primitive ends up. Two instances of an anonymous clone started on the
+     * same node are one resource there once carried out (crm_simulate records one history per
+     * resource and node, and lists it once), so {@code anonymousActive} keeps each such
+     * "primitive node role" to count it once.
+     */
+    private static void record(Placement placement, Primitive primitive, Map<Node, Role> roles,
+                               Set<String> anonymousActive) {
         if (primitive.top() instanceof Clone clone) {
             placement.cloneMember(clone.id(), primitive.id());
-            roles.forEach((node, role) -> placement.instance(clone.id(), primitive.id(), clone.promotable(), node.name(), role.text()));
+            String base = primitive.id().contains(":") ? primitive.id().substring(0, primitive.id().indexOf(':')) : primitive.id();
+            roles.forEach((node, role) -> {
+                if (clone.globallyUnique() || anonymousActive.add(base + " " + node.name() + " " + role.text())) {
+                    placement.instance(clone.id(), primitive.id(), clone.promotable(), node.name(), role.text());
+                }
+            });
         } else if (roles.isEmpty() && primitive.orphan()) {
             // crm_simulate lists an orphan (gone from the configuration) only while it is active
             return;
