@@ -85,11 +85,14 @@ final class CloneDistribution {
                 // an unmanaged instance that is not running stays stopped, taking no node from the others;
                 // an instance beyond clone-max never runs
                 stop(instance);
-            } else if (current != null && placed < max && fits(current, stayLimit) && !failed(instance)) {
+            } else if (current != null && placed < max && fits(current, stayLimit) && !failedItself(instance)) {
                 // a failed instance is not kept where it is first: it is placed with the others
                 Integer kept = scoreToStay(instance, current, nodeMax);
+                Choice elsewhere = kept == null ? groupDrawnAway(instance, current, nodeMax) : null;
                 if (kept != null) {
                     place(instance, current, kept);
+                } else if (elsewhere != null) {
+                    assignAt(instance, elsewhere.node(), elsewhere.score());
                 } else {
                     placedAfresh.add(instance);
                     unplaced.add(instance);
@@ -239,6 +242,23 @@ final class CloneDistribution {
     }
 
     /**
+     * A cloned group instance that a better node draws away from where it runs: Pacemaker tries
+     * to keep it there by placing the group with its current node preferred, and when the group
+     * goes elsewhere it takes back only the group's own placement, not its members'. The instance
+     * stays where its members went, counted neither against clone-max nor against the node's
+     * clone-node-max, so another instance may still go there.
+     *
+     * @return where its members went, or null when it is not such an instance
+     */
+    private Choice groupDrawnAway(Resource instance, Node current, int nodeMax) {
+        if (!(instance instanceof Group) || !current.canRunResources() || blockedFromRunning(instance)) {
+            return null;
+        }
+        Integer w = instanceTable(instance).get(current);
+        return w == null || w < 0 ? null : best(instance, nodeMax);
+    }
+
+    /**
      * Unmanaged or blocked instances stay where they are, whatever the scores say. For a cloned
      * group that is one whose first member is (Pacemaker places a group where its first member
      * goes); one with only a later member left alone is placed as any other, that member
@@ -255,6 +275,14 @@ final class CloneDistribution {
 
     private static boolean failed(Resource instance) {
         return instance.primitives().stream().anyMatch(Primitive::failed);
+    }
+
+    /**
+     * Whether the instance itself is marked failed: Pacemaker marks the primitive whose operation
+     * failed, not the cloned group holding it, so such a group is still first tried where it runs.
+     */
+    private static boolean failedItself(Resource instance) {
+        return instance instanceof Primitive p && p.failed();
     }
 
     /** A failed unmanaged or blocked instance stays on its node, counted while clone-max allows. */

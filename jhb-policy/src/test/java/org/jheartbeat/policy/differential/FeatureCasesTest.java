@@ -913,6 +913,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void clonedGroupDrawnAwayFromItsNodeNotCounted() throws Exception {
+        assertSameAsPacemaker("cloned-group-drawn-away-from-its-node-not-counted");
+    }
+
+    @Test
     void cloneStopsThoughThenCannotStop() throws Exception {
         assertSameAsPacemaker("clone-stops-though-then-cannot-stop");
     }
