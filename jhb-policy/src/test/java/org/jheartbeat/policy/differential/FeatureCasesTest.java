@@ -913,6 +913,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void quorumFreezeRecoveryOnMaintenanceNodeHoldsWhatFollows() throws Exception {
+        assertSameAsPacemaker("quorum-freeze-recovery-on-maintenance-node-holds-what-follows");
+    }
+
+    @Test
     void clonedGroupDrawnAwayFromItsNodeNotCounted() throws Exception {
         assertSameAsPacemaker("cloned-group-drawn-away-from-its-node-not-counted");
     }
