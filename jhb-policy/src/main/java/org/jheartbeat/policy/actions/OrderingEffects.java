@@ -455,6 +455,9 @@ final class OrderingEffects {
                 && c.primaryRole() == Role.PROMOTED) {
             return followUnpromoted(c, clone);
         }
+        if (c.score() >= Score.INFINITY && c.primary() instanceof Clone clone && noInstanceCanStart(clone)) {
+            return blockDependents(c, "colocation with " + clone.id());
+        }
         if (c.score() < Score.INFINITY || !(c.primary() instanceof Primitive primary)
                 || c.primaryRole() != null && c.primaryRole() != Role.STARTED) {
             return false;
@@ -504,7 +507,36 @@ final class OrderingEffects {
         if (last == null) {
             return false;
         }
-        String why = "colocation with " + last.id();
+        return blockDependents(c, "colocation with " + last.id());
+    }
+
+    /**
+     * A clone none of whose instances will start: each one that is to run has a start that
+     * cannot run, and none runs where it stays (without a start of its own). Pacemaker then blocks what must go with it (with any
+     * of its roles), whatever role the colocation names; one instance that runs or can start
+     * is enough for the colocation to hold.
+     */
+    private boolean noInstanceCanStart(Clone clone) {
+        boolean blockedStart = false;
+        for (Primitive p : clone.primitives()) {
+            ResourcePlan plan = plans.get(p);
+            if (plan == null) {
+                continue;
+            }
+            if (plan.start == null ? plan.current != null : plan.start.runnable()) {
+                return false;
+            }
+            blockedStart |= plan.start != null;
+        }
+        return blockedStart;
+    }
+
+    /**
+     * Blocks what must go with a primary that will not reach the colocation's role: the
+     * dependent's promotions when the colocation names its promoted role, else its starts, and
+     * where it runs (managed) it stops.
+     */
+    private boolean blockDependents(Colocation c, String why) {
         boolean changed = false;
         for (Primitive dependent : c.dependent().primitives()) {
             ResourcePlan d = plans.get(dependent);

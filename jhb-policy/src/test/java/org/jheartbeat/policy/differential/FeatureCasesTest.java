@@ -913,6 +913,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneThatCannotStartBlocksColocatedDependents() throws Exception {
+        assertSameAsPacemaker("clone-that-cannot-start-blocks-colocated-dependents");
+    }
+
+    @Test
     void quorumFreezeRecoveryOnMaintenanceNodeHoldsWhatFollows() throws Exception {
         assertSameAsPacemaker("quorum-freeze-recovery-on-maintenance-node-holds-what-follows");
     }
