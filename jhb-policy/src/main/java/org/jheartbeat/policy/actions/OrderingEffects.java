@@ -65,6 +65,7 @@ final class OrderingEffects {
             for (Colocation c : cluster.colocations()) {
                 changed |= followPrimary(c);
             }
+            changed |= promotionsWaitForStarts();
             if (!changed) {
                 break;
             }
@@ -404,6 +405,24 @@ final class OrderingEffects {
      */
     private static boolean stopsHeldWithThen(Resource first) {
         return first instanceof Primitive;
+    }
+
+    /**
+     * A promotion comes after the start on its node: once an ordering or colocation keeps that
+     * start from running, the promotion is blocked too, with no reason of its own and, like the
+     * start, required by nothing (as {@link TransitionPlanner} has it for a start blocked from
+     * the outset).
+     */
+    private boolean promotionsWaitForStarts() {
+        boolean changed = false;
+        for (ResourcePlan plan : plans.values()) {
+            if (plan.promote != null && plan.promote.runnable() && plan.start != null && !plan.start.runnable()) {
+                plan.promote.blockBecause(null);
+                plan.promote.markOptional();
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     private boolean anyInstanceStops(Clone clone) {

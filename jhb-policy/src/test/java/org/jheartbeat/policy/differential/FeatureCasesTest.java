@@ -918,6 +918,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotionWaitsForStartBlockedByOrder() throws Exception {
+        assertSameAsPacemaker("promotion-waits-for-start-blocked-by-order");
+    }
+
+    @Test
     void quorumFreezeRecoveryOnMaintenanceNodeHoldsWhatFollows() throws Exception {
         assertSameAsPacemaker("quorum-freeze-recovery-on-maintenance-node-holds-what-follows");
     }
