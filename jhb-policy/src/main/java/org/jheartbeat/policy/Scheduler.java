@@ -27,7 +27,18 @@ public final class Scheduler {
      * it), for a caller that has shown it first.
      */
     public static Transition schedule(Cluster cluster) {
+        return new GraphBuilder(cluster, plan(cluster)).build();
+    }
+
+    /**
+     * Placement and the Transition Summary of a cluster already unpacked, without completing the
+     * transition graph ({@link GraphBuilder}, which adds actions and edges only): the planned
+     * actions with no probes, recurring monitors, pseudo actions or order between them. For a
+     * caller that shows the summary or the scores and no graph (crm_simulate -R); the graph is
+     * a fifth of scheduling at 10,000 running resources.
+     */
+    public static Transition plan(Cluster cluster) {
         new Assigner(cluster).run();
-        return new GraphBuilder(cluster, new TransitionPlanner(cluster).plan()).build();
+        return new TransitionPlanner(cluster).plan();
     }
 }

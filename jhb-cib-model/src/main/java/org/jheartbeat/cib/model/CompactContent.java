@@ -75,6 +75,18 @@ public final class CompactContent {
         return converted;
     }
 
+    /**
+     * Makes this the content of {@code element}, which has none yet: for content built in
+     * another document and moved here ({@code adoptNode} moves the user data of the node moved,
+     * not of its descendants).
+     */
+    public void holdIn(Element element) {
+        if (of(element) != null || element.getFirstChild() != null) {
+            throw new IllegalStateException("<" + element.getTagName() + "> has content already");
+        }
+        element.setUserData(KEY, this, COPIED_ALONG);
+    }
+
     public List<CompactNode> nodes() {
         return Collections.unmodifiableList(nodes);
     }

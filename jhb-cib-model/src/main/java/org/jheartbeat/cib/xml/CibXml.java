@@ -53,7 +53,8 @@ public final class CibXml {
      * operation history (the content of every {@code node_state}'s {@code <lrm>}) is held in
      * compact form ({@link CompactContent}) instead of as DOM: a tenth of the memory and a
      * fraction of the time for a large status section. Only code that reads the history through
-     * {@link CompactContent} sees it; {@link #toXml(CibDocument)} writes it as usual.
+     * {@link CompactContent} sees it; {@link #toXml(CibDocument)} writes it as usual. The later
+     * part of a large status section is parsed on a second thread ({@link StatusAhead}).
      */
     public static CibDocument parseWithCompactHistory(byte[] bytes, String sourceName) throws CibParseException {
         return asCib(parseDocument(Utf8Text.decode(bytes), sourceName, true), sourceName);
@@ -139,7 +140,9 @@ public final class CibXml {
                     "give the CIB's XML text (a file, -X STRING or standard input)");
         }
         Document document = newDocument();
-        XmlScanner.scan(text.bytes(), text.offset(), name, new DomBuilder(document, compactHistory));
+        DomBuilder builder = new DomBuilder(document, compactHistory);
+        StatusAhead ahead = compactHistory ? StatusAhead.start(text.bytes(), text.offset(), name, builder) : null;
+        XmlScanner.scan(text.bytes(), text.offset(), name, builder, ahead);
         // The scanner has checked every name; checks stay on for whoever edits the DOM later.
         document.setStrictErrorChecking(true);
         return document;

@@ -48,12 +48,79 @@ final class DomBuilder implements XmlScanner.Events {
     /** The compact elements open inside {@link #history}, innermost first. */
     private final Deque<CompactElement> openInHistory = new ArrayDeque<>();
 
+    /** The content built for another builder to take ({@link #forContent}), else null. */
+    private final Element container;
+
     DomBuilder(Document document, boolean compactHistory) {
+        this(document, compactHistory, null);
+    }
+
+    private DomBuilder(Document document, boolean compactHistory, String containerName) {
         this.document = document;
         this.compactHistory = compactHistory;
         this.marks = ElementMarks.of(document);
         document.setStrictErrorChecking(false);
         open.push(document);
+        container = containerName == null ? null : document.createElementNS(null, containerName);
+        if (container != null) {
+            open.push(container);
+        }
+    }
+
+    /**
+     * A builder of the content of an element named {@code parentName}, in a document of its own,
+     * for another builder to take over ({@link #adopt}): the DOM cannot be built from two threads.
+     */
+    static DomBuilder forContent(Document document, boolean compactHistory, String parentName) {
+        return new DomBuilder(document, compactHistory, parentName);
+    }
+
+    /**
+     * Moves what {@code part} built ({@link #forContent}) to the end of the element open here,
+     * with each element's marks and compact content (the DOM moves a node's user data along,
+     * not its descendants', and the marks are the other document's).
+     */
+    void adopt(DomBuilder part) {
+        if (history != null) {
+            throw new IllegalStateException("content cannot be adopted inside a history");
+        }
+        List<Moved> moved = part.built();
+        Node parent = open.peek();
+        while (part.container.getFirstChild() != null) {
+            parent.appendChild(document.adoptNode(part.container.getFirstChild()));
+        }
+        for (Moved m : moved) {
+            marks.mark(m.element(), m.line(), m.order());
+            if (m.content() != null) {
+                m.content().holdIn(m.element());
+            }
+        }
+    }
+
+    /** Whether what is built now goes into a history held compactly (where {@link #adopt} cannot put DOM). */
+    boolean inHistory() {
+        return history != null;
+    }
+
+    /** An element moved from another document, with what it had there. */
+    private record Moved(Element element, int line, List<String> order, CompactContent content) {
+    }
+
+    /** The elements built in the container, with their marks and compact content; a walk without recursion. */
+    private List<Moved> built() {
+        List<Moved> built = new ArrayList<>();
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.push(container);
+        while (!todo.isEmpty()) {
+            for (Node child = todo.pop().getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element element) {
+                    built.add(new Moved(element, ElementMarks.lineOf(element), ElementMarks.attributeOrderOf(element),
+                            CompactContent.of(element)));
+                    todo.push(element);
+                }
+            }
+        }
+        return built;
     }
 
     @Override

@@ -48,6 +48,28 @@ final class XmlScanner {
     }
 
     /**
+     * Content parsed elsewhere (on another thread) for this scanner to take over: from the start
+     * tag at {@link #at} to the end tag of the element that holds it, which is left for this
+     * scanner to read. See {@link #scanContent}.
+     */
+    interface Handoff {
+        /** Where in the text the content starts: a {@code <} of a start tag. */
+        int at();
+
+        /**
+         * Takes the content over (its events are as good as told) when it was parsed from line
+         * {@code line}, starting at {@code lineStart}, as this scanner is there; where it ends, or null
+         * when there is nothing to take (it went wrong, or did not start where this scanner is):
+         * the scanner reads the content itself.
+         */
+        Ended take(int line, int lineStart);
+    }
+
+    /** Where content read by {@link #scanContent} ends: the end tag after it, its line and where that line starts. */
+    record Ended(int pos, int line, int lineStart) {
+    }
+
+    /**
      * The attributes of the start tag just read, in the order written; reused for the next tag.
      * A plain value (see {@link #isPlain}) becomes a string only when asked for: a history's
      * records keep its bytes instead ({@link ValueArena}).
@@ -187,18 +209,44 @@ final class XmlScanner {
     private boolean textBlank = true;
     private final Utf8Buffer textBuffer = new Utf8Buffer();
 
-    private XmlScanner(byte[] text, int offset, String source, Events events) {
+    /** What may be taken over instead of read, and where; -1 for nothing. */
+    private final Handoff handoff;
+    private final int handoffAt;
+
+    private XmlScanner(byte[] text, int offset, String source, Events events, Handoff handoff) {
         this.text = text;
         this.length = text.length;
         this.pos = offset;
         this.lineStart = offset;
         this.source = source;
         this.events = events;
+        this.handoff = handoff;
+        this.handoffAt = handoff == null ? -1 : handoff.at();
     }
 
     /** Scans UTF-8 text from {@code offset} (after a byte order mark, for instance). */
     static void scan(byte[] utf8, int offset, String source, Events events) throws CibParseException {
-        new XmlScanner(utf8, offset, source, events).document();
+        scan(utf8, offset, source, events, null);
+    }
+
+    /** {@link #scan(byte[], int, String, Events)} that takes over the content {@code handoff} has, if it can. */
+    static void scan(byte[] utf8, int offset, String source, Events events, Handoff handoff) throws CibParseException {
+        new XmlScanner(utf8, offset, source, events, handoff).document();
+    }
+
+    /**
+     * Scans the content of an element from {@code from}, on line {@code line} that starts at
+     * {@code lineStart}, up to the end tag of that element, which is not read: a run of
+     * elements, text, comments and processing instructions, as {@link #scan} would see them
+     * there with no namespace declared.
+     */
+    static Ended scanContent(byte[] utf8, int from, int line, int lineStart, String source, Events events)
+            throws CibParseException {
+        XmlScanner scanner = new XmlScanner(utf8, from, source, events, null);
+        scanner.line = line;
+        scanner.lineStart = lineStart;
+        scanner.contentUpToEnd();
+        return new Ended(scanner.pos, scanner.line, scanner.lineStart);
     }
 
     private void document() throws CibParseException {
@@ -241,24 +289,69 @@ final class XmlScanner {
                         + "> of line " + openLines[depth - 1] + " is open)",
                         "check the file is complete and every <element> has its </element> or ends in />");
             }
-            if (text[pos] != '<') {
-                characterData();
-            } else if (startsWith("</", pos)) {
+            if (startsWith("</", pos)) {
                 flushText();
                 endTag();
-            } else if (startsWith("<!--", pos)) {
-                flushText();
-                comment();
-            } else if (startsWith("<![CDATA[", pos)) {
-                cdata();
-            } else if (startsWith("<?", pos)) {
-                flushText();
-                processingInstruction();
             } else {
+                contentItem();
+            }
+        }
+    }
+
+    /** {@link #scanContent}: up to an end tag that closes no element opened here. */
+    private void contentUpToEnd() throws CibParseException {
+        while (true) {
+            if (pos >= length) {
+                throw endsInside("an element");
+            }
+            if (startsWith("</", pos)) {
                 flushText();
+                if (depth == 0) {
+                    return;
+                }
+                endTag();
+            } else {
+                contentItem();
+            }
+        }
+    }
+
+    /** Text, a comment, CDATA, a processing instruction or a start tag at pos. */
+    private void contentItem() throws CibParseException {
+        if (text[pos] != '<') {
+            characterData();
+        } else if (startsWith("<!--", pos)) {
+            flushText();
+            comment();
+        } else if (startsWith("<![CDATA[", pos)) {
+            cdata();
+        } else if (startsWith("<?", pos)) {
+            flushText();
+            processingInstruction();
+        } else {
+            flushText();
+            if (pos != handoffAt || !handedOver()) {
                 startTag();
             }
         }
+    }
+
+    /**
+     * At the start of the content {@link #handoff} has: takes it over when no namespace is
+     * declared (the other scanner started without any); whether it did.
+     */
+    private boolean handedOver() {
+        if (bindings > 0) {
+            return false;
+        }
+        Ended ended = handoff.take(line, lineStart);
+        if (ended == null) {
+            return false;
+        }
+        pos = ended.pos();
+        line = ended.line();
+        lineStart = ended.lineStart();
+        return true;
     }
 
     private void startTag() throws CibParseException {

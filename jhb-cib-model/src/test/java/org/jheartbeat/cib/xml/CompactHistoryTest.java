@@ -74,6 +74,26 @@ class CompactHistoryTest {
     }
 
     @Test
+    void aValueComparesEqualAsItsStringWouldWithoutBeingRead() throws Exception {
+        CibDocument cib = CibXml.parseWithCompactHistory(CIB, "cib.xml");
+        CompactElement rsc1 = CompactContent.of(element(cib, "lrm")).element("lrm_resources").element("lrm_resource");
+        CompactElement start = rsc1.elements("lrm_rsc_op").get(0);
+        int type = rsc1.attributeIndex("type");
+        int reason = start.attributeIndex("exit-reason");
+
+        assertThat(type).isEqualTo(1);
+        assertThat(rsc1.attributeEquals(type, "Dummy")).as("kept as bytes").isTrue();
+        assertThat(rsc1.attributeEquals(type, "Dumm")).isFalse();
+        assertThat(rsc1.attributeEquals(type, "Dummy2")).isFalse();
+        assertThat(rsc1.attributeEquals(type, "")).isFalse();
+        assertThat(start.attributeEquals(reason, "a \"b\" <c>")).as("decoded").isTrue();
+        assertThat(start.attributeEquals(reason, "a")).isFalse();
+        CompactElement monitor = rsc1.elements("lrm_rsc_op").get(1);
+        assertThat(monitor.attributeEquals(monitor.attributeIndex("exit-reason"), "")).isTrue();
+        assertThat(rsc1.attributeIndex("op-digest")).isEqualTo(-1);
+    }
+
+    @Test
     void writesTheSameTextAsTheWholeDom() throws Exception {
         String whole = CibXml.toXml(CibXml.parse(CIB, "cib.xml"));
 

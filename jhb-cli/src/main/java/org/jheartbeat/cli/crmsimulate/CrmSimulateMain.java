@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.jheartbeat.cib.model.CibDocument;
-import org.jheartbeat.cib.model.CibParseException;
 import org.jheartbeat.cib.xml.CibXml;
 import org.jheartbeat.cli.CibInput;
 import org.jheartbeat.cli.CibSources;
@@ -46,8 +45,6 @@ import picocli.CommandLine.Spec;
 public final class CrmSimulateMain implements Callable<Integer> {
 
     private static final String NAME = "crm_simulate";
-    /** Input from this size on is collected right after parsing (see {@link #call}). */
-    private static final int LARGE_INPUT = 16 << 20;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -170,6 +167,8 @@ public final class CrmSimulateMain implements Callable<Integer> {
     private final Map<String, String> env;
     private final InputStream stdin;
     private final Supplier<Instant> clock;
+    /** The CIB being read and parsed while the command line is, or null. */
+    private CibLoad early;
 
     public CrmSimulateMain() {
         this(System.getenv(), System.in, Instant::now);
@@ -183,9 +182,18 @@ public final class CrmSimulateMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        CommandLine commandLine = commandLine(new CrmSimulateMain());
+        CommandLine commandLine = commandLine(new CrmSimulateMain().loadingEarly(args));
         commandLine.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
         System.exit(commandLine.execute(args));
+    }
+
+    /**
+     * Starts reading and parsing the CIB file the arguments name on a thread of its own, while
+     * the command line is parsed ({@link CibLoad#early}); returns this.
+     */
+    CrmSimulateMain loadingEarly(String[] args) {
+        early = CibLoad.early(args);
+        return this;
     }
 
     /** A ready command line whose bad options exit with {@value ExitCodes#USAGE}; set out/err on it, then execute. */
@@ -203,16 +211,7 @@ public final class CrmSimulateMain implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             Simulation simulation = simulation();
-            CibInput input = input();
-            boolean large = input.bytes().length >= LARGE_INPUT;
-            CibDocument cib = parse(input);
-            if (large) {
-                // The bytes read are dead once parsed, but an array that large lives in the old
-                // generation, which only a full collection empties: collected now, its space
-                // holds what unpacking makes instead of the heap growing by as much.
-                input = null;
-                System.gc();
-            }
+            CibDocument cib = cib();
             write(saveInput, "--save-input", () -> CibXml.toXml(cib));
             Simulation.Result result = simulation.run(cib);
             out.print(result.text());
@@ -296,7 +295,10 @@ public final class CrmSimulateMain implements Callable<Integer> {
         Modifications modifications = new Modifications(quorum(), nodesUp, nodesDown, nodesFailed, injected);
         boolean process = run || simulate || showScores || saveGraph != null || saveDot != null || explain != null;
         return new Simulation(modifications, failures, ClusterTime.of(dateTimeText(), clock),
-                new Simulation.Show(process, simulate, showScores, quiet, showAttributes));
+                // -R is the scheduler's whole run, its transition graph included, as Pacemaker's
+                // is, so that timing -R times the scheduler; scores and --explain need no graph
+                new Simulation.Show(process, run || saveGraph != null || saveDot != null, simulate, showScores,
+                        quiet, showAttributes));
     }
 
     private Boolean quorum() throws ToolFailure {
@@ -317,9 +319,16 @@ public final class CrmSimulateMain implements Callable<Integer> {
         return dateTimeRest == null ? dateTime : dateTime + " " + dateTimeRest;
     }
 
-    private CibInput input() throws ToolFailure {
+    private CibDocument cib() throws ToolFailure {
         PacemakerCommandLine.atMostOneSource(xmlFile != null ? "-x" : null, xmlPipe ? "-p" : null,
                 liveCheck ? "-L" : null);
+        if (early != null && xmlFile != null && early.isOf(xmlFile)) {
+            return early.document();
+        }
+        return CibLoad.parse(this::input);
+    }
+
+    private CibInput input() throws ToolFailure {
         if (xmlPipe) {
             return new CibInput(CibSources.readStdin(stdin, NAME), "stdin");
         }
@@ -332,14 +341,6 @@ public final class CrmSimulateMain implements Callable<Integer> {
         }
         return CibInput.ofText(CibSources.live(locations.resolve(new LocationOptions()), "read a file with -x FILE"),
                 "live CIB");
-    }
-
-    private static CibDocument parse(CibInput input) throws ToolFailure {
-        try {
-            return CibXml.parseWithCompactHistory(input.bytes(), input.source());
-        } catch (CibParseException e) {
-            throw new ToolFailure(ExitCodes.DATA_ERROR, e.getMessage());
-        }
     }
 
     /** Writes the text to the file given with the option; the text is only made when there is a file. */

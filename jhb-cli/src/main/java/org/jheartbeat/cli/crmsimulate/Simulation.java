@@ -42,8 +42,13 @@ final class Simulation {
     record Result(String text, Transition transition, CibDocument output, List<String> errors) {
     }
 
-    /** What to show: {@code process} runs the scheduler, {@code simulate} carries out its transition. */
-    record Show(boolean process, boolean simulate, boolean scores, boolean quiet, boolean nodeAttributes) {
+    /**
+     * What to show: {@code process} runs the scheduler, {@code graph} completes its transition
+     * graph (to save it; carrying the transition out needs it too), {@code simulate} carries the
+     * transition out.
+     */
+    record Show(boolean process, boolean graph, boolean simulate, boolean scores, boolean quiet,
+                boolean nodeAttributes) {
     }
 
     Simulation(Modifications modifications, List<OpSpec> failures, ClusterTime time, Show show) {
@@ -83,7 +88,7 @@ final class Simulation {
         List<String> errors = new ArrayList<>();
         if (show.process()) {
             Cluster scheduled = modifications.any() ? CibUnpacker.unpack(input, now) : current;
-            transition = Scheduler.schedule(scheduled);
+            transition = show.graph() || show.simulate() ? Scheduler.schedule(scheduled) : Scheduler.plan(scheduled);
             if (show.scores()) {
                 out.spacer();
                 new ScoreLines(transition.cluster()).print(out);

@@ -16,18 +16,28 @@ record SimulateRun(int exitCode, String out, String err) {
     static final Instant NOW = Instant.parse("2024-01-31T10:00:00Z");
 
     static SimulateRun run(Map<String, String> env, String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = CrmSimulateMain.commandLine(new CrmSimulateMain(env,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), () -> NOW));
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new SimulateRun(exitCode, out.toString(), err.toString());
+        return execute(new CrmSimulateMain(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                () -> NOW), args);
     }
 
     static SimulateRun run(String... args) {
         return run(Map.of(), "", args);
+    }
+
+    /** A run as the command's main method makes it: the file of -x read and parsed ahead. */
+    static SimulateRun runLoadingEarly(String... args) {
+        return execute(new CrmSimulateMain(Map.of(), new ByteArrayInputStream(new byte[0]), () -> NOW)
+                .loadingEarly(args), args);
+    }
+
+    private static SimulateRun execute(CrmSimulateMain main, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = CrmSimulateMain.commandLine(main);
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args);
+        return new SimulateRun(exitCode, out.toString(), err.toString());
     }
 
     /** A CIB of the test resources, by file name. */

@@ -474,8 +474,8 @@ final class OrderingEffects {
                 && c.primaryRole() == Role.PROMOTED) {
             return followUnpromoted(c, clone);
         }
-        if (c.score() >= Score.INFINITY && c.primary() instanceof Clone clone && noInstanceCanStart(clone)) {
-            return blockDependents(c, "colocation with " + clone.id());
+        if (c.score() >= Score.INFINITY && c.primary() instanceof Clone clone) {
+            return followClone(c, clone);
         }
         if (c.score() < Score.INFINITY || !(c.primary() instanceof Primitive primary)
                 || c.primaryRole() != null && c.primaryRole() != Role.STARTED) {
@@ -526,36 +526,31 @@ final class OrderingEffects {
         if (last == null) {
             return false;
         }
-        return blockDependents(c, "colocation with " + last.id());
+        return blockDependent(c, "colocation with " + last.id());
     }
 
     /**
-     * A clone none of whose instances will start: each one that is to run has a start that
-     * cannot run, and none runs where it stays (without a start of its own). Pacemaker then blocks what must go with it (with any
-     * of its roles), whatever role the colocation names; one instance that runs or can start
-     * is enough for the colocation to hold.
+     * What must go with a clone none of whose instances can start (each is placed, and ends
+     * stopped: its start, or staying where it runs, cannot happen): Pacemaker blocks the dependent wherever it is, its starts (its promotions, for a
+     * colocation of the promoted role), so what runs of it stops too, promoted or not.
      */
-    private boolean noInstanceCanStart(Clone clone) {
-        boolean blockedStart = false;
-        for (Primitive p : clone.primitives()) {
-            ResourcePlan plan = plans.get(p);
-            if (plan == null) {
-                continue;
-            }
-            if (plan.start == null ? plan.current != null : plan.start.runnable()) {
+    private boolean followClone(Colocation c, Clone primary) {
+        if (primary.children().isEmpty()) {
+            return false;
+        }
+        for (Resource instance : primary.children()) {
+            List<Primitive> primitives = instance.primitives();
+            ResourcePlan plan = primitives.isEmpty() ? null : plans.get(primitives.get(0));
+            // an instance placed nowhere has no start at all, which Pacemaker counts as one that can run
+            if (plan == null || plan.next == null || !endsStopped(plan)) {
                 return false;
             }
-            blockedStart |= plan.start != null;
         }
-        return blockedStart;
+        return blockDependent(c, "colocation with " + primary.id());
     }
 
-    /**
-     * Blocks what must go with a primary that will not reach the colocation's role: the
-     * dependent's promotions when the colocation names its promoted role, else its starts, and
-     * where it runs (managed) it stops.
-     */
-    private boolean blockDependents(Colocation c, String why) {
+    /** Blocks the dependent of a mandatory colocation whose primary cannot reach its role: no promotion, or no start and no staying. */
+    private boolean blockDependent(Colocation c, String why) {
         boolean changed = false;
         for (Primitive dependent : c.dependent().primitives()) {
             ResourcePlan d = plans.get(dependent);

@@ -33,7 +33,8 @@ public final class Assigner {
         this.strategy = cluster.options().placementStrategy();
         this.colocationOrder = new ColocationOrder(cluster);
         this.dependentScores = new DependentScores(colocationOrder);
-        this.promotion = new Promotion(dependentScores);
+        this.promotion = new Promotion(dependentScores,
+                !cluster.haveQuorum() && "freeze".equals(cluster.options().noQuorumPolicy()));
     }
 
     public void run() {

@@ -73,7 +73,7 @@ final class CloneDistribution {
         // instances stay where they run up to an even share of the usable nodes (whatever their scores), rounded down
         int stayLimit = Math.min(nodeMax, Math.max(1, usable == 0 ? 0 : max / usable));
         List<Resource> unplaced = new ArrayList<>();
-        for (Resource instance : clone.children()) {
+        for (Resource instance : tryWhereTheyRunOrder()) {
             Node current = currentNode(instance);
             if (current != null && fixed(instance) && !failed(instance)) {
                 place(instance, current, 0);
@@ -88,11 +88,10 @@ final class CloneDistribution {
             } else if (current != null && placed < max && fits(current, stayLimit) && !failedItself(instance)) {
                 // a failed instance is not kept where it is first: it is placed with the others
                 Integer kept = scoreToStay(instance, current, nodeMax);
-                Choice elsewhere = kept == null ? groupDrawnAway(instance, current, nodeMax) : null;
                 if (kept != null) {
                     place(instance, current, kept);
-                } else if (elsewhere != null) {
-                    assignAt(instance, elsewhere.node(), elsewhere.score());
+                } else if (instance instanceof Group && triedWhereItRuns(instance, current)) {
+                    leaveMembersOnBetterNode(instance, stayLimit);
                 } else {
                     placedAfresh.add(instance);
                     unplaced.add(instance);
@@ -101,6 +100,7 @@ final class CloneDistribution {
                 unplaced.add(instance);
             }
         }
+        unplaced.sort(Comparator.comparingInt(clone.children()::indexOf));
         List<Resource> later = new ArrayList<>();
         for (Resource instance : placementOrder(unplaced)) {
             if (fixed(instance)) {
@@ -122,6 +122,17 @@ final class CloneDistribution {
                 place(instance, choice.node(), choice.score());
             }
         }
+    }
+
+    /**
+     * The order Pacemaker tries instances where they run in: those active where they may no
+     * longer run last, failed ones (a member's failure counts here) after the others; which
+     * decides the nodes a cloned group that leaves its node finds full.
+     */
+    private List<Resource> tryWhereTheyRunOrder() {
+        List<Resource> order = new ArrayList<>(clone.children());
+        order.sort(Comparator.comparing(this::activeWhereUnwelcome).thenComparing(CloneDistribution::failed));
+        return order;
     }
 
     private int countNodes() {
@@ -190,8 +201,10 @@ final class CloneDistribution {
     private List<Resource> placementOrder(List<Resource> instances) {
         List<SortKey> keys = new ArrayList<>();
         for (Resource instance : instances) {
-            Node current = currentNode(instance);
-            keys.add(new SortKey(instance, activeWhereUnwelcome(instance), priority(instance),
+            boolean unwelcome = activeWhereUnwelcome(instance);
+            // where it may no longer run, its node no longer counts: it sorts as one not active
+            Node current = unwelcome ? null : currentNode(instance);
+            keys.add(new SortKey(instance, unwelcome, priority(instance),
                     current == null, current != null && !current.canRunResources(), bestWeight(instance)));
         }
         keys.sort(Comparator.comparing(SortKey::unwelcome)
@@ -242,23 +255,6 @@ final class CloneDistribution {
     }
 
     /**
-     * A cloned group instance that a better node draws away from where it runs: Pacemaker tries
-     * to keep it there by placing the group with its current node preferred, and when the group
-     * goes elsewhere it takes back only the group's own placement, not its members'. The instance
-     * stays where its members went, counted neither against clone-max nor against the node's
-     * clone-node-max, so another instance may still go there.
-     *
-     * @return where its members went, or null when it is not such an instance
-     */
-    private Choice groupDrawnAway(Resource instance, Node current, int nodeMax) {
-        if (!(instance instanceof Group) || !current.canRunResources() || blockedFromRunning(instance)) {
-            return null;
-        }
-        Integer w = instanceTable(instance).get(current);
-        return w == null || w < 0 ? null : best(instance, nodeMax);
-    }
-
-    /**
      * Unmanaged or blocked instances stay where they are, whatever the scores say. For a cloned
      * group that is one whose first member is (Pacemaker places a group where its first member
      * goes); one with only a later member left alone is placed as any other, that member
@@ -278,11 +274,30 @@ final class CloneDistribution {
     }
 
     /**
-     * Whether the instance itself is marked failed: Pacemaker marks the primitive whose operation
-     * failed, not the cloned group holding it, so such a group is still first tried where it runs.
+     * Failed as Pacemaker sees it before trying an instance where it runs: a primitive instance
+     * that failed; a cloned group is not marked failed by a member's failure.
      */
     private static boolean failedItself(Resource instance) {
         return instance instanceof Primitive p && p.failed();
+    }
+
+    /** Whether Pacemaker tries the instance on its current node first: it may run there and is not kept from running. */
+    private boolean triedWhereItRuns(Resource instance, Node current) {
+        return current.canRunResources() && cloneScores.getOrDefault(current, -1) >= 0 && !blockedFromRunning(instance);
+    }
+
+    /**
+     * A cloned group tried on its current node that would rather go elsewhere: Pacemaker 2.1.5
+     * takes back the group's own assignment but not its members', which stay on the better node,
+     * counted against no limit, and the group is not placed again.
+     */
+    private void leaveMembersOnBetterNode(Resource instance, int limit) {
+        Choice choice = best(instance, limit);
+        if (choice == null) {
+            stop(instance);
+        } else {
+            assignAt(instance, choice.node(), choice.score());
+        }
     }
 
     /** A failed unmanaged or blocked instance stays on its node, counted while clone-max allows. */

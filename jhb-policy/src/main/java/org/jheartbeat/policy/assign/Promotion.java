@@ -39,9 +39,12 @@ import org.jheartbeat.policy.model.Role;
 final class Promotion {
 
     private final DependentScores dependentScores;
+    /** Without quorum under no-quorum-policy=freeze: nothing not promoted now is promoted. */
+    private final boolean frozen;
 
-    Promotion(DependentScores dependentScores) {
+    Promotion(DependentScores dependentScores, boolean frozen) {
         this.dependentScores = dependentScores;
+        this.frozen = frozen;
     }
 
     /**
@@ -74,7 +77,10 @@ final class Promotion {
         Map<Node, Integer> perNode = new HashMap<>();
         for (Candidate c : sorted) {
             boolean promote = c.sortIndex >= 0 && (promoted < clone.promotedMax() || !clone.managed())
-                    && promotable(clone, c, perNode);
+                    && promotable(clone, c, perNode)
+                    // frozen, one chosen that is not promoted now stays unpromoted and takes no
+                    // promoted place, which the next in order may have
+                    && !(frozen && currentRole(c.instance) != Role.PROMOTED);
             if (promote) {
                 promoted++;
                 perNode.merge(c.node, 1, Integer::sum);

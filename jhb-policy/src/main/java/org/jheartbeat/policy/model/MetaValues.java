@@ -41,6 +41,10 @@ public final class MetaValues {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
+        long plain = plainMillis(value);
+        if (plain >= 0) {
+            return plain;
+        }
         String v = value.trim().toLowerCase();
         try {
             if (v.startsWith("p")) {
@@ -64,6 +68,38 @@ public final class MetaValues {
         } catch (RuntimeException e) {
             return otherwise;
         }
+    }
+
+    /**
+     * The common form, up to nine digits and "", "s", "ms", "min" or "h" with nothing around
+     * them ("0", "10s", "20000"), read without making strings: every operation's interval and
+     * timeout, 60,000 at 10,000 resources. -1 for any other form. The same value as the general
+     * reading: a whole number below 10^9 times these factors is exact in a double.
+     */
+    private static long plainMillis(String value) {
+        int digits = 0;
+        long n = 0;
+        while (digits < value.length() && digits < 10 && value.charAt(digits) >= '0' && value.charAt(digits) <= '9') {
+            n = n * 10 + (value.charAt(digits) - '0');
+            digits++;
+        }
+        if (digits == 0 || digits > 9) {
+            return -1;
+        }
+        if (digits == value.length() || isUnit(value, digits, "s")) {
+            return n * 1000;
+        }
+        if (isUnit(value, digits, "ms")) {
+            return n;
+        }
+        if (isUnit(value, digits, "min")) {
+            return n * 60_000;
+        }
+        return isUnit(value, digits, "h") ? n * 3_600_000 : -1;
+    }
+
+    private static boolean isUnit(String value, int from, String unit) {
+        return value.length() - from == unit.length() && value.startsWith(unit, from);
     }
 
     /**

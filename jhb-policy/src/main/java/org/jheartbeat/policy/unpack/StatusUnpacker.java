@@ -48,7 +48,8 @@ final class StatusUnpacker {
         }
         for (CompactElement lr : Xml.lrmResources(state)) {
             List<OpRecord> ops = records.historyOf(lr);
-            String id = lr.attribute("id") == null ? "" : lr.attribute("id");
+            String recordedId = lr.attribute("id");
+            String id = recordedId == null ? "" : recordedId;
             Primitive rsc = find(id, node);
             if (rsc == null) {
                 if (!wasActive(ops)) {
@@ -69,12 +70,12 @@ final class StatusUnpacker {
     /** The history names another class, provider or type than the configuration (attributes it leaves out count as the same). */
     private static boolean agentChanged(Primitive rsc, CompactElement lr) {
         return differs(lr, "class", rsc.standard()) || differs(lr, "type", rsc.type())
-                || lr.attribute("class") != null && differs(lr, "provider", rsc.provider());
+                || lr.attributeIndex("class") >= 0 && differs(lr, "provider", rsc.provider());
     }
 
     private static boolean differs(CompactElement lr, String attribute, String configured) {
-        String recorded = lr.attribute(attribute);
-        return recorded != null && !recorded.equals(configured == null ? "" : configured);
+        int recorded = lr.attributeIndex(attribute);
+        return recorded >= 0 && !lr.attributeEquals(recorded, configured == null ? "" : configured);
     }
 
     private static boolean wasActive(List<OpRecord> ops) {

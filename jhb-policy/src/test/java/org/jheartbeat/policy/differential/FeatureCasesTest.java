@@ -1097,6 +1097,26 @@ class FeatureCasesTest {
     }
 
     @Test
+    void clonedGroupLeavingItsNodeKeepsMembersUncounted() throws Exception {
+        assertSameAsPacemaker("cloned-group-leaving-its-node-keeps-members-uncounted");
+    }
+
+    @Test
+    void cloneThatCannotStartStopsRoleBoundDependent() throws Exception {
+        assertSameAsPacemaker("clone-that-cannot-start-stops-role-bound-dependent");
+    }
+
+    @Test
+    void cloneInstanceActiveWhereBannedSortsAsInactive() throws Exception {
+        assertSameAsPacemaker("clone-instance-active-where-banned-sorts-as-inactive");
+    }
+
+    @Test
+    void promotionFrozenWithoutQuorumKeepsPromotedInstance() throws Exception {
+        assertSameAsPacemaker("promotion-frozen-without-quorum-keeps-promoted-instance");
+    }
+
+    @Test
     void mandatoryOrderAfterOptionalOfSameStepsImpliesNothing() throws Exception {
         assertSameAsPacemaker("mandatory-order-after-optional-of-same-steps-implies-nothing");
     }

@@ -47,6 +47,7 @@ public final class OurScheduler {
             state.put(primitive, new LinkedHashMap<>(primitive.active()));
         }
         Set<Node> fenced = new HashSet<>();
+        Map<Primitive, Set<Node>> started = new LinkedHashMap<>();
         Set<Action> fired = fired(transition);
         for (String phase : PHASES) {
             for (Action action : transition.actions()) {
@@ -57,16 +58,50 @@ public final class OurScheduler {
                     fenced.add(action.node());
                 } else if (action.primitive() != null && action.task().equals(phase)) {
                     carryOut(state.get(action.primitive()), action);
+                    if (phase.equals("start")) {
+                        started.computeIfAbsent(action.primitive(), p -> new HashSet<>()).add(action.node());
+                    }
                 }
             }
         }
+        mergeAnonymousStartedTwice(state, started);
         Placement placement = new Placement();
-        Set<String> anonymousActive = new HashSet<>();
         state.forEach((primitive, roles) -> {
             roles.keySet().removeAll(fenced);
-            record(placement, primitive, roles, anonymousActive);
+            record(placement, primitive, roles);
         });
         return placement;
+    }
+
+    /**
+     * crm_simulate records an anonymous clone's operations on a node under the primitive's own
+     * id, so an instance started on a node where another instance of it is active joins that
+     * one's history there: its revised status shows one instance on that node (Pacemaker 2.1.5
+     * can place two instances of a cloned group on one node, see CloneDistribution).
+     */
+    private static void mergeAnonymousStartedTwice(Map<Primitive, Map<Node, Role>> state,
+                                                   Map<Primitive, Set<Node>> started) {
+        Map<String, Set<Node>> activeByPrimitive = new LinkedHashMap<>();
+        state.forEach((primitive, roles) -> {
+            if (primitive.top() instanceof Clone clone && !clone.globallyUnique() && !started.containsKey(primitive)) {
+                activeByPrimitive.computeIfAbsent(baseId(primitive), id -> new HashSet<>()).addAll(roles.keySet());
+            }
+        });
+        started.forEach((primitive, nodes) -> {
+            if (primitive.top() instanceof Clone clone && !clone.globallyUnique()) {
+                Set<Node> active = activeByPrimitive.computeIfAbsent(baseId(primitive), id -> new HashSet<>());
+                for (Node node : nodes) {
+                    if (state.get(primitive).containsKey(node) && !active.add(node)) {
+                        state.get(primitive).remove(node);
+                    }
+                }
+            }
+        });
+    }
+
+    private static String baseId(Primitive primitive) {
+        int colon = primitive.id().indexOf(':');
+        return colon < 0 ? primitive.id() : primitive.id().substring(0, colon);
     }
 
     /** The runnable actions that run when the graph is carried out: each once all it waits for has run. */
@@ -97,22 +132,10 @@ public final class OurScheduler {
         }
     }
 
-    /**
-     * Records where the primitive ends up. Two instances of an anonymous clone started on the
-     * same node are one resource there once carried out (crm_simulate records one history per
-     * resource and node, and lists it once), so {@code anonymousActive} keeps each such
-     * "primitive node role" to count it once.
-     */
-    private static void record(Placement placement, Primitive primitive, Map<Node, Role> roles,
-                               Set<String> anonymousActive) {
+    private static void record(Placement placement, Primitive primitive, Map<Node, Role> roles) {
         if (primitive.top() instanceof Clone clone) {
             placement.cloneMember(clone.id(), primitive.id());
-            String base = primitive.id().contains(":") ? primitive.id().substring(0, primitive.id().indexOf(':')) : primitive.id();
-            roles.forEach((node, role) -> {
-                if (clone.globallyUnique() || anonymousActive.add(base + " " + node.name() + " " + role.text())) {
-                    placement.instance(clone.id(), primitive.id(), clone.promotable(), node.name(), role.text());
-                }
-            });
+            roles.forEach((node, role) -> placement.instance(clone.id(), primitive.id(), clone.promotable(), node.name(), role.text()));
         } else if (roles.isEmpty() && primitive.orphan()) {
             // crm_simulate lists an orphan (gone from the configuration) only while it is active
             return;

@@ -1,0 +1,121 @@
+package org.jheartbeat.cli.crmsimulate;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.cib.xml.CibXml;
+import org.jheartbeat.cli.CibInput;
+import org.jheartbeat.cli.CibSources;
+import org.jheartbeat.cli.ToolFailure;
+
+/**
+ * crm_simulate's CIB read and parsed, either when the run asks for it or, for a file named with
+ * {@code -x}, ahead: {@link #early} starts reading and parsing on a thread of its own as soon as
+ * the process starts, while picocli builds the command line on the main thread (about 0.2 s of
+ * a run: its classes are Java 5 class files, which the class data sharing archive cannot hold,
+ * so they are read and verified from the jar every time). The run takes the early result only
+ * for the very file picocli then says {@code -x} names, after its own checks of the options, so
+ * what it prints, errors included, is what it would print without.
+ */
+final class CibLoad {
+
+    /** Input from this size on is collected right after parsing (see {@link #parse(Reading)}). */
+    private static final int LARGE_INPUT = 16 << 20;
+
+    /** Reads the input: a file, standard input or the live CIB. */
+    interface Reading {
+        CibInput read() throws ToolFailure;
+    }
+
+    private final Path file;
+    private final CompletableFuture<CibDocument> parsed = new CompletableFuture<>();
+
+    private CibLoad(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Starts reading and parsing the file the arguments name with {@code -x FILE},
+     * {@code --xml-file FILE} or {@code --xml-file=FILE} (the last one given, before a
+     * {@code --}); null when they name none that way. A guess from the words alone: the run
+     * checks it against what picocli parsed ({@link #isOf}).
+     */
+    static CibLoad early(String[] args) {
+        String named = null;
+        for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+            if ((args[i].equals("-x") || args[i].equals("--xml-file")) && i + 1 < args.length) {
+                named = args[++i];
+            } else if (args[i].startsWith("--xml-file=")) {
+                named = args[i].substring("--xml-file=".length());
+            }
+        }
+        if (named == null) {
+            return null;
+        }
+        Path file;
+        try {
+            file = Path.of(named);
+        } catch (RuntimeException e) {
+            return null; // not a path: picocli says so
+        }
+        CibLoad load = new CibLoad(file);
+        Thread thread = new Thread(load::run, "cib-load");
+        thread.setDaemon(true); // a run that ends on a bad option does not wait for it
+        thread.start();
+        return load;
+    }
+
+    /** Whether this is the load of that file. */
+    boolean isOf(Path xmlFile) {
+        return file.equals(xmlFile);
+    }
+
+    /** The parsed CIB, once the thread has it; what went wrong reading or parsing, as if it went wrong here. */
+    CibDocument document() throws ToolFailure {
+        try {
+            return parsed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the CIB to be parsed", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ToolFailure failure) {
+                throw failure;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    private void run() {
+        try {
+            parsed.complete(parse(() -> new CibInput(CibSources.readFile(file), file.toString())));
+        } catch (ToolFailure | RuntimeException | Error e) {
+            parsed.completeExceptionally(e);
+        }
+    }
+
+    /** Reads and parses the CIB; a large input's bytes are collected before it is returned. */
+    static CibDocument parse(Reading reading) throws ToolFailure {
+        CibInput input = reading.read();
+        boolean large = input.bytes().length >= LARGE_INPUT;
+        CibDocument cib;
+        try {
+            cib = CibXml.parseWithCompactHistory(input.bytes(), input.source());
+        } catch (CibParseException e) {
+            throw new ToolFailure(ExitCodes.DATA_ERROR, e.getMessage());
+        }
+        if (large) {
+            // The bytes read are dead once parsed, but an array that large lives in the old
+            // generation, which only a full collection empties: collected now, its space
+            // holds what unpacking makes instead of the heap growing by as much.
+            input = null;
+            System.gc();
+        }
+        return cib;
+    }
+}
