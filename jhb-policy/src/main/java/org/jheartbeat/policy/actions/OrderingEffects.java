@@ -541,7 +541,12 @@ final class OrderingEffects {
         for (Resource instance : primary.children()) {
             List<Primitive> primitives = instance.primitives();
             ResourcePlan plan = primitives.isEmpty() ? null : plans.get(primitives.get(0));
-            // an instance placed nowhere has no start at all, which Pacemaker counts as one that can run
+            if (plan != null && plan.next == null && plan.current == null) {
+                // placed nowhere and not running: Pacemaker still makes its start (the clone's
+                // orderings ask for it), on no node, so it cannot run
+                continue;
+            }
+            // one stopping where it runs has no start, which Pacemaker counts as one that can run
             if (plan == null || plan.next == null || !endsStopped(plan)) {
                 return false;
             }

@@ -913,8 +913,8 @@ class FeatureCasesTest {
     }
 
     @Test
-    void cloneThatCannotStartBlocksColocatedDependents() throws Exception {
-        assertSameAsPacemaker("clone-that-cannot-start-blocks-colocated-dependents");
+    void cloneInstancePlacedNowhereStillBlocksDependents() throws Exception {
+        assertSameAsPacemaker("clone-instance-placed-nowhere-still-blocks-dependents");
     }
 
     @Test
