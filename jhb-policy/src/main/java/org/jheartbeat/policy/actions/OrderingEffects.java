@@ -65,6 +65,7 @@ final class OrderingEffects {
             for (Colocation c : cluster.colocations()) {
                 changed |= followPrimary(c);
             }
+            changed |= promotionsWaitForStarts();
             if (!changed) {
                 break;
             }
@@ -310,7 +311,7 @@ final class OrderingEffects {
             if (holds && t.rsc.top() instanceof Clone clone && clone != pair.first.top() && anyInstanceStops(clone)) {
                 holds = false;
             }
-            if (pair.inverse && t.current != null && holds) {
+            if (pair.inverse && t.current != null && holds && stopsHeldWithThen(pair.first)) {
                 for (ResourcePlan fp : f.plans) {
                     changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
                 }
@@ -320,7 +321,7 @@ final class OrderingEffects {
         String unrunnable = "unrunnable " + f.name;
         boolean changed = false;
         // the first stops only after the then has stopped: a then that cannot stop holds it too
-        if (pair.inverse && t.stops.stream().anyMatch(stop -> !stop.runnable() && !stop.pseudo())) {
+        if (pair.inverse && stopsHeldWithThen(pair.first) && t.stops.stream().anyMatch(stop -> !stop.runnable() && !stop.pseudo())) {
             for (ResourcePlan fp : f.plans) {
                 changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
             }
@@ -408,6 +409,34 @@ final class OrderingEffects {
             return f.starts;
         }
         return f.restarts(t.current);
+    }
+
+    /**
+     * Whether a then's stop that cannot run keeps the first's stops from running: only a
+     * primitive's own stop waits for it. A group or clone waits through its pseudo "stop", which
+     * Pacemaker does not let hold back its members' and instances' stops: they stop all the same,
+     * and only the group's or clone's "stopped" (and what follows it) never completes.
+     */
+    private static boolean stopsHeldWithThen(Resource first) {
+        return first instanceof Primitive;
+    }
+
+    /**
+     * A promotion comes after the start on its node: once an ordering or colocation keeps that
+     * start from running, the promotion is blocked too, with no reason of its own and, like the
+     * start, required by nothing (as {@link TransitionPlanner} has it for a start blocked from
+     * the outset).
+     */
+    private boolean promotionsWaitForStarts() {
+        boolean changed = false;
+        for (ResourcePlan plan : plans.values()) {
+            if (plan.promote != null && plan.promote.runnable() && plan.start != null && !plan.start.runnable()) {
+                plan.promote.blockBecause(null);
+                plan.promote.markOptional();
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     private boolean anyInstanceStops(Clone clone) {
@@ -526,7 +555,12 @@ final class OrderingEffects {
         for (Resource instance : primary.children()) {
             List<Primitive> primitives = instance.primitives();
             ResourcePlan plan = primitives.isEmpty() ? null : plans.get(primitives.get(0));
-            // an instance placed nowhere has no start at all, which Pacemaker counts as one that can run
+            if (plan != null && plan.next == null && plan.current == null) {
+                // placed nowhere and not running: Pacemaker still makes its start (the clone's
+                // orderings ask for it), on no node, so it cannot run
+                continue;
+            }
+            // one stopping where it runs has no start, which Pacemaker counts as one that can run
             if (plan == null || plan.next == null || !endsStopped(plan)) {
                 return false;
             }

@@ -152,11 +152,8 @@ public final class TransitionPlanner {
         }
         if (next != null && (!p.active().containsKey(next) || plan.stopsOn(next) || stopUnexpected)) {
             plan.start = action(p, "start", next, stopUnexpected);
-            String policy = cluster.options().noQuorumPolicy();
-            boolean needsQuorum = !"nothing".equals(p.meta("requires"));
-            // frozen, what runs in the partition may move within it; nothing stopped starts
-            if (!quorumOk() && needsQuorum && !(frozen && current != null && current.online())) {
-                plan.start.blockBecause("freeze".equals(policy) ? "quorum freeze" : "no quorum");
+            if (quorumBlocksStart(p, current)) {
+                plan.start.blockBecause(frozen ? "quorum freeze" : "no quorum");
                 // Pacemaker requires a start only if it can run when made
                 plan.start.markOptional();
             } else if (unprobedOnPendingNode(p)) {
@@ -230,7 +227,8 @@ public final class TransitionPlanner {
      */
     private void recoveryLeftOut(Primitive p, ResourcePlan plan) {
         Node node = plan.next;
-        if (p.blocked() || node == null || !p.active().containsKey(node) || !node.online() || !quorumOk()) {
+        if (p.blocked() || node == null || !p.active().containsKey(node) || !node.online()
+                || quorumBlocksStart(p, node)) {
             return;
         }
         boolean noMonitors = node.maintenance() || cluster.options().maintenanceMode()
@@ -239,6 +237,16 @@ public final class TransitionPlanner {
             plan.start = action(p, "start", node, false);
             plan.start.leaveOutOfGraph();
         }
+    }
+
+    /**
+     * Whether the lack of quorum keeps the resource from starting: not where quorum does not
+     * matter (no-quorum-policy=ignore, requires=nothing), and, frozen, not for what runs in the
+     * partition, which may move or restart within it; nothing stopped starts.
+     */
+    private boolean quorumBlocksStart(Primitive p, Node current) {
+        boolean frozen = "freeze".equals(cluster.options().noQuorumPolicy());
+        return !quorumOk() && !"nothing".equals(p.meta("requires")) && !(frozen && current != null && current.online());
     }
 
     /**

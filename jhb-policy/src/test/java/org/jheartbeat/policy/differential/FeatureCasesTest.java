@@ -943,6 +943,31 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneInstancePlacedNowhereStillBlocksDependents() throws Exception {
+        assertSameAsPacemaker("clone-instance-placed-nowhere-still-blocks-dependents");
+    }
+
+    @Test
+    void promotionWaitsForStartBlockedByOrder() throws Exception {
+        assertSameAsPacemaker("promotion-waits-for-start-blocked-by-order");
+    }
+
+    @Test
+    void quorumFreezeRecoveryOnMaintenanceNodeHoldsWhatFollows() throws Exception {
+        assertSameAsPacemaker("quorum-freeze-recovery-on-maintenance-node-holds-what-follows");
+    }
+
+    @Test
+    void clonedGroupDrawnAwayFromItsNodeNotCounted() throws Exception {
+        assertSameAsPacemaker("cloned-group-drawn-away-from-its-node-not-counted");
+    }
+
+    @Test
+    void cloneStopsThoughThenCannotStop() throws Exception {
+        assertSameAsPacemaker("clone-stops-though-then-cannot-stop");
+    }
+
+    @Test
     void asymmetricalOrderKeepsRunningThenWhenFirstCannotStart() throws Exception {
         assertSameAsPacemaker("asymmetrical-order-keeps-running-then-when-first-cannot-start");
     }
