@@ -39,7 +39,10 @@ final class RecurringMonitors {
             Action start = on(index.of(p, "start"), node);
             Action promote = on(index.of(p, "promote"), node);
             Action demote = on(index.of(p, "demote"), node);
-            Role role = p.nextRole();
+            // with nothing to start it or change its role there, it keeps the role it has (as
+            // when fencing is on without a device and nothing is started, promoted or demoted)
+            Role role = start == null && promote == null && demote == null && p.active().containsKey(node)
+                    ? p.active().get(node) : p.nextRole();
             Action roleChange = role == Role.PROMOTED ? promote : demote;
             Action enabler = roleChange != null ? roleChange : start;
             Map<String, String> running = p.recurringOps().getOrDefault(node, Map.of());

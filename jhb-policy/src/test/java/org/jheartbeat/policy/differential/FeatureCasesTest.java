@@ -943,6 +943,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void noFencingDeviceKeepsUnpromotedMonitor() throws Exception {
+        assertSameAsPacemaker("no-fencing-device-keeps-unpromoted-monitor");
+    }
+
+    @Test
     void cloneInstancePlacedNowhereStillBlocksDependents() throws Exception {
         assertSameAsPacemaker("clone-instance-placed-nowhere-still-blocks-dependents");
     }
