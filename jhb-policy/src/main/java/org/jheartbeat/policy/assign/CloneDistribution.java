@@ -39,6 +39,8 @@ final class CloneDistribution {
      * them the clone's colocations twice by then, and both count.
      */
     private final Set<Resource> placedAfresh = new HashSet<>();
+    /** Instances whose own scores, as they were last placed by them, forbid the node they run on. */
+    private final Set<Resource> unwelcomeWhereTheyRun = new HashSet<>();
     private int placed;
     /**
      * Whether the dependents' preferences steer the instances: only when some nodes get no
@@ -150,6 +152,15 @@ final class CloneDistribution {
             return 0;
         }
         return placedAfresh.contains(instance) ? 2 : 1;
+    }
+
+    /**
+     * Whether the scores the instance was placed by (with the clone's colocations and the nodes
+     * already full) left the node it runs on allowed: Pacemaker counts an instance active only
+     * there when it orders instances again to pick the promoted ones.
+     */
+    boolean welcomeWhereItRuns(Resource instance) {
+        return !unwelcomeWhereTheyRun.contains(instance);
     }
 
     private boolean fits(Node n, int limit) {
@@ -340,6 +351,12 @@ final class CloneDistribution {
         }
         Map<Node, Integer> table = instanceTable(instance);
         Node current = currentNode(instance);
+        Integer here = current == null ? null : table.get(current);
+        if (here == null || here >= 0) {
+            unwelcomeWhereTheyRun.remove(instance);
+        } else {
+            unwelcomeWhereTheyRun.add(instance);
+        }
         for (Node n : NodeWeights.sorted(table, strategy, current)) {
             int w = NodeWeights.effective(n, table.get(n));
             if (w < 0) {

@@ -71,7 +71,7 @@ final class Promotion {
         }
         sorted.sort(Comparator.comparingInt((Candidate c) -> -c.sortIndex)
                 .thenComparing((Candidate c) -> currentRole(c.instance), Comparator.reverseOrder())
-                .thenComparing(Promotion::instanceOrder));
+                .thenComparing((a, b) -> instanceOrder(a, b, distribution)));
         clone.setPlacementOrder(sorted.stream().map(Candidate::instance).toList());
         int promoted = 0;
         Map<Node, Integer> perNode = new HashMap<>();
@@ -242,21 +242,25 @@ final class Promotion {
     /**
      * Pacemaker's order of clone instances among equals: less multiply active first, then
      * higher priority, active before inactive, on a node that can run resources first, healthy
-     * before failed, then by instance number.
+     * before failed, then by instance number. Past the priority, an instance counts as active
+     * only where the scores it was placed by still allow it (one moving away from a node it is
+     * now kept from counts as inactive).
      */
-    private static int instanceOrder(Candidate a, Candidate b) {
-        int activeA = activeCount(a.instance);
-        int activeB = activeCount(b.instance);
-        if (activeA > 0 && activeB > 0 && activeA != activeB) {
-            return Integer.compare(activeA, activeB);
+    private static int instanceOrder(Candidate a, Candidate b, CloneDistribution distribution) {
+        int countA = activeCount(a.instance);
+        int countB = activeCount(b.instance);
+        if (countA > 0 && countB > 0 && countA != countB) {
+            return Integer.compare(countA, countB);
         }
         if (a.priority != b.priority) {
             return a.priority > b.priority ? -1 : 1;
         }
-        if ((activeA > 0) != (activeB > 0)) {
-            return activeA > 0 ? -1 : 1;
+        boolean activeA = countA > 0 && distribution.welcomeWhereItRuns(a.instance);
+        boolean activeB = countB > 0 && distribution.welcomeWhereItRuns(b.instance);
+        if (activeA != activeB) {
+            return activeA ? -1 : 1;
         }
-        if (activeA == 0) {
+        if (!activeA) {
             return Integer.compare(a.order, b.order);
         }
         boolean canA = CloneDistribution.currentNode(a.instance).canRunResources();

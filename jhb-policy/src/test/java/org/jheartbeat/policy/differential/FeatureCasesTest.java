@@ -1087,6 +1087,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotableTieSkipsInstanceLeavingANodeItMayNotStayOn() throws Exception {
+        assertSameAsPacemaker("promotable-tie-skips-instance-leaving-a-node-it-may-not-stay-on");
+    }
+
+    @Test
     void multiplyActiveOnMaintenanceNodeHoldsWhatFollows() throws Exception {
         assertSameAsPacemaker("multiply-active-on-maintenance-node-holds-what-follows");
     }
