@@ -540,6 +540,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneRestartWaitsForUnmanagedInstanceStartOnMaintenanceNode() throws Exception {
+        assertSameAsPacemaker("clone-restart-waits-for-unmanaged-instance-start-on-maintenance-node");
+    }
+
+    @Test
+    void orderAfterUnmanagedResourceWaitsForItsRequiredStart() throws Exception {
+        assertSameAsPacemaker("order-after-unmanaged-resource-waits-for-its-required-start");
+    }
+
+    @Test
     void cloneOnEveryNode() throws Exception {
         assertSameAsPacemaker("clone-on-every-node");
     }
