@@ -301,11 +301,11 @@ final class OrderingEffects {
         boolean thenFixed = !t.rsc.managed() || t.rsc.blocked();
         if (thenFixed) {
             boolean changed = false;
-            // a then that needs a stop it cannot have (blocked, failed while unmanaged, or a group
-            // member the group's stop takes along) holds the first's stops; one merely left alone
-            // has no stop to wait for
+            // a then that needs a stop it cannot have (blocked, or a group member the group's stop
+            // takes along) holds the first's stops; an unmanaged one, failed or not, has only an
+            // optional stop (Pacemaker's actions for an unmanaged resource are), nothing to wait for
             boolean sameGroup = t.rsc.parent() instanceof Group && pair.first.parent() == t.rsc.parent();
-            boolean holds = t.rsc.blocked() || t.rsc.failed() || sameGroup;
+            boolean holds = t.rsc.blocked() || sameGroup;
             // a first outside the then's clone waits for the clone's "stopped", which waits only
             // while no instance can stop
             if (holds && t.rsc.top() instanceof Clone clone && clone != pair.first.top() && anyInstanceStops(clone)) {

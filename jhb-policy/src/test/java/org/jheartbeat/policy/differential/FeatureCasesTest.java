@@ -550,6 +550,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void failedUnmanagedThenDoesNotHoldFirstStop() throws Exception {
+        assertSameAsPacemaker("failed-unmanaged-then-does-not-hold-first-stop");
+    }
+
+    @Test
     void cloneOnEveryNode() throws Exception {
         assertSameAsPacemaker("clone-on-every-node");
     }
