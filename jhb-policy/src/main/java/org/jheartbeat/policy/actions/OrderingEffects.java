@@ -301,11 +301,11 @@ final class OrderingEffects {
         boolean thenFixed = !t.rsc.managed() || t.rsc.blocked();
         if (thenFixed) {
             boolean changed = false;
-            // a then that needs a stop it cannot have (blocked, failed while unmanaged, or a group
-            // member the group's stop takes along) holds the first's stops; one merely left alone
-            // has no stop to wait for
+            // a then that needs a stop it cannot have (blocked, or a group member the group's stop
+            // takes along) holds the first's stops; an unmanaged one, failed or not, has only an
+            // optional stop (Pacemaker's actions for an unmanaged resource are), nothing to wait for
             boolean sameGroup = t.rsc.parent() instanceof Group && pair.first.parent() == t.rsc.parent();
-            boolean holds = t.rsc.blocked() || t.rsc.failed() || sameGroup;
+            boolean holds = t.rsc.blocked() || sameGroup;
             // a first outside the then's clone waits for the clone's "stopped", which waits only
             // while no instance can stop
             if (holds && t.rsc.top() instanceof Clone clone && clone != pair.first.top() && anyInstanceStops(clone)) {
@@ -316,7 +316,7 @@ final class OrderingEffects {
                     changed |= blockStops(fp, "unrunnable " + pair.then.id() + " stop");
                 }
             }
-            return changed;
+            return changed | unmanagedStartLeftOut(pair, f, t);
         }
         String unrunnable = "unrunnable " + f.name;
         boolean changed = false;
@@ -367,10 +367,7 @@ final class OrderingEffects {
             changed = true;
         }
         boolean definitionRestart = "resource definition change".equals(t.restartReason);
-        // only an order that implies the then (mandatory and symmetrical, or an optional one with
-        // restart-type=restart) restarts it; an asymmetrical one leaves a then that runs alone
-        boolean impliesThen = pair.symmetrical || !pair.needsFirst;
-        if (pair.forward && impliesThen && t.current != null && restartsThen(pair, f, t) && t.current == t.next
+        if (pair.forward && impliesThen(pair) && t.current != null && restartsThen(pair, f, t) && t.current == t.next
                 && (t.start == null || definitionRestart)) {
             t.restartReason = "required " + f.name;
             // the then stops before the first (symmetry): a first that stops makes the then's stop required
@@ -395,6 +392,33 @@ final class OrderingEffects {
             }
         }
         return changed;
+    }
+
+    /**
+     * A first that starts makes the start of what is ordered after it required where it stays
+     * (of each instance, for another clone), unmanaged resources included: their restart is
+     * not carried out, but the start stays required, and the graph leaves it out (the resource
+     * is unmanaged). What waits for it (a group's or clone's "running", and what is ordered
+     * after it) then stays undone, unlike an unmanaged resource that is merely left alone.
+     */
+    private boolean unmanagedStartLeftOut(Pair pair, FirstState f, ResourcePlan t) {
+        Node node = t.current;
+        if (!pair.forward || !impliesThen(pair) || pair.interleaved || t.start != null || node == null
+                || t.rsc.blocked() || !restartsThen(pair, f, t)) {
+            return false;
+        }
+        t.start = planner.action(pair.then, "start", node, false);
+        t.start.leaveOutOfGraph();
+        return true;
+    }
+
+    /**
+     * Whether the order makes the then's start required when the first's is: mandatory and
+     * symmetrical, or an optional one with restart-type=restart; an asymmetrical one leaves a
+     * then that runs alone.
+     */
+    private static boolean impliesThen(Pair pair) {
+        return pair.symmetrical || !pair.needsFirst;
     }
 
     /**

@@ -540,6 +540,21 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneRestartWaitsForUnmanagedInstanceStartOnMaintenanceNode() throws Exception {
+        assertSameAsPacemaker("clone-restart-waits-for-unmanaged-instance-start-on-maintenance-node");
+    }
+
+    @Test
+    void orderAfterUnmanagedResourceWaitsForItsRequiredStart() throws Exception {
+        assertSameAsPacemaker("order-after-unmanaged-resource-waits-for-its-required-start");
+    }
+
+    @Test
+    void failedUnmanagedThenDoesNotHoldFirstStop() throws Exception {
+        assertSameAsPacemaker("failed-unmanaged-then-does-not-hold-first-stop");
+    }
+
+    @Test
     void cloneOnEveryNode() throws Exception {
         assertSameAsPacemaker("clone-on-every-node");
     }
