@@ -1,5 +1,6 @@
 package org.jheartbeat.cib.xml;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.jheartbeat.cib.model.CibParseException;
 import org.w3c.dom.Document;
@@ -22,7 +23,7 @@ final class StatusAhead implements XmlScanner.Handoff {
 
     /** Below this the thread costs more than it saves. */
     private static final int SMALLEST = 4 << 20;
-    private static final byte[] NODE_STATE = "<node_state".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] NODE_STATE = "<node_state".getBytes(StandardCharsets.US_ASCII);
 
     private final int at;
     private final DomBuilder taker;
