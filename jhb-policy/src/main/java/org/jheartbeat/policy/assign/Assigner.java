@@ -326,8 +326,9 @@ public final class Assigner {
             promotion.choose(c, cloneScores, distribution);
         }
         for (Resource instance : c.children()) {
-            instance.setAssigned(true);
-            instance.primitives().forEach(p -> p.setAssigned(true));
+            boolean assigned = !distribution.neverAssigned(instance);
+            instance.setAssigned(assigned);
+            instance.primitives().forEach(p -> p.setAssigned(assigned));
         }
     }
 }

@@ -41,6 +41,11 @@ final class CloneDistribution {
     private final Set<Resource> placedAfresh = new HashSet<>();
     /** Instances whose own scores, as they were last placed by them, forbid the node they run on. */
     private final Set<Resource> unwelcomeWhereTheyRun = new HashSet<>();
+    /**
+     * Instances whose turn came once clone-max instances were placed: Pacemaker bans them and
+     * never assigns them, so a colocation with the clone later passes them over.
+     */
+    private final Set<Resource> neverAssigned = new HashSet<>();
     private int placed;
     /**
      * Whether the dependents' preferences steer the instances: only when some nodes get no
@@ -110,7 +115,12 @@ final class CloneDistribution {
                 keepFixed(instance, max);
                 continue;
             }
-            Choice choice = placed < max ? best(instance, evenLimit) : null;
+            if (placed >= max) {
+                stop(instance);
+                neverAssigned.add(instance);
+                continue;
+            }
+            Choice choice = best(instance, evenLimit);
             if (choice == null) {
                 later.add(instance);
             } else {
@@ -125,6 +135,17 @@ final class CloneDistribution {
                 place(instance, choice.node(), choice.score());
             }
         }
+        // an orphan instance not running comes after every other in Pacemaker's order
+        for (Resource instance : clone.children()) {
+            if (placed >= max && orphan(instance) && currentNode(instance) == null) {
+                neverAssigned.add(instance);
+            }
+        }
+    }
+
+    /** Whether the instance's turn came once clone-max instances were placed, so it was never assigned. */
+    boolean neverAssigned(Resource instance) {
+        return neverAssigned.contains(instance);
     }
 
     /**

@@ -1031,6 +1031,12 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-probe-beyond-clone-max-counts-promotion-score");
     }
 
+    /** An orphan instance whose turn comes once clone-max are placed is never assigned: a colocation with the clone takes nothing off for it (full-4001). */
+    @Test
+    void cloneInstanceBeyondCloneMaxTakesNothingOffColocation() throws Exception {
+        assertSameAsPacemaker("clone-instance-beyond-clone-max-takes-nothing-off-colocation");
+    }
+
     @Test
     void cloneBlockedInstanceBeyondCloneMaxCountsInTurn() throws Exception {
         assertSameAsPacemaker("clone-blocked-instance-beyond-clone-max-counts-in-turn");
