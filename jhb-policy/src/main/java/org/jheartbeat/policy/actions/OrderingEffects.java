@@ -290,6 +290,9 @@ final class OrderingEffects {
         if ("promote".equals(pair.firstAction) && "promote".equals(pair.thenAction)) {
             return promotionWaitsForPromotion(pair);
         }
+        if ("demote".equals(pair.firstAction) && "demote".equals(pair.thenAction)) {
+            return demotionForcesDemotion(pair);
+        }
         if (!"start".equals(pair.firstAction) || !"start".equals(pair.thenAction)) {
             return false;
         }
@@ -647,6 +650,36 @@ final class OrderingEffects {
             return !p.start.runnable();
         }
         return p.current == null || p.stopsOn(p.current);
+    }
+
+    /**
+     * "first demote, then demote", symmetrical: when the first demotes, the demote Pacemaker
+     * keeps (optional) for a then that stays promoted becomes required, so it is demoted; its
+     * promotion back stays optional, so it ends unpromoted, though the summary shows no change
+     * (its roles before and after the transition, as scheduled, are both promoted).
+     */
+    private boolean demotionForcesDemotion(Pair pair) {
+        ResourcePlan t = plans.get(pair.then);
+        if (!pair.symmetrical || t == null || !t.rsc.managed() || t.rsc.blocked() || t.current == null
+                || t.current != t.next || t.rsc.currentRole() != Role.PROMOTED || t.demote != null
+                || t.promote != null || !t.stops.isEmpty() || !demotes(pair.first)) {
+            return false;
+        }
+        t.demote = planner.action(pair.then, "demote", t.current, false);
+        return true;
+    }
+
+    private boolean demotes(Resource first) {
+        if (first == null) {
+            return false;
+        }
+        for (Primitive p : first.primitives()) {
+            ResourcePlan plan = plans.get(p);
+            if (plan != null && plan.demote != null && plan.demote.runnable()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "first stop, then stop": when the first stops, the then stops before it, and starts again where it stays. */

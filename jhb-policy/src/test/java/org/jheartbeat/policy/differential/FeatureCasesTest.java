@@ -1037,6 +1037,12 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-instance-beyond-clone-max-takes-nothing-off-colocation");
     }
 
+    /** A demote ordered after a demote makes a then that stays promoted demote, unshown in the summary (full-4112). */
+    @Test
+    void demoteOrderDemotesThenThatStaysPromoted() throws Exception {
+        assertSameAsPacemaker("demote-order-demotes-then-that-stays-promoted");
+    }
+
     @Test
     void cloneBlockedInstanceBeyondCloneMaxCountsInTurn() throws Exception {
         assertSameAsPacemaker("clone-blocked-instance-beyond-clone-max-counts-in-turn");
