@@ -234,13 +234,19 @@ public final class Assigner {
      * one bound to the instance's role by the role the instance is configured to take (its
      * target-role, usually none): a liking only when that is the role, a dislike only when it
      * is not, so an anti-colocation of the promoted role keeps every instance away. One with a
-     * role of the primary's too is left to promotion.
+     * role of the primary's too is left to promotion. A mandatory one with a clone, not paired
+     * instance by instance (interleaved), keeps the instance to the clone's nodes whatever role
+     * it is bound to: Pacemaker weighs the role only colocating with a single resource.
      */
     private static boolean appliesToInstance(Colocation c, Resource instance) {
         if (!c.primary().isAssigned()) {
             return false;
         }
         if (c.anyDependentRole() || instance.primitives().isEmpty()) {
+            return true;
+        }
+        if (c.score() >= Score.INFINITY && c.anyPrimaryRole() && c.primary() instanceof Clone
+                && !PrimaryColocation.interleaved(c)) {
             return true;
         }
         if (!c.anyPrimaryRole()) {

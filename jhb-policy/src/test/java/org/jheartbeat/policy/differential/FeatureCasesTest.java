@@ -1043,6 +1043,12 @@ class FeatureCasesTest {
         assertSameAsPacemaker("demote-order-demotes-then-that-stays-promoted");
     }
 
+    /** A mandatory colocation of a promotable clone's role with a clone keeps every instance to the clone's nodes, the role aside (full-4140). */
+    @Test
+    void cloneColocationWithRoleStillKeepsInstancesToPrimaryClone() throws Exception {
+        assertSameAsPacemaker("clone-colocation-with-role-still-keeps-instances-to-primary-clone");
+    }
+
     @Test
     void cloneBlockedInstanceBeyondCloneMaxCountsInTurn() throws Exception {
         assertSameAsPacemaker("clone-blocked-instance-beyond-clone-max-counts-in-turn");
