@@ -63,6 +63,11 @@ final class CloneDistribution {
     }
 
     void distribute() {
+        if (!clone.promotable()) {
+            // Pacemaker keeps the instances in the order it sorted them for placement (promotion
+            // sorts a promotable clone's again), the order a colocation with the clone counts them in
+            clone.setPlacementOrder(placementOrder(clone.children()));
+        }
         int max = Math.min(clone.cloneMax(countNodes()), clone.children().size());
         int nodeMax = clone.cloneNodeMax();
         int available = 0;

@@ -1049,6 +1049,12 @@ class FeatureCasesTest {
         assertSameAsPacemaker("clone-colocation-with-role-still-keeps-instances-to-primary-clone");
     }
 
+    /** A colocation with a clone counts its instances in the order they were placed in, one active where banned last (full-4161). */
+    @Test
+    void colocationWithCloneCountsInstancesInPlacementOrder() throws Exception {
+        assertSameAsPacemaker("colocation-with-clone-counts-instances-in-placement-order");
+    }
+
     @Test
     void cloneBlockedInstanceBeyondCloneMaxCountsInTurn() throws Exception {
         assertSameAsPacemaker("clone-blocked-instance-beyond-clone-max-counts-in-turn");
