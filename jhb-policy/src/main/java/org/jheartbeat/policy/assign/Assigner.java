@@ -236,7 +236,8 @@ public final class Assigner {
      * is not, so an anti-colocation of the promoted role keeps every instance away. One with a
      * role of the primary's too is left to promotion. A mandatory one with a clone, not paired
      * instance by instance (interleaved), keeps the instance to the clone's nodes whatever role
-     * it is bound to: Pacemaker weighs the role only colocating with a single resource.
+     * it is bound to: Pacemaker weighs the role only colocating with a single resource; so does
+     * one with a role of a promotable clone (see below).
      */
     private static boolean appliesToInstance(Colocation c, Resource instance) {
         if (!c.primary().isAssigned()) {
@@ -248,6 +249,13 @@ public final class Assigner {
         if (c.score() >= Score.INFINITY && c.anyPrimaryRole() && c.primary() instanceof Clone
                 && !PrimaryColocation.interleaved(c)) {
             return true;
+        }
+        // with a role of a promotable primary's too, a mandatory one keeps the instance to the
+        // nodes where the primary has that role, except promoted with promoted (which must let
+        // the instance start unpromoted anywhere)
+        if (c.score() >= Score.INFINITY && !c.anyPrimaryRole() && c.primary() instanceof Clone primary
+                && primary.promotable()) {
+            return !(c.dependentRole() == Role.PROMOTED && c.primaryRole() == Role.PROMOTED);
         }
         if (!c.anyPrimaryRole()) {
             return false;

@@ -1055,6 +1055,12 @@ class FeatureCasesTest {
         assertSameAsPacemaker("colocation-with-clone-counts-instances-in-placement-order");
     }
 
+    /** A mandatory colocation of a role with a promotable clone's role keeps the instances to the nodes where the primary has it (full-4348). */
+    @Test
+    void roleColocationWithPromotableRoleKeepsInstancesToItsNodes() throws Exception {
+        assertSameAsPacemaker("role-colocation-with-promotable-role-keeps-instances-to-its-nodes");
+    }
+
     @Test
     void cloneBlockedInstanceBeyondCloneMaxCountsInTurn() throws Exception {
         assertSameAsPacemaker("clone-blocked-instance-beyond-clone-max-counts-in-turn");
