@@ -66,7 +66,7 @@ final class CloneDistribution {
         if (!clone.promotable()) {
             // Pacemaker keeps the instances in the order it sorted them for placement (promotion
             // sorts a promotable clone's again), the order a colocation with the clone counts them in
-            clone.setPlacementOrder(placementOrder(clone.children()));
+            clone.setPlacementOrder(sortedForPlacement());
         }
         int max = Math.min(clone.cloneMax(countNodes()), clone.children().size());
         int nodeMax = clone.cloneNodeMax();
@@ -221,6 +221,22 @@ final class CloneDistribution {
             table.put(e.getKey(), score < 0 ? score : Score.add(score, PromotionPreference.of(clone, instance, e.getKey())));
         }
         return table;
+    }
+
+    /**
+     * All instances as Pacemaker sorts them before placing any: one active where it may no
+     * longer run last; then the higher priority; an active one before one that is not (two that
+     * are not keep their order); one on a node that can run resources before one on a node that
+     * cannot; one that has not failed before one that has; otherwise in order.
+     */
+    private List<Resource> sortedForPlacement() {
+        List<Resource> order = new ArrayList<>(clone.children());
+        order.sort(Comparator.comparing(this::activeWhereUnwelcome)
+                .thenComparing(Resource::priority, Comparator.reverseOrder())
+                .thenComparing(instance -> currentNode(instance) == null)
+                .thenComparing(instance -> currentNode(instance) != null && !currentNode(instance).canRunResources())
+                .thenComparing(CloneDistribution::failed));
+        return order;
     }
 
     /** What orders the instances still to place, worked out once per instance. */
