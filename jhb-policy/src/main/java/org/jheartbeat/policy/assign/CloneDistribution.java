@@ -87,7 +87,13 @@ final class CloneDistribution {
         List<Resource> unplaced = new ArrayList<>();
         for (Resource instance : tryWhereTheyRunOrder()) {
             Node current = currentNode(instance);
-            if (current != null && fixed(instance) && !failed(instance) && current.canRunResources()) {
+            if (current != null && fixed(instance) && unpairedWhereItRuns(current)) {
+                // choosing roles, Pacemaker takes back the assignment of a promotable instance
+                // left where it runs when an interleaved mandatory colocation bound to a role of
+                // it (not weighed while placing) finds no instance of the primary there: it is
+                // placed nowhere, uncounted
+                assignAt(instance, null, 0);
+            } else if (current != null && fixed(instance) && !failed(instance) && current.canRunResources()) {
                 place(instance, current, 0);
             } else if (current != null && fixed(instance)) {
                 // a failed one, or one on a node that cannot run resources (maintenance,
@@ -354,6 +360,24 @@ final class CloneDistribution {
         } else {
             assignAt(instance, choice.node(), choice.score());
         }
+    }
+
+    /**
+     * Whether an interleaved mandatory colocation of the promotable clone's role with another
+     * clone finds none of the other's instances on the node.
+     */
+    private boolean unpairedWhereItRuns(Node node) {
+        if (!clone.promotable()) {
+            return false;
+        }
+        for (Colocation c : clone.asDependent()) {
+            if (c.score() >= Score.INFINITY && !c.anyDependentRole() && c.anyPrimaryRole()
+                    && PrimaryColocation.interleaved(c) && c.primary().isAssigned()
+                    && PrimaryColocation.pairedOn((Clone) c.primary(), node) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A failed unmanaged or blocked instance stays on its node, counted while clone-max allows. */

@@ -1061,6 +1061,12 @@ class FeatureCasesTest {
         assertSameAsPacemaker("role-colocation-with-promotable-role-keeps-instances-to-its-nodes");
     }
 
+    /** An unmanaged interleaved instance with no partner on its node is placed nowhere, so nothing waits for its recovery's start (full-2284). */
+    @Test
+    void interleavedUnmanagedInstanceWithoutPartnerPlacedNowhere() throws Exception {
+        assertSameAsPacemaker("interleaved-unmanaged-instance-without-partner-placed-nowhere");
+    }
+
     @Test
     void cloneBlockedInstanceBeyondCloneMaxCountsInTurn() throws Exception {
         assertSameAsPacemaker("clone-blocked-instance-beyond-clone-max-counts-in-turn");
