@@ -1,6 +1,7 @@
 package org.jheartbeat.policy.assign;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ final class DependentScores {
     private static final int UNUSABLE = -100 * Score.INFINITY;
 
     private final Set<Resource> walking = new HashSet<>();
+    private final Map<Resource, List<Colocation>> dependents = new HashMap<>();
     private final ColocationOrder order;
 
     DependentScores(ColocationOrder order) {
@@ -108,7 +110,7 @@ final class DependentScores {
         if (!walking.add(dependent)) {
             return work;
         }
-        Integer[] before = rollback ? work.values().toArray(new Integer[0]) : null;
+        Integer[] before = rollback ? work.values().toArray(new Integer[work.size()]) : null;
         if (dependent instanceof Group g && !g.children().isEmpty()) {
             add(g.children().get(0), work, attribute, factor, onlyPositive, rollback);
         } else {
@@ -196,6 +198,16 @@ final class DependentScores {
      * member has.
      */
     private List<Colocation> dependentsOf(Resource r) {
+        // the same every time during a placement, and asked for at every step of every walk
+        List<Colocation> known = dependents.get(r);
+        if (known == null) {
+            known = ordered(r);
+            dependents.put(r, known);
+        }
+        return known;
+    }
+
+    private List<Colocation> ordered(Resource r) {
         if (r instanceof Group g) {
             return g.children().isEmpty() ? List.of() : dependentsOf(g.children().get(g.children().size() - 1));
         }
