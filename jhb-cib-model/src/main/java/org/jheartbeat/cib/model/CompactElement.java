@@ -225,7 +225,8 @@ public final class CompactElement implements CompactNode {
     }
 
     static List<CompactElement> elementsNamed(List<CompactNode> nodes, String tag) {
-        List<CompactElement> found = new ArrayList<>();
+        // sized for all: a history's lists are short (one to three records), not the default ten
+        List<CompactElement> found = new ArrayList<>(nodes.size());
         for (CompactNode node : nodes) {
             if (node instanceof CompactElement element && element.tag.equals(tag)) {
                 found.add(element);
