@@ -26,7 +26,8 @@ import org.jheartbeat.policy.model.Resource;
  * <li>a group's members are chained by colocations of their own (each member with the one
  * before it, INFINITY): a dependent group brings its first member's scores, then along the
  * chain every later member's at full strength; what is colocated with the group counts with
- * its last member, and is walked again once the chain is done;</li>
+ * its last member, and is walked again once the chain is done, but only once the group's own
+ * placement has begun;</li>
  * <li>a resource being walked is not walked again until its step is over (so a loop stops
  * where it comes back); the resource being placed is not marked, so a loop coming back to it
  * adds its own scores once more;</li>
@@ -218,7 +219,10 @@ final class DependentScores {
             if (index < members.size() - 1) {
                 colocations.add(new Colocation(g.id() + ":internal", members.get(index + 1), r, Score.INFINITY,
                         null, null, null));
-            } else {
+            } else if (g.isAssigning() || g.isAssigned()) {
+                // Pacemaker hands a group's colocations as primary to its last member when it
+                // starts placing the group: a walk that reaches a group not placed yet, through
+                // another resource, does not see them
                 colocations.addAll(g.asPrimary());
             }
         }
