@@ -45,6 +45,8 @@ final class DependentScores {
 
     private final Set<Resource> walking = new HashSet<>();
     private final Map<Resource, List<Colocation>> dependents = new HashMap<>();
+    /** The same for a group's last member once the group's placement has begun. */
+    private final Map<Resource, List<Colocation>> withGroupDependents = new HashMap<>();
     private final ColocationOrder order;
 
     DependentScores(ColocationOrder order) {
@@ -199,19 +201,29 @@ final class DependentScores {
      * member has.
      */
     private List<Colocation> dependentsOf(Resource r) {
-        // the same every time during a placement, and asked for at every step of every walk
-        List<Colocation> known = dependents.get(r);
-        if (known == null) {
-            known = ordered(r);
-            dependents.put(r, known);
-        }
-        return known;
-    }
-
-    private List<Colocation> ordered(Resource r) {
         if (r instanceof Group g) {
             return g.children().isEmpty() ? List.of() : dependentsOf(g.children().get(g.children().size() - 1));
         }
+        boolean withGroup = r.parent() instanceof Group g && g.colocated()
+                && g.children().indexOf(r) == g.children().size() - 1 && (g.isAssigning() || g.isAssigned());
+        // the same for as long as the group's placement has or has not begun, and asked for at
+        // every step of every walk: worked out and ordered once for each
+        Map<Resource, List<Colocation>> known = withGroup ? withGroupDependents : dependents;
+        List<Colocation> colocations = known.get(r);
+        if (colocations == null) {
+            colocations = ordered(r, withGroup);
+            known.put(r, colocations);
+        }
+        return colocations;
+    }
+
+    /**
+     * A primitive's, as {@link #dependentsOf}: a group's last member has what is colocated with
+     * the group only {@code withGroup}: Pacemaker hands a group's colocations as primary to its
+     * last member when it starts placing the group, so a walk that reaches a group not placed
+     * yet, through another resource, does not see them.
+     */
+    private List<Colocation> ordered(Resource r, boolean withGroup) {
         List<Colocation> colocations = new ArrayList<>(r.asPrimary());
         if (r.parent() instanceof Group g && g.colocated()) {
             List<Primitive> members = g.children();
@@ -219,10 +231,7 @@ final class DependentScores {
             if (index < members.size() - 1) {
                 colocations.add(new Colocation(g.id() + ":internal", members.get(index + 1), r, Score.INFINITY,
                         null, null, null));
-            } else if (g.isAssigning() || g.isAssigned()) {
-                // Pacemaker hands a group's colocations as primary to its last member when it
-                // starts placing the group: a walk that reaches a group not placed yet, through
-                // another resource, does not see them
+            } else if (withGroup) {
                 colocations.addAll(g.asPrimary());
             }
         }
