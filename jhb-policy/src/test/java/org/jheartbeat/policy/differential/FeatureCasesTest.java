@@ -1018,6 +1018,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void groupNotPlacedYetHidesItsDependents() throws Exception {
+        assertSameAsPacemaker("group-not-placed-yet-hides-its-dependents");
+    }
+
+    @Test
+    void stoppingCloneInstancesBlockColocatedDependents() throws Exception {
+        assertSameAsPacemaker("stopping-clone-instances-block-colocated-dependents");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
