@@ -323,7 +323,11 @@ public final class Assigner {
         CloneDistribution distribution = new CloneDistribution(this, c, table, cloneScores, strategy);
         distribution.distribute();
         if (c.promotable()) {
-            promotion.choose(c, cloneScores, distribution);
+            // Pacemaker adds the promotion priorities to the clone's own scores, so what later
+            // takes in this clone's scores (a promoted role colocated with it) counts them
+            Map<Node, Integer> promoted = promotion.choose(c, cloneScores, distribution);
+            c.allowedNodes().clear();
+            c.allowedNodes().putAll(promoted);
         }
         for (Resource instance : c.children()) {
             instance.setAssigned(true);

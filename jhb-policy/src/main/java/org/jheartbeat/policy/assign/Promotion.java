@@ -50,8 +50,10 @@ final class Promotion {
     /**
      * @param cloneTable the clone's node scores its instances were placed by (with its dependents' preferences)
      * @param distribution how the instances were placed, which decides what colocations they count
+     * @return the clone's node scores as promotion leaves them (each instance's priority and what
+     *         goes with the promoted role added), which Pacemaker keeps as the clone's scores
      */
-    void choose(Clone clone, Map<Node, Integer> cloneTable, CloneDistribution distribution) {
+    Map<Node, Integer> choose(Clone clone, Map<Node, Integer> cloneTable, CloneDistribution distribution) {
         List<Candidate> candidates = new ArrayList<>();
         for (Resource instance : clone.children()) {
             Node node = Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
@@ -92,6 +94,7 @@ final class Promotion {
                 }
             }
         }
+        return weights;
     }
 
     /** An instance's promotion priority on the node it was placed on. */

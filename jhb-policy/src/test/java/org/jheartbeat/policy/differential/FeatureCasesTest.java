@@ -696,6 +696,17 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promotion-counts-clone-colocation");
     }
 
+    /**
+     * A promoted role colocated with another promotable clone takes in that clone's node scores
+     * as its promotion left them, each of its instances' promotion priority added on the
+     * instance's node: of two nodes tied for promotion, the one where the primary is promoted
+     * wins (full-5046).
+     */
+    @Test
+    void promotedRoleColocationCountsPrimaryPromotion() throws Exception {
+        assertSameAsPacemaker("promoted-role-colocation-counts-primary-promotion");
+    }
+
     @Test
     void promotionWithGroupBannedWhereSticky() throws Exception {
         assertSameAsPacemaker("promotion-with-group-banned-where-sticky");
