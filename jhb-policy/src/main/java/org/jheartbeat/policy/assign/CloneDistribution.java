@@ -41,6 +41,11 @@ final class CloneDistribution {
     private final Set<Resource> placedAfresh = new HashSet<>();
     /** Instances whose own scores, as they were last placed by them, forbid the node they run on. */
     private final Set<Resource> unwelcomeWhereTheyRun = new HashSet<>();
+    /**
+     * Unmanaged or blocked instances whose turn came once clone-max instances were placed: they
+     * stay where they are, but Pacemaker assigns them no node.
+     */
+    private final Set<Resource> leftBeyondLimit = new HashSet<>();
     private int placed;
     /**
      * Whether the dependents' preferences steer the instances: only when some nodes get no
@@ -321,7 +326,13 @@ final class CloneDistribution {
             place(instance, current, 0);
         } else {
             assignAt(instance, current, 0);
+            leftBeyondLimit.add(instance);
         }
+    }
+
+    /** Whether the instance stays where it is only because it cannot be moved, its turn past clone-max. */
+    boolean leftBeyondLimit(Resource instance) {
+        return leftBeyondLimit.contains(instance);
     }
 
     private static boolean orphan(Resource instance) {

@@ -56,7 +56,9 @@ final class Promotion {
     Map<Node, Integer> choose(Clone clone, Map<Node, Integer> cloneTable, CloneDistribution distribution) {
         List<Candidate> candidates = new ArrayList<>();
         for (Resource instance : clone.children()) {
-            Node node = Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
+            // one left where it is past clone-max has no node Pacemaker would promote it on
+            Node node = distribution.leftBeyondLimit(instance) ? null
+                    : Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
             int priority = node == null ? 0 : priority(clone, instance, node, distribution);
             candidates.add(new Candidate(instance, node, priority, priority, candidates.size()));
         }

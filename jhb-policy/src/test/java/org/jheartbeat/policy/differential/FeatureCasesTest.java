@@ -707,6 +707,16 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promoted-role-colocation-counts-primary-promotion");
     }
 
+    /**
+     * An unmanaged promoted instance whose turn comes once clone-max instances are placed (here
+     * an orphan on a node in maintenance) stays promoted where it is, but Pacemaker assigns it no
+     * node, so it takes no promoted place: the instance placed is promoted (full-5385).
+     */
+    @Test
+    void promotedInstanceLeftBeyondCloneMaxTakesNoPromotedPlace() throws Exception {
+        assertSameAsPacemaker("promoted-instance-left-beyond-clone-max-takes-no-promoted-place");
+    }
+
     @Test
     void promotionWithGroupBannedWhereSticky() throws Exception {
         assertSameAsPacemaker("promotion-with-group-banned-where-sticky");
