@@ -171,7 +171,8 @@ final class Promotion {
         if (!Placement.matches(node, Set.of(primaryNode), c.nodeAttribute())) {
             return c.score() >= Score.INFINITY && c.dependentRole() == Role.PROMOTED ? -Score.INFINITY : priority;
         }
-        if (c.primaryRole() != null && c.primaryRole() != Role.UNKNOWN && c.primaryRole() != primaryRole) {
+        // Started, as no role, names any role of the primary's
+        if (!c.anyPrimaryRole() && c.primaryRole() != primaryRole) {
             return priority;
         }
         int multiplier = c.dependentRole() == Role.UNPROMOTED ? -1 : 1;

@@ -717,6 +717,16 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promoted-instance-left-beyond-clone-max-takes-no-promoted-place");
     }
 
+    /**
+     * with-rsc-role="Started" names any role of the primary's: an interleaved clone's Unpromoted
+     * role colocated at INFINITY with another clone started beside each instance keeps every
+     * instance from promotion (full-5550).
+     */
+    @Test
+    void unpromotedRoleColocationWithStartedRoleBlocksPromotion() throws Exception {
+        assertSameAsPacemaker("unpromoted-role-colocation-with-started-role-blocks-promotion");
+    }
+
     @Test
     void promotionWithGroupBannedWhereSticky() throws Exception {
         assertSameAsPacemaker("promotion-with-group-banned-where-sticky");
