@@ -180,8 +180,8 @@ final class DependentScores {
     /**
      * What is placed relative to r, in Pacemaker's order (see {@link ColocationOrder}): its
      * colocations as primary; for a group member the next member's colocation with it; for a
-     * group's last member also what is colocated with the group; for a group, what its last
-     * member has.
+     * group's last member also what is colocated with the group, once the group is being placed
+     * or placed; for a group, what its last member has.
      */
     private List<Colocation> dependentsOf(Resource r) {
         if (r instanceof Group g) {
@@ -194,7 +194,9 @@ final class DependentScores {
             if (index < members.size() - 1) {
                 colocations.add(new Colocation(g.id() + ":internal", members.get(index + 1), r, Score.INFINITY,
                         null, null, null));
-            } else {
+            } else if (g.isAssigning() || g.isAssigned()) {
+                // Pacemaker hands what is colocated with a group to its last member only once
+                // the group's own placement begins: before, a walk through the group stops there
                 colocations.addAll(g.asPrimary());
             }
         }

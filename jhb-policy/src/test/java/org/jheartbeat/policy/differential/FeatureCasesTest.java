@@ -727,6 +727,16 @@ class FeatureCasesTest {
         assertSameAsPacemaker("unpromoted-role-colocation-with-started-role-blocks-promotion");
     }
 
+    /**
+     * What is colocated with a group counts in a walk of dependents only once the group's own
+     * placement has begun (Pacemaker hands it to the last member then): placing the primary of a
+     * group that something else must avoid, that avoidance is not counted yet (full-5514).
+     */
+    @Test
+    void groupDependentsCountOnlyOnceGroupIsPlaced() throws Exception {
+        assertSameAsPacemaker("group-dependents-count-only-once-group-is-placed");
+    }
+
     @Test
     void promotionWithGroupBannedWhereSticky() throws Exception {
         assertSameAsPacemaker("promotion-with-group-banned-where-sticky");
