@@ -202,6 +202,11 @@ public final class Assigner {
      * DependentScores#mergeForInstance}); each as many times as it was handed over (again when
      * an instance could not stay where it is and is placed afresh).
      */
+    /** See {@link DependentScores#colocationScoreOn}. */
+    int colocationScoreOn(Clone clone, Resource instance, Node node) {
+        return dependentScores.colocationScoreOn(clone, instance, node);
+    }
+
     Map<Node, Integer> applyCloneColocations(Clone clone, Resource instance, Map<Node, Integer> table,
                                              boolean withPositive, int times) {
         return dependentScores.mergeForInstance(clone, applyClonePrimaries(clone, instance, table, withPositive, times),

@@ -134,12 +134,26 @@ final class CloneDistribution {
 
     /**
      * The order Pacemaker tries instances where they run in: those active where they may no
-     * longer run last, failed ones (a member's failure counts here) after the others; which
+     * longer run last, the higher priority (see {@link #priority}) first, failed ones (a
+     * member's failure counts here) after the others, then the
+     * one whose node the clone's colocations score higher (see
+     * {@link DependentScores#colocationScoreOn}); which
      * decides the nodes a cloned group that leaves its node finds full.
      */
     private List<Resource> tryWhereTheyRunOrder() {
         List<Resource> order = new ArrayList<>(clone.children());
-        order.sort(Comparator.comparing(this::activeWhereUnwelcome).thenComparing(CloneDistribution::failed));
+        Map<Resource, Integer> priorities = new HashMap<>();
+        Map<Resource, Integer> colocationScores = new HashMap<>();
+        for (Resource instance : order) {
+            Node current = currentNode(instance);
+            priorities.put(instance, priority(instance));
+            colocationScores.put(instance, current == null ? 0 : assigner.colocationScoreOn(clone, instance, current));
+        }
+        order.sort(Comparator.comparing(this::activeWhereUnwelcome)
+                .thenComparing(priorities::get, Comparator.reverseOrder())
+                .thenComparing(CloneDistribution::failed)
+                // then the one whose node the clone's colocations favour more
+                .thenComparing(colocationScores::get, Comparator.reverseOrder()));
         return order;
     }
 

@@ -2,6 +2,7 @@ package org.jheartbeat.policy.assign;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +91,25 @@ final class DependentScores {
             walking.remove(owner);
         }
         return work;
+    }
+
+    /**
+     * What a clone's colocations give one node, from nothing: the primaries' scores (with what
+     * is placed relative to them), then the dependents' (never below zero). Pacemaker orders two
+     * active instances by this, for the node each runs on, when nothing else tells them apart.
+     */
+    int colocationScoreOn(Clone clone, Resource instance, Node node) {
+        Map<Node, Integer> table = new LinkedHashMap<>();
+        table.put(node, 0);
+        for (Colocation c : order.byPrimary(clone.asDependent())) {
+            table = pullIn(instance, c.primary(), table, c.nodeAttribute(), (float) c.score() / Score.INFINITY,
+                    false, false);
+        }
+        for (Colocation c : order.byDependent(clone.asPrimary())) {
+            table = pullIn(instance, c.dependent(), table, c.nodeAttribute(), (float) c.score() / Score.INFINITY,
+                    true, false);
+        }
+        return table.get(node);
     }
 
     private Map<Node, Integer> add(Resource dependent, Map<Node, Integer> table, String attribute, float factor,

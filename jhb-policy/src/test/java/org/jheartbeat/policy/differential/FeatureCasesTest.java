@@ -737,6 +737,18 @@ class FeatureCasesTest {
         assertSameAsPacemaker("group-dependents-count-only-once-group-is-placed");
     }
 
+    /**
+     * Among running instances otherwise alike, Pacemaker tries first the one whose node the
+     * clone's colocations score higher (walked through the primary back to the clone's own
+     * INFINITY location): the instance running in full on that node keeps it, so the half-started
+     * cloned group elsewhere completes where it is instead of being drawn to the full node
+     * (full-5456).
+     */
+    @Test
+    void clonedGroupInstanceOnFavouredNodeTriedFirst() throws Exception {
+        assertSameAsPacemaker("cloned-group-instance-on-favoured-node-tried-first");
+    }
+
     @Test
     void promotionWithGroupBannedWhereSticky() throws Exception {
         assertSameAsPacemaker("promotion-with-group-banned-where-sticky");
