@@ -14,8 +14,12 @@ final class ConfigurationIndex {
 
     static final Set<String> RESOURCE_TAGS = Set.of("primitive", "group", "clone", "master", "bundle");
     static final Set<String> CONTAINER_TAGS = Set.of("group", "clone", "master", "bundle");
-    /** Elements whose id attribute names another element rather than themselves. */
-    private static final Set<String> REFERENCE_TAGS = Set.of("resource_ref", "obj_ref");
+    /**
+     * Elements whose id is not one of the configuration's element ids: references to another
+     * element, and nodes, whose ids are the cluster layer's names for them (Pacemaker's schema
+     * takes them as plain text, so a remote node and its connection resource share one).
+     */
+    private static final Set<String> NOT_ELEMENT_IDS = Set.of("resource_ref", "obj_ref", "node");
 
     private final Element configuration;
     private final Map<String, List<Element>> byId = new LinkedHashMap<>();
@@ -28,7 +32,7 @@ final class ConfigurationIndex {
         configuration = Dom.child(doc.root(), "configuration");
         for (Element element : Dom.descendants(configuration, null)) {
             String id = element.getAttribute("id");
-            if (!id.isEmpty() && !element.hasAttribute("id-ref") && !REFERENCE_TAGS.contains(element.getTagName())) {
+            if (!id.isEmpty() && !element.hasAttribute("id-ref") && !NOT_ELEMENT_IDS.contains(element.getTagName())) {
                 byId.computeIfAbsent(id, key -> new ArrayList<>()).add(element);
             }
         }

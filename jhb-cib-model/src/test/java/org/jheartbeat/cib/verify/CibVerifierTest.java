@@ -152,4 +152,35 @@ class CibVerifierTest {
                     assertThat(finding.message()).isEqualTo("rsc_location 'l': node=\"node09\" names a node that <nodes> does not list (it is empty)");
                 });
     }
+
+    @Test
+    void anInfluenceThatIsNoBooleanIsAnError() throws Exception {
+        assertThat(verify(dummy("a") + dummy("b"),
+                "<rsc_colocation id=\"c\" rsc=\"a\" with-rsc=\"b\" score=\"10\" influence=\"sometimes\"/>"))
+                .containsExactly("error: input:8: rsc_colocation 'c': influence=\"sometimes\" is not true or false"
+                        + " (the default, true, is used). Write influence=\"true\" or influence=\"false\"");
+        assertThat(verify(dummy("a") + dummy("b"),
+                "<rsc_colocation id=\"c\" rsc=\"a\" with-rsc=\"b\" score=\"10\" influence=\"No\"/>")).isEmpty();
+    }
+
+    @Test
+    void identityErrorsAreOnlyDuplicateIdsAndNamesLeadingNowhere() throws Exception {
+        String text = "<cib admin_epoch=\"0\" epoch=\"1\" num_updates=\"0\" validate-with=\"pacemaker-3.9\">\n"
+                + "<configuration><crm_config/><nodes/>\n<resources>\n"
+                + "<primitive id=\"vip\" class=\"ocf\" provider=\"heartbeat\" type=\"IPaddr2\"/>\n" + dummy("vip") + "\n"
+                + "</resources><constraints>\n<rsc_order id=\"o\" first=\"vip\" then=\"db\"/>\n"
+                + "<rsc_location id=\"l\" rsc=\"vip\" node=\"node09\" score=\"10\"/>\n"
+                + "</constraints></configuration><status/></cib>\n";
+        assertThat(CibVerifier.identityErrors(CibXml.parse(text, "input"))).extracting(f -> f.format("input"))
+                .containsExactly("error: input:5: primitive 'vip': id is already used by the primitive on line 4."
+                                + " Give every element its own id (rename this one)",
+                        "error: input:7: rsc_order 'o': then=\"db\" names no resource."
+                                + " Define a resource with id 'db' in <resources> or correct then=");
+    }
+
+    @Test
+    void aNodeMayShareItsIdWithAResource() throws Exception {
+        // a remote node is named by the id of its connection resource (Pacemaker's schema takes node ids as text)
+        assertThat(verify(dummy("node01") + dummy("2"), "")).isEmpty();
+    }
 }

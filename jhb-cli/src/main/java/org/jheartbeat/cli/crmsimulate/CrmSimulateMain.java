@@ -213,7 +213,7 @@ public final class CrmSimulateMain implements Callable<Integer> {
             Simulation simulation = simulation();
             CibDocument cib = cib();
             write(saveInput, "--save-input", () -> CibXml.toXml(cib));
-            Simulation.Result result = simulation.run(cib);
+            Simulation.Result result = simulation.run(cib, CibValidity.start(cib, source()));
             out.print(result.text());
             if (explain != null) {
                 out.print(explanation(result.transition()));
@@ -330,17 +330,33 @@ public final class CrmSimulateMain implements Callable<Integer> {
 
     private CibInput input() throws ToolFailure {
         if (xmlPipe) {
-            return new CibInput(CibSources.readStdin(stdin, NAME), "stdin");
+            return new CibInput(CibSources.readStdin(stdin, NAME), source());
         }
         if (xmlFile != null) {
-            return new CibInput(CibSources.readFile(xmlFile), xmlFile.toString());
+            return new CibInput(CibSources.readFile(xmlFile), source());
         }
-        String named = env.get("CIB_file");
-        if (!liveCheck && named != null && !named.isEmpty()) {
-            return new CibInput(CibSources.readFile(Path.of(named)), named);
+        if (cibFileFromEnvironment() != null) {
+            return new CibInput(CibSources.readFile(Path.of(cibFileFromEnvironment())), source());
         }
         return CibInput.ofText(CibSources.live(locations.resolve(new LocationOptions()), "read a file with -x FILE"),
-                "live CIB");
+                source());
+    }
+
+    /** The name the input goes by in messages. */
+    private String source() {
+        if (xmlPipe) {
+            return "stdin";
+        }
+        if (xmlFile != null) {
+            return xmlFile.toString();
+        }
+        return cibFileFromEnvironment() != null ? cibFileFromEnvironment() : "live CIB";
+    }
+
+    /** CIB_file, when set and -L does not ask for the live CIB instead; else null. */
+    private String cibFileFromEnvironment() {
+        String named = env.get("CIB_file");
+        return !liveCheck && named != null && !named.isEmpty() ? named : null;
     }
 
     /** Writes the text to the file given with the option; the text is only made when there is a file. */

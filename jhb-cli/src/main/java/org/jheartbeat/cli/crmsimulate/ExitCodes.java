@@ -11,6 +11,8 @@ final class ExitCodes {
     static final int USAGE = 64;
     /** The input is not well-formed XML or not a CIB (CRM_EX_DATAERR). */
     static final int DATA_ERROR = 65;
+    /** The CIB breaks the schema or names ids that are not there (CRM_EX_CONFIG). */
+    static final int CONFIG = 78;
     /** An output file (--save-graph and the like) cannot be written (CRM_EX_CANTCREAT). */
     static final int CANNOT_CREATE = 73;
     /** An option names a node or resource the CIB does not have (CRM_EX_NOSUCH). */

@@ -58,7 +58,8 @@ final class Simulation {
         this.show = show;
     }
 
-    Result run(CibDocument input) throws ToolFailure {
+    /** Runs on the CIB, once {@code validity} has passed it (checked while it is unpacked). */
+    Result run(CibDocument input, CibValidity validity) throws ToolFailure {
         Instant now = time.now(input);
         TextList out = new TextList(show.scores());
         TextList sections = show.quiet() ? new TextList(true) : out;
@@ -66,7 +67,14 @@ final class Simulation {
         if (announcement != null && !show.scores()) {
             out.line(announcement);
         }
-        Cluster current = CibUnpacker.unpack(input, now);
+        Cluster current;
+        try {
+            current = CibUnpacker.unpack(input, now);
+        } catch (RuntimeException e) {
+            // what the scheduler cannot read is said better by the check, when it finds it
+            validity.await();
+            throw e;
+        }
         String warning = InstanceCounts.of(current).warning();
         if (warning != null && !show.quiet()) {
             out.line(warning);
@@ -79,6 +87,7 @@ final class Simulation {
             new ClusterStatus(current, show.nodeAttributes()).print(REVISED, unchanged);
         }
 
+        validity.await();
         StatusEditor status = new StatusEditor(input.dom(), now.getEpochSecond());
         if (modifications.any()) {
             List<String> lines = modifications.apply(current, status);

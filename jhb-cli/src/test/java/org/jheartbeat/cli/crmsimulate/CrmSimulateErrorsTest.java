@@ -3,6 +3,7 @@ package org.jheartbeat.cli.crmsimulate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jheartbeat.cli.crmsimulate.SimulateRun.cib;
 import static org.jheartbeat.cli.crmsimulate.SimulateRun.run;
+import static org.jheartbeat.cli.crmsimulate.SimulateRun.runLoadingEarly;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,5 +154,51 @@ class CrmSimulateErrorsTest {
 
         assertThat(run.exitCode()).isEqualTo(73);
         assertThat(run.err()).startsWith("crm_simulate: --save-graph " + nowhere + ": cannot be written");
+    }
+
+    @Test
+    void aCibThatBreaksTheSchemaIsRefusedNamingTheLine() throws Exception {
+        // a primitive without class whose history the scheduler would compare with it
+        Path invalid = Files.writeString(dir.resolve("invalid.xml"), Files.readString(Path.of(ONE_NODE))
+                .replace("<primitive id=\"g1\" class=\"ocf\" provider", "<primitive id=\"g1\" provider")
+                .replace("expected=\"member\"/>", "expected=\"member\"><lrm id=\"1\"><lrm_resources>"
+                        + "<lrm_resource id=\"g1\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+                        + "<lrm_rsc_op id=\"g1_last_0\" operation_key=\"g1_start_0\" operation=\"start\""
+                        + " call-id=\"1\" rc-code=\"0\" op-status=\"0\" interval=\"0\""
+                        + " transition-magic=\"0:0;1:1:0:x\"/></lrm_resource></lrm_resources></lrm></node_state>"));
+
+        SimulateRun run = run("-x", invalid.toString(), "-S");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).isEqualTo("crm_simulate: " + invalid + " is not a valid CIB, so nothing was simulated"
+                + " (correct it; crm_verify -x FILE checks it):\n"
+                + "error: " + invalid + ":19: element <primitive id=\"g1\">: missing required attribute 'class'; add"
+                + " class=\"...\" (e.g. class=\"ocf\" provider=\"heartbeat\" type=\"IPaddr2\"), or name a template=\"...\"\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aConstraintNamingNoResourceIsRefused() throws Exception {
+        Path dangling = Files.writeString(dir.resolve("dangling.xml"), Files.readString(Path.of(ONE_NODE))
+                .replace("<constraints/>", "<constraints><rsc_order id=\"o\" first=\"grp\" then=\"db\"/></constraints>"));
+
+        SimulateRun run = runLoadingEarly("-x", dangling.toString(), "-R");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).endsWith("\nerror: " + dangling + ":26: rsc_order 'o': then=\"db\" names no resource."
+                + " Define a resource with id 'db' in <resources> or correct then=\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void validateWithNoneRunsWhatTheSchemaWouldRefuse() throws Exception {
+        Path unchecked = Files.writeString(dir.resolve("unchecked.xml"), Files.readString(Path.of(ONE_NODE))
+                .replace("validate-with=\"pacemaker-3.9\"", "validate-with=\"none\"")
+                .replace("<constraints/>", "<constraints><rsc_order id=\"o\" first=\"grp\" then=\"c\" kind=\"Sometimes\"/></constraints>"));
+
+        SimulateRun run = run("-x", unchecked.toString(), "-R");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Transition Summary:");
     }
 }

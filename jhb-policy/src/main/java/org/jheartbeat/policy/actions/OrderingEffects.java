@@ -576,20 +576,25 @@ final class OrderingEffects {
         if (primary.children().isEmpty()) {
             return false;
         }
+        boolean anyPlaced = false;
+        Primitive last = null;
         for (Resource instance : primary.children()) {
             List<Primitive> primitives = instance.primitives();
             ResourcePlan plan = primitives.isEmpty() ? null : plans.get(primitives.get(0));
-            if (plan != null && plan.next == null && plan.current == null) {
-                // placed nowhere and not running: Pacemaker still makes its start (the clone's
+            if (plan != null && plan.next == null) {
+                // placed nowhere, running or not: Pacemaker still makes its start (the clone's
                 // orderings ask for it), on no node, so it cannot run
+                last = plan.rsc;
                 continue;
             }
-            // one stopping where it runs has no start, which Pacemaker counts as one that can run
-            if (plan == null || plan.next == null || !endsStopped(plan)) {
+            if (plan == null || !endsStopped(plan)) {
                 return false;
             }
+            anyPlaced = true;
         }
-        return blockDependent(c, "colocation with " + primary.id());
+        // Pacemaker names the last start it found that cannot run: the clone's own, which an
+        // ordering blocked when instances placed on nodes cannot start, else the last instance's
+        return blockDependent(c, "colocation with " + (anyPlaced || last == null ? primary.id() : last.id()));
     }
 
     /** Blocks the dependent of a mandatory colocation whose primary cannot reach its role: no promotion, or no start and no staying. */

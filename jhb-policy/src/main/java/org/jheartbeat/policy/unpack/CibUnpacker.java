@@ -118,8 +118,11 @@ public final class CibUnpacker {
     private static Map<String, List<Resource>> templateUsers(Element resources, Map<String, Resource> byId) {
         Map<String, List<Resource>> users = new LinkedHashMap<>();
         for (Element e : Elements.descendants(resources, "primitive")) {
+            if (!e.hasAttribute("template")) {
+                continue; // most have none: no look-up of the id for them
+            }
             Resource r = byId.get(e.getAttribute("id"));
-            if (e.hasAttribute("template") && r != null) {
+            if (r != null) {
                 users.computeIfAbsent(e.getAttribute("template"), k -> new ArrayList<>()).add(r);
             }
         }

@@ -36,7 +36,8 @@ final class HistoryReplay {
     /** The latest operation that recorded the parameters it ran with (op-digest) since the last stop. */
     private OpRecord definitionOp;
     private final boolean agentChanged;
-    private final Map<String, String> recurring = new LinkedHashMap<>();
+    /** Null until one is recorded: most histories (probes) have none. */
+    private Map<String, String> recurring;
 
     /** agentChanged: the history was written by another agent than the configured one. */
     HistoryReplay(Cluster cluster, Primitive rsc, Node node, boolean agentChanged) {
@@ -61,17 +62,22 @@ final class HistoryReplay {
      * resource is started, stopped, promoted or demoted again (which cancels its monitors).
      */
     private void trackRecurring(OpRecord op) {
-        String key = op.task() + "_" + op.intervalMs();
         if (op.intervalMs() > 0) {
+            String key = op.task() + "_" + op.intervalMs();
             if (op.opStatus() == OpRecord.CANCELLED) {
-                recurring.remove(key);
+                if (recurring != null) {
+                    recurring.remove(key);
+                }
             } else {
+                if (recurring == null) {
+                    recurring = new LinkedHashMap<>();
+                }
                 recurring.put(key, op.digest() == null ? "" : op.digest());
             }
             return;
         }
         switch (op.task()) {
-            case "start", "stop", "promote", "demote", "migrate_from", "migrate_to" -> recurring.clear();
+            case "start", "stop", "promote", "demote", "migrate_from", "migrate_to" -> recurring = null;
             default -> { }
         }
     }
@@ -275,7 +281,7 @@ final class HistoryReplay {
     }
 
     private void finish() {
-        if (!recurring.isEmpty()) {
+        if (recurring != null && !recurring.isEmpty()) {
             rsc.recurringOps().put(node, recurring);
         }
         DefinitionChange change = role.isActive() ? definitionChange() : null;

@@ -14,19 +14,18 @@ record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, 
     /** The record {@code e}, whose fields are where {@code at} says. */
     static OpRecord of(CompactElement e, Positions at) {
         String task = orEmpty(value(e, at.operation));
-        long interval = parseLong(value(e, at.interval), 0);
-        String callIdText = value(e, at.callId);
-        int callId = parseInt(callIdText, -1);
-        String rcCode = value(e, at.rcCode);
-        int rc = parseInt(rcCode, 0);
-        int status = parseInt(value(e, at.opStatus), 0);
+        long interval = number(e, at.interval, 0);
+        int callId = intNumber(e, at.callId, -1);
+        boolean hasRc = at.rcCode >= 0;
+        int rc = intNumber(e, at.rcCode, 0);
+        int status = intNumber(e, at.opStatus, 0);
         String key = value(e, at.transitionKey);
         // the magic only stands in for a key or an rc missing
-        String magic = key == null || rcCode == null ? value(e, at.transitionMagic) : null;
+        String magic = key == null || !hasRc ? value(e, at.transitionMagic) : null;
         if (key == null && magic != null && magic.contains(";")) {
             key = magic.substring(magic.indexOf(';') + 1);
         }
-        if (rcCode == null && magic != null && magic.contains(";")) {
+        if (!hasRc && magic != null && magic.contains(";")) {
             String[] sr = magic.substring(0, magic.indexOf(';')).split(":");
             if (sr.length == 2) {
                 status = parseInt(sr[0], status);
@@ -39,16 +38,27 @@ record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, 
         if (expectedField != null) {
             expected = parseInt(expectedField, expected);
         }
-        if (callId == -1 && status == DONE && key != null && "-1".equals(callIdText)) {
+        if (callId == -1 && status == DONE && key != null && at.callId >= 0 && e.attributeEquals(at.callId, "-1")) {
             status = PENDING;
         }
-        long lastRun = parseLong(value(e, at.lastRun), 0);
+        long lastRun = number(e, at.lastRun, 0);
         return new OpRecord(task, interval, callId, rc, status, expected, value(e, at.migrateSource),
-                value(e, at.migrateTarget), parseLong(value(e, at.lastRcChange), lastRun), value(e, at.opDigest), e);
+                value(e, at.migrateTarget), number(e, at.lastRcChange, lastRun), value(e, at.opDigest), e);
     }
 
     private static String value(CompactElement e, int index) {
         return index < 0 ? null : e.attributeValue(index);
+    }
+
+    /** The number at {@code index}, {@code otherwise} when there is none or it is not one. */
+    private static long number(CompactElement e, int index, long otherwise) {
+        return index < 0 ? otherwise : e.attributeLong(index, otherwise);
+    }
+
+    /** The same for an int field: a number it cannot hold is none, as for {@link Integer#parseInt}. */
+    private static int intNumber(CompactElement e, int index, int otherwise) {
+        long number = number(e, index, otherwise);
+        return number == (int) number ? (int) number : otherwise;
     }
 
     private static String orEmpty(String value) {
@@ -119,17 +129,6 @@ record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, 
         }
         try {
             return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
-    }
-
-    private static long parseLong(String s, long otherwise) {
-        if (s == null) {
-            return otherwise;
-        }
-        try {
-            return Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
             return otherwise;
         }

@@ -18,8 +18,9 @@ final class OpRecordReader {
 
     /** The operation records of an {@code lrm_resource}, in the order they happened ({@link CallOrder}). */
     List<OpRecord> historyOf(CompactElement lrmResource) {
-        List<OpRecord> ops = new ArrayList<>();
-        for (CompactElement op : lrmResource.elements("lrm_rsc_op")) {
+        List<CompactElement> records = lrmResource.elements("lrm_rsc_op");
+        List<OpRecord> ops = new ArrayList<>(records.size());
+        for (CompactElement op : records) {
             ops.add(OpRecord.of(op, positionsIn(op)));
         }
         CallOrder.sort(ops);

@@ -728,16 +728,6 @@ class FeatureCasesTest {
     }
 
     /**
-     * What is colocated with a group counts in a walk of dependents only once the group's own
-     * placement has begun (Pacemaker hands it to the last member then): placing the primary of a
-     * group that something else must avoid, that avoidance is not counted yet (full-5514).
-     */
-    @Test
-    void groupDependentsCountOnlyOnceGroupIsPlaced() throws Exception {
-        assertSameAsPacemaker("group-dependents-count-only-once-group-is-placed");
-    }
-
-    /**
      * Among running instances otherwise alike, Pacemaker tries first the one whose node the
      * clone's colocations score higher (walked through the primary back to the clone's own
      * INFINITY location): the instance running in full on that node keeps it, so the half-started
@@ -1068,6 +1058,16 @@ class FeatureCasesTest {
     @Test
     void cloneInstanceOnStandbyNodePlacedAfterRunnableOne() throws Exception {
         assertSameAsPacemaker("clone-instance-on-standby-node-placed-after-runnable-one");
+    }
+
+    @Test
+    void groupNotPlacedYetHidesItsDependents() throws Exception {
+        assertSameAsPacemaker("group-not-placed-yet-hides-its-dependents");
+    }
+
+    @Test
+    void stoppingCloneInstancesBlockColocatedDependents() throws Exception {
+        assertSameAsPacemaker("stopping-clone-instances-block-colocated-dependents");
     }
 
     @Test
