@@ -202,6 +202,11 @@ public final class Assigner {
      * DependentScores#mergeForInstance}); each as many times as it was handed over (again when
      * an instance could not stay where it is and is placed afresh).
      */
+    /** See {@link DependentScores#colocationScoreOn}. */
+    int colocationScoreOn(Clone clone, Resource instance, Node node) {
+        return dependentScores.colocationScoreOn(clone, instance, node);
+    }
+
     Map<Node, Integer> applyCloneColocations(Clone clone, Resource instance, Map<Node, Integer> table,
                                              boolean withPositive, int times) {
         return dependentScores.mergeForInstance(clone, applyClonePrimaries(clone, instance, table, withPositive, times),
@@ -337,7 +342,11 @@ public final class Assigner {
         CloneDistribution distribution = new CloneDistribution(this, c, table, cloneScores, strategy);
         distribution.distribute();
         if (c.promotable()) {
-            promotion.choose(c, cloneScores, distribution);
+            // Pacemaker adds the promotion priorities to the clone's own scores, so what later
+            // takes in this clone's scores (a promoted role colocated with it) counts them
+            Map<Node, Integer> promoted = promotion.choose(c, cloneScores, distribution);
+            c.allowedNodes().clear();
+            c.allowedNodes().putAll(promoted);
         }
         for (Resource instance : c.children()) {
             boolean assigned = !distribution.neverAssigned(instance);

@@ -46,6 +46,11 @@ final class CloneDistribution {
      * never assigns them, so a colocation with the clone later passes them over.
      */
     private final Set<Resource> neverAssigned = new HashSet<>();
+    /**
+     * Unmanaged or blocked instances whose turn came once clone-max instances were placed: they
+     * stay where they are, but Pacemaker assigns them no node.
+     */
+    private final Set<Resource> leftBeyondLimit = new HashSet<>();
     private int placed;
     /**
      * Whether the dependents' preferences steer the instances: only when some nodes get no
@@ -161,12 +166,26 @@ final class CloneDistribution {
 
     /**
      * The order Pacemaker tries instances where they run in: those active where they may no
-     * longer run last, failed ones (a member's failure counts here) after the others; which
+     * longer run last, the higher priority (see {@link #priority}) first, failed ones (a
+     * member's failure counts here) after the others, then the
+     * one whose node the clone's colocations score higher (see
+     * {@link DependentScores#colocationScoreOn}); which
      * decides the nodes a cloned group that leaves its node finds full.
      */
     private List<Resource> tryWhereTheyRunOrder() {
         List<Resource> order = new ArrayList<>(clone.children());
-        order.sort(Comparator.comparing(this::activeWhereUnwelcome).thenComparing(CloneDistribution::failed));
+        Map<Resource, Integer> priorities = new HashMap<>();
+        Map<Resource, Integer> colocationScores = new HashMap<>();
+        for (Resource instance : order) {
+            Node current = currentNode(instance);
+            priorities.put(instance, priority(instance));
+            colocationScores.put(instance, current == null ? 0 : assigner.colocationScoreOn(clone, instance, current));
+        }
+        order.sort(Comparator.comparing(this::activeWhereUnwelcome)
+                .thenComparing(priorities::get, Comparator.reverseOrder())
+                .thenComparing(CloneDistribution::failed)
+                // then the one whose node the clone's colocations favour more
+                .thenComparing(colocationScores::get, Comparator.reverseOrder()));
         return order;
     }
 
@@ -387,7 +406,13 @@ final class CloneDistribution {
             place(instance, current, 0);
         } else {
             assignAt(instance, current, 0);
+            leftBeyondLimit.add(instance);
         }
+    }
+
+    /** Whether the instance stays where it is only because it cannot be moved, its turn past clone-max. */
+    boolean leftBeyondLimit(Resource instance) {
+        return leftBeyondLimit.contains(instance);
     }
 
     private static boolean orphan(Resource instance) {

@@ -3,6 +3,7 @@ package org.jheartbeat.policy.assign;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,6 +96,25 @@ final class DependentScores {
             walking.remove(owner);
         }
         return work;
+    }
+
+    /**
+     * What a clone's colocations give one node, from nothing: the primaries' scores (with what
+     * is placed relative to them), then the dependents' (never below zero). Pacemaker orders two
+     * active instances by this, for the node each runs on, when nothing else tells them apart.
+     */
+    int colocationScoreOn(Clone clone, Resource instance, Node node) {
+        Map<Node, Integer> table = new LinkedHashMap<>();
+        table.put(node, 0);
+        for (Colocation c : order.byPrimary(clone.asDependent())) {
+            table = pullIn(instance, c.primary(), table, c.nodeAttribute(), (float) c.score() / Score.INFINITY,
+                    false, false);
+        }
+        for (Colocation c : order.byDependent(clone.asPrimary())) {
+            table = pullIn(instance, c.dependent(), table, c.nodeAttribute(), (float) c.score() / Score.INFINITY,
+                    true, false);
+        }
+        return table.get(node);
     }
 
     private Map<Node, Integer> add(Resource dependent, Map<Node, Integer> table, String attribute, float factor,
@@ -197,8 +217,8 @@ final class DependentScores {
     /**
      * What is placed relative to r, in Pacemaker's order (see {@link ColocationOrder}): its
      * colocations as primary; for a group member the next member's colocation with it; for a
-     * group's last member also what is colocated with the group; for a group, what its last
-     * member has.
+     * group's last member also what is colocated with the group, once the group is being placed
+     * or placed; for a group, what its last member has.
      */
     private List<Colocation> dependentsOf(Resource r) {
         if (r instanceof Group g) {

@@ -50,11 +50,15 @@ final class Promotion {
     /**
      * @param cloneTable the clone's node scores its instances were placed by (with its dependents' preferences)
      * @param distribution how the instances were placed, which decides what colocations they count
+     * @return the clone's node scores as promotion leaves them (each instance's priority and what
+     *         goes with the promoted role added), which Pacemaker keeps as the clone's scores
      */
-    void choose(Clone clone, Map<Node, Integer> cloneTable, CloneDistribution distribution) {
+    Map<Node, Integer> choose(Clone clone, Map<Node, Integer> cloneTable, CloneDistribution distribution) {
         List<Candidate> candidates = new ArrayList<>();
         for (Resource instance : clone.children()) {
-            Node node = Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
+            // one left where it is past clone-max has no node Pacemaker would promote it on
+            Node node = distribution.leftBeyondLimit(instance) ? null
+                    : Placement.nodesOf(instance, null).stream().findFirst().orElse(null);
             int priority = node == null ? 0 : priority(clone, instance, node, distribution);
             candidates.add(new Candidate(instance, node, priority, priority, candidates.size()));
         }
@@ -92,6 +96,7 @@ final class Promotion {
                 }
             }
         }
+        return weights;
     }
 
     /** An instance's promotion priority on the node it was placed on. */
@@ -166,7 +171,8 @@ final class Promotion {
         if (!Placement.matches(node, Set.of(primaryNode), c.nodeAttribute())) {
             return c.score() >= Score.INFINITY && c.dependentRole() == Role.PROMOTED ? -Score.INFINITY : priority;
         }
-        if (c.primaryRole() != null && c.primaryRole() != Role.UNKNOWN && c.primaryRole() != primaryRole) {
+        // Started, as no role, names any role of the primary's
+        if (!c.anyPrimaryRole() && c.primaryRole() != primaryRole) {
             return priority;
         }
         int multiplier = c.dependentRole() == Role.UNPROMOTED ? -1 : 1;

@@ -696,6 +696,49 @@ class FeatureCasesTest {
         assertSameAsPacemaker("promotion-counts-clone-colocation");
     }
 
+    /**
+     * A promoted role colocated with another promotable clone takes in that clone's node scores
+     * as its promotion left them, each of its instances' promotion priority added on the
+     * instance's node: of two nodes tied for promotion, the one where the primary is promoted
+     * wins (full-5046).
+     */
+    @Test
+    void promotedRoleColocationCountsPrimaryPromotion() throws Exception {
+        assertSameAsPacemaker("promoted-role-colocation-counts-primary-promotion");
+    }
+
+    /**
+     * An unmanaged promoted instance whose turn comes once clone-max instances are placed (here
+     * an orphan on a node in maintenance) stays promoted where it is, but Pacemaker assigns it no
+     * node, so it takes no promoted place: the instance placed is promoted (full-5385).
+     */
+    @Test
+    void promotedInstanceLeftBeyondCloneMaxTakesNoPromotedPlace() throws Exception {
+        assertSameAsPacemaker("promoted-instance-left-beyond-clone-max-takes-no-promoted-place");
+    }
+
+    /**
+     * with-rsc-role="Started" names any role of the primary's: an interleaved clone's Unpromoted
+     * role colocated at INFINITY with another clone started beside each instance keeps every
+     * instance from promotion (full-5550).
+     */
+    @Test
+    void unpromotedRoleColocationWithStartedRoleBlocksPromotion() throws Exception {
+        assertSameAsPacemaker("unpromoted-role-colocation-with-started-role-blocks-promotion");
+    }
+
+    /**
+     * Among running instances otherwise alike, Pacemaker tries first the one whose node the
+     * clone's colocations score higher (walked through the primary back to the clone's own
+     * INFINITY location): the instance running in full on that node keeps it, so the half-started
+     * cloned group elsewhere completes where it is instead of being drawn to the full node
+     * (full-5456).
+     */
+    @Test
+    void clonedGroupInstanceOnFavouredNodeTriedFirst() throws Exception {
+        assertSameAsPacemaker("cloned-group-instance-on-favoured-node-tried-first");
+    }
+
     @Test
     void promotionWithGroupBannedWhereSticky() throws Exception {
         assertSameAsPacemaker("promotion-with-group-banned-where-sticky");
