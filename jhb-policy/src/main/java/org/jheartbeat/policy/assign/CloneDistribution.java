@@ -508,14 +508,20 @@ final class CloneDistribution {
         return priority;
     }
 
-    /** The node an instance runs on now (its first primitive that runs), or null. */
+    /**
+     * The node an instance runs on now, or null: for a group, the one of its members' nodes whose
+     * status Pacemaker reads first (it records a group as running where a member is found active,
+     * node by node), not its first member's.
+     */
     static Node currentNode(Resource instance) {
+        Node first = null;
         for (Primitive p : instance.primitives()) {
-            if (p.currentNode() != null) {
-                return p.currentNode();
+            Node n = p.currentNode();
+            if (n != null && (first == null || n.statusOrder() < first.statusOrder())) {
+                first = n;
             }
         }
-        return null;
+        return first;
     }
 
     /** Places an instance on a node; score: its score there (0 when it stays without being weighed). */

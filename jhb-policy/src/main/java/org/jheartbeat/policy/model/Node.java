@@ -21,6 +21,8 @@ public final class Node {
     private boolean shutdown;
     private String uncleanReason;
     private int assignedCount;
+    /** Where its node_state comes in the status section (the order Pacemaker reads histories in); MAX_VALUE if it has none. */
+    private int statusOrder = Integer.MAX_VALUE;
 
     public Node(String id, String name, String type) {
         this.id = id;
@@ -68,6 +70,14 @@ public final class Node {
 
     public boolean online() {
         return online;
+    }
+
+    public int statusOrder() {
+        return statusOrder;
+    }
+
+    public void setStatusOrder(int statusOrder) {
+        this.statusOrder = statusOrder;
     }
 
     public void setOnline(boolean online) {

@@ -61,6 +61,7 @@ public final class CibUnpacker {
             Node node = nodeFor(state, cluster);
             if (node != null) {
                 nodes.unpackNodeState(state, node, cluster);
+                node.setStatusOrder(states.size());
                 states.put(state, node);
             }
         }

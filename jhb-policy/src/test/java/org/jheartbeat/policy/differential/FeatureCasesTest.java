@@ -1071,6 +1071,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void clonedGroupCurrentNodeIsFirstMemberNodeInStatus() throws Exception {
+        assertSameAsPacemaker("cloned-group-current-node-is-first-member-node-in-status");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
