@@ -75,7 +75,7 @@ final class Promotion {
         }
         sorted.sort(Comparator.comparingInt((Candidate c) -> -c.sortIndex)
                 .thenComparing((Candidate c) -> currentRole(c.instance), Comparator.reverseOrder())
-                .thenComparing((a, b) -> instanceOrder(a, b, distribution)));
+                .thenComparing((a, b) -> instanceOrder(clone, a, b, distribution)));
         clone.setPlacementOrder(sorted.stream().map(Candidate::instance).toList());
         int promoted = 0;
         Map<Node, Integer> perNode = new HashMap<>();
@@ -248,11 +248,13 @@ final class Promotion {
     /**
      * Pacemaker's order of clone instances among equals: less multiply active first, then
      * higher priority, active before inactive, on a node that can run resources first, healthy
-     * before failed, then by instance number. Past the priority, an instance counts as active
+     * before failed, then the one whose node the clone's colocations score higher (see {@link
+     * DependentScores#colocationScoreOn}: the primaries' scores count, not where they were
+     * placed), then by instance number. Past the priority, an instance counts as active
      * only where the scores it was placed by still allow it (one moving away from a node it is
      * now kept from counts as inactive).
      */
-    private static int instanceOrder(Candidate a, Candidate b, CloneDistribution distribution) {
+    private int instanceOrder(Clone clone, Candidate a, Candidate b, CloneDistribution distribution) {
         int countA = activeCount(a.instance);
         int countB = activeCount(b.instance);
         if (countA > 0 && countB > 0 && countA != countB) {
@@ -278,6 +280,11 @@ final class Promotion {
         boolean failedB = b.instance.primitives().stream().anyMatch(Primitive::failed);
         if (failedA != failedB) {
             return failedA ? 1 : -1;
+        }
+        int colocatedA = dependentScores.colocationScoreOn(clone, a.instance, CloneDistribution.currentNode(a.instance));
+        int colocatedB = dependentScores.colocationScoreOn(clone, b.instance, CloneDistribution.currentNode(b.instance));
+        if (colocatedA != colocatedB) {
+            return colocatedA > colocatedB ? -1 : 1;
         }
         return Integer.compare(a.order, b.order);
     }

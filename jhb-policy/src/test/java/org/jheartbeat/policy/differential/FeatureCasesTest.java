@@ -1076,6 +1076,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotionTieBrokenByColocationWithUnplacedPrimary() throws Exception {
+        assertSameAsPacemaker("promotion-tie-broken-by-colocation-with-unplaced-primary");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
