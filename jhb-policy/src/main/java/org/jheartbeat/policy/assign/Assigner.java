@@ -217,7 +217,11 @@ public final class Assigner {
                                                    boolean withPositive, int times) {
         Map<Node, Integer> work = NodeWeights.copy(table);
         for (int i = 0; i < times; i++) {
-            for (Colocation c : colocationOrder.byPrimary(List.of(), clone.asDependent())) {
+            // passed down once more to a cloned group's first member, which turns the order back
+            List<Colocation> colocations = instance instanceof Group
+                    ? colocationOrder.byPrimary(clone.asDependent())
+                    : colocationOrder.byPrimary(List.of(), clone.asDependent());
+            for (Colocation c : colocations) {
                 if (appliesToInstance(c, instance) && (withPositive || c.score() <= 0 || c.score() >= Score.INFINITY)) {
                     Map<Node, Integer> before = NodeWeights.copy(work);
                     PrimaryColocation.applyToInstance(c, work, strategy);
