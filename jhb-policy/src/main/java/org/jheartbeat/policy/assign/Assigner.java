@@ -50,7 +50,7 @@ public final class Assigner {
         }
         r.setAssigning(true);
         if (r instanceof Primitive p) {
-            assignPrimitive(p, p.asDependent());
+            assignPrimitive(p, colocationOrder.byPrimary(p.asDependent()));
         } else if (r instanceof Group g) {
             for (Primitive member : g.children()) {
                 assignMember(g, member);
@@ -92,7 +92,7 @@ public final class Assigner {
         List<Colocation> colocations = new ArrayList<>(member.asDependent());
         int index = g.children().indexOf(member);
         if (index == 0) {
-            colocations.addAll(g.asDependent());
+            assignPrimitive(member, colocationOrder.byPrimary(colocations, g.asDependent()));
         } else {
             colocations.add(new Colocation(g.id() + ":internal", member, g.children().get(index - 1), Score.INFINITY,
                     null, null, null));
@@ -101,8 +101,8 @@ public final class Assigner {
             if (g.children().subList(0, index).stream().anyMatch(m -> !m.managed() || m.blocked())) {
                 g.asDependent().stream().filter(c -> c.score() >= Score.INFINITY).forEach(colocations::add);
             }
+            assignPrimitive(member, colocationOrder.byPrimary(colocations));
         }
-        assignPrimitive(member, colocations);
         member.setAssigning(false);
         member.setAssigned(true);
     }
@@ -110,10 +110,10 @@ public final class Assigner {
     /**
      * Takes a primitive's colocations with primaries into its scores one by one, each primary
      * placed first, so that the next primary it depends on sees them among this dependent's
-     * preferences (in Pacemaker's order, see {@link ColocationOrder}).
+     * preferences (given in Pacemaker's order, see {@link ColocationOrder}).
      */
     private void applyColocations(Primitive p, List<Colocation> colocations) {
-        for (Colocation c : colocationOrder.byPrimary(colocations)) {
+        for (Colocation c : colocations) {
             placeFirst(p, c);
             p.allowedNodes().putAll(applyPrimary(c, p.allowedNodes()));
         }
@@ -217,7 +217,11 @@ public final class Assigner {
                                                    boolean withPositive, int times) {
         Map<Node, Integer> work = NodeWeights.copy(table);
         for (int i = 0; i < times; i++) {
-            for (Colocation c : colocationOrder.byPrimary(clone.asDependent())) {
+            // passed down once more to a cloned group's first member, which turns the order back
+            List<Colocation> colocations = instance instanceof Group
+                    ? colocationOrder.byPrimary(clone.asDependent())
+                    : colocationOrder.byPrimary(List.of(), clone.asDependent());
+            for (Colocation c : colocations) {
                 if (appliesToInstance(c, instance) && (withPositive || c.score() <= 0 || c.score() >= Score.INFINITY)) {
                     Map<Node, Integer> before = NodeWeights.copy(work);
                     PrimaryColocation.applyToInstance(c, work, strategy);

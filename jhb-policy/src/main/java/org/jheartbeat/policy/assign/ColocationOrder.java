@@ -3,8 +3,10 @@ package org.jheartbeat.policy.assign;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
@@ -18,7 +20,10 @@ import org.jheartbeat.policy.model.Resource;
  * first), then its kind (promotable clones, clones, groups, primitives), then its id; among
  * colocations with the same other resource the one created last comes first (Pacemaker inserts
  * each new one before its equals), and a group's own colocations between its members are
- * created after those of the configuration.
+ * created after those of the configuration. A group's colocations reach its first member, and a
+ * clone's its instances, by being inserted one by one into the child's list in the parent's
+ * order: each again goes before its equals, so among the same other resource the parent's come
+ * before the child's own and oldest first.
  */
 final class ColocationOrder {
 
@@ -35,6 +40,21 @@ final class ColocationOrder {
         return sorted(colocations, Colocation::primary);
     }
 
+    /**
+     * A child's colocations with primaries, its own and those it takes from its parent, in the
+     * order the primaries are placed.
+     */
+    List<Colocation> byPrimary(List<Colocation> own, List<Colocation> inherited) {
+        Set<Colocation> fromParent = new HashSet<>(inherited);
+        fromParent.removeAll(own);
+        List<Colocation> list = new ArrayList<>(own);
+        list.addAll(fromParent);
+        list.sort(byOther(Colocation::primary)
+                .thenComparing(fromParent::contains, Comparator.reverseOrder())
+                .thenComparingInt(c -> fromParent.contains(c) ? creationIndex(c) : -creationIndex(c)));
+        return list;
+    }
+
     /** Colocations of a primary in the order their dependents are walked. */
     List<Colocation> byDependent(List<Colocation> colocations) {
         return sorted(colocations, Colocation::dependent);
@@ -45,11 +65,19 @@ final class ColocationOrder {
         if (list.size() < 2) {
             return list; // the usual case, without making the comparator
         }
-        list.sort(Comparator.comparingInt((Colocation c) -> -other.apply(c).priority())
-                .thenComparingInt(c -> -variantRank(other.apply(c)))
-                .thenComparing(c -> other.apply(c).id())
-                .thenComparingInt(c -> -created.getOrDefault(c, Integer.MAX_VALUE)));
+        list.sort(byOther(other).thenComparingInt(c -> -creationIndex(c)));
         return list;
+    }
+
+    /** When a colocation was created; the group's own between members after all of the configuration. */
+    private int creationIndex(Colocation c) {
+        return created.getOrDefault(c, Integer.MAX_VALUE);
+    }
+
+    private static Comparator<Colocation> byOther(Function<Colocation, Resource> other) {
+        return Comparator.comparingInt((Colocation c) -> -other.apply(c).priority())
+                .thenComparingInt(c -> -variantRank(other.apply(c)))
+                .thenComparing(c -> other.apply(c).id());
     }
 
     private static int variantRank(Resource r) {

@@ -1081,6 +1081,16 @@ class FeatureCasesTest {
     }
 
     @Test
+    void groupColocationsWithOnePrimaryApplyOldestFirst() throws Exception {
+        assertSameAsPacemaker("group-colocations-with-one-primary-apply-oldest-first");
+    }
+
+    @Test
+    void cloneColocationsWithOnePrimaryApplyOldestFirst() throws Exception {
+        assertSameAsPacemaker("clone-colocations-with-one-primary-apply-oldest-first");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
