@@ -15,6 +15,11 @@ public record SchemaError(int line, String elementPath, String element, String m
         return "element " + element + (line > 0 ? " (line " + line + ")" : "") + ": " + message;
     }
 
+    /** A Pacemaker-like line, as {@code Finding.format}: {@code error: cib.xml:12: element <primitive id="ip01">: ...}. */
+    public String format(String source) {
+        return "error: " + source + (line > 0 ? ":" + line : "") + ": element " + element + ": " + message;
+    }
+
     @Override
     public String toString() {
         return describe();

@@ -1,8 +1,6 @@
 package org.jheartbeat.cli.crmsimulate;
 
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibParseException;
 import org.jheartbeat.cib.xml.CibXml;
@@ -30,10 +28,12 @@ final class CibLoad {
     }
 
     private final Path file;
-    private final CompletableFuture<CibDocument> parsed = new CompletableFuture<>();
+    private final Background<CibDocument> parsed;
 
     private CibLoad(Path file) {
         this.file = file;
+        this.parsed = Background.start("cib-load", "the CIB to be parsed",
+                () -> parse(() -> new CibInput(CibSources.readFile(file), file.toString())));
     }
 
     /**
@@ -60,11 +60,7 @@ final class CibLoad {
         } catch (RuntimeException e) {
             return null; // not a path: picocli says so
         }
-        CibLoad load = new CibLoad(file);
-        Thread thread = new Thread(load::run, "cib-load");
-        thread.setDaemon(true); // a run that ends on a bad option does not wait for it
-        thread.start();
-        return load;
+        return new CibLoad(file);
     }
 
     /** Whether this is the load of that file. */
@@ -74,29 +70,7 @@ final class CibLoad {
 
     /** The parsed CIB, once the thread has it; what went wrong reading or parsing, as if it went wrong here. */
     CibDocument document() throws ToolFailure {
-        try {
-            return parsed.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the CIB to be parsed", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ToolFailure failure) {
-                throw failure;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw (Error) cause;
-        }
-    }
-
-    private void run() {
-        try {
-            parsed.complete(parse(() -> new CibInput(CibSources.readFile(file), file.toString())));
-        } catch (ToolFailure | RuntimeException | Error e) {
-            parsed.completeExceptionally(e);
-        }
+        return parsed.await();
     }
 
     /** Reads and parses the CIB; a large input's bytes are collected before it is returned. */

@@ -2,8 +2,6 @@ package org.jheartbeat.cli.crmsimulate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.schema.CibSchema;
 import org.jheartbeat.cib.schema.SchemaError;
@@ -26,41 +24,21 @@ import org.jheartbeat.cli.ToolFailure;
 final class CibValidity {
 
     private final String source;
-    private final CompletableFuture<List<String>> errors = new CompletableFuture<>();
+    private final Background<List<String>> errors;
 
-    private CibValidity(String source) {
+    private CibValidity(CibDocument cib, String source) {
         this.source = source;
+        this.errors = Background.start("cib-validity", "the CIB to be checked", () -> errorsOf(cib, source));
     }
 
     /** Starts checking the CIB read from {@code source} (a file name, "stdin"...). */
     static CibValidity start(CibDocument cib, String source) {
-        CibValidity validity = new CibValidity(source);
-        Thread thread = new Thread(() -> {
-            try {
-                validity.errors.complete(errorsOf(cib, source));
-            } catch (RuntimeException | Error e) {
-                validity.errors.completeExceptionally(e);
-            }
-        }, "cib-validity");
-        thread.setDaemon(true);
-        thread.start();
-        return validity;
+        return new CibValidity(cib, source);
     }
 
     /** Waits for the check; throws when the CIB is not valid. */
     void await() throws ToolFailure {
-        List<String> found;
-        try {
-            found = errors.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking the CIB", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw (Error) e.getCause();
-        }
+        List<String> found = errors.await();
         if (!found.isEmpty()) {
             throw new ToolFailure(ExitCodes.CONFIG, source + " is not a valid CIB, so nothing was simulated (correct"
                     + " it; crm_verify -x FILE checks it):\n" + String.join("\n", found));
@@ -74,8 +52,7 @@ final class CibValidity {
         CibDocument cib = CibUpgrade.isLegacy(given) ? CibUpgrade.upgrade(given) : given;
         List<String> found = new ArrayList<>();
         for (SchemaError error : CibSchema.validate(cib)) {
-            found.add("error: " + source + (error.line() > 0 ? ":" + error.line() : "") + ": element "
-                    + error.element() + ": " + error.message());
+            found.add(error.format(source));
         }
         for (Finding finding : CibVerifier.identityErrors(cib)) {
             found.add(finding.format(source));

@@ -335,8 +335,9 @@ public final class CrmSimulateMain implements Callable<Integer> {
         if (xmlFile != null) {
             return new CibInput(CibSources.readFile(xmlFile), source());
         }
-        if (cibFileFromEnvironment() != null) {
-            return new CibInput(CibSources.readFile(Path.of(cibFileFromEnvironment())), source());
+        String named = cibFileFromEnvironment();
+        if (named != null) {
+            return new CibInput(CibSources.readFile(Path.of(named)), source());
         }
         return CibInput.ofText(CibSources.live(locations.resolve(new LocationOptions()), "read a file with -x FILE"),
                 source());
@@ -350,7 +351,8 @@ public final class CrmSimulateMain implements Callable<Integer> {
         if (xmlFile != null) {
             return xmlFile.toString();
         }
-        return cibFileFromEnvironment() != null ? cibFileFromEnvironment() : "live CIB";
+        String named = cibFileFromEnvironment();
+        return named != null ? named : "live CIB";
     }
 
     /** CIB_file, when set and -L does not ask for the live CIB instead; else null. */

@@ -143,8 +143,7 @@ public final class CrmVerifyMain implements Callable<Integer> {
                     + " current form, which cibadmin --upgrade writes");
         }
         for (SchemaError error : checked.schemaErrors()) {
-            say(err, "error: " + source + (error.line() > 0 ? ":" + error.line() : "") + ": element " + error.element()
-                    + ": " + error.message());
+            say(err, error.format(source));
         }
         List<Finding> findings = checked.findings();
         boolean errors = !checked.schemaErrors().isEmpty() || findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);

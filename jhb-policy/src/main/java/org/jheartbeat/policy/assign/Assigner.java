@@ -195,6 +195,11 @@ public final class Assigner {
         return work;
     }
 
+    /** See {@link DependentScores#colocationScoreOn}. */
+    int colocationScoreOn(Clone clone, Resource instance, Node node) {
+        return dependentScores.colocationScoreOn(clone, instance, node);
+    }
+
     /**
      * The clone's colocations applied to the scores of one of its instances, as Pacemaker hands
      * them to each instance it places: first those with primaries (a positive finite one only
@@ -202,11 +207,6 @@ public final class Assigner {
      * DependentScores#mergeForInstance}); each as many times as it was handed over (again when
      * an instance could not stay where it is and is placed afresh).
      */
-    /** See {@link DependentScores#colocationScoreOn}. */
-    int colocationScoreOn(Clone clone, Resource instance, Node node) {
-        return dependentScores.colocationScoreOn(clone, instance, node);
-    }
-
     Map<Node, Integer> applyCloneColocations(Clone clone, Resource instance, Map<Node, Integer> table,
                                              boolean withPositive, int times) {
         return dependentScores.mergeForInstance(clone, applyClonePrimaries(clone, instance, table, withPositive, times),
@@ -216,11 +216,11 @@ public final class Assigner {
     private Map<Node, Integer> applyClonePrimaries(Clone clone, Resource instance, Map<Node, Integer> table,
                                                    boolean withPositive, int times) {
         Map<Node, Integer> work = NodeWeights.copy(table);
+        // passed down once more to a cloned group's first member, which turns the order back
+        List<Colocation> colocations = instance instanceof Group
+                ? colocationOrder.byPrimary(clone.asDependent())
+                : colocationOrder.byPrimary(List.of(), clone.asDependent());
         for (int i = 0; i < times; i++) {
-            // passed down once more to a cloned group's first member, which turns the order back
-            List<Colocation> colocations = instance instanceof Group
-                    ? colocationOrder.byPrimary(clone.asDependent())
-                    : colocationOrder.byPrimary(List.of(), clone.asDependent());
             for (Colocation c : colocations) {
                 if (appliesToInstance(c, instance) && (withPositive || c.score() <= 0 || c.score() >= Score.INFINITY)) {
                     Map<Node, Integer> before = NodeWeights.copy(work);
