@@ -117,7 +117,11 @@ final class CloneDistribution {
                 } else if (instance instanceof Group && triedWhereItRuns(instance, current)) {
                     leaveMembersOnBetterNode(instance, stayLimit);
                 } else {
-                    placedAfresh.add(instance);
+                    // handed the clone's colocations a second time only if Pacemaker tried it
+                    // where it runs: not on a node that cannot run it (standby, say)
+                    if (triedWhereItRuns(instance, current)) {
+                        placedAfresh.add(instance);
+                    }
                     unplaced.add(instance);
                 }
             } else {

@@ -1091,6 +1091,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneInstanceOnStandbyNodeCountsColocationOnce() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-standby-node-counts-colocation-once");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
