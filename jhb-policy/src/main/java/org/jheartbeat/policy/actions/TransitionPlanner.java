@@ -30,11 +30,12 @@ public final class TransitionPlanner {
     }
 
     public Transition plan() {
-        if (startupDisabled()) {
-            // clone instances beyond clone-max are never placed, so the missing fencing device
-            // does not leave them unmanaged as it does what is placed: they stop
+        if (cluster.fencingWithoutDevice()) {
+            // clone instances whose turn came past clone-max are never placed, so the missing
+            // fencing device does not leave them unmanaged as it does what is placed: they stop
             for (Primitive p : cluster.primitives()) {
-                if (p.orphan() && p.top() instanceof Clone && !p.active().isEmpty()) {
+                Resource instance = p.parent() instanceof Clone ? p : p.parent();
+                if (p.top() instanceof Clone && !p.active().isEmpty() && placedNowhere(instance)) {
                     plans.put(p, planFor(p));
                 }
             }
@@ -56,14 +57,9 @@ public final class TransitionPlanner {
         return transition;
     }
 
-    /**
-     * Fencing is on but there is no fencing device (nor a watchdog to fence with): Pacemaker then
-     * neither fences nor starts, stops, promotes or demotes anything (only probes run), however
-     * the resources are placed.
-     */
-    private boolean startupDisabled() {
-        return cluster.options().stonithEnabled() && !cluster.options().haveWatchdog()
-                && cluster.primitives().stream().noneMatch(p -> "stonith".equals(p.standard()));
+    /** Whether none of a clone instance's parts was placed (a cloned group's members follow the group). */
+    private static boolean placedNowhere(Resource instance) {
+        return instance.primitives().stream().allMatch(m -> m.assignedNode() == null);
     }
 
     private boolean quorumOk() {

@@ -195,6 +195,11 @@ public final class Assigner {
         return work;
     }
 
+    /** Whether fencing is on without a device, which leaves what is placed where it runs (see {@link Cluster#fencingWithoutDevice}). */
+    boolean fencingWithoutDevice() {
+        return cluster.fencingWithoutDevice();
+    }
+
     /** See {@link DependentScores#colocationScoreOn}. */
     int colocationScoreOn(Clone clone, Resource instance, Node node) {
         return dependentScores.colocationScoreOn(clone, instance, node);

@@ -89,6 +89,10 @@ final class CloneDistribution {
         withDependents = max < usable;
         // instances stay where they run up to an even share of the usable nodes (whatever their scores), rounded down
         int stayLimit = Math.min(nodeMax, Math.max(1, usable == 0 ? 0 : max / usable));
+        if (assigner.fencingWithoutDevice()) {
+            keepWhereTheyRun(max, stayLimit);
+            return;
+        }
         List<Resource> unplaced = new ArrayList<>();
         for (Resource instance : tryWhereTheyRunOrder()) {
             Node current = currentNode(instance);
@@ -159,6 +163,38 @@ final class CloneDistribution {
         for (Resource instance : clone.children()) {
             if (placed >= max && orphan(instance) && currentNode(instance) == null) {
                 neverAssigned.add(instance);
+            }
+        }
+    }
+
+    /**
+     * Fencing on without a device: Pacemaker leaves each instance it places unmanaged where it
+     * runs, whatever the scores, an orphan beyond clone-max too. It takes the instances in its
+     * order, first those it tries where they run (not failed, on a node that can run them and
+     * holds fewer than its even share), then the others; once clone-max are placed, the rest
+     * are never placed (and stop), and one not running is placed nowhere, uncounted.
+     */
+    private void keepWhereTheyRun(int max, int stayLimit) {
+        List<Resource> order = tryWhereTheyRunOrder();
+        List<Resource> later = new ArrayList<>();
+        for (Resource instance : order) {
+            Node current = currentNode(instance);
+            if (current != null && placed < max && !failedItself(instance) && current.canRunResources()
+                    && fits(current, stayLimit)) {
+                place(instance, current, 0);
+            } else {
+                later.add(instance);
+            }
+        }
+        for (Resource instance : later) {
+            Node current = currentNode(instance);
+            if (placed >= max) {
+                stop(instance);
+                neverAssigned.add(instance);
+            } else if (current != null) {
+                place(instance, current, 0);
+            } else {
+                stop(instance);
             }
         }
     }

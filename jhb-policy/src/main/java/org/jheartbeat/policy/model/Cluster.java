@@ -97,9 +97,22 @@ public final class Cluster {
      * it, and quorum (or no-quorum-policy=ignore) unless the node is still among its members.
      */
     public boolean canFence(Node node) {
-        boolean device = options.haveWatchdog() || primitives().stream().anyMatch(p -> "stonith".equals(p.standard()));
-        return options.stonithEnabled() && device
+        return options.stonithEnabled() && hasFencingDevice()
                 && (haveQuorum || "ignore".equals(options.noQuorumPolicy()) || node.online());
+    }
+
+    /**
+     * Fencing is on but there is no fencing device (nor a watchdog to fence with): Pacemaker then
+     * leaves every resource it places unmanaged where it runs, and neither fences nor starts,
+     * stops, promotes or demotes anything, except what it never places (clone instances past
+     * clone-max), which stops.
+     */
+    public boolean fencingWithoutDevice() {
+        return options.stonithEnabled() && !hasFencingDevice();
+    }
+
+    private boolean hasFencingDevice() {
+        return options.haveWatchdog() || primitives().stream().anyMatch(p -> "stonith".equals(p.standard()));
     }
 
     /** A node fence decision and why. */

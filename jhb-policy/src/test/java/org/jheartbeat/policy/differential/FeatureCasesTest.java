@@ -1096,6 +1096,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void noFencingDeviceKeepsOrphanInstanceBeforeFailedOne() throws Exception {
+        assertSameAsPacemaker("no-fencing-device-keeps-orphan-instance-before-failed-one");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
