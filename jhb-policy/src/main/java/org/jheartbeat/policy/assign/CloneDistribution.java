@@ -153,8 +153,13 @@ final class CloneDistribution {
         }
         for (Resource instance : later) {
             Choice choice = placed < max ? best(instance, nodeMax) : null;
-            if (choice == null) {
+            if (placed >= max) {
                 stop(instance);
+            } else if (choice == null) {
+                // tried but placed nowhere: a cloned group's member left alone (blocked,
+                // unmanaged) still stays where it runs, and counts there, as Pacemaker assigns
+                // each member in turn
+                assignAt(instance, null, 0);
             } else {
                 place(instance, choice.node(), choice.score());
             }

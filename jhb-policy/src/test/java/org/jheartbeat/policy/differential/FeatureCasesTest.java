@@ -1101,6 +1101,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void clonedGroupBlockedMemberPlacedNowhereStillCountsOnItsNode() throws Exception {
+        assertSameAsPacemaker("cloned-group-blocked-member-placed-nowhere-still-counts-on-its-node");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
