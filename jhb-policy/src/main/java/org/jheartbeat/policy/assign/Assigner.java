@@ -121,10 +121,25 @@ public final class Assigner {
 
     /** The scores a resource brings to the table: its own, and for a group its members' together. */
     Map<Node, Integer> ownTable(Resource r) {
+        return ownTable(r, Map.of());
+    }
+
+    /**
+     * As {@link #ownTable(Resource)}, for a group that also has these scores from outside (a
+     * cloned group's clone): a member whose scores would leave the group no node, those from
+     * outside counted, is left out, as Pacemaker's members carry their clone's scores when it
+     * merges them.
+     */
+    Map<Node, Integer> ownTable(Resource r, Map<Node, Integer> outside) {
         if (r instanceof Group g && !g.children().isEmpty()) {
             Map<Node, Integer> table = NodeWeights.copy(g.children().get(0).allowedNodes());
             for (int i = 1; i < g.children().size(); i++) {
-                table = withMerged(table, g.children().get(i).allowedNodes(), 1.0, null, false);
+                Map<Node, Integer> merged = withMerged(table, g.children().get(i).allowedNodes(), 1.0, null, false);
+                Map<Node, Integer> whole = NodeWeights.copy(merged);
+                whole.replaceAll((node, w) -> Score.add(w, outside.getOrDefault(node, 0)));
+                if (NodeWeights.canRunAny(whole)) {
+                    table = merged;
+                }
             }
             return table;
         }

@@ -259,6 +259,11 @@ final class CloneDistribution {
         return !unwelcomeWhereTheyRun.contains(instance);
     }
 
+    /** Whether the node may take another instance: it can run resources and holds fewer than clone-node-max. */
+    private boolean mayTake(Node n) {
+        return n.canRunResources() && fits(n, clone.cloneNodeMax());
+    }
+
     private boolean fits(Node n, int limit) {
         return perNode.getOrDefault(n, 0) < limit;
     }
@@ -269,8 +274,8 @@ final class CloneDistribution {
      * colocations, so that an anti-colocation that would leave it nowhere is dropped.
      */
     Map<Node, Integer> instanceTable(Resource instance) {
-        Map<Node, Integer> table = ownScores(instance);
-        table.replaceAll((node, w) -> node.canRunResources() && fits(node, clone.cloneNodeMax()) ? w : -Score.INFINITY);
+        Map<Node, Integer> table = ownScores(instance, true);
+        table.replaceAll((node, w) -> mayTake(node) ? w : -Score.INFINITY);
         return withColocations(instance, table, placedAfresh.contains(instance) ? 2 : 1);
     }
 
@@ -279,9 +284,13 @@ final class CloneDistribution {
     }
 
     /** The clone's own scores, the instance's own and its promotion scores; none where the clone's scores with its dependents' are negative. */
-    private Map<Node, Integer> ownScores(Resource instance) {
+    private Map<Node, Integer> ownScores(Resource instance, boolean bannedWhereItCannotRun) {
         Map<Node, Integer> parentTable = clone.allowedNodes();
-        Map<Node, Integer> own = assigner.ownTable(instance);
+        // a cloned group's members carry these bans when Pacemaker merges their scores
+        Map<Node, Integer> outside = NodeWeights.copy(parentTable);
+        outside.replaceAll((node, w) -> cloneScores.getOrDefault(node, 0) < 0
+                || bannedWhereItCannotRun && !mayTake(node) ? -Score.INFINITY : w);
+        Map<Node, Integer> own = assigner.ownTable(instance, outside);
         Map<Node, Integer> table = new LinkedHashMap<>();
         for (Map.Entry<Node, Integer> e : parentTable.entrySet()) {
             Integer o = own.get(e.getKey());
@@ -346,7 +355,7 @@ final class CloneDistribution {
     }
 
     private int bestWeight(Resource instance) {
-        Map<Node, Integer> table = withColocations(instance, ownScores(instance), 1);
+        Map<Node, Integer> table = withColocations(instance, ownScores(instance, false), 1);
         int best = -Score.INFINITY;
         for (Map.Entry<Node, Integer> e : table.entrySet()) {
             best = Math.max(best, NodeWeights.effective(e.getKey(), e.getValue()));

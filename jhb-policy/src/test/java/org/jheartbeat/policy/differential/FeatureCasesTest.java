@@ -1106,6 +1106,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void clonedGroupBlockedMemberBanLeftOutWhenGroupHasNoOtherNode() throws Exception {
+        assertSameAsPacemaker("cloned-group-blocked-member-ban-left-out-when-group-has-no-other-node");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
