@@ -49,7 +49,7 @@ class ProcessAgentLauncherTest {
 
     @Test
     void theAgentLeadsItsOwnProcessGroup() throws Exception {
-        Path agent = script("agent", "ps -o pgid= -p $$ | tr -d ' '", "echo $$");
+        Path agent = script("agent", "cut -d' ' -f5 /proc/$$/stat", "echo $$");
 
         AgentOutcome outcome = run(agent, List.of(), Map.of("PATH", "/usr/bin:/bin"), 10_000);
 
