@@ -119,11 +119,11 @@ public final class LocalResourceManager {
         });
     }
 
-    /** Every resource's history, in registration order. */
+    /** Every resource's history, in registration order: snapshots, with the definition each has now. */
     public CompletableFuture<List<ResourceHistory>> history() {
         return onLoop(() -> {
             List<ResourceHistory> all = new ArrayList<>();
-            resources.values().forEach(slot -> all.add(slot.history));
+            resources.values().forEach(slot -> all.add(slot.history.snapshot(slot.definition)));
             return all;
         });
     }

@@ -15,7 +15,7 @@ final class ResourceSlot {
 
     ResourceSlot(ResourceDefinition definition) {
         this.definition = definition;
-        this.history = new ResourceHistory(definition.id());
+        this.history = new ResourceHistory(definition);
     }
 
     /** Cancels the recurring operation with this key; its queued run goes too, and its history entry. */
