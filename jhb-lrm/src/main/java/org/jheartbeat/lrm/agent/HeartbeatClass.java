@@ -40,9 +40,9 @@ public final class HeartbeatClass implements AgentClass {
 
     @Override
     public CompletableFuture<OperationResult> execute(ResourceDefinition resource, OperationRequest operation) {
-        boolean status = "monitor".equals(operation.action()) || "status".equals(operation.action());
+        boolean status = ScriptAction.asksStatus(operation);
         List<String> arguments = new ArrayList<>(positional(resource));
-        arguments.add(status ? "status" : operation.action());
+        arguments.add(ScriptAction.of(operation));
         AgentCommand command = new AgentCommand(resourceDirectory.resolve(resource.agent().type()), arguments,
                 environment.base(), Duration.ofMillis(operation.timeoutMs()));
         return launcher.launch(command).thenApply(outcome -> Outcomes.result(outcome,

@@ -34,9 +34,9 @@ public final class LsbClass implements AgentClass {
 
     @Override
     public CompletableFuture<OperationResult> execute(ResourceDefinition resource, OperationRequest operation) {
-        boolean status = "monitor".equals(operation.action()) || "status".equals(operation.action());
+        boolean status = ScriptAction.asksStatus(operation);
         AgentCommand command = new AgentCommand(initDirectory.resolve(resource.agent().type()),
-                List.of(status ? "status" : operation.action()), environment.base(),
+                List.of(ScriptAction.of(operation)), environment.base(),
                 Duration.ofMillis(operation.timeoutMs()));
         return launcher.launch(command).thenApply(outcome -> Outcomes.result(outcome,
                 run -> status ? statusCode(run.exitCode()) : actionCode(run.exitCode()), null));
