@@ -25,7 +25,8 @@ import org.w3c.dom.Document;
 
 /**
  * The {@code lrm} request of the local socket, what lrmadmin asks: {@code add}, {@code delete},
- * {@code execute}, {@code cancel}, {@code list} and {@code history}. A malformed body is refused
+ * {@code execute}, {@code cancel}, {@code list} and {@code history}, and {@code statistics}
+ * (operations finished, lateness of recurring ones) for the benchmark. A malformed body is refused
  * with what is wrong and nothing changes.
  */
 final class LrmRequests {
@@ -66,9 +67,12 @@ final class LrmRequests {
                 return lrm.resources().thenApply(LrmRequests::definitions);
             case "history":
                 return lrm.history().thenApply(this::histories);
+            case "statistics":
+                return lrm.statistics(body.path("reset").asBoolean(false))
+                        .thenApply(statistics -> IpcMessages.MAPPER.valueToTree(statistics));
             default:
                 throw new IllegalArgumentException("unknown lrm action '" + action
-                        + "': use add, delete, execute, cancel, list or history");
+                        + "': use add, delete, execute, cancel, list, history or statistics");
         }
     }
 

@@ -24,7 +24,7 @@ class LrmRequestsTest {
     @Test
     void anUnknownActionIsNamed() throws Exception {
         assertThat(refusal("{\"action\":\"start\"}")).contains("unknown lrm action 'start'")
-                .contains("add, delete, execute, cancel, list or history");
+                .contains("add, delete, execute, cancel, list, history or statistics");
     }
 
     @Test

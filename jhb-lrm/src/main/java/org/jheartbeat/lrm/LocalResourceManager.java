@@ -35,6 +35,7 @@ public final class LocalResourceManager {
     private final MonitorLateness lateness = new MonitorLateness();
     private int running;
     private long lastCallId;
+    private long operationsFinished;
 
     /**
      * @param maxParallel how many operations may run at once on this node
@@ -136,9 +137,23 @@ public final class LocalResourceManager {
         });
     }
 
-    /** How late recurring operations started against when they were due. */
-    public CompletableFuture<MonitorLateness.Summary> lateness() {
-        return onLoop(lateness::summary);
+    /**
+     * Operations finished and how late recurring ones started, since the start or the last
+     * reset; {@code reset} starts a new period after this answer.
+     */
+    public CompletableFuture<Statistics> statistics(boolean reset) {
+        return onLoop(() -> {
+            Statistics now = new Statistics(operationsFinished, lateness.summary());
+            if (reset) {
+                operationsFinished = 0;
+                lateness.reset();
+            }
+            return now;
+        });
+    }
+
+    /** What {@link #statistics} answers. */
+    public record Statistics(long operationsFinished, MonitorLateness.Summary recurringLateness) {
     }
 
     private void enqueue(ResourceSlot slot, QueuedOperation operation) {
@@ -181,6 +196,7 @@ public final class LocalResourceManager {
             OperationResult result) {
         slot.busy = false;
         running--;
+        operationsFinished++;
         RecurringOperation recurring = queued.recurring;
         boolean current = resources.get(slot.definition.id()) == slot && (recurring == null || !recurring.cancelled);
         if (current) {

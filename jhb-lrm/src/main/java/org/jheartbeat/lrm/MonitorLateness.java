@@ -2,23 +2,30 @@ package org.jheartbeat.lrm;
 
 import java.util.Arrays;
 
-/** How late recurring operations started against their due time, kept for the benchmark and the log. */
+/**
+ * How late recurring operations started against their due time: the latest 65,536 runs, so a
+ * daemon that runs for months keeps a bounded record.
+ */
 public final class MonitorLateness {
 
-    private long[] samples = new long[1024];
-    private int count;
+    private static final int KEPT = 1 << 16;
+
+    private final long[] samples = new long[KEPT];
+    private long recorded;
 
     void record(long lateNanos) {
-        if (count == samples.length) {
-            samples = Arrays.copyOf(samples, count * 2);
-        }
-        samples[count++] = Math.max(0, lateNanos);
+        samples[(int) (recorded++ % KEPT)] = Math.max(0, lateNanos);
+    }
+
+    void reset() {
+        recorded = 0;
     }
 
     Summary summary() {
+        int count = (int) Math.min(recorded, KEPT);
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
-        return new Summary(count, percentile(sorted, 50), percentile(sorted, 99), count == 0 ? 0 : sorted[count - 1]);
+        return new Summary(recorded, percentile(sorted, 50), percentile(sorted, 99), count == 0 ? 0 : sorted[count - 1]);
     }
 
     private static long percentile(long[] sorted, int p) {
@@ -28,7 +35,7 @@ public final class MonitorLateness {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
-    /** Runs counted and their lateness in nanoseconds. */
-    public record Summary(int runs, long p50Nanos, long p99Nanos, long maxNanos) {
+    /** Runs counted, and the lateness of the latest ones in nanoseconds. */
+    public record Summary(long runs, long p50Nanos, long p99Nanos, long maxNanos) {
     }
 }
