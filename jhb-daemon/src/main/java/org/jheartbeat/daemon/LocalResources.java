@@ -31,6 +31,12 @@ final class LocalResources implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("lrmd");
     private static final Path SYSTEM_RESOURCE_TEMP = Path.of("/run/resource-agents");
     private static final int OUTPUT_CAP = 64 * 1024;
+    /**
+     * Agents spend most of their time waiting (a start polling its service, a monitor's fork and
+     * shell start-up), so far more may run than there are cores: with 4, 200 one-second Dummy
+     * monitors fell seconds behind (bench/lrm/monitors.sh).
+     */
+    private static final int PARALLEL = 32;
 
     private final ThreadEventLoop loop;
     private final ProcessAgentLauncher launcher;
@@ -41,13 +47,12 @@ final class LocalResources implements AutoCloseable {
         this.launcher = new ProcessAgentLauncher(locations.stateDir().resolve("lrm"), OUTPUT_CAP, clock);
         AgentEnvironment environment = new AgentEnvironment(Path.of("/usr/lib/ocf"), resourceTemp(locations), null);
         LOG.info("Resource agents keep their state in {}", environment.resourceTemp());
-        int parallel = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.lrm = new LocalResourceManager(loop, List.of(
                 new OcfClass(environment, launcher),
                 new LsbClass(Path.of("/etc/init.d"), environment, launcher),
                 new HeartbeatClass(Path.of("/etc/ha.d/resource.d"), environment, launcher),
                 new StonithClass(Path.of("/usr/sbin/stonith"), environment, launcher, clock)),
-                parallel, LocalResources::log);
+                PARALLEL, LocalResources::log);
     }
 
     LocalResourceManager lrm() {
