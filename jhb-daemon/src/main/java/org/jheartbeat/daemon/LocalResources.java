@@ -30,6 +30,8 @@ final class LocalResources implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("lrmd");
     private static final Path SYSTEM_RESOURCE_TEMP = Path.of("/run/resource-agents");
+    /** The system property bin/.launch sets to its agent-tools directory. */
+    static final String AGENT_TOOLS = "jhb.agentTools";
     private static final int OUTPUT_CAP = 64 * 1024;
     /**
      * Agents spend most of their time waiting (a start polling its service, a monitor's fork and
@@ -45,8 +47,10 @@ final class LocalResources implements AutoCloseable {
     LocalResources(Locations locations, Clock clock, ThreadEventLoop loop) throws IOException {
         this.loop = loop;
         this.launcher = new ProcessAgentLauncher(locations.stateDir().resolve("lrm"), OUTPUT_CAP, clock);
-        AgentEnvironment environment = new AgentEnvironment(Path.of("/usr/lib/ocf"), resourceTemp(locations), null);
-        LOG.info("Resource agents keep their state in {}", environment.resourceTemp());
+        AgentEnvironment environment = new AgentEnvironment(Path.of("/usr/lib/ocf"), resourceTemp(locations),
+                agentTools(), locations.stateDir());
+        LOG.info("Resource agents keep their state in {}; our tools for them: {}", environment.resourceTemp(),
+                environment.toolsDirectory() == null ? "none (Pacemaker's, if installed)" : environment.toolsDirectory());
         this.lrm = new LocalResourceManager(loop, List.of(
                 new OcfClass(environment, launcher),
                 new LsbClass(Path.of("/etc/init.d"), environment, launcher),
@@ -57,6 +61,12 @@ final class LocalResources implements AutoCloseable {
 
     LocalResourceManager lrm() {
         return lrm;
+    }
+
+    /** bin/agent-tools, which the launcher names; absent when the daemon was started another way. */
+    private static Path agentTools() {
+        String tools = System.getProperty(AGENT_TOOLS);
+        return tools != null && Files.isDirectory(Path.of(tools)) ? Path.of(tools) : null;
     }
 
     private static Path resourceTemp(Locations locations) throws IOException {

@@ -40,7 +40,7 @@ class HistoryForTheSchedulerTest {
         loop = new ThreadEventLoop("lrm", SystemClock.INSTANCE, Throwable::printStackTrace);
         launcher = new ProcessAgentLauncher(dir.resolve("exec"), 64 * 1024, SystemClock.INSTANCE);
         lrm = new LocalResourceManager(loop, List.of(new OcfClass(
-                new AgentEnvironment(Path.of("/usr/lib/ocf"), dir, null), launcher)), 2, event -> { });
+                AgentEnvironment.agentsOnly(Path.of("/usr/lib/ocf"), dir), launcher)), 2, event -> { });
         state = dir.resolve("d1.state").toString();
         lrm.register(new ResourceDefinition("d1", AgentId.parse("ocf:heartbeat:Dummy"), Map.of("state", state)))
                 .get(10, TimeUnit.SECONDS);

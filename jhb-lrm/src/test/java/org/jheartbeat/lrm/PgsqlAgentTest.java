@@ -57,8 +57,8 @@ class PgsqlAgentTest {
                 + "\nunix_socket_directories = '" + pg.resolve("sock") + "'\n", java.nio.file.StandardOpenOption.APPEND);
         loop = new ThreadEventLoop("lrm", SystemClock.INSTANCE, Throwable::printStackTrace);
         launcher = new ProcessAgentLauncher(dir.resolve("exec"), 64 * 1024, SystemClock.INSTANCE);
-        lrm = new LocalResourceManager(loop, List.of(new OcfClass(new AgentEnvironment(Path.of("/usr/lib/ocf"),
-                Files.createDirectory(dir.resolve("rsctmp")), null), launcher)), 2, event -> { });
+        lrm = new LocalResourceManager(loop, List.of(new OcfClass(AgentEnvironment.agentsOnly(Path.of("/usr/lib/ocf"),
+                Files.createDirectory(dir.resolve("rsctmp"))), launcher)), 2, event -> { });
         lrm.register(new ResourceDefinition("pg1", AgentId.parse("ocf:heartbeat:pgsql"), Map.of(
                 "pgctl", BIN.resolve("pg_ctl").toString(), "psql", BIN.resolve("psql").toString(),
                 "pgdata", pg.resolve("data").toString(), "pgport", PORT, "socketdir", pg.resolve("sock").toString(),

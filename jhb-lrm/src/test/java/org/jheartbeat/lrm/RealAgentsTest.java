@@ -44,7 +44,7 @@ class RealAgentsTest {
                 "resource-agents (ocf:heartbeat:Dummy)");
         loop = new ThreadEventLoop("lrm", SystemClock.INSTANCE, Throwable::printStackTrace);
         launcher = new ProcessAgentLauncher(dir.resolve("exec"), 64 * 1024, SystemClock.INSTANCE);
-        AgentEnvironment environment = new AgentEnvironment(OCF_ROOT, Files.createDirectory(dir.resolve("rsctmp")), null);
+        AgentEnvironment environment = AgentEnvironment.agentsOnly(OCF_ROOT, Files.createDirectory(dir.resolve("rsctmp")));
         lrm = new LocalResourceManager(loop, List.of(
                 new OcfClass(environment, launcher),
                 new LsbClass(Files.createDirectory(dir.resolve("init.d")), environment, launcher),

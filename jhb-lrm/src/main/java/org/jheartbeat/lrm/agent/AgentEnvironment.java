@@ -13,16 +13,19 @@ import java.util.Map;
  * @param ocfRoot OCF_ROOT, normally /usr/lib/ocf
  * @param resourceTemp HA_RSCTMP, where agents keep state files; must exist (Dummy fails without it)
  * @param toolsDirectory our command-line tools, first in PATH; null when there are none
+ * @param stateDirectory the daemon's state directory (HA_STATE_DIR), where those tools find its
+ *     socket; null for the default
  */
-public record AgentEnvironment(Path ocfRoot, Path resourceTemp, Path toolsDirectory) {
+public record AgentEnvironment(Path ocfRoot, Path resourceTemp, Path toolsDirectory, Path stateDirectory) {
 
     /** The Pacemaker feature set agents compare against (ocf_promotion_score chooses crm_attribute -p from 3.10). */
     public static final String FEATURE_SET = "3.16.1";
 
     private static final String SYSTEM_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
 
-    public static AgentEnvironment standard(Path toolsDirectory) {
-        return new AgentEnvironment(Path.of("/usr/lib/ocf"), Path.of("/run/resource-agents"), toolsDirectory);
+    /** Agents alone, without our tools. */
+    public static AgentEnvironment agentsOnly(Path ocfRoot, Path resourceTemp) {
+        return new AgentEnvironment(ocfRoot, resourceTemp, null, null);
     }
 
     Map<String, String> base() {
@@ -31,6 +34,9 @@ public record AgentEnvironment(Path ocfRoot, Path resourceTemp, Path toolsDirect
         env.put("HA_RSCTMP", resourceTemp.toString());
         if (toolsDirectory != null) {
             env.put("HA_SBIN_DIR", toolsDirectory.toString());
+        }
+        if (stateDirectory != null) {
+            env.put("HA_STATE_DIR", stateDirectory.toString());
         }
         env.put("LC_ALL", "C");
         return env;

@@ -65,7 +65,7 @@ class ClassMappingsTest {
     @Test
     void ocfEnvironmentHasTheInstanceTheParametersAndBothNamesOfPromotionMeta() {
         OcfClass ocf = new OcfClass(new AgentEnvironment(Path.of("/usr/lib/ocf"), Path.of("/run/ra"),
-                Path.of("/opt/jhb/tools")), null);
+                Path.of("/opt/jhb/tools"), Path.of("/srv/node1/state")), null);
         ResourceDefinition rsc = new ResourceDefinition("db:1", AgentId.parse("ocf:heartbeat:pgsql"),
                 Map.of("pgport", "5433", "empty", ""));
         OperationRequest op = new OperationRequest("notify", 0, 90_000,
@@ -90,6 +90,7 @@ class ClassMappingsTest {
                 .containsEntry("OCF_RESKEY_CRM_meta_notify_unpromoted_uname", "node02")
                 .containsEntry("HA_RSCTMP", "/run/ra")
                 .containsEntry("HA_SBIN_DIR", "/opt/jhb/tools")
+                .containsEntry("HA_STATE_DIR", "/srv/node1/state")
                 .containsEntry("PATH", "/opt/jhb/tools:/usr/sbin:/usr/bin:/sbin:/bin")
                 .containsEntry("OCF_RESKEY_crm_feature_set", AgentEnvironment.FEATURE_SET)
                 .doesNotContainKey("HOME");

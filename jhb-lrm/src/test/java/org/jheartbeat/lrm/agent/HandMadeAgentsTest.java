@@ -34,7 +34,7 @@ class HandMadeAgentsTest {
     void setUp() throws IOException {
         launcher = new ProcessAgentLauncher(root.resolve("exec"), 4096, SystemClock.INSTANCE);
         Files.createDirectories(root.resolve("resource.d/test"));
-        ocf = new OcfClass(new AgentEnvironment(root, root, null), launcher);
+        ocf = new OcfClass(AgentEnvironment.agentsOnly(root, root), launcher);
     }
 
     @AfterEach
