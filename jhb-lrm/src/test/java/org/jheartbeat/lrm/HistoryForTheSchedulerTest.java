@@ -76,6 +76,24 @@ class HistoryForTheSchedulerTest {
         assertThat(summary()).singleElement().asString().contains("Recover").contains("d1");
     }
 
+    @Test
+    void afterARestartAProbeRebuildsTheHistoryOfWhatStillRuns() throws Exception {
+        run(OperationRequest.of("start", 0, 20_000));
+        launcher.close();
+        loop.close();
+        loop = new ThreadEventLoop("lrm-again", SystemClock.INSTANCE, Throwable::printStackTrace);
+        launcher = new ProcessAgentLauncher(dir.resolve("exec"), 64 * 1024, SystemClock.INSTANCE);
+        lrm = new LocalResourceManager(loop, List.of(new OcfClass(
+                AgentEnvironment.agentsOnly(Path.of("/usr/lib/ocf"), dir), launcher)), 2, event -> { });
+        lrm.register(new ResourceDefinition("d1", AgentId.parse("ocf:heartbeat:Dummy"), Map.of("state", state)))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(lrm.history().get(10, TimeUnit.SECONDS).get(0).records()).isEmpty();
+
+        run(OperationRequest.of("monitor", 0, 20_000));
+
+        assertThat(summary()).as("running where the probe found it: nothing to start").isEmpty();
+    }
+
     private void run(OperationRequest operation) throws Exception {
         lrm.execute("d1", operation).get(30, TimeUnit.SECONDS);
     }
