@@ -28,7 +28,6 @@ import org.jheartbeat.common.time.Clock;
 public final class ProcessAgentLauncher implements AgentLauncher, AutoCloseable {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
-    private static final Path KILL = Path.of("/usr/bin/kill");
     private static final String SETSID_EXEC_FAILURE = "setsid: failed to execute";
 
     private final Path workDirectory;
@@ -119,25 +118,15 @@ public final class ProcessAgentLauncher implements AgentLauncher, AutoCloseable 
     }
 
     /**
-     * SIGKILL to the group, and to every descendant still known, which catches a child that
-     * moved to a group of its own. The descendants are listed before the leader dies, while they
-     * are still its descendants.
+     * SIGKILL to every member of the agent's process group, and to every descendant still known,
+     * which catches a child that moved to a group of its own. Both are listed before the leader
+     * dies, while they are still its descendants; the JDK cannot signal a group as such.
      */
     private static void killGroup(Process process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        try {
-            new ProcessBuilder(KILL.toString(), "-s", "KILL", "--", "-" + process.pid())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start()
-                    .waitFor(5, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        List<ProcessHandle> doomed = new ArrayList<>(ProcessGroup.members(process.pid()));
+        doomed.addAll(process.descendants().toList());
         process.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
+        doomed.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void deleteQuietly(Path... files) {
