@@ -116,7 +116,7 @@ public final class LocalResourceManager {
     public CompletableFuture<Boolean> cancel(String resourceId, String action, long intervalMs) {
         return onLoop(() -> {
             ResourceSlot slot = resources.get(resourceId);
-            return slot != null && slot.cancelRecurring(resourceId + "_" + action + "_" + intervalMs);
+            return slot != null && slot.cancelRecurring(OperationRequest.key(resourceId, action, intervalMs));
         });
     }
 

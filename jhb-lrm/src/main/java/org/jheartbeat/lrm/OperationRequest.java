@@ -40,6 +40,10 @@ public record OperationRequest(String action, long intervalMs, long timeoutMs, M
 
     /** Pacemaker's operation key: {@code rsc_action_interval}. */
     public String key(String resourceId) {
+        return key(resourceId, action, intervalMs);
+    }
+
+    public static String key(String resourceId, String action, long intervalMs) {
         return resourceId + "_" + action + "_" + intervalMs;
     }
 }
