@@ -69,6 +69,11 @@ final class NodeProcess implements AutoCloseable {
         return tool("org.jheartbeat.cli.crmsimulate.CrmSimulateMain", args);
     }
 
+    /** Runs lrmadmin (ours) against this node's daemon. */
+    ToolResult lrmadmin(String... args) throws IOException, InterruptedException {
+        return tool("org.jheartbeat.cli.lrmadmin.LrmAdminMain", args);
+    }
+
     /** Runs {@code heartbeat ARGS} (e.g. -s, -k) on this node's directories and waits for it. */
     ToolResult heartbeat(String... args) throws IOException, InterruptedException {
         return tool("org.jheartbeat.daemon.HeartbeatMain", args);
