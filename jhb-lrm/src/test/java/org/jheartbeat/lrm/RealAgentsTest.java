@@ -70,6 +70,18 @@ class RealAgentsTest {
     }
 
     @Test
+    void dummyValidatesReloadsAndMigrates() throws Exception {
+        register("d1", "ocf:heartbeat:Dummy", Map.of());
+        Map<String, String> migration = Map.of("migrate_source", "node1", "migrate_target", "node2");
+
+        assertThat(codes("d1", "validate-all", "start", "reload")).containsExactly(0, 0, 0);
+        assertThat(run("d1", new OperationRequest("migrate_to", 0, 20_000, migration, Map.of(), null)).rc()).isZero();
+        assertThat(codes("d1", "monitor")).containsExactly(OcfCodes.NOT_RUNNING);
+        assertThat(run("d1", new OperationRequest("migrate_from", 0, 20_000, migration, Map.of(), null)).rc()).isZero();
+        assertThat(codes("d1", "monitor", "stop")).containsExactly(0, 0);
+    }
+
+    @Test
     void aRecurringMonitorOfAStoppedDummyGivesTheAgentsExitReason() throws Exception {
         register("d1", "ocf:heartbeat:Dummy", Map.of());
 
@@ -85,16 +97,19 @@ class RealAgentsTest {
         Prerequisites.require(Files.isExecutable(OCF_ROOT.resolve("resource.d/pacemaker/Stateful")),
                 "pacemaker-resource-agents (ocf:pacemaker:Stateful)");
         register("ms1:0", "ocf:pacemaker:Stateful", Map.of("state", dir.resolve("ms1.state").toString()));
-        Map<String, String> meta = Map.of("clone", "0", "clone_max", "2", "clone_node_max", "1",
-                "promotable", "true", "promoted_max", "1", "promoted_node_max", "1", "globally_unique", "false");
+        Map<String, String> meta = Map.ofEntries(Map.entry("clone", "0"), Map.entry("clone_max", "2"),
+                Map.entry("clone_node_max", "1"), Map.entry("promotable", "true"), Map.entry("promoted_max", "1"),
+                Map.entry("promoted_node_max", "1"), Map.entry("globally_unique", "false"), Map.entry("notify", "true"),
+                Map.entry("notify_type", "pre"), Map.entry("notify_operation", "promote"),
+                Map.entry("notify_promote_resource", "ms1:0"), Map.entry("notify_promote_uname", "node1"));
 
-        int[] codes = new int[8];
-        String[] actions = {"monitor", "start", "promote", "monitor", "demote", "monitor", "stop", "monitor"};
+        int[] codes = new int[9];
+        String[] actions = {"monitor", "start", "notify", "promote", "monitor", "demote", "monitor", "stop", "monitor"};
         for (int i = 0; i < actions.length; i++) {
             codes[i] = run("ms1:0", new OperationRequest(actions[i], 0, 20_000, meta, Map.of(), null)).rc();
         }
 
-        assertThat(codes).containsExactly(7, 0, 0, 8, 0, 0, 0, 7);
+        assertThat(codes).containsExactly(7, 0, 0, 0, 8, 0, 0, 0, 7);
     }
 
     @Test
