@@ -46,13 +46,21 @@ final class InterleavedInstances {
             changed = false;
             for (Ordering o : cluster.orderings()) {
                 if (o.kind() == Ordering.Kind.MANDATORY && o.symmetrical() && !duplicates.forwardDropped(o)
-                        && o.first() instanceof Clone first
+                        && !afterTakingDown(o) && o.first() instanceof Clone first
                         && o.then() instanceof Clone then && then.interleave() && o.alternatives().isEmpty()) {
                     changed |= withdraw(first, then, withdrawn);
                 }
             }
         }
         return withdrawn;
+    }
+
+    /**
+     * An order after the first's stop or demote: Pacemaker pairs the instances by where the
+     * first's run now, and one finding no partner there is left as it is, not withdrawn.
+     */
+    private static boolean afterTakingDown(Ordering o) {
+        return "stop".equals(o.firstAction()) || "demote".equals(o.firstAction());
     }
 
     private boolean withdraw(Clone first, Clone then, Map<Primitive, Resource> withdrawn) {

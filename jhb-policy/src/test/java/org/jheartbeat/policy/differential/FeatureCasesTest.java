@@ -1111,6 +1111,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void interleavedOrderAfterFirstStopWithdrawsNoInstance() throws Exception {
+        assertSameAsPacemaker("interleaved-order-after-first-stop-withdraws-no-instance");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
