@@ -49,6 +49,8 @@ final class DependentScores {
     /** The same for a group's last member once the group's placement has begun. */
     private final Map<Resource, List<Colocation>> withGroupDependents = new HashMap<>();
     private final ColocationOrder order;
+    /** Clones whose placement has begun, with the scores a walk that reaches them sees (see {@link #settle}). */
+    private final Map<Resource, Map<Node, Integer>> settledClones = new HashMap<>();
 
     DependentScores(ColocationOrder order) {
         this.order = order;
@@ -62,6 +64,18 @@ final class DependentScores {
             work = add(c.dependent(), work, c.nodeAttribute(), (float) c.score() / Score.INFINITY, onlyPositive);
         }
         return work;
+    }
+
+    /**
+     * From now on a walk that reaches the clone adds these scores, not the clone's own:
+     * Pacemaker replaces a clone's scores by those with its dependents' preferences pulled in
+     * before it places the instances, so that an instance's walk coming back to its clone
+     * (through a resource colocated with the clone that the clone is colocated with in turn)
+     * finds a node the clone's locations favour but its dependents reject at 1, not at the
+     * location's INFINITY.
+     */
+    void settle(Clone clone, Map<Node, Integer> scores) {
+        settledClones.put(clone, NodeWeights.copy(scores));
     }
 
     /**
@@ -137,7 +151,8 @@ final class DependentScores {
         if (dependent instanceof Group g && !g.children().isEmpty()) {
             add(g.children().get(0), work, attribute, factor, onlyPositive, rollback);
         } else {
-            addScores(work, dependent.allowedNodes(), attribute, factor, onlyPositive);
+            addScores(work, settledClones.getOrDefault(dependent, dependent.allowedNodes()), attribute, factor,
+                    onlyPositive);
         }
         if (NodeWeights.canRunAny(work)) {
             int sign = factor < 0 ? -1 : 1;

@@ -1091,6 +1091,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneWalkBackSeesMergedCloneScores() throws Exception {
+        assertSameAsPacemaker("clone-walk-back-sees-merged-clone-scores");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
