@@ -1096,6 +1096,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneInstanceOnNodeThatCannotRunItIsNotTriedThere() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-node-that-cannot-run-it-is-not-tried-there");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
