@@ -1101,6 +1101,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void dependentWalkBackSeesScoresMergedSoFar() throws Exception {
+        assertSameAsPacemaker("dependent-walk-back-sees-scores-merged-so-far");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
