@@ -1106,6 +1106,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void unmanagedResourceActiveOnSeveralNodesPinnedToEach() throws Exception {
+        assertSameAsPacemaker("unmanaged-resource-active-on-several-nodes-pinned-to-each");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
