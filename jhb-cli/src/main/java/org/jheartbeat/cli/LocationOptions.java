@@ -15,9 +15,24 @@ public final class LocationOptions {
             description = "Heartbeat state directory holding the daemon's socket (default: $HA_STATE_DIR, else /var/lib/heartbeat).")
     Path stateDir;
 
+    /** These options where given, else the environment's (HA_CONFIG_DIR, HA_STATE_DIR) and the defaults. */
+    public Locations resolve(java.util.Map<String, String> environment) {
+        return Locations.resolve(configDir, stateDir, environment);
+    }
+
     /** These options where given, else those of the enclosing command, else environment and defaults. */
     public Locations resolve(LocationOptions enclosing) {
         return Locations.resolve(configDir != null ? configDir : enclosing.configDir,
                 stateDir != null ? stateDir : enclosing.stateDir);
+    }
+
+    /** These options, where given, as words for another tool's command line. */
+    public void forward(java.util.List<String> args) {
+        if (configDir != null) {
+            args.addAll(java.util.List.of("--config-dir", configDir.toString()));
+        }
+        if (stateDir != null) {
+            args.addAll(java.util.List.of("--state-dir", stateDir.toString()));
+        }
     }
 }

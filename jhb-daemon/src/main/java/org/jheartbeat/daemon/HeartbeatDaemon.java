@@ -70,6 +70,7 @@ final class HeartbeatDaemon {
     private CibService cib;
     private CibReplicator replicator;
     private RespawnSupervisor respawns;
+    private LocalResources localResources;
     private PidFile pidFile;
     private boolean stopping;
     private volatile boolean failed;
@@ -96,10 +97,12 @@ final class HeartbeatDaemon {
         respawns = new RespawnSupervisor(respawnLoop, config.haCf().respawns(), config.haCf().environment(),
                 RespawnSupervisor.ChildLauncher.SYSTEM);
         respawns.start();
+        localResources = new LocalResources(locations, clock, new ThreadEventLoop("lrm", clock, this::fail));
         try {
             ipc = IpcServer.start(locations.socket(), new RequestDispatcher()
                     .on(IpcMessages.STATUS, this::status)
-                    .on(IpcMessages.CIB, new CibRequests(cib, replicator)::handle));
+                    .on(IpcMessages.CIB, new CibRequests(cib, replicator)::handle)
+                    .on(IpcMessages.LRM, new LrmRequests(localResources.lrm(), nodeName)::handle));
         } catch (IpcServerException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -216,6 +219,7 @@ final class HeartbeatDaemon {
             stopMessaging(messaging);
         }
         closeQuietly(respawnLoop);
+        closeQuietly(localResources);
         if (cibWriter != null) {
             cibWriter.shutdown();
         }

@@ -20,12 +20,19 @@ final class NodeProcess implements AutoCloseable {
     final String name;
     final Path dir;
     private final List<String> prefix;
+    private final List<String> jvmOptions;
     private Process process;
 
     NodeProcess(String name, Path dir, List<String> commandPrefix) {
+        this(name, dir, commandPrefix, List.of());
+    }
+
+    /** With extra JVM options for the daemon and the tools (-Dname=value). */
+    NodeProcess(String name, Path dir, List<String> commandPrefix, List<String> jvmOptions) {
         this.name = name;
         this.dir = dir;
         this.prefix = List.copyOf(commandPrefix);
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     Path configDir() {
@@ -69,6 +76,16 @@ final class NodeProcess implements AutoCloseable {
         return tool("org.jheartbeat.cli.crmsimulate.CrmSimulateMain", args);
     }
 
+    /** Runs lrmadmin (ours) against this node's daemon. */
+    ToolResult lrmadmin(String... args) throws IOException, InterruptedException {
+        return tool("org.jheartbeat.cli.lrmadmin.LrmAdminMain", args);
+    }
+
+    /** Runs one of our tools by its main class against this node's daemon. */
+    ToolResult tool(Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        return tool(mainClass.getName(), args);
+    }
+
     /** Runs {@code heartbeat ARGS} (e.g. -s, -k) on this node's directories and waits for it. */
     ToolResult heartbeat(String... args) throws IOException, InterruptedException {
         return tool("org.jheartbeat.daemon.HeartbeatMain", args);
@@ -98,8 +115,9 @@ final class NodeProcess implements AutoCloseable {
 
     private List<String> command(List<String> mainAndArgs) {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(JAVA, "-Xss512k", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path")));
+        command.addAll(List.of(JAVA, "-Xss512k", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         command.addAll(mainAndArgs);
         return command;
     }

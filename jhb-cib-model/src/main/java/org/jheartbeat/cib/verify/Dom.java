@@ -4,6 +4,7 @@ import org.jheartbeat.cib.xml.Elements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -40,8 +41,9 @@ final class Dom {
         return Elements.descendants(root, name);
     }
 
-    /** The attribute's value, or null when absent (the DOM answers "" for both). */
+    /** The attribute's value, or null when absent (the DOM answers "" for both); one look-up. */
     static String attribute(Element element, String name) {
-        return element.hasAttribute(name) ? element.getAttribute(name) : null;
+        Attr attribute = element.getAttributeNode(name);
+        return attribute == null ? null : attribute.getValue();
     }
 }

@@ -7,5 +7,14 @@ import org.jheartbeat.cib.request.CibResult;
 /** Where cibadmin's command runs: a file ({@code CIB_file}) or the local daemon. */
 public interface CibTarget {
 
+    /** The file CIB_file names, when it is set, else the local daemon's CIB. */
+    static CibTarget from(java.util.Map<String, String> environment, org.jheartbeat.client.Locations locations) {
+        String file = environment.get("CIB_file");
+        if (file != null && !file.isEmpty()) {
+            return new FileCibTarget(java.nio.file.Path.of(file));
+        }
+        return new DaemonCibTarget(locations);
+    }
+
     CibResult execute(CibRequest request) throws CibRequestException;
 }

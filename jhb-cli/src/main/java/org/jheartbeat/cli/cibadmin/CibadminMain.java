@@ -182,11 +182,7 @@ public final class CibadminMain implements Callable<Integer> {
     }
 
     private CibTarget target() {
-        String file = environment.get(CIB_FILE);
-        if (file != null && !file.isEmpty()) {
-            return new FileCibTarget(Path.of(file));
-        }
-        return new DaemonCibTarget(locations.resolve(new LocationOptions()));
+        return CibTarget.from(environment, locations.resolve(new LocationOptions()));
     }
 
     private String input() throws CibRequestException {

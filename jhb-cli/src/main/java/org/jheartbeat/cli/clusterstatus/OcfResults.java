@@ -1,12 +1,12 @@
 package org.jheartbeat.cli.clusterstatus;
 
 /** The words Pacemaker shows for an OCF exit code. */
-final class OcfResults {
+public final class OcfResults {
 
     private OcfResults() {
     }
 
-    static String text(int rc) {
+    public static String text(int rc) {
         return switch (rc) {
             case 0 -> "ok";
             case 1 -> "error";

@@ -18,8 +18,9 @@ import org.jheartbeat.cli.ToolFailure;
  *
  * <p>The check runs on a thread of its own while the run unpacks the same document (both only
  * read it: the DOM walks on either side go by first child and next sibling, which change
- * nothing), and the run waits for its verdict before it writes into the document or prints
- * anything: at 10,000 resources it is about a fifth of a run's work.
+ * nothing) and schedules the cluster unpacked, and the run waits for its verdict before it
+ * writes into the document or prints anything: at 10,000 resources it is about a fifth of a
+ * run's work.
  */
 final class CibValidity {
 

@@ -3,6 +3,7 @@ package org.jheartbeat.cli.crmsimulate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cli.ToolFailure;
 import org.jheartbeat.cli.clusterstatus.ClusterStatus;
@@ -58,7 +59,10 @@ final class Simulation {
         this.show = show;
     }
 
-    /** Runs on the CIB, once {@code validity} has passed it (checked while it is unpacked). */
+    /**
+     * Runs on the CIB, once {@code validity} has passed it: checked while it is unpacked and
+     * scheduled, and waited for before anything is written into it or printed.
+     */
     Result run(CibDocument input, CibValidity validity) throws ToolFailure {
         Instant now = time.now(input);
         TextList out = new TextList(show.scores());
@@ -67,14 +71,7 @@ final class Simulation {
         if (announcement != null && !show.scores()) {
             out.line(announcement);
         }
-        Cluster current;
-        try {
-            current = CibUnpacker.unpack(input, now);
-        } catch (RuntimeException e) {
-            // what the scheduler cannot read is said better by the check, when it finds it
-            validity.await();
-            throw e;
-        }
+        Cluster current = checked(validity, () -> CibUnpacker.unpack(input, now));
         String warning = InstanceCounts.of(current).warning();
         if (warning != null && !show.quiet()) {
             out.line(warning);
@@ -87,17 +84,22 @@ final class Simulation {
             new ClusterStatus(current, show.nodeAttributes()).print(REVISED, unchanged);
         }
 
-        validity.await();
         StatusEditor status = new StatusEditor(input.dom(), now.getEpochSecond());
         if (modifications.any()) {
+            validity.await(); // the modifications write into the document the check reads
             List<String> lines = modifications.apply(current, status);
             section(sections, "Performing Requested Modifications", lines);
         }
         Transition transition = null;
-        List<String> errors = new ArrayList<>();
         if (show.process()) {
             Cluster scheduled = modifications.any() ? CibUnpacker.unpack(input, now) : current;
-            transition = show.graph() || show.simulate() ? Scheduler.schedule(scheduled) : Scheduler.plan(scheduled);
+            // the scheduler reads the cluster unpacked before, not the document: the check may go on meanwhile
+            transition = checked(validity, () -> show.graph() || show.simulate() ? Scheduler.schedule(scheduled)
+                    : Scheduler.plan(scheduled));
+        }
+        validity.await();
+        List<String> errors = new ArrayList<>();
+        if (transition != null) {
             if (show.scores()) {
                 out.spacer();
                 new ScoreLines(transition.cluster()).print(out);
@@ -120,6 +122,19 @@ final class Simulation {
             }
         }
         return new Result(out.text(), transition, input, errors);
+    }
+
+    /**
+     * A step of the run on a CIB the check may not have passed yet: what it cannot handle is
+     * said better by the check, when the check finds it, so a failure waits for the verdict.
+     */
+    private static <T> T checked(CibValidity validity, Supplier<T> step) throws ToolFailure {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            validity.await();
+            throw e;
+        }
     }
 
     private static void section(TextList out, String title, List<String> items) {

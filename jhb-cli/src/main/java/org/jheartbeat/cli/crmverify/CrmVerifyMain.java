@@ -14,6 +14,7 @@ import org.jheartbeat.cib.verify.AgentCatalog;
 import org.jheartbeat.cib.verify.Finding;
 import org.jheartbeat.cib.verify.Severity;
 import org.jheartbeat.cib.xml.CibXml;
+import org.jheartbeat.lrm.catalog.InstalledAgents;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import org.jheartbeat.cli.CibInput;

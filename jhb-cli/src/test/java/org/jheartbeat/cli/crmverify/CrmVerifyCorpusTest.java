@@ -1,5 +1,6 @@
 package org.jheartbeat.cli.crmverify;
 
+import org.jheartbeat.lrm.catalog.InstalledAgents;
 import org.jheartbeat.testkit.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -34,6 +34,8 @@ public final class IpcMessages {
     public static final String STATUS = "status";
     /** A cibadmin command on the node's CIB. */
     public static final String CIB = "cib";
+    /** An lrmadmin command on the node's local resource manager. */
+    public static final String LRM = "lrm";
 
     /** Shared by both ends; unknown fields are ignored so newer daemons can add some. */
     public static final ObjectMapper MAPPER = new ObjectMapper()

@@ -1,5 +1,6 @@
 package org.jheartbeat.policy.graph;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
@@ -31,25 +32,40 @@ final class Probes {
         if (!MetaValues.bool(cluster.options().get("enable-startup-probes", "true"), true)) {
             return;
         }
-        List<Primitive> primitives = cluster.primitives();
+        List<Node> nodes = new ArrayList<>();
         for (Node node : cluster.nodes().values()) {
-            if (!node.online() || node.unclean() || node.pending()) {
+            if (node.online() && !node.unclean() && !node.pending()) {
+                nodes.add(node);
+            }
+        }
+        // Found resource by resource, each resource's history read once for every node (node by
+        // node, the 10,000 resources' maps came out of memory ten times), then added node by
+        // node, the order the actions take.
+        List<List<Primitive>> probedOn = new ArrayList<>();
+        nodes.forEach(node -> probedOn.add(new ArrayList<>()));
+        for (Primitive p : cluster.primitives()) {
+            if (p.orphan()) {
                 continue;
             }
-            for (Primitive p : primitives) {
-                if (p.orphan()) {
-                    continue;
-                }
-                // the history first: on a cluster that has run a while it rules out nearly all
-                if (anonymousInstance(p)) {
-                    if (discoverable(p, node) && p == probedInstance(p, node) && !knownInClone(p, node)) {
-                        index.add(p, "monitor", node, 0, false);
-                    }
-                } else if (!p.historyIds().containsKey(node) && discoverable(p, node)) {
-                    index.add(p, "monitor", node, 0, false);
+            for (int i = 0; i < nodes.size(); i++) {
+                if (needsProbe(p, nodes.get(i))) {
+                    probedOn.get(i).add(p);
                 }
             }
         }
+        for (int i = 0; i < nodes.size(); i++) {
+            for (Primitive p : probedOn.get(i)) {
+                index.add(p, "monitor", nodes.get(i), 0, false);
+            }
+        }
+    }
+
+    private static boolean needsProbe(Primitive p, Node node) {
+        // the history first: on a cluster that has run a while it rules out nearly all
+        if (anonymousInstance(p)) {
+            return discoverable(p, node) && p == probedInstance(p, node) && !knownInClone(p, node);
+        }
+        return !p.historyIds().containsKey(node) && discoverable(p, node);
     }
 
     private static boolean anonymousInstance(Primitive p) {

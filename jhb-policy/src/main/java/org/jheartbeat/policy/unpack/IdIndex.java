@@ -12,13 +12,23 @@ import org.w3c.dom.Node;
  */
 final class IdIndex {
 
-    private final Map<String, Element> byId = new HashMap<>();
+    private final Element cib;
+    /** Made at the first look-up: most configurations have no id-ref and no template to follow. */
+    private Map<String, Element> byId;
 
     IdIndex(Element cib) {
-        Element configuration = Xml.child(cib, "configuration");
-        if (configuration != null) {
-            index(configuration);
+        this.cib = cib;
+    }
+
+    private Map<String, Element> byId() {
+        if (byId == null) {
+            byId = new HashMap<>();
+            Element configuration = Xml.child(cib, "configuration");
+            if (configuration != null) {
+                index(configuration);
+            }
         }
+        return byId;
     }
 
     private void index(Element e) {
@@ -36,14 +46,15 @@ final class IdIndex {
 
     /** The element itself, or the one its id-ref points to. */
     Element resolve(Element e) {
-        if (e != null && e.hasAttribute("id-ref")) {
-            Element target = byId.get(e.getAttribute("id-ref"));
+        String ref = Xml.attr(e, "id-ref");
+        if (ref != null) {
+            Element target = byId().get(ref);
             return target == null ? e : target;
         }
         return e;
     }
 
     Element get(String id) {
-        return byId.get(id);
+        return byId().get(id);
     }
 }

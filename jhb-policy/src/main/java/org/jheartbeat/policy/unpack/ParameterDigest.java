@@ -1,13 +1,11 @@
 package org.jheartbeat.policy.unpack;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jheartbeat.cib.model.OperationDigest;
 import org.jheartbeat.policy.model.OpConfig;
 import org.jheartbeat.policy.model.Primitive;
 
@@ -46,7 +44,7 @@ public final class ParameterDigest {
         boolean withoutFencingOptions = "stonith".equals(rsc.standard())
                 && RuleEvaluator.compareVersions(featureSet == null ? "0" : featureSet, "3.16.0") < 0;
         params.keySet().removeIf(k -> secret.contains(k) || withoutFencingOptions && k.startsWith("pcmk_"));
-        return secureDigest.equals(md5(xml(params)));
+        return secureDigest.equals(OperationDigest.of(params));
     }
 
 
@@ -59,7 +57,7 @@ public final class ParameterDigest {
         if (intervalMs > 0) {
             params.put("CRM_meta_timeout", Long.toString(op == null ? 20_000 : op.timeoutMs()));
         }
-        return md5(params);
+        return OperationDigest.of(params);
     }
 
     /**
@@ -75,7 +73,7 @@ public final class ParameterDigest {
         if (op != null) {
             params.putAll(op.params());
         }
-        return md5(params);
+        return OperationDigest.of(params);
     }
 
     private static OpConfig configured(Primitive rsc, String task, long intervalMs) {
@@ -85,28 +83,5 @@ public final class ParameterDigest {
             }
         }
         return null;
-    }
-
-    private static String md5(Map<String, String> params) {
-        return md5(xml(params));
-    }
-
-    private static String xml(Map<String, String> sortedParams) {
-        StringBuilder xml = new StringBuilder(" <parameters");
-        sortedParams.forEach((k, v) -> xml.append(' ').append(k).append("=\"").append(escape(v)).append('"'));
-        return xml.append("/>\n").toString();
-    }
-
-    private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static String md5(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every Java platform", e);
-        }
     }
 }

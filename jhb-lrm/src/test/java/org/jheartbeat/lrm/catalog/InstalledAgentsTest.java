@@ -1,4 +1,4 @@
-package org.jheartbeat.cli.crmverify;
+package org.jheartbeat.lrm.catalog;
 
 import org.jheartbeat.testkit.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.jheartbeat.cli.crmverify;
+package org.jheartbeat.lrm.catalog;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,6 +22,8 @@ import org.jheartbeat.cib.verify.AgentPresence;
  * v1 scripts in {@code /etc/ha.d/resource.d}, systemd units, and STONITH plugins as
  * {@code stonith -L} (cluster-glue) lists them or fence agents on the PATH. Required parameters
  * come from running {@code AGENT meta-data}; answers are kept for the life of this object (one run).
+ * It also lists what is installed and gives each agent's meta-data, as crm_resource shows them:
+ * the agent's own for ocf and stonith, made up from the script for lsb and heartbeat.
  */
 public final class InstalledAgents implements AgentCatalog {
 
@@ -35,6 +37,7 @@ public final class InstalledAgents implements AgentCatalog {
     private final List<Path> searchPath;
     private final Duration metaDataTimeout;
     private final Map<AgentName, List<String>> requiredByAgent = new HashMap<>();
+    private final Map<AgentName, Optional<String>> metaDataByAgent = new HashMap<>();
     private Optional<List<String>> stonithPlugins;
 
     public InstalledAgents(Path ocfRoot, Path initDir, Path heartbeatDir, List<Path> searchPath, Duration metaDataTimeout) {
@@ -82,6 +85,78 @@ public final class InstalledAgents implements AgentCatalog {
             return List.of();
         }
         return requiredByAgent.computeIfAbsent(agent, this::readRequiredParameters);
+    }
+
+    /** The classes the LRM runs. */
+    public List<String> standards() {
+        return List.of("ocf", "lsb", "heartbeat", "stonith");
+    }
+
+    /** The providers under {@code $OCF_ROOT/resource.d}, sorted. */
+    public List<String> ocfProviders() {
+        return visibleEntries(ocfRoot.resolve("resource.d"), Files::isDirectory);
+    }
+
+    /**
+     * The agents of {@code ocf}, {@code ocf:PROVIDER}, {@code lsb}, {@code heartbeat} or
+     * {@code stonith}, sorted; empty for anything else or when none is installed.
+     */
+    public List<String> agents(String standard) {
+        if (standard.startsWith("ocf:")) {
+            String provider = standard.substring(4);
+            return isPlainName(provider) ? executables(ocfRoot.resolve("resource.d").resolve(provider)) : List.of();
+        }
+        switch (standard) {
+            case "ocf":
+                return ocfProviders().stream().flatMap(p -> executables(ocfRoot.resolve("resource.d").resolve(p)).stream())
+                        .distinct().sorted().toList();
+            case "lsb":
+                return executables(initDir);
+            case "heartbeat":
+                return executables(heartbeatDir);
+            case "stonith":
+                return stonithPlugins().orElse(List.of());
+            default:
+                return List.of();
+        }
+    }
+
+    /** The agent's meta-data XML, or empty when it is not installed or gives none. */
+    public Optional<String> metaData(AgentName agent) {
+        return metaDataByAgent.computeIfAbsent(agent, this::readMetaData);
+    }
+
+    private Optional<String> readMetaData(AgentName agent) {
+        if (exists(agent) != AgentPresence.INSTALLED) {
+            return Optional.empty();
+        }
+        switch (agent.agentClass()) {
+            case "ocf":
+                return run(List.of(ocfAgent(agent).toString(), "meta-data"),
+                        Map.of("OCF_ROOT", ocfRoot.toString(), "OCF_RESOURCE_INSTANCE", "meta-data"));
+            case "lsb":
+                return SynthesizedMetaData.lsb(agent.type(), initDir.resolve(agent.type()));
+            case "heartbeat":
+                return Optional.of(SynthesizedMetaData.heartbeat(agent.type()));
+            case "stonith":
+                return searchPath.stream().map(dir -> dir.resolve("stonith")).filter(Files::isExecutable).findFirst()
+                        .flatMap(command -> run(List.of(command.toString(), "-t", agent.type(), "-m"), Map.of()));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static List<String> executables(Path directory) {
+        return visibleEntries(directory, file -> Files.isRegularFile(file) && Files.isExecutable(file));
+    }
+
+    private static List<String> visibleEntries(Path directory, java.util.function.Predicate<Path> kind) {
+        try (var entries = Files.list(directory)) {
+            return entries.filter(kind).map(p -> p.getFileName().toString()).filter(name -> !name.startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private Path ocfAgent(AgentName agent) {

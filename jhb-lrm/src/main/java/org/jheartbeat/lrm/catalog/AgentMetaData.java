@@ -1,4 +1,4 @@
-package org.jheartbeat.cli.crmverify;
+package org.jheartbeat.lrm.catalog;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,0 +1,38 @@
+package org.jheartbeat.cib.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The op-digest of the status section: MD5 over the parameters an operation ran with, written
+ * as one XML element with the attributes in name order. The executor records it and the
+ * scheduler compares it with the configuration to notice a changed definition.
+ */
+public final class OperationDigest {
+
+    private OperationDigest() {
+    }
+
+    public static String of(Map<String, String> parameters) {
+        StringBuilder xml = new StringBuilder(" <parameters");
+        new TreeMap<>(parameters).forEach((k, v) -> xml.append(' ').append(k).append("=\"").append(escape(v)).append('"'));
+        return md5(xml.append("/>\n").toString());
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String md5(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.jheartbeat.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.jheartbeat.common.loop.ThreadEventLoop;
+import org.jheartbeat.common.time.Clock;
+import org.jheartbeat.client.Locations;
+import org.jheartbeat.exec.ProcessAgentLauncher;
+import org.jheartbeat.lrm.LocalResourceManager;
+import org.jheartbeat.lrm.OperationEvent;
+import org.jheartbeat.lrm.OperationResult;
+import org.jheartbeat.lrm.agent.AgentEnvironment;
+import org.jheartbeat.lrm.agent.HeartbeatClass;
+import org.jheartbeat.lrm.agent.LsbClass;
+import org.jheartbeat.lrm.agent.OcfClass;
+import org.jheartbeat.lrm.agent.StonithClass;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's LRM with its loop, launcher and agent classes. Agents keep their state files
+ * (HA_RSCTMP) in /run/resource-agents, cleared at boot, for a daemon with the standard state
+ * directory; a daemon given a state directory of its own (several nodes on one machine, the
+ * local demo, a user without root) keeps them in it, so nodes never see each other's files.
+ */
+final class LocalResources implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lrmd");
+    private static final Path SYSTEM_RESOURCE_TEMP = Path.of("/run/resource-agents");
+    /** The system property bin/.launch sets to its agent-tools directory. */
+    static final String AGENT_TOOLS = "jhb.agentTools";
+    private static final int OUTPUT_CAP = 64 * 1024;
+    /**
+     * Agents spend most of their time waiting (a start polling its service, a monitor's fork and
+     * shell start-up), so far more may run than there are cores: with 4, 200 one-second Dummy
+     * monitors fell seconds behind (bench/lrm/monitors.sh).
+     */
+    private static final int PARALLEL = 32;
+
+    private final ThreadEventLoop loop;
+    private final ProcessAgentLauncher launcher;
+    private final LocalResourceManager lrm;
+
+    LocalResources(Locations locations, Clock clock, ThreadEventLoop loop) throws IOException {
+        this.loop = loop;
+        this.launcher = new ProcessAgentLauncher(locations.stateDir().resolve("lrm"), OUTPUT_CAP, clock);
+        AgentEnvironment environment = new AgentEnvironment(Path.of("/usr/lib/ocf"), resourceTemp(locations),
+                agentTools(), locations.stateDir());
+        LOG.info("Resource agents keep their state in {}; our tools for them: {}", environment.resourceTemp(),
+                environment.toolsDirectory() == null ? "none (Pacemaker's, if installed)" : environment.toolsDirectory());
+        this.lrm = new LocalResourceManager(loop, List.of(
+                new OcfClass(environment, launcher),
+                new LsbClass(Path.of("/etc/init.d"), environment, launcher),
+                new HeartbeatClass(Path.of("/etc/ha.d/resource.d"), environment, launcher),
+                new StonithClass(Path.of("/usr/sbin/stonith"), environment, launcher, clock)),
+                PARALLEL, LocalResources::log);
+    }
+
+    LocalResourceManager lrm() {
+        return lrm;
+    }
+
+    /** bin/agent-tools, which the launcher names; absent when the daemon was started another way. */
+    private static Path agentTools() {
+        String tools = System.getProperty(AGENT_TOOLS);
+        return tools != null && Files.isDirectory(Path.of(tools)) ? Path.of(tools) : null;
+    }
+
+    private static Path resourceTemp(Locations locations) throws IOException {
+        if (!locations.stateDir().equals(Locations.DEFAULT_STATE_DIR)) {
+            return Files.createDirectories(locations.stateDir().resolve("rsctmp"));
+        }
+        if (Files.notExists(SYSTEM_RESOURCE_TEMP)) {
+            Files.createDirectories(SYSTEM_RESOURCE_TEMP);
+            Files.setPosixFilePermissions(SYSTEM_RESOURCE_TEMP, PosixFilePermissions.fromString("rwxr-xr-t"));
+        }
+        return SYSTEM_RESOURCE_TEMP;
+    }
+
+    private static void log(OperationEvent event) {
+        OperationResult result = event.result();
+        String what = event.resourceId() + " " + event.operation().action()
+                + (event.operation().recurring() ? " every " + event.operation().intervalMs() + " ms" : "")
+                + " (call " + event.callId() + "): rc=" + result.rc() + ", status " + result.status().name().toLowerCase()
+                + ", " + result.runtime().toMillis() + " ms"
+                + (result.exitReason() == null ? "" : ": " + result.exitReason());
+        if (result.succeeded(event.operation())) {
+            LOG.info("{}", what);
+        } else {
+            LOG.warn("{}", what);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        launcher.close();
+        loop.close();
+    }
+}

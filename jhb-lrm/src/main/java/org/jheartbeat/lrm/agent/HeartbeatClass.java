@@ -1,0 +1,75 @@
+package org.jheartbeat.lrm.agent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import org.jheartbeat.exec.AgentCommand;
+import org.jheartbeat.exec.AgentLauncher;
+import org.jheartbeat.lrm.OcfCodes;
+import org.jheartbeat.lrm.OperationRequest;
+import org.jheartbeat.lrm.OperationResult;
+import org.jheartbeat.lrm.ResourceDefinition;
+
+/**
+ * Heartbeat-class scripts of {@code /etc/ha.d/resource.d}, as haresources runs them:
+ * {@code SCRIPT ARG1 ARG2 ... ACTION}, the arguments being the instance attributes named 1, 2,
+ * 3... Whether a resource runs is read from what {@code status} prints, not from its exit code.
+ */
+public final class HeartbeatClass implements AgentClass {
+
+    private static final Pattern NOT_RUNNING = Pattern.compile("not.*running");
+
+    private final Path resourceDirectory;
+    private final AgentEnvironment environment;
+    private final AgentLauncher launcher;
+
+    public HeartbeatClass(Path resourceDirectory, AgentEnvironment environment, AgentLauncher launcher) {
+        this.resourceDirectory = resourceDirectory;
+        this.environment = environment;
+        this.launcher = launcher;
+    }
+
+    @Override
+    public String standard() {
+        return "heartbeat";
+    }
+
+    @Override
+    public CompletableFuture<OperationResult> execute(ResourceDefinition resource, OperationRequest operation) {
+        boolean status = ScriptAction.asksStatus(operation);
+        List<String> arguments = new ArrayList<>(positional(resource));
+        arguments.add(ScriptAction.of(operation));
+        AgentCommand command = new AgentCommand(resourceDirectory.resolve(resource.agent().type()), arguments,
+                environment.base(), Duration.ofMillis(operation.timeoutMs()));
+        return launcher.launch(command).thenApply(outcome -> Outcomes.result(outcome,
+                run -> status ? statusFromOutput(run.stdout()) : OcfCodes.normalize(run.exitCode()), null));
+    }
+
+    /** The attributes 1, 2, 3... in order; counting stops at the first number missing. */
+    static List<String> positional(ResourceDefinition resource) {
+        List<String> arguments = new ArrayList<>();
+        for (int i = 1; resource.parameters().containsKey(Integer.toString(i)); i++) {
+            arguments.add(resource.parameters().get(Integer.toString(i)));
+        }
+        return arguments;
+    }
+
+    /**
+     * "stopped" or "not ... running" means stopped; otherwise "running" (any case) or "OK"
+     * means running; anything else, or nothing, means stopped.
+     */
+    static int statusFromOutput(String stdout) {
+        String lower = stdout.toLowerCase(Locale.ROOT);
+        if (lower.contains("stopped") || NOT_RUNNING.matcher(lower).find()) {
+            return OcfCodes.NOT_RUNNING;
+        }
+        if (lower.contains("running") || stdout.contains("OK")) {
+            return OcfCodes.SUCCESS;
+        }
+        return OcfCodes.NOT_RUNNING;
+    }
+}
