@@ -363,6 +363,7 @@ public final class Assigner {
         // own colocations to each instance, not to these, which promotion weighs and which keep
         // every instance off a node where they are negative
         Map<Node, Integer> cloneScores = dependentScores.merge(c, c.allowedNodes());
+        dependentScores.settle(c, cloneScores);
         CloneDistribution distribution = new CloneDistribution(this, c, table, cloneScores, strategy);
         distribution.distribute();
         if (c.promotable()) {
@@ -371,6 +372,7 @@ public final class Assigner {
             Map<Node, Integer> promoted = promotion.choose(c, cloneScores, distribution);
             c.allowedNodes().clear();
             c.allowedNodes().putAll(promoted);
+            dependentScores.settle(c, promoted);
         }
         for (Resource instance : c.children()) {
             boolean assigned = !distribution.neverAssigned(instance);

@@ -118,7 +118,12 @@ final class CloneDistribution {
                 Integer kept = scoreToStay(instance, current, nodeMax);
                 if (kept != null) {
                     place(instance, current, kept);
-                } else if (instance instanceof Group && triedWhereItRuns(instance, current)) {
+                } else if (!triedWhereItRuns(instance, current)) {
+                    // Pacemaker does not try it on a node that cannot run it (standby, unclean,
+                    // the clone banned there): placed with the others, it is handed the clone's
+                    // colocations once, not twice
+                    unplaced.add(instance);
+                } else if (instance instanceof Group) {
                     leaveMembersOnBetterNode(instance, stayLimit);
                 } else {
                     // handed the clone's colocations a second time only if Pacemaker tried it

@@ -31,7 +31,7 @@ import org.jheartbeat.policy.model.Resource;
  * placement has begun;</li>
  * <li>a resource being walked is not walked again until its step is over (so a loop stops
  * where it comes back); the resource being placed is not marked, so a loop coming back to it
- * adds its own scores once more;</li>
+ * adds its scores once more, as they stand after the dependents walked before;</li>
  * <li>a step that would leave no available node is taken back, with everything after it;</li>
  * <li>for a clone being placed, no step may take a node below zero (a node whose score would
  * turn negative ends at 1, one at zero stays at zero).</li>
@@ -49,19 +49,46 @@ final class DependentScores {
     /** The same for a group's last member once the group's placement has begun. */
     private final Map<Resource, List<Colocation>> withGroupDependents = new HashMap<>();
     private final ColocationOrder order;
+    /** Clones whose placement has begun, with the scores a walk that reaches them sees (see {@link #settle}). */
+    private final Map<Resource, Map<Node, Integer>> settledClones = new HashMap<>();
+    /** A resource whose dependents' preferences are being pulled in, with its scores so far (see {@link #merge}). */
+    private final Map<Resource, Map<Node, Integer>> beingMerged = new HashMap<>();
 
     DependentScores(ColocationOrder order) {
         this.order = order;
     }
 
-    /** A copy of r's table with its dependents' preferences pulled in; r itself stays unmarked. */
+    /**
+     * A copy of r's table with its dependents' preferences pulled in; r itself stays unmarked.
+     * Pacemaker replaces r's scores after each dependent's, so a walk coming back to r finds
+     * what the dependents before added (the later walk adds it once more, or takes it off
+     * through a dislike).
+     */
     Map<Node, Integer> merge(Resource r, Map<Node, Integer> table) {
         boolean onlyPositive = r instanceof Clone;
         Map<Node, Integer> work = NodeWeights.copy(table);
-        for (Colocation c : dependentsOf(r)) {
+        List<Colocation> colocations = dependentsOf(r);
+        for (int i = 0; i < colocations.size(); i++) {
+            Colocation c = colocations.get(i);
             work = add(c.dependent(), work, c.nodeAttribute(), (float) c.score() / Score.INFINITY, onlyPositive);
+            if (i < colocations.size() - 1) {
+                beingMerged.put(r, NodeWeights.copy(work));
+            }
         }
+        beingMerged.remove(r);
         return work;
+    }
+
+    /**
+     * From now on a walk that reaches the clone adds these scores, not the clone's own:
+     * Pacemaker replaces a clone's scores by those with its dependents' preferences pulled in
+     * before it places the instances, so that an instance's walk coming back to its clone
+     * (through a resource colocated with the clone that the clone is colocated with in turn)
+     * finds a node the clone's locations favour but its dependents reject at 1, not at the
+     * location's INFINITY.
+     */
+    void settle(Clone clone, Map<Node, Integer> scores) {
+        settledClones.put(clone, NodeWeights.copy(scores));
     }
 
     /**
@@ -137,7 +164,7 @@ final class DependentScores {
         if (dependent instanceof Group g && !g.children().isEmpty()) {
             add(g.children().get(0), work, attribute, factor, onlyPositive, rollback);
         } else {
-            addScores(work, dependent.allowedNodes(), attribute, factor, onlyPositive);
+            addScores(work, scoresOf(dependent), attribute, factor, onlyPositive);
         }
         if (NodeWeights.canRunAny(work)) {
             int sign = factor < 0 ? -1 : 1;
@@ -154,6 +181,15 @@ final class DependentScores {
         }
         walking.remove(dependent);
         return work;
+    }
+
+    /** The scores a walk reaching the resource adds: those so far while it is being merged, a placed clone's merged ones, else its own. */
+    private Map<Node, Integer> scoresOf(Resource r) {
+        Map<Node, Integer> merging = beingMerged.get(r);
+        if (merging != null) {
+            return merging;
+        }
+        return settledClones.getOrDefault(r, r.allowedNodes());
     }
 
     private static void restore(Map<Node, Integer> work, Integer[] values) {

@@ -6,6 +6,7 @@ import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Group;
 import org.jheartbeat.policy.model.Location;
+import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
@@ -104,7 +105,11 @@ final class InitialScores {
 
     private void stickiness(Primitive p) {
         Node current = p.currentNode();
-        if (current == null || p.active().size() != 1) {
+        if (current == null) {
+            return;
+        }
+        if (p.active().size() > 1) {
+            pinUnmanaged(p);
             return;
         }
         // an unmanaged resource stays where it is whatever its stickiness: Pacemaker scores its node INFINITY
@@ -115,11 +120,30 @@ final class InitialScores {
         if (stickiness == 0) {
             return;
         }
-        Integer w = p.allowedNodes().get(current);
+        add(p, current, stickiness);
+    }
+
+    /**
+     * An unmanaged resource active on several nodes: Pacemaker scores INFINITY each node it
+     * finds it active on once it is unmanaged, as it reads the status node by node (all of them
+     * when it is unmanaged by the configuration, those from the first node in maintenance on
+     * otherwise), which what is colocated with it sees.
+     */
+    private void pinUnmanaged(Primitive p) {
+        boolean wholly = cluster.options().maintenanceMode() || MetaValues.bool(p.meta("maintenance"), false);
+        for (Node n : p.active().keySet()) {
+            if (wholly || p.foundActiveUnmanaged().contains(n)) {
+                add(p, n, Score.INFINITY);
+            }
+        }
+    }
+
+    private void add(Primitive p, Node n, int score) {
+        Integer w = p.allowedNodes().get(n);
         if (w != null) {
-            p.allowedNodes().put(current, Score.add(w, stickiness));
+            p.allowedNodes().put(n, Score.add(w, score));
         } else if (cluster.options().symmetric()) {
-            p.allowedNodes().put(current, stickiness);
+            p.allowedNodes().put(n, score);
         }
     }
 }

@@ -24,6 +24,7 @@ public final class Primitive extends Resource {
     private final Set<Node> fencingFailures = new LinkedHashSet<>();
     private final Set<Node> unsureOn = new LinkedHashSet<>();
     private final Set<Node> danglingMigrations = new LinkedHashSet<>();
+    private final Set<Node> foundActiveUnmanaged = new LinkedHashSet<>();
     private Node partialMigrationSource;
     private Node partialMigrationTarget;
     private boolean migratedBlindly;
@@ -132,6 +133,14 @@ public final class Primitive extends Resource {
 
     public boolean failed() {
         return !failedOn.isEmpty();
+    }
+
+    /**
+     * Nodes where the status showed it active once it was unmanaged (configured so, or found
+     * active on a node in maintenance before): Pacemaker pins it to each of them.
+     */
+    public Set<Node> foundActiveUnmanaged() {
+        return foundActiveUnmanaged;
     }
 
     /** Nodes where it is active and failed in a way that calls for its recovery (on-fail=restart). */

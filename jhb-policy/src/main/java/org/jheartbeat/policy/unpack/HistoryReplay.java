@@ -301,6 +301,10 @@ final class HistoryReplay {
             if (node.maintenance()) {
                 rsc.meta().put("is-managed", "false");
             }
+            // what Pacemaker pins it to, should it be active on several nodes
+            if (!rsc.managed()) {
+                rsc.foundActiveUnmanaged().add(node);
+            }
             // Active where the node is down: only fencing makes sure it is not (maintenance leaves it be).
             if (!node.online() && !node.maintenance() && rsc.managed() && !cluster.options().maintenanceMode()) {
                 node.markUnclean(rsc.id() + " is thought to be active there");

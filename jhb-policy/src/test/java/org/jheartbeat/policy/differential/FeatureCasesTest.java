@@ -1116,6 +1116,26 @@ class FeatureCasesTest {
     }
 
     @Test
+    void cloneWalkBackSeesMergedCloneScores() throws Exception {
+        assertSameAsPacemaker("clone-walk-back-sees-merged-clone-scores");
+    }
+
+    @Test
+    void cloneInstanceOnNodeThatCannotRunItIsNotTriedThere() throws Exception {
+        assertSameAsPacemaker("clone-instance-on-node-that-cannot-run-it-is-not-tried-there");
+    }
+
+    @Test
+    void dependentWalkBackSeesScoresMergedSoFar() throws Exception {
+        assertSameAsPacemaker("dependent-walk-back-sees-scores-merged-so-far");
+    }
+
+    @Test
+    void unmanagedResourceActiveOnSeveralNodesPinnedToEach() throws Exception {
+        assertSameAsPacemaker("unmanaged-resource-active-on-several-nodes-pinned-to-each");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
