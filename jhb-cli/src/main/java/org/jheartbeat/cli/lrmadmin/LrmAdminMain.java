@@ -1,16 +1,12 @@
 package org.jheartbeat.cli.lrmadmin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jheartbeat.cli.LocationOptions;
 import org.jheartbeat.cli.ToolLog;
-import org.jheartbeat.cli.clusterstatus.OcfResults;
 import org.jheartbeat.client.ipc.IpcClient;
 import org.jheartbeat.client.ipc.IpcException;
-import org.jheartbeat.client.ipc.IpcMessages;
 import org.jheartbeat.common.time.Clock;
 import org.jheartbeat.common.time.SystemClock;
 import picocli.CommandLine;
@@ -123,17 +119,5 @@ public final class LrmAdminMain implements Callable<Integer> {
             n += g ? 1 : 0;
         }
         return n;
-    }
-
-    static String rcText(int rc) {
-        return OcfResults.text(rc);
-    }
-
-    static ObjectNode body(String action) {
-        return IpcMessages.MAPPER.createObjectNode().put("action", action);
-    }
-
-    static JsonNode call(IpcClient client, ObjectNode body) throws IpcException {
-        return client.call(IpcMessages.LRM, body);
     }
 }

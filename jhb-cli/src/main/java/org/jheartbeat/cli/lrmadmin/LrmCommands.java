@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.jheartbeat.cli.clusterstatus.OcfResults;
 import org.jheartbeat.client.ipc.IpcClient;
 import org.jheartbeat.client.ipc.IpcException;
+import org.jheartbeat.client.ipc.IpcMessages;
 
 /** lrmadmin's commands, each one lrm request to the daemon and its answer printed as Heartbeat's tool did. */
 final class LrmCommands {
@@ -27,16 +29,16 @@ final class LrmCommands {
 
     int add(List<String> args) throws IpcException {
         String provider = "NULL".equals(args.get(3)) ? null : args.get(3);
-        ObjectNode body = LrmAdminMain.body("add").put("id", args.get(0))
+        ObjectNode body = body("add").put("id", args.get(0))
                 .put("agent", args.get(1) + ":" + (provider == null ? "" : provider + ":") + args.get(2));
         body.set("parameters", parameters(args.subList(4, args.size())));
-        LrmAdminMain.call(client, body);
+        call(body);
         out.println("Succeeded in adding this resource.");
         return 0;
     }
 
     int delete(String id) throws IpcException {
-        if (!LrmAdminMain.call(client, LrmAdminMain.body("delete").put("id", id)).path("deleted").asBoolean()) {
+        if (!call(body("delete").put("id", id)).path("deleted").asBoolean()) {
             out.println("Resource " + id + " does not exist.");
             return 1;
         }
@@ -49,13 +51,13 @@ final class LrmCommands {
         if (!TARGETS.contains(target) && !target.matches("\\d+")) {
             throw new IllegalArgumentException("target_rc '" + target + "' must be a number, EVERYTIME or CHANGED");
         }
-        ObjectNode body = LrmAdminMain.body("execute").put("id", args.get(0)).put("operation", args.get(1))
+        ObjectNode body = body("execute").put("id", args.get(0)).put("operation", args.get(1))
                 .put("timeout", millis("timeout", args.get(2))).put("interval", millis("interval", args.get(3)));
         body.set("parameters", parameters(args.subList(5, args.size())));
-        JsonNode result = LrmAdminMain.call(client, body);
+        JsonNode result = call(body);
         int rc = result.path("rc").asInt();
         out.println("operation '" + args.get(1) + "' on " + args.get(0) + ": rc=" + rc + " ("
-                + LrmAdminMain.rcText(rc) + "), op_status=" + result.path("statusCode").asInt() + " ("
+                + OcfResults.text(rc) + "), op_status=" + result.path("statusCode").asInt() + " ("
                 + result.path("status").asText() + "), " + result.path("execMillis").asLong() + " ms");
         if (result.hasNonNull("exitReason")) {
             out.println("exit reason: " + result.get("exitReason").asText());
@@ -69,7 +71,7 @@ final class LrmCommands {
     }
 
     int cancel(List<String> args) throws IpcException {
-        JsonNode answer = LrmAdminMain.call(client, LrmAdminMain.body("cancel").put("id", args.get(0))
+        JsonNode answer = call(body("cancel").put("id", args.get(0))
                 .put("operation", args.get(1)).put("interval", millis("interval", args.get(2))));
         if (!answer.path("cancelled").asBoolean()) {
             out.println("No recurring " + args.get(1) + " every " + args.get(2) + " ms on " + args.get(0) + ".");
@@ -80,7 +82,7 @@ final class LrmCommands {
     }
 
     int list() throws IpcException {
-        JsonNode resources = LrmAdminMain.call(client, LrmAdminMain.body("list")).path("resources");
+        JsonNode resources = call(body("list")).path("resources");
         if (resources.isEmpty()) {
             out.println("Currently no resources are managed by LRM.");
             return 0;
@@ -90,7 +92,7 @@ final class LrmCommands {
     }
 
     int information(String id) throws IpcException {
-        for (JsonNode resource : LrmAdminMain.call(client, LrmAdminMain.body("history")).path("history")) {
+        for (JsonNode resource : call(body("history")).path("history")) {
             if (resource.path("id").asText().equals(id)) {
                 printInformation(resource);
                 return 0;
@@ -115,7 +117,7 @@ final class LrmCommands {
             int rc = op.path("rc").asInt();
             out.println("   operation '" + op.path("operation").asText() + "' [call_id=" + op.path("callId").asLong() + "]:");
             out.println("      interval=" + op.path("interval").asLong() + ", timeout=" + op.path("timeout").asLong());
-            out.println("      rc=" + rc + " (" + LrmAdminMain.rcText(rc) + "), op_status=" + op.path("statusCode").asInt()
+            out.println("      rc=" + rc + " (" + OcfResults.text(rc) + "), op_status=" + op.path("statusCode").asInt()
                     + " (" + op.path("status").asText() + ")"
                     + (op.hasNonNull("exitReason") ? ", exit reason: " + op.get("exitReason").asText() : ""));
             out.println("      run at: " + op.path("started").asText() + "      last rc change at: "
@@ -130,7 +132,7 @@ final class LrmCommands {
     }
 
     private static ObjectNode parameters(List<String> words) {
-        ObjectNode parameters = org.jheartbeat.client.ipc.IpcMessages.MAPPER.createObjectNode();
+        ObjectNode parameters = IpcMessages.MAPPER.createObjectNode();
         for (String word : words) {
             int eq = word.indexOf('=');
             if (eq <= 0) {
@@ -151,5 +153,13 @@ final class LrmCommands {
             // reported below with the field's name
         }
         throw new IllegalArgumentException(what + " '" + text + "' must be a whole number of milliseconds, 0 or more");
+    }
+
+    private static ObjectNode body(String action) {
+        return IpcMessages.MAPPER.createObjectNode().put("action", action);
+    }
+
+    private JsonNode call(ObjectNode body) throws IpcException {
+        return client.call(IpcMessages.LRM, body);
     }
 }
