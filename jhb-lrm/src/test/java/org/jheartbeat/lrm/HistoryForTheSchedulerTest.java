@@ -9,11 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jheartbeat.cib.xml.CibXml;
-import org.jheartbeat.common.loop.ThreadEventLoop;
-import org.jheartbeat.common.time.SystemClock;
-import org.jheartbeat.exec.ProcessAgentLauncher;
-import org.jheartbeat.lrm.agent.AgentEnvironment;
-import org.jheartbeat.lrm.agent.OcfClass;
 import org.jheartbeat.policy.Scheduler;
 import org.jheartbeat.testkit.Prerequisites;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +23,7 @@ class HistoryForTheSchedulerTest {
     @TempDir
     Path dir;
 
-    private ThreadEventLoop loop;
-    private ProcessAgentLauncher launcher;
+    private RealLrm real;
     private LocalResourceManager lrm;
     private String state;
 
@@ -37,20 +31,21 @@ class HistoryForTheSchedulerTest {
     void setUp() throws Exception {
         Prerequisites.require(Files.isExecutable(Path.of("/usr/lib/ocf/resource.d/heartbeat/Dummy")),
                 "resource-agents (ocf:heartbeat:Dummy)");
-        loop = new ThreadEventLoop("lrm", SystemClock.INSTANCE, Throwable::printStackTrace);
-        launcher = new ProcessAgentLauncher(dir.resolve("exec"), 64 * 1024, SystemClock.INSTANCE);
-        lrm = new LocalResourceManager(loop, List.of(new OcfClass(
-                AgentEnvironment.agentsOnly(Path.of("/usr/lib/ocf"), dir), launcher)), 2, event -> { });
         state = dir.resolve("d1.state").toString();
+        startLrm();
+    }
+
+    private void startLrm() throws Exception {
+        real = RealLrm.ocf(dir.resolve("exec"), dir);
+        lrm = real.lrm;
         lrm.register(new ResourceDefinition("d1", AgentId.parse("ocf:heartbeat:Dummy"), Map.of("state", state)))
                 .get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        if (loop != null) {
-            launcher.close();
-            loop.close();
+        if (real != null) {
+            real.close();
         }
     }
 
@@ -79,14 +74,8 @@ class HistoryForTheSchedulerTest {
     @Test
     void afterARestartAProbeRebuildsTheHistoryOfWhatStillRuns() throws Exception {
         run(OperationRequest.of("start", 0, 20_000));
-        launcher.close();
-        loop.close();
-        loop = new ThreadEventLoop("lrm-again", SystemClock.INSTANCE, Throwable::printStackTrace);
-        launcher = new ProcessAgentLauncher(dir.resolve("exec"), 64 * 1024, SystemClock.INSTANCE);
-        lrm = new LocalResourceManager(loop, List.of(new OcfClass(
-                AgentEnvironment.agentsOnly(Path.of("/usr/lib/ocf"), dir), launcher)), 2, event -> { });
-        lrm.register(new ResourceDefinition("d1", AgentId.parse("ocf:heartbeat:Dummy"), Map.of("state", state)))
-                .get(10, TimeUnit.SECONDS);
+        real.close();
+        startLrm();
         assertThat(lrm.history().get(10, TimeUnit.SECONDS).get(0).records()).isEmpty();
 
         run(OperationRequest.of("monitor", 0, 20_000));

@@ -10,11 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jheartbeat.common.loop.ThreadEventLoop;
-import org.jheartbeat.common.time.SystemClock;
-import org.jheartbeat.exec.ProcessAgentLauncher;
-import org.jheartbeat.lrm.agent.AgentEnvironment;
-import org.jheartbeat.lrm.agent.OcfClass;
 import org.jheartbeat.testkit.Prerequisites;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +31,7 @@ class PgsqlAgentTest {
     @TempDir
     Path dir;
 
-    private ThreadEventLoop loop;
-    private ProcessAgentLauncher launcher;
+    private RealLrm real;
     private LocalResourceManager lrm;
     private Path pg;
 
@@ -55,10 +49,8 @@ class PgsqlAgentTest {
                 "--locale=C", "-E", "UTF8", "--auth=trust");
         Files.writeString(pg.resolve("data/postgresql.conf"), "\nlisten_addresses = ''\nport = " + PORT
                 + "\nunix_socket_directories = '" + pg.resolve("sock") + "'\n", java.nio.file.StandardOpenOption.APPEND);
-        loop = new ThreadEventLoop("lrm", SystemClock.INSTANCE, Throwable::printStackTrace);
-        launcher = new ProcessAgentLauncher(dir.resolve("exec"), 64 * 1024, SystemClock.INSTANCE);
-        lrm = new LocalResourceManager(loop, List.of(new OcfClass(AgentEnvironment.agentsOnly(Path.of("/usr/lib/ocf"),
-                Files.createDirectory(dir.resolve("rsctmp"))), launcher)), 2, event -> { });
+        real = RealLrm.ocf(dir.resolve("exec"), Files.createDirectory(dir.resolve("rsctmp")));
+        lrm = real.lrm;
         lrm.register(new ResourceDefinition("pg1", AgentId.parse("ocf:heartbeat:pgsql"), Map.of(
                 "pgctl", BIN.resolve("pg_ctl").toString(), "psql", BIN.resolve("psql").toString(),
                 "pgdata", pg.resolve("data").toString(), "pgport", PORT, "socketdir", pg.resolve("sock").toString(),
@@ -67,10 +59,9 @@ class PgsqlAgentTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (lrm != null) {
+        if (real != null) {
             lrm.execute("pg1", OperationRequest.of("stop", 0, 60_000)).get(90, TimeUnit.SECONDS);
-            launcher.close();
-            loop.close();
+            real.close();
         }
     }
 

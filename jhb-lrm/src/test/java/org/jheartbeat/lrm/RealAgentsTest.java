@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.jheartbeat.common.loop.ThreadEventLoop;
 import org.jheartbeat.common.time.SystemClock;
-import org.jheartbeat.exec.ProcessAgentLauncher;
 import org.jheartbeat.lrm.agent.AgentEnvironment;
 import org.jheartbeat.lrm.agent.HeartbeatClass;
 import org.jheartbeat.lrm.agent.LsbClass;
@@ -34,30 +32,29 @@ class RealAgentsTest {
     Path dir;
 
     private final List<OperationEvent> events = new CopyOnWriteArrayList<>();
-    private ThreadEventLoop loop;
-    private ProcessAgentLauncher launcher;
+    private RealLrm real;
     private LocalResourceManager lrm;
 
     @BeforeEach
     void setUp() throws IOException {
         Prerequisites.require(Files.isExecutable(OCF_ROOT.resolve("resource.d/heartbeat/Dummy")),
                 "resource-agents (ocf:heartbeat:Dummy)");
-        loop = new ThreadEventLoop("lrm", SystemClock.INSTANCE, Throwable::printStackTrace);
-        launcher = new ProcessAgentLauncher(dir.resolve("exec"), 64 * 1024, SystemClock.INSTANCE);
         AgentEnvironment environment = AgentEnvironment.agentsOnly(OCF_ROOT, Files.createDirectory(dir.resolve("rsctmp")));
-        lrm = new LocalResourceManager(loop, List.of(
+        Path initDirectory = Files.createDirectory(dir.resolve("init.d"));
+        Path resourceDirectory = Files.createDirectory(dir.resolve("resource.d"));
+        real = new RealLrm(dir.resolve("exec"), launcher -> List.of(
                 new OcfClass(environment, launcher),
-                new LsbClass(Files.createDirectory(dir.resolve("init.d")), environment, launcher),
-                new HeartbeatClass(Files.createDirectory(dir.resolve("resource.d")), environment, launcher),
+                new LsbClass(initDirectory, environment, launcher),
+                new HeartbeatClass(resourceDirectory, environment, launcher),
                 new StonithClass(Path.of("/usr/sbin/stonith"), environment, launcher, SystemClock.INSTANCE)),
                 4, events::add);
+        lrm = real.lrm;
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        if (loop != null) {
-            launcher.close();
-            loop.close();
+        if (real != null) {
+            real.close();
         }
     }
 
