@@ -1,6 +1,8 @@
 package org.jheartbeat.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.jheartbeat.client.Locations;
 import picocli.CommandLine.Option;
 
@@ -16,7 +18,7 @@ public final class LocationOptions {
     Path stateDir;
 
     /** These options where given, else the environment's (HA_CONFIG_DIR, HA_STATE_DIR) and the defaults. */
-    public Locations resolve(java.util.Map<String, String> environment) {
+    public Locations resolve(Map<String, String> environment) {
         return Locations.resolve(configDir, stateDir, environment);
     }
 
@@ -27,12 +29,12 @@ public final class LocationOptions {
     }
 
     /** These options, where given, as words for another tool's command line. */
-    public void forward(java.util.List<String> args) {
+    public void forward(List<String> args) {
         if (configDir != null) {
-            args.addAll(java.util.List.of("--config-dir", configDir.toString()));
+            args.addAll(List.of("--config-dir", configDir.toString()));
         }
         if (stateDir != null) {
-            args.addAll(java.util.List.of("--state-dir", stateDir.toString()));
+            args.addAll(List.of("--state-dir", stateDir.toString()));
         }
     }
 }

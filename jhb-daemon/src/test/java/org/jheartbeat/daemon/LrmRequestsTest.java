@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.jheartbeat.client.ipc.IpcErrorCode;
 import org.jheartbeat.client.ipc.IpcMessages;
@@ -70,7 +71,7 @@ class LrmRequestsTest {
             answer.get();
             throw new AssertionError("not refused");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException ? e.getCause().getCause()
+            Throwable cause = e.getCause() instanceof CompletionException ? e.getCause().getCause()
                     : e.getCause();
             assertThat(cause).isInstanceOf(IpcRequestException.class);
             assertThat(((IpcRequestException) cause).code()).isEqualTo(IpcErrorCode.BAD_REQUEST);

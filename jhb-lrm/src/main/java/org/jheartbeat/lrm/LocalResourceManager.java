@@ -78,7 +78,9 @@ public final class LocalResourceManager {
             }
             slot.cancelAllRecurring();
             slot.queue.clear();
-            waiting.remove(slot);
+            if (slot.waiting) {
+                waiting.remove(slot);
+            }
             return true;
         });
     }
@@ -158,15 +160,24 @@ public final class LocalResourceManager {
 
     private void enqueue(ResourceSlot slot, QueuedOperation operation) {
         slot.queue.add(operation);
-        if (!slot.busy && !waiting.contains(slot)) {
-            waiting.add(slot);
+        if (!slot.busy) {
+            markWaiting(slot);
         }
         startWhatFits();
+    }
+
+    /** In line for a free place, once: a flag rather than a search of the line, which may be long. */
+    private void markWaiting(ResourceSlot slot) {
+        if (!slot.waiting) {
+            slot.waiting = true;
+            waiting.add(slot);
+        }
     }
 
     private void startWhatFits() {
         while (running < maxParallel && !waiting.isEmpty()) {
             ResourceSlot slot = waiting.poll();
+            slot.waiting = false;
             QueuedOperation next = slot.queue.poll();
             if (next != null) {
                 start(slot, next);
@@ -210,8 +221,8 @@ public final class LocalResourceManager {
             }
         }
         queued.done.complete(result);
-        if (!slot.queue.isEmpty() && !waiting.contains(slot)) {
-            waiting.add(slot);
+        if (!slot.queue.isEmpty()) {
+            markWaiting(slot);
         }
         startWhatFits();
     }

@@ -12,6 +12,8 @@ final class ResourceSlot {
     final Map<String, RecurringOperation> recurring = new LinkedHashMap<>();
     final ResourceHistory history;
     boolean busy;
+    /** In the LRM's line of resources waiting for a place to run. */
+    boolean waiting;
 
     ResourceSlot(ResourceDefinition definition) {
         this.definition = definition;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.jheartbeat.cib.model.OperationDigest;
 import org.jheartbeat.testkit.SimScheduler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,9 +116,9 @@ class LocalResourceManagerTest {
         assertThat(history.lastFailure().result().rc()).isEqualTo(OcfCodes.ERR_GENERIC);
         assertThat(history.recurring()).containsOnlyKeys("a_monitor_10000");
         assertThat(history.last().parameterDigest()).isEqualTo(
-                org.jheartbeat.cib.model.OperationDigest.of(Map.of("state", "a")));
+                OperationDigest.of(Map.of("state", "a")));
         assertThat(history.recurring().get("a_monitor_10000").parameterDigest()).isEqualTo(
-                org.jheartbeat.cib.model.OperationDigest.of(Map.of("state", "a", "CRM_meta_timeout", "20000")));
+                OperationDigest.of(Map.of("state", "a", "CRM_meta_timeout", "20000")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class PgsqlAgentTest {
         command("runuser", "-u", "postgres", "--", BIN.resolve("initdb").toString(), "-D", pg.resolve("data").toString(),
                 "--locale=C", "-E", "UTF8", "--auth=trust");
         Files.writeString(pg.resolve("data/postgresql.conf"), "\nlisten_addresses = ''\nport = " + PORT
-                + "\nunix_socket_directories = '" + pg.resolve("sock") + "'\n", java.nio.file.StandardOpenOption.APPEND);
+                + "\nunix_socket_directories = '" + pg.resolve("sock") + "'\n", StandardOpenOption.APPEND);
         real = RealLrm.ocf(dir.resolve("exec"), Files.createDirectory(dir.resolve("rsctmp")));
         lrm = real.lrm;
         lrm.register(new ResourceDefinition("pg1", AgentId.parse("ocf:heartbeat:pgsql"), Map.of(

@@ -149,4 +149,14 @@ public final class CibXml {
         document.setStrictErrorChecking(true);
         return document;
     }
+
+    /** Text for element content, escaped as this writer writes it. */
+    public static String escapeText(String text) {
+        return XmlWriter.escapeText(text);
+    }
+
+    /** An attribute value for between double quotes, escaped as this writer writes it. */
+    public static String escapeAttribute(String value) {
+        return XmlWriter.escapeAttribute(value);
+    }
 }

@@ -170,7 +170,7 @@ final class XmlWriter {
         out.append(INDENT.repeat(depth)).append(content).append('\n');
     }
 
-    private static String escapeText(String text) {
+    static String escapeText(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -185,7 +185,7 @@ final class XmlWriter {
         return escaped.toString();
     }
 
-    private static String escapeAttribute(String value) {
+    static String escapeAttribute(String value) {
         StringBuilder escaped = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

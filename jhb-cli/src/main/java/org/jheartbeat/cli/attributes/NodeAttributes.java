@@ -29,7 +29,8 @@ public final class NodeAttributes {
 
     public void set(AttributeScope scope, String node, String name, String value) throws CibRequestException {
         check(node, name);
-        String nvpair = "<nvpair id=\"" + id(scope, node, name) + "\" name=\"" + name + "\" value=\"" + escape(value) + "\"/>";
+        String nvpair = "<nvpair id=\"" + id(scope, node, name) + "\" name=\"" + name + "\" value=\""
+                + CibXml.escapeAttribute(value) + "\"/>";
         String xml;
         switch (scope) {
             case STATUS:
@@ -111,9 +112,5 @@ public final class NodeAttributes {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("attribute name '" + name + "' may hold only letters, digits and _ . : # -");
         }
-    }
-
-    private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

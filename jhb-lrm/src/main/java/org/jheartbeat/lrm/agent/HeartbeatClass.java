@@ -1,17 +1,13 @@
 package org.jheartbeat.lrm.agent;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
-import org.jheartbeat.exec.AgentCommand;
 import org.jheartbeat.exec.AgentLauncher;
+import org.jheartbeat.exec.AgentOutcome;
 import org.jheartbeat.lrm.OcfCodes;
-import org.jheartbeat.lrm.OperationRequest;
-import org.jheartbeat.lrm.OperationResult;
 import org.jheartbeat.lrm.ResourceDefinition;
 
 /**
@@ -19,18 +15,12 @@ import org.jheartbeat.lrm.ResourceDefinition;
  * {@code SCRIPT ARG1 ARG2 ... ACTION}, the arguments being the instance attributes named 1, 2,
  * 3... Whether a resource runs is read from what {@code status} prints, not from its exit code.
  */
-public final class HeartbeatClass implements AgentClass {
+public final class HeartbeatClass extends ScriptClass {
 
     private static final Pattern NOT_RUNNING = Pattern.compile("not.*running");
 
-    private final Path resourceDirectory;
-    private final AgentEnvironment environment;
-    private final AgentLauncher launcher;
-
     public HeartbeatClass(Path resourceDirectory, AgentEnvironment environment, AgentLauncher launcher) {
-        this.resourceDirectory = resourceDirectory;
-        this.environment = environment;
-        this.launcher = launcher;
+        super(resourceDirectory, environment, launcher);
     }
 
     @Override
@@ -38,15 +28,22 @@ public final class HeartbeatClass implements AgentClass {
         return "heartbeat";
     }
 
+    /** The attributes 1, 2, 3..., then the action. */
     @Override
-    public CompletableFuture<OperationResult> execute(ResourceDefinition resource, OperationRequest operation) {
-        boolean status = ScriptAction.asksStatus(operation);
+    List<String> arguments(ResourceDefinition resource, String action) {
         List<String> arguments = new ArrayList<>(positional(resource));
-        arguments.add(ScriptAction.of(operation));
-        AgentCommand command = new AgentCommand(resourceDirectory.resolve(resource.agent().type()), arguments,
-                environment.base(), Duration.ofMillis(operation.timeoutMs()));
-        return launcher.launch(command).thenApply(outcome -> Outcomes.result(outcome,
-                run -> status ? statusFromOutput(run.stdout()) : OcfCodes.normalize(run.exitCode()), null));
+        arguments.add(action);
+        return arguments;
+    }
+
+    @Override
+    int statusCode(AgentOutcome run) {
+        return statusFromOutput(run.stdout());
+    }
+
+    @Override
+    int actionCode(AgentOutcome run) {
+        return OcfCodes.normalize(run.exitCode());
     }
 
     /** The attributes 1, 2, 3... in order; counting stops at the first number missing. */

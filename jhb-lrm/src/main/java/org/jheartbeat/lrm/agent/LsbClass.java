@@ -1,30 +1,20 @@
 package org.jheartbeat.lrm.agent;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import org.jheartbeat.exec.AgentCommand;
 import org.jheartbeat.exec.AgentLauncher;
+import org.jheartbeat.exec.AgentOutcome;
 import org.jheartbeat.lrm.OcfCodes;
-import org.jheartbeat.lrm.OperationRequest;
-import org.jheartbeat.lrm.OperationResult;
 import org.jheartbeat.lrm.ResourceDefinition;
 
 /**
  * Init scripts: {@code /etc/init.d/NAME ACTION}, no parameters; monitor runs {@code status},
  * whose LSB codes mean something else than the other actions'.
  */
-public final class LsbClass implements AgentClass {
-
-    private final Path initDirectory;
-    private final AgentEnvironment environment;
-    private final AgentLauncher launcher;
+public final class LsbClass extends ScriptClass {
 
     public LsbClass(Path initDirectory, AgentEnvironment environment, AgentLauncher launcher) {
-        this.initDirectory = initDirectory;
-        this.environment = environment;
-        this.launcher = launcher;
+        super(initDirectory, environment, launcher);
     }
 
     @Override
@@ -32,14 +22,20 @@ public final class LsbClass implements AgentClass {
         return "lsb";
     }
 
+    /** No arguments but the action. */
     @Override
-    public CompletableFuture<OperationResult> execute(ResourceDefinition resource, OperationRequest operation) {
-        boolean status = ScriptAction.asksStatus(operation);
-        AgentCommand command = new AgentCommand(initDirectory.resolve(resource.agent().type()),
-                List.of(ScriptAction.of(operation)), environment.base(),
-                Duration.ofMillis(operation.timeoutMs()));
-        return launcher.launch(command).thenApply(outcome -> Outcomes.result(outcome,
-                run -> status ? statusCode(run.exitCode()) : actionCode(run.exitCode()), null));
+    List<String> arguments(ResourceDefinition resource, String action) {
+        return List.of(action);
+    }
+
+    @Override
+    int statusCode(AgentOutcome run) {
+        return statusCode(run.exitCode());
+    }
+
+    @Override
+    int actionCode(AgentOutcome run) {
+        return actionCode(run.exitCode());
     }
 
     /** LSB status: 0 running; 1, 2, 3 stopped (dead with a pid or lock file, or not running). */

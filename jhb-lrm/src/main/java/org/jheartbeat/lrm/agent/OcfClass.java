@@ -31,7 +31,7 @@ public final class OcfClass implements AgentClass {
         return "ocf";
     }
 
-    public Path program(String provider, String type) {
+    private Path program(String provider, String type) {
         return environment.ocfRoot().resolve("resource.d").resolve(provider).resolve(type);
     }
 

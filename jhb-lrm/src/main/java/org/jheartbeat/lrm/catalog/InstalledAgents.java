@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jheartbeat.cib.verify.AgentCatalog;
 import org.jheartbeat.cib.verify.AgentName;
 import org.jheartbeat.cib.verify.AgentPresence;
@@ -150,7 +151,7 @@ public final class InstalledAgents implements AgentCatalog {
         return visibleEntries(directory, file -> Files.isRegularFile(file) && Files.isExecutable(file));
     }
 
-    private static List<String> visibleEntries(Path directory, java.util.function.Predicate<Path> kind) {
+    private static List<String> visibleEntries(Path directory, Predicate<Path> kind) {
         try (var entries = Files.list(directory)) {
             return entries.filter(kind).map(p -> p.getFileName().toString()).filter(name -> !name.startsWith("."))
                     .sorted().toList();

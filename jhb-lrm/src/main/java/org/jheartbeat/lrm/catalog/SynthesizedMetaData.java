@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jheartbeat.cib.xml.CibXml;
 
 /**
  * Meta-data for the classes whose scripts have none of their own: an LSB script's from its
@@ -29,15 +30,15 @@ final class SynthesizedMetaData {
             return Optional.empty();
         }
         StringBuilder xml = header(name);
-        xml.append("  <longdesc lang=\"en\">").append(escape(info.getOrDefault("Description", name))).append("</longdesc>\n");
-        xml.append("  <shortdesc lang=\"en\">").append(escape(info.getOrDefault("Short-Description", name)))
+        xml.append("  <longdesc lang=\"en\">").append(CibXml.escapeText(info.getOrDefault("Description", name))).append("</longdesc>\n");
+        xml.append("  <shortdesc lang=\"en\">").append(CibXml.escapeText(info.getOrDefault("Short-Description", name)))
                 .append("</shortdesc>\n");
         xml.append("  <parameters/>\n");
         actions(xml, "status", "restart", "force-reload");
         xml.append("  <special tag=\"LSB\">\n");
         for (String field : LSB_FIELDS) {
             if (info.containsKey(field)) {
-                xml.append("    <").append(field).append('>').append(escape(info.get(field))).append("</").append(field)
+                xml.append("    <").append(field).append('>').append(CibXml.escapeText(info.get(field))).append("</").append(field)
                         .append(">\n");
             }
         }
@@ -47,10 +48,10 @@ final class SynthesizedMetaData {
 
     static String heartbeat(String name) {
         StringBuilder xml = header(name);
-        xml.append("  <longdesc lang=\"en\">").append(escape(name))
-                .append(" from /etc/ha.d/resource.d, called as ").append(escape(name))
+        xml.append("  <longdesc lang=\"en\">").append(CibXml.escapeText(name))
+                .append(" from /etc/ha.d/resource.d, called as ").append(CibXml.escapeText(name))
                 .append(" [1] [2] ... ACTION</longdesc>\n");
-        xml.append("  <shortdesc lang=\"en\">").append(escape(name)).append("</shortdesc>\n");
+        xml.append("  <shortdesc lang=\"en\">").append(CibXml.escapeText(name)).append("</shortdesc>\n");
         xml.append("  <parameters>\n");
         for (int i = 1; i <= 5; i++) {
             xml.append("    <parameter name=\"").append(i).append("\" unique=\"1\" required=\"0\">\n")
@@ -66,7 +67,7 @@ final class SynthesizedMetaData {
 
     private static StringBuilder header(String name) {
         return new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\">\n")
-                .append("<resource-agent name=\"").append(escape(name)).append("\" version=\"0.1\">\n")
+                .append("<resource-agent name=\"").append(CibXml.escapeAttribute(name)).append("\" version=\"0.1\">\n")
                 .append("  <version>1.0</version>\n");
     }
 
@@ -97,9 +98,5 @@ final class SynthesizedMetaData {
             }
         }
         return fields;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

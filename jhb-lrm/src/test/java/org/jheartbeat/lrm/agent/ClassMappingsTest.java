@@ -1,6 +1,7 @@
 package org.jheartbeat.lrm.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -105,13 +106,13 @@ class ClassMappingsTest {
 
     @Test
     void badAgentNamesAreRefusedWithWhatToWrite() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentId.parse("Dummy"))
+        assertThatThrownBy(() -> AgentId.parse("Dummy"))
                 .hasMessageContaining("write class:provider:type");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentId.parse("ocf:Dummy"))
+        assertThatThrownBy(() -> AgentId.parse("ocf:Dummy"))
                 .hasMessageContaining("needs a provider");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentId.parse("ocf:heartbeat:../../bin/sh"))
+        assertThatThrownBy(() -> AgentId.parse("ocf:heartbeat:../../bin/sh"))
                 .hasMessageContaining("may not name a path");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentId.parse("lsb:../x"))
+        assertThatThrownBy(() -> AgentId.parse("lsb:../x"))
                 .hasMessageContaining("may not name a path");
     }
 }

@@ -126,11 +126,8 @@ final class CloneDistribution {
                 } else if (instance instanceof Group) {
                     leaveMembersOnBetterNode(instance, stayLimit);
                 } else {
-                    // handed the clone's colocations a second time only if Pacemaker tried it
-                    // where it runs: not on a node that cannot run it (standby, say)
-                    if (triedWhereItRuns(instance, current)) {
-                        placedAfresh.add(instance);
-                    }
+                    // tried where it runs and had to move: handed the clone's colocations again
+                    placedAfresh.add(instance);
                     unplaced.add(instance);
                 }
             } else {
