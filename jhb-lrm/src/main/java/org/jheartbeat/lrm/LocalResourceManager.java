@@ -95,7 +95,7 @@ public final class LocalResourceManager {
             ResourceSlot slot = resources.get(resourceId);
             if (slot == null) {
                 done.completeExceptionally(new IllegalArgumentException("resource " + resourceId
-                        + " is not registered here; register it first"));
+                        + " is not registered here; add it first (lrmadmin -A)"));
                 return;
             }
             if ("stop".equals(operation.action())) {

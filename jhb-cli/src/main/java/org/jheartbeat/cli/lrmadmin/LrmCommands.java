@@ -39,8 +39,7 @@ final class LrmCommands {
 
     int delete(String id) throws IpcException {
         if (!call(body("delete").put("id", id)).path("deleted").asBoolean()) {
-            out.println("Resource " + id + " does not exist.");
-            return 1;
+            return noSuchResource(id);
         }
         out.println("Succeeded in deleting this resource.");
         return 0;
@@ -74,7 +73,8 @@ final class LrmCommands {
         JsonNode answer = call(body("cancel").put("id", args.get(0))
                 .put("operation", args.get(1)).put("interval", millis("interval", args.get(2))));
         if (!answer.path("cancelled").asBoolean()) {
-            out.println("No recurring " + args.get(1) + " every " + args.get(2) + " ms on " + args.get(0) + ".");
+            out.println("No recurring " + args.get(1) + " every " + args.get(2) + " ms on " + args.get(0)
+                    + " (lrmadmin -I " + args.get(0) + " shows its operations).");
             return 1;
         }
         out.println("Succeeded in cancelling this operation.");
@@ -98,7 +98,11 @@ final class LrmCommands {
                 return 0;
             }
         }
-        out.println("Resource " + id + " does not exist.");
+        return noSuchResource(id);
+    }
+
+    private int noSuchResource(String id) {
+        out.println("Resource " + id + " does not exist (lrmadmin -L lists the resources here).");
         return 1;
     }
 

@@ -73,8 +73,8 @@ public final class StonithClass implements AgentClass {
                 env, Duration.ofMillis(operation.timeoutMs()));
         return launcher.launch(command).thenApply(outcome -> Outcomes.result(outcome,
                 run -> run.exitCode() == 0 ? OcfCodes.SUCCESS : OcfCodes.ERR_GENERIC,
-                outcome.exitCode() > 0 ? "stonith device status failed: " + PluginCodes.name(outcome.exitCode())
-                        : null));
+                outcome.exitCode() > 0 ? "stonith -t " + resource.agent().type() + " -E -S: "
+                        + PluginCodes.name(outcome.exitCode()) : null));
     }
 
     private CompletableFuture<OperationResult> answered(int rc) {
