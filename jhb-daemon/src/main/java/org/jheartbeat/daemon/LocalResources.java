@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jheartbeat.common.loop.ThreadEventLoop;
 import org.jheartbeat.common.time.Clock;
 import org.jheartbeat.client.Locations;
@@ -43,6 +45,7 @@ final class LocalResources implements AutoCloseable {
     private final ThreadEventLoop loop;
     private final ProcessAgentLauncher launcher;
     private final LocalResourceManager lrm;
+    private final List<Consumer<OperationEvent>> listeners = new CopyOnWriteArrayList<>();
 
     LocalResources(Locations locations, Clock clock, ThreadEventLoop loop) throws IOException {
         this.loop = loop;
@@ -56,11 +59,21 @@ final class LocalResources implements AutoCloseable {
                 new LsbClass(Path.of("/etc/init.d"), environment, launcher),
                 new HeartbeatClass(Path.of("/etc/ha.d/resource.d"), environment, launcher),
                 new StonithClass(Path.of("/usr/sbin/stonith"), environment, launcher, clock)),
-                PARALLEL, LocalResources::log);
+                PARALLEL, this::operationDone);
     }
 
     LocalResourceManager lrm() {
         return lrm;
+    }
+
+    /** Tells a listener (the controller) of every one-shot result and every change of a recurring one, on the LRM's loop. */
+    void onResult(Consumer<OperationEvent> listener) {
+        listeners.add(listener);
+    }
+
+    private void operationDone(OperationEvent event) {
+        log(event);
+        listeners.forEach(listener -> listener.accept(event));
     }
 
     /** bin/agent-tools, which the launcher names; absent when the daemon was started another way. */
