@@ -49,6 +49,28 @@ public final class Controller implements MessagingListener {
         node.operationDone(event);
     }
 
+    /**
+     * An operator's cleanup of a resource on one node or all, handed to the DC; fails when there
+     * is no DC to do it.
+     */
+    public CompletableFuture<String> cleanup(String resource, String onNode) {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (view == null) {
+                answer.completeExceptionally(new IllegalStateException("this node has no DC yet: wait until "
+                        + "cl_status shows the cluster's nodes, then retry"));
+                return;
+            }
+            HaMessage.Builder message = ControllerMessages.to(ControllerMessages.CLEANUP, view.dc()).string("rsc", resource);
+            if (onNode != null) {
+                message.string("node", onNode);
+            }
+            send(view.dc(), message.build());
+            answer.complete(view.dc());
+        });
+        return answer;
+    }
+
     private void send(String to, HaMessage message) {
         if (self.equals(to)) {
             loop.execute(() -> dispatch(self, message));
@@ -79,7 +101,9 @@ public final class Controller implements MessagingListener {
                 case ControllerMessages.STATE -> dc.stateReceived(fromNode, message);
                 case ControllerMessages.EXEC -> node.execute(LrmCommand.fromXml(ControllerMessages.text(message, "op")));
                 case ControllerMessages.RESULT -> dc.resultReceived(fromNode, message);
-                case ControllerMessages.FORGET -> node.forget(message.get("rsc"));
+                case ControllerMessages.FORGET -> node.forget(fromNode, message.get("rsc"));
+                case ControllerMessages.FORGOT -> dc.forgotten(fromNode, message.get("rsc"));
+                case ControllerMessages.CLEANUP -> dc.cleanup(message.get("rsc"), message.get("node"));
                 default -> LOG.debug("Unknown controller message {} from {}", message.type(), fromNode);
             }
         } catch (CibParseException | RuntimeException e) {

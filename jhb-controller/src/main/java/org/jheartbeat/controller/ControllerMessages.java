@@ -13,7 +13,9 @@ import org.jheartbeat.messaging.wire.HaMessage;
  * crmd_exec    DC → node    op                        run one action of a transition (an rsc_op element)
  * crmd_result  node → DC    key, rsc, action, interval, rc, status, history
  *                                                     a result (of an action, or a recurring monitor's change)
+ * crmd_cleanup → DC         rsc, node (optional)      an operator's cleanup, from the node the tool ran on
  * crmd_forget  DC → node    rsc                       forget a resource's history (cleanup)
+ * crmd_forgot  node → DC    rsc                       forgotten: the DC may erase it from the status section
  * </pre>
  */
 final class ControllerMessages {
@@ -23,7 +25,9 @@ final class ControllerMessages {
     static final String STATE = "crmd_state";
     static final String EXEC = "crmd_exec";
     static final String RESULT = "crmd_result";
+    static final String CLEANUP = "crmd_cleanup";
     static final String FORGET = "crmd_forget";
+    static final String FORGOT = "crmd_forgot";
 
     private ControllerMessages() {
     }

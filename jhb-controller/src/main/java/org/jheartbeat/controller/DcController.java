@@ -61,6 +61,7 @@ final class DcController {
     private final Set<CibVersion> ownVersions = new HashSet<>();
     private final Set<String> joined = new HashSet<>();
     private final Map<String, Action> outstanding = new HashMap<>();
+    private final Map<String, CleanupProgress> cleanups = new HashMap<>();
     private View view;
     private boolean active;
     private long join;
@@ -72,6 +73,10 @@ final class DcController {
     private boolean stalled;
     private ClusterOptions options = new ClusterOptions(Map.of());
     private Cancellable recheck;
+
+    /** The nodes yet to forget a resource, and those that have. */
+    private record CleanupProgress(Set<String> waitingFor, Set<String> done) {
+    }
 
     DcController(String self, EventLoop loop, CibService cib, BiConsumer<String, HaMessage> send) {
         this.self = self;
@@ -110,6 +115,8 @@ final class DcController {
             LOG.warn("Node {} left the cluster: its resources are no longer running there", node);
             joined.remove(node);
             changeCib(cib -> StatusUpdates.left(cib, node));
+            // a node that left has nothing left to forget: a cleanup waiting for it goes on
+            new ArrayList<>(cleanups.keySet()).forEach(resource -> forgotten(node, resource));
         }
         if (!arrived.isEmpty()) {
             askForState(arrived);
@@ -122,6 +129,7 @@ final class DcController {
     private void stepDown() {
         active = false;
         joined.clear();
+        cleanups.clear();
         outstanding.clear();
         transition = null;
         executor = null;
@@ -244,6 +252,52 @@ final class DcController {
 
     private static boolean isProbeAnswer(int rc) {
         return rc == OcfCodes.SUCCESS || rc == OcfCodes.NOT_RUNNING || rc == OcfCodes.RUNNING_PROMOTED;
+    }
+
+    /**
+     * An operator's cleanup: every node named (or every member) forgets the resource; once all
+     * have, its history and failures leave the status section in one change, and it is probed
+     * again (one change, so the scheduler never sees it forgotten on some nodes only).
+     */
+    void cleanup(String resource, String node) {
+        if (!active) {
+            return;
+        }
+        Set<String> nodes = new HashSet<>();
+        for (String member : view.members()) {
+            if (node == null || node.equals(member)) {
+                nodes.add(member);
+            }
+        }
+        if (nodes.isEmpty()) {
+            LOG.warn("Cleanup of {} on {}: not a member of the cluster, nothing to do", resource, node);
+            return;
+        }
+        cleanups.put(resource, new CleanupProgress(nodes, new HashSet<>()));
+        for (String member : nodes) {
+            send.accept(member, ControllerMessages.to(ControllerMessages.FORGET, member).string("rsc", resource).build());
+        }
+    }
+
+    /** A node forgot a resource; the last one to answer lets the status go. */
+    void forgotten(String from, String resource) {
+        CleanupProgress progress = cleanups.get(resource);
+        if (!active || progress == null || !progress.waitingFor().remove(from)) {
+            return;
+        }
+        progress.done().add(from);
+        if (!progress.waitingFor().isEmpty()) {
+            return;
+        }
+        cleanups.remove(resource);
+        LOG.info("Cleaned up {} on {}", resource, progress.done());
+        changeCib(document -> {
+            CibDocument cleaned = document;
+            for (String node : progress.done()) {
+                cleaned = StatusUpdates.forget(cleaned, node, resource);
+            }
+            return cleaned;
+        }).thenRun(() -> loop.execute(() -> requestSchedule("cleanup of " + resource)));
     }
 
     /** The CIB changed: anyone's change but ours is a reason to look again. */

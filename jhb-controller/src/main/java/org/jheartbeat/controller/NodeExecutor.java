@@ -1,6 +1,8 @@
 package org.jheartbeat.controller;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jheartbeat.cib.xml.CibXml;
@@ -10,6 +12,7 @@ import org.jheartbeat.lrm.LocalResourceManager;
 import org.jheartbeat.lrm.OcfCodes;
 import org.jheartbeat.lrm.OpStatus;
 import org.jheartbeat.lrm.OperationEvent;
+import org.jheartbeat.lrm.ResourceDefinition;
 import org.jheartbeat.lrm.ResourceHistory;
 import org.jheartbeat.messaging.wire.HaMessage;
 import org.slf4j.Logger;
@@ -114,8 +117,23 @@ final class NodeExecutor {
         return CibXml.toXml(resources);
     }
 
-    void forget(String resource) {
-        LOG.info("Forgetting the history of {} (cleanup)", resource);
-        lrm.unregister(resource);
+    /**
+     * Forgets a resource (and, for a clone, every instance of it) with its history and recurring
+     * operations, then tells the DC, which erases it from the status section so that the
+     * scheduler probes it again.
+     */
+    void forget(String toDc, String resource) {
+        lrm.resources().thenAccept(definitions -> loop.execute(() -> {
+            List<CompletableFuture<Boolean>> forgotten = new ArrayList<>();
+            for (ResourceDefinition definition : definitions) {
+                if (StatusUpdates.sameResource(definition.id(), resource)) {
+                    LOG.info("Forgetting the history of {} (cleanup)", definition.id());
+                    forgotten.add(lrm.unregister(definition.id()));
+                }
+            }
+            CompletableFuture.allOf(forgotten.toArray(CompletableFuture[]::new)).whenComplete((done, error) ->
+                    loop.execute(() -> send.accept(toDc,
+                            ControllerMessages.to(ControllerMessages.FORGOT, toDc).string("rsc", resource).build())));
+        }));
     }
 }

@@ -95,9 +95,15 @@ final class StatusUpdates {
         });
     }
 
+    /** Whether a history id (an anonymous clone's instance may carry :N) is of the resource an operator named. */
+    static boolean sameResource(String historyId, String resource) {
+        return historyId.equals(resource) || historyId.startsWith(resource + ":")
+                && historyId.substring(resource.length() + 1).chars().allMatch(Character::isDigit);
+    }
+
     /**
-     * Forgets a resource on a node (cleanup): its history and its failure counts, so the
-     * scheduler probes it again.
+     * Forgets a resource on a node (cleanup): its history and its failure counts, every
+     * instance of a clone included, so the scheduler probes it again.
      */
     static CibDocument forget(CibDocument cib, String node, String resource) {
         return edit(cib, (document, bump) -> {
@@ -106,14 +112,18 @@ final class StatusUpdates {
                 return;
             }
             Element resources = child(child(state, "lrm", node), "lrm_resources", null);
-            Element history = child(resources, "lrm_resource", resource);
-            if (history != null) {
-                resources.removeChild(history);
+            for (Element history : children(resources)) {
+                if (sameResource(history.getAttribute("id"), resource)) {
+                    resources.removeChild(history);
+                }
             }
             Element attributes = child(child(state, "transient_attributes", node), "instance_attributes", null);
             for (Element pair : children(attributes)) {
                 String name = pair.getAttribute("name");
-                if (name.startsWith("fail-count-" + resource + "#") || name.startsWith("last-failure-" + resource + "#")) {
+                String counted = name.startsWith("fail-count-") ? name.substring("fail-count-".length())
+                        : name.startsWith("last-failure-") ? name.substring("last-failure-".length()) : null;
+                if (counted != null && counted.contains("#")
+                        && sameResource(counted.substring(0, counted.indexOf('#')), resource)) {
                     attributes.removeChild(pair);
                 }
             }

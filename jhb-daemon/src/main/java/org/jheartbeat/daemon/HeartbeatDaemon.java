@@ -112,7 +112,8 @@ final class HeartbeatDaemon {
             ipc = IpcServer.start(locations.socket(), new RequestDispatcher()
                     .on(IpcMessages.STATUS, this::status)
                     .on(IpcMessages.CIB, new CibRequests(cib, replicator)::handle)
-                    .on(IpcMessages.LRM, new LrmRequests(localResources.lrm(), nodeName)::handle));
+                    .on(IpcMessages.LRM, new LrmRequests(localResources.lrm(), nodeName)::handle)
+                    .on(IpcMessages.CONTROLLER, new ControllerRequests(controller)::handle));
         } catch (IpcServerException e) {
             throw new IOException(e.getMessage(), e);
         }

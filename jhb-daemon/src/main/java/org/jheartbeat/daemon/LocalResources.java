@@ -14,11 +14,8 @@ import org.jheartbeat.exec.ProcessAgentLauncher;
 import org.jheartbeat.lrm.LocalResourceManager;
 import org.jheartbeat.lrm.OperationEvent;
 import org.jheartbeat.lrm.OperationResult;
+import org.jheartbeat.lrm.agent.AgentClasses;
 import org.jheartbeat.lrm.agent.AgentEnvironment;
-import org.jheartbeat.lrm.agent.HeartbeatClass;
-import org.jheartbeat.lrm.agent.LsbClass;
-import org.jheartbeat.lrm.agent.OcfClass;
-import org.jheartbeat.lrm.agent.StonithClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class LocalResources implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("lrmd");
-    private static final Path SYSTEM_RESOURCE_TEMP = Path.of("/run/resource-agents");
     /** The system property bin/.launch sets to its agent-tools directory. */
     static final String AGENT_TOOLS = "jhb.agentTools";
     private static final int OUTPUT_CAP = 64 * 1024;
@@ -54,11 +50,7 @@ final class LocalResources implements AutoCloseable {
                 agentTools(), locations.stateDir());
         LOG.info("Resource agents keep their state in {}; our tools for them: {}", environment.resourceTemp(),
                 environment.toolsDirectory() == null ? "none (Pacemaker's, if installed)" : environment.toolsDirectory());
-        this.lrm = new LocalResourceManager(loop, List.of(
-                new OcfClass(environment, launcher),
-                new LsbClass(Path.of("/etc/init.d"), environment, launcher),
-                new HeartbeatClass(Path.of("/etc/ha.d/resource.d"), environment, launcher),
-                new StonithClass(Path.of("/usr/sbin/stonith"), environment, launcher, clock)),
+        this.lrm = new LocalResourceManager(loop, AgentClasses.installed(environment, launcher, clock),
                 PARALLEL, this::operationDone);
     }
 
@@ -83,14 +75,14 @@ final class LocalResources implements AutoCloseable {
     }
 
     private static Path resourceTemp(Locations locations) throws IOException {
-        if (!locations.stateDir().equals(Locations.DEFAULT_STATE_DIR)) {
-            return Files.createDirectories(locations.stateDir().resolve("rsctmp"));
+        Path temp = locations.resourceTemp();
+        if (Files.notExists(temp)) {
+            Files.createDirectories(temp);
+            if (locations.stateDir().equals(Locations.DEFAULT_STATE_DIR)) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-t"));
+            }
         }
-        if (Files.notExists(SYSTEM_RESOURCE_TEMP)) {
-            Files.createDirectories(SYSTEM_RESOURCE_TEMP);
-            Files.setPosixFilePermissions(SYSTEM_RESOURCE_TEMP, PosixFilePermissions.fromString("rwxr-xr-t"));
-        }
-        return SYSTEM_RESOURCE_TEMP;
+        return temp;
     }
 
     private static void log(OperationEvent event) {
