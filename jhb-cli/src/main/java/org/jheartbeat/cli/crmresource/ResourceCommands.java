@@ -166,7 +166,12 @@ final class ResourceCommands {
         String tag = meta ? "meta_attributes" : "instance_attributes";
         String existing = existingSet(resource, tag);
         String setId = existing != null ? existing : set;
-        String pairId = setId + "-" + name;
+        Element pair = pair(resource, tag, name);
+        // an attribute already set keeps its nvpair (and id); a second one of the same name would be ambiguous
+        String pairId = pair != null ? pair.getAttribute("id") : setId + "-" + name;
+        if (pair != null) {
+            setId = ((Element) pair.getParentNode()).getAttribute("id");
+        }
         cib.put("resources", "<" + resource.getTagName() + " id=\"" + id + "\"><" + tag + " id=\"" + setId + "\">"
                 + "<nvpair id=\"" + pairId + "\" name=\"" + CibXml.escapeAttribute(name) + "\" value=\""
                 + CibXml.escapeAttribute(value) + "\"/></" + tag + "></" + resource.getTagName() + ">");
