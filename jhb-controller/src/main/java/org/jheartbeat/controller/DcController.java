@@ -63,6 +63,8 @@ final class DcController {
     private final Set<String> joined = new HashSet<>();
     private final Map<String, Action> outstanding = new HashMap<>();
     private final Map<String, CleanupProgress> cleanups = new HashMap<>();
+    /** The nodes' states and histories as this DC last wrote them ({@link StatusUpdates#nodeHistories}). */
+    private String nodeHistories = "";
     private View view;
     private boolean active;
     private long join;
@@ -122,8 +124,9 @@ final class DcController {
         if (!left.isEmpty()) {
             loseActionsOn(left);
         }
-        if (!arrived.isEmpty()) {
-            askForState(arrived);
+        if (!left.isEmpty() || !arrived.isEmpty()) {
+            // every member reports again: after a partition the CIB that won may hold another side's status
+            startJoin(changed.members());
         }
         if (!left.isEmpty() || !arrived.isEmpty() || previous.quorum() != changed.quorum()) {
             requestSchedule("the membership changed");
@@ -193,8 +196,15 @@ final class DcController {
         });
     }
 
-    /** Whether every member not joined yet was asked longer than the join timeout ago. */
+    /**
+     * Whether every member not joined yet was asked longer than the join timeout ago, and those
+     * that joined are still more than half of the view (members that never agree cannot be
+     * outvoted by a DC whose view they do not share).
+     */
     private boolean joinOverdue() {
+        if (joined.size() * 2 <= view.members().size()) {
+            return false;
+        }
         long now = loop.clock().monotonicMillis();
         for (String member : view.members()) {
             if (!joined.contains(member) && now - askingSince.getOrDefault(member, now) < JOIN_TIMEOUT.toMillis()) {
@@ -227,6 +237,12 @@ final class DcController {
 
     void stateReceived(String from, HaMessage message) {
         if (!active || message.getDecimal("join") != join || !view.members().contains(from)) {
+            return;
+        }
+        if (!self.equals(message.get("dc"))) {
+            // the member's own view names another DC: the views disagree (a node that has just
+            // started hears some nodes before others); it is asked again until they agree
+            LOG.info("Node {} follows DC {}, not this one: not joined yet", from, message.get("dc"));
             return;
         }
         List<Element> resources;
@@ -349,6 +365,12 @@ final class DcController {
             return;
         }
         stalled = false;
+        if (!StatusUpdates.nodeHistories(change.snapshot()).equals(nodeHistories)) {
+            // a whole CIB taken from another node (a partition that merged) brought its own view of
+            // the nodes and their resources: only the nodes themselves can say what runs there
+            LOG.info("The status section of CIB {} is not the one written here: asking every node again", change.to());
+            startJoin(view.members());
+        }
         requestSchedule("the CIB changed to " + change.to() + " (" + String.join(", ", change.sections()) + ")");
     }
 
@@ -504,6 +526,7 @@ final class DcController {
         return cib.change(change).thenAccept(changed -> loop.execute(() -> {
             if (!changed.sections().isEmpty()) {
                 ownVersions.add(changed.to());
+                nodeHistories = StatusUpdates.nodeHistories(changed.snapshot());
             }
         })).exceptionally(error -> {
             LOG.error("Cannot write to the CIB: {}", error.getMessage());

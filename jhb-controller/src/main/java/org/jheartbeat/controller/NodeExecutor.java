@@ -99,11 +99,14 @@ final class NodeExecutor {
         }));
     }
 
-    /** Everything the LRM knows, for the DC's join. */
+    /** Everything the LRM knows, for the DC's join, with the DC this node's own view names (the DC checks they agree). */
     void reportState(String toDc, long join) {
-        lrm.history().thenAccept(histories -> loop.execute(() ->
-                send.accept(toDc, ControllerMessages.to(ControllerMessages.STATE, toDc).decimal("join", join)
-                        .binary("lrm", ControllerMessages.utf8(lrmResources(histories))).build())));
+        lrm.history().thenAccept(histories -> loop.execute(() -> {
+            String followed = dc.get();
+            send.accept(toDc, ControllerMessages.to(ControllerMessages.STATE, toDc).decimal("join", join)
+                    .string("dc", followed == null ? "" : followed)
+                    .binary("lrm", ControllerMessages.utf8(lrmResources(histories))).build());
+        }));
     }
 
     private String lrmResources(List<ResourceHistory> histories) {

@@ -95,6 +95,24 @@ final class StatusUpdates {
         });
     }
 
+    /**
+     * The part of the status section only the DC writes: each node's membership state and its
+     * resources' history (not its transient attributes, which tools set too), as one string to
+     * compare.
+     */
+    static String nodeHistories(CibDocument cib) {
+        StringBuilder text = new StringBuilder();
+        for (Element state : children(child(cib.root(), "status", null))) {
+            text.append(state.getAttribute("id")).append(' ').append(state.getAttribute("in_ccm")).append(' ')
+                    .append(state.getAttribute("crmd")).append(' ').append(state.getAttribute("join")).append('\n');
+            Element lrm = child(state, "lrm", null);
+            if (lrm != null) {
+                text.append(CibXml.toXml(lrm)).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
     /** Whether a history id (an anonymous clone's instance may carry :N) is of the resource an operator named. */
     static boolean sameResource(String historyId, String resource) {
         return historyId.equals(resource) || historyId.startsWith(resource + ":")

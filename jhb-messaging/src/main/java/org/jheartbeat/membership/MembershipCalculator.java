@@ -9,8 +9,11 @@ import java.util.TreeSet;
 
 /**
  * Pure function from "who hears whom" to the member set: the largest group of live nodes,
- * this node included, in which every node hears every other. Ties go to the group whose
- * sorted names come first, so nodes with the same knowledge choose the same group.
+ * this node included, in which every node hears every other. Among groups of the same size the
+ * one keeping most of the current members wins (a node that has just started and does not hear
+ * everyone yet must not push out a member that never went away: the cluster would take that
+ * member's resources as stopped), then the one whose sorted names come first, so nodes with the
+ * same knowledge choose the same group.
  */
 public final class MembershipCalculator {
 
@@ -27,6 +30,14 @@ public final class MembershipCalculator {
      *                   (an original Heartbeat node) is taken to hear every live node
      */
     public static SortedSet<String> members(String self, Set<String> livePeers, Map<String, Set<String>> hears) {
+        return members(self, livePeers, hears, Set.of());
+    }
+
+    /**
+     * @param current the members of the current view, which a tie between groups keeps
+     */
+    public static SortedSet<String> members(String self, Set<String> livePeers, Map<String, Set<String>> hears,
+            Set<String> current) {
         List<String> peers = new ArrayList<>(new TreeSet<>(livePeers));
         if (peers.size() > EXACT_LIMIT) {
             return greedy(self, peers, hears);
@@ -40,7 +51,7 @@ public final class MembershipCalculator {
                     group.add(peers.get(i));
                 }
             }
-            if (better(group, best) && allHearEachOther(self, group, hears)) {
+            if (better(group, best, current) && allHearEachOther(self, group, hears)) {
                 best = group;
             }
         }
@@ -58,9 +69,14 @@ public final class MembershipCalculator {
         return group;
     }
 
-    private static boolean better(SortedSet<String> candidate, SortedSet<String> best) {
+    private static boolean better(SortedSet<String> candidate, SortedSet<String> best, Set<String> current) {
         if (candidate.size() != best.size()) {
             return candidate.size() > best.size();
+        }
+        long kept = candidate.stream().filter(current::contains).count();
+        long keptByBest = best.stream().filter(current::contains).count();
+        if (kept != keptByBest) {
+            return kept > keptByBest;
         }
         return String.join(" ", candidate).compareTo(String.join(" ", best)) < 0;
     }

@@ -53,7 +53,7 @@ public final class MembershipTracker {
      */
     public Optional<View> update(Set<String> live, Map<String, Set<String>> hears, Map<String, Long> advertised,
                                  Map<String, String> dcs) {
-        SortedSet<String> members = MembershipCalculator.members(self, live, hears);
+        SortedSet<String> members = MembershipCalculator.members(self, live, hears, view.members());
         String dc = electDc(members, dcs);
         dcAgreedWithOthers = members.size() > 1;
         long highestAdvertised = members.stream().mapToLong(m -> advertised.getOrDefault(m, 0L)).max().orElse(0);

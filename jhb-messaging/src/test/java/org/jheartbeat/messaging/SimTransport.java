@@ -9,26 +9,26 @@ import org.jheartbeat.messaging.transport.Transport;
 import org.jheartbeat.testkit.SimNetwork;
 
 /** A node's media on the simulated network: endpoint "node@link" per link, sending to all peers. */
-final class SimTransport implements Transport {
+public final class SimTransport implements Transport {
 
     private final SimNetwork network;
     private final String node;
     private final List<String> links;
     private final List<String> allNodes;
 
-    SimTransport(SimNetwork network, String node, List<String> links, List<String> allNodes) {
+    public SimTransport(SimNetwork network, String node, List<String> links, List<String> allNodes) {
         this.network = network;
         this.node = node;
         this.links = List.copyOf(links);
         this.allNodes = List.copyOf(allNodes);
     }
 
-    static String endpoint(String node, String link) {
+    public static String endpoint(String node, String link) {
         return node + "@" + link;
     }
 
     /** The simulated address of a node: 127.0.0.(index + 1). */
-    static InetAddress address(int nodeIndex) {
+    public static InetAddress address(int nodeIndex) {
         try {
             return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (nodeIndex + 1)});
         } catch (UnknownHostException e) {

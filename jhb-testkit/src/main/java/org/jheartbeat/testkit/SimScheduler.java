@@ -6,6 +6,7 @@ import java.util.Random;
 import org.jheartbeat.common.loop.Cancellable;
 import org.jheartbeat.common.loop.EventLoop;
 import org.jheartbeat.common.time.Clock;
+import org.slf4j.MDC;
 
 /**
  * Runs every simulated loop of every simulated node on the calling thread, in virtual time.
@@ -43,6 +44,14 @@ public final class SimScheduler {
         return new SimLoop(name);
     }
 
+    /**
+     * Stops a loop as a killed process stops: its queued and future tasks never run. The loop
+     * must be one of this scheduler's.
+     */
+    public void stop(EventLoop loop) {
+        ((SimLoop) loop).stopped = true;
+    }
+
     /** Runs a task at a virtual time from now, outside any loop (for the network and tests). */
     public Cancellable at(Duration delay, Runnable task) {
         return enqueue(null, delay, task);
@@ -55,13 +64,18 @@ public final class SimScheduler {
         while ((next = queue.peek()) != null && next.dueNanos <= end) {
             queue.poll();
             clock.advanceTo(next.dueNanos);
-            if (!next.cancelled) {
+            if (!next.cancelled && (next.loop == null || !next.loop.stopped)) {
                 SimLoop previous = current;
                 current = next.loop;
+                // log lines of a simulated run name the loop (node/subsystem) and the virtual time
+                MDC.put("loop", next.loop == null ? "sim" : next.loop.name);
+                MDC.put("vt", Long.toString(clock.monotonicNanos() / 1_000_000L));
                 try {
                     next.runnable.run();
                 } finally {
                     current = previous;
+                    MDC.remove("loop");
+                    MDC.remove("vt");
                 }
             }
         }
@@ -76,6 +90,7 @@ public final class SimScheduler {
 
     private final class SimLoop implements EventLoop {
         private final String name;
+        private boolean stopped;
 
         SimLoop(String name) {
             this.name = name;
