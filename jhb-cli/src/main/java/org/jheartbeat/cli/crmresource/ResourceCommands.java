@@ -180,13 +180,8 @@ final class ResourceCommands {
     }
 
     int getParameter(String id, String name, boolean meta) throws CibRequestException {
-        Element resource = ClusterCib.resource(cib.read(), id);
-        if (resource == null) {
-            return noSuch(id);
-        }
-        Element pair = pair(resource, meta ? "meta_attributes" : "instance_attributes", name);
+        Element pair = existingPair(id, name, meta);
         if (pair == null) {
-            err.println("crm_resource: Attribute '" + name + "' not found for '" + id + "'");
             return NO_SUCH;
         }
         out.println(pair.getAttribute("value"));
@@ -194,18 +189,27 @@ final class ResourceCommands {
     }
 
     int deleteParameter(String id, String name, boolean meta) throws CibRequestException {
-        Element resource = ClusterCib.resource(cib.read(), id);
-        if (resource == null) {
-            return noSuch(id);
-        }
-        Element pair = pair(resource, meta ? "meta_attributes" : "instance_attributes", name);
+        Element pair = existingPair(id, name, meta);
         if (pair == null) {
-            err.println("crm_resource: Attribute '" + name + "' not found for '" + id + "'");
             return NO_SUCH;
         }
         cib.delete("//nvpair[@id='" + pair.getAttribute("id") + "']");
         out.println("Deleted '" + id + "' option: id=" + pair.getAttribute("id") + " name=" + name);
         return 0;
+    }
+
+    /** The attribute's nvpair, or null after saying what is missing (the resource or the attribute). */
+    private Element existingPair(String id, String name, boolean meta) throws CibRequestException {
+        Element resource = ClusterCib.resource(cib.read(), id);
+        if (resource == null) {
+            noSuch(id);
+            return null;
+        }
+        Element pair = pair(resource, meta ? "meta_attributes" : "instance_attributes", name);
+        if (pair == null) {
+            err.println("crm_resource: Attribute '" + name + "' not found for '" + id + "'");
+        }
+        return pair;
     }
 
     /** --why: the scheduler's explanation of where the resource is, or should be. */
