@@ -29,6 +29,14 @@ final class NvSets {
         return out;
     }
 
+    /**
+     * The same for values kept as they are and only read: one empty map shared when owner has
+     * no such set (most operations have neither meta nor instance attributes).
+     */
+    Map<String, String> valuesOf(Element owner, String setTag, RuleContext ctx) {
+        return Xml.child(owner, setTag) == null ? Map.of() : read(owner, setTag, ctx);
+    }
+
     /** Adds the values of owner's sets to out, keeping values already there. */
     void addTo(Map<String, String> out, Element owner, String setTag, RuleContext ctx) {
         List<Element> sets = new ArrayList<>();
