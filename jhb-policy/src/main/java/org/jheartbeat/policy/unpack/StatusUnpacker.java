@@ -27,6 +27,7 @@ final class StatusUnpacker {
     private final OrphanFactory orphans;
     private final MigrationHistory migrations;
     private final OpRecordReader records = new OpRecordReader();
+    private final SamePlaceHistories sameAsBefore = new SamePlaceHistories();
     /** Built on first use, when every configured clone is known; see {@link #indexClones}. */
     private Map<String, Clone> clonesByChildId;
 
@@ -46,11 +47,18 @@ final class StatusUnpacker {
         if (!node.online() && !cluster.options().stonithEnabled()) {
             return;
         }
-        for (CompactElement lr : Xml.lrmResources(state)) {
+        List<CompactElement> histories = Xml.lrmResources(state);
+        for (int at = 0; at < histories.size(); at++) {
+            CompactElement lr = histories.get(at);
             List<OpRecord> ops = records.historyOf(lr);
-            String recordedId = lr.attribute("id");
-            String id = recordedId == null ? "" : recordedId;
-            Primitive rsc = find(id, node);
+            String id = sameAsBefore.id(lr, at);
+            Primitive rsc = id != null ? sameAsBefore.resource(at) : null;
+            if (id == null) {
+                String recordedId = lr.attribute("id");
+                id = recordedId == null ? "" : recordedId;
+                rsc = find(id, node);
+                sameAsBefore.remember(at, id, rsc != null && !anonymousCloneMember(rsc) ? rsc : null);
+            }
             if (rsc == null) {
                 if (!wasActive(ops)) {
                     continue;
@@ -89,7 +97,7 @@ final class StatusUnpacker {
 
     private Primitive find(String id, Node node) {
         Primitive direct = cluster.primitivesById().get(id);
-        if (direct != null && !(direct.top() instanceof Clone c && !c.globallyUnique())) {
+        if (direct != null && !anonymousCloneMember(direct)) {
             return direct;
         }
         String base = Clone.withoutInstanceNumber(id);
@@ -101,6 +109,10 @@ final class StatusUnpacker {
             return direct;
         }
         return anonymousInstance(clone, base, node);
+    }
+
+    private static boolean anonymousCloneMember(Primitive p) {
+        return p.top() instanceof Clone c && !c.globallyUnique();
     }
 
     private Clone cloneOf(String childId) {
