@@ -17,13 +17,12 @@ final class SamePlaceHistories {
     private String[] ids = new String[0];
     private Primitive[] resources = new Primitive[0];
 
-    /** The id remembered at this place when the history has that very id, else null. */
-    String id(CompactElement history, int at) {
+    /** The id remembered at this place when the history has that very id (its attribute at idIndex), else null. */
+    String id(CompactElement history, int idIndex, int at) {
         if (at >= ids.length || resources[at] == null) {
             return null;
         }
-        int index = history.attributeIndex("id");
-        return index >= 0 && history.attributeEquals(index, ids[at]) ? ids[at] : null;
+        return idIndex >= 0 && history.attributeEquals(idIndex, ids[at]) ? ids[at] : null;
     }
 
     /** The resource remembered with the id {@link #id} returned. */
