@@ -39,6 +39,9 @@ final class NvSets {
 
     /** Adds the values of owner's sets to out, keeping values already there. */
     void addTo(Map<String, String> out, Element owner, String setTag, RuleContext ctx) {
+        if (Xml.child(owner, setTag) == null) {
+            return; // the usual case (a primitive has no utilization, an operation no attributes): no lists made
+        }
         List<Element> sets = new ArrayList<>();
         for (Element ref : Xml.children(owner, setTag)) {
             sets.add(ids.resolve(ref));
