@@ -3,8 +3,10 @@ package org.jheartbeat.policy.unpack;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Group;
@@ -27,6 +29,8 @@ final class ResourceUnpacker {
     private final LocalDateTime now;
     private final ResourceDefaults defaults;
     private final Map<String, Resource> byId;
+    /** The primitive elements naming a template, in the order met (the document's). */
+    private final Set<Element> madeFromTemplates = new LinkedHashSet<>();
 
     ResourceUnpacker(IdIndex ids, NvSets sets, LocalDateTime now, ResourceDefaults defaults,
                      Map<String, Resource> byId) {
@@ -89,6 +93,7 @@ final class ResourceUnpacker {
         Element template = null;
         if (e.hasAttribute("template")) {
             template = ids.get(e.getAttribute("template"));
+            madeFromTemplates.add(e);
         }
         Map<String, String> meta = meta(e, inherited);
         if (template != null) {
@@ -195,6 +200,11 @@ final class ResourceUnpacker {
             clone.addInstance(orphan);
         }
         return clone;
+    }
+
+    /** The primitive elements read so far that name a template, in document order. */
+    Set<Element> madeFromTemplates() {
+        return madeFromTemplates;
     }
 
     /** The defaults an orphan (history of a resource no longer configured) of this agent gets. */
