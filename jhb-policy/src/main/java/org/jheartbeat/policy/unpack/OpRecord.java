@@ -4,7 +4,7 @@ import org.jheartbeat.cib.model.CompactElement;
 
 /** One lrm_rsc_op entry of the status section; {@link OpRecordReader} reads them. */
 record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, int expectedRc,
-                String migrateSource, String migrateTarget, long lastRcChange, String digest, CompactElement element) {
+                String migrateSource, String migrateTarget, long lastRcChange, int digestAt, CompactElement element) {
 
     static final int PENDING = -1;
     static final int DONE = 0;
@@ -43,7 +43,20 @@ record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, 
         }
         long lastRun = number(e, at.lastRun, 0);
         return new OpRecord(task, interval, callId, rc, status, expected, value(e, at.migrateSource),
-                value(e, at.migrateTarget), number(e, at.lastRcChange, lastRun), value(e, at.opDigest), e);
+                value(e, at.migrateTarget), number(e, at.lastRcChange, lastRun), at.opDigest, e);
+    }
+
+    /**
+     * The parameters' digest recorded (op-digest), null when none: read when asked for, as few
+     * records are (the last that says what the agent runs with, and recurring ones) of 100,000.
+     */
+    String digest() {
+        return value(element, digestAt);
+    }
+
+    /** Whether a digest other than an empty one is recorded. */
+    boolean hasDigest() {
+        return digestAt >= 0 && !element.attributeEquals(digestAt, "");
     }
 
     private static String value(CompactElement e, int index) {
