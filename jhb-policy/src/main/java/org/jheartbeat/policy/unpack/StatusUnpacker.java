@@ -84,7 +84,8 @@ final class StatusUnpacker {
     private record HistoryFields(int id, int standard, int provider, int type) {
 
         HistoryFields(CompactElement lr) {
-            this(lr.attributeIndex("id"), lr.attributeIndex("class"), lr.attributeIndex("provider"), lr.attributeIndex("type"));
+            this(lr.attributeIndex("id"), lr.attributeIndex("class"), lr.attributeIndex("provider"),
+                    lr.attributeIndex("type"));
         }
 
         /** The history names another class, provider or type than the configuration (attributes it leaves out count as the same). */
