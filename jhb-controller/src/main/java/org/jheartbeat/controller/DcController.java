@@ -118,12 +118,28 @@ final class DcController {
             // a node that left has nothing left to forget: a cleanup waiting for it goes on
             new ArrayList<>(cleanups.keySet()).forEach(resource -> forgotten(node, resource));
         }
+        if (!left.isEmpty()) {
+            loseActionsOn(left);
+        }
         if (!arrived.isEmpty()) {
             askForState(arrived);
         }
         if (!left.isEmpty() || !arrived.isEmpty() || previous.quorum() != changed.quorum()) {
             requestSchedule("the membership changed");
         }
+    }
+
+    /** Actions sent to nodes that left will never be answered: they count as failed, which aborts the transition. */
+    private void loseActionsOn(Set<String> nodes) {
+        for (var it = outstanding.entrySet().iterator(); it.hasNext();) {
+            Action a = it.next().getValue();
+            if (nodes.contains(a.node().name())) {
+                it.remove();
+                LOG.warn("Action {} ({} on {}) lost: the node left", a.id(), a.key(), a.node().name());
+                executor.confirm(a, false);
+            }
+        }
+        advance();
     }
 
     private void stepDown() {

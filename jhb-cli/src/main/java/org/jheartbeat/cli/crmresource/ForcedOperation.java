@@ -19,6 +19,7 @@ import org.jheartbeat.lrm.ResourceDefinition;
 import org.jheartbeat.lrm.agent.AgentClass;
 import org.jheartbeat.lrm.agent.AgentClasses;
 import org.jheartbeat.lrm.agent.AgentEnvironment;
+import org.jheartbeat.lrm.agent.OcfAgentPath;
 import org.w3c.dom.Element;
 
 /**
@@ -53,7 +54,8 @@ final class ForcedOperation {
         Files.createDirectories(locations.resourceTemp());
         Path work = Files.createTempDirectory("crm_resource-");
         try (ProcessAgentLauncher launcher = new ProcessAgentLauncher(work, OUTPUT_CAP, SystemClock.INSTANCE)) {
-            AgentClass agentClass = AgentClasses.installed(environment, launcher, SystemClock.INSTANCE).stream()
+            AgentClass agentClass = AgentClasses.installed(environment,
+                    OcfAgentPath.fromEnvironment(System.getenv(), environment.ocfRoot()), launcher, SystemClock.INSTANCE).stream()
                     .filter(c -> c.standard().equals(agent.standard())).findFirst().orElse(null);
             if (agentClass == null) {
                 err.println("crm_resource: class '" + agent.standard() + "' of " + id + " is not supported here");

@@ -15,9 +15,13 @@ public final class AgentClasses {
     private AgentClasses() {
     }
 
-    public static List<AgentClass> installed(AgentEnvironment environment, ProcessAgentLauncher launcher, Clock clock) {
+    /**
+     * @param ocfAgents where OCF agents are looked for (OCF_RA_PATH)
+     */
+    public static List<AgentClass> installed(AgentEnvironment environment, OcfAgentPath ocfAgents,
+            ProcessAgentLauncher launcher, Clock clock) {
         return List.of(
-                new OcfClass(environment, launcher),
+                new OcfClass(environment, launcher, ocfAgents),
                 new LsbClass(Path.of("/etc/init.d"), environment, launcher),
                 new HeartbeatClass(Path.of("/etc/ha.d/resource.d"), environment, launcher),
                 new StonithClass(Path.of("/usr/sbin/stonith"), environment, launcher, clock));
