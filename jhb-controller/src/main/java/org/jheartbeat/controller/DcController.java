@@ -52,6 +52,7 @@ final class DcController {
     private static final Duration RESULT_SLACK = Duration.ofSeconds(20);
     /** How long a join waits for members that do not answer before the DC schedules without them. */
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration JOIN_RETRY = Duration.ofSeconds(2);
     private static final Duration DEFAULT_RECHECK = Duration.ofMinutes(15);
 
     private final String self;
@@ -65,7 +66,7 @@ final class DcController {
     private View view;
     private boolean active;
     private long join;
-    private boolean joinTimedOut;
+    private final Map<String, Long> askingSince = new HashMap<>();
     private int transitionCounter;
     private Transition transition;
     private TransitionExecutor executor;
@@ -157,25 +158,50 @@ final class DcController {
     private void startJoin(Set<String> members) {
         join++;
         joined.clear();
-        joinTimedOut = false;
+        askingSince.clear();
         askForState(members);
+    }
+
+    /**
+     * Asks members for their LRM's state, again every {@link #JOIN_RETRY} while they have not
+     * answered; one that has not answered within {@link #JOIN_TIMEOUT} no longer holds the
+     * scheduler back (it stays out of the placement until it answers).
+     */
+    private void askForState(Set<String> nodes) {
+        long now = loop.clock().monotonicMillis();
+        for (String node : nodes) {
+            askingSince.putIfAbsent(node, now);
+            send.accept(node, ControllerMessages.to(ControllerMessages.JOIN, node).decimal("join", join).build());
+        }
         long thisJoin = join;
-        loop.schedule(JOIN_TIMEOUT, () -> {
-            if (active && join == thisJoin && !joined.containsAll(view.members())) {
-                Set<String> missing = new HashSet<>(view.members());
-                missing.removeAll(joined);
+        loop.schedule(JOIN_RETRY, () -> {
+            if (!active || join != thisJoin) {
+                return;
+            }
+            Set<String> missing = new HashSet<>(view.members());
+            missing.removeAll(joined);
+            missing.retainAll(nodes);
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (joinOverdue()) {
                 LOG.warn("Nodes {} did not report their resources within {} s: scheduling without them",
                         missing, JOIN_TIMEOUT.toSeconds());
-                joinTimedOut = true;
                 requestSchedule("the join timed out");
             }
+            askForState(missing);
         });
     }
 
-    private void askForState(Set<String> nodes) {
-        for (String node : nodes) {
-            send.accept(node, ControllerMessages.to(ControllerMessages.JOIN, node).decimal("join", join).build());
+    /** Whether every member not joined yet was asked longer than the join timeout ago. */
+    private boolean joinOverdue() {
+        long now = loop.clock().monotonicMillis();
+        for (String member : view.members()) {
+            if (!joined.contains(member) && now - askingSince.getOrDefault(member, now) < JOIN_TIMEOUT.toMillis()) {
+                return false;
+            }
         }
+        return true;
     }
 
     /** Nodes the CIB shows online that are not members any more (they left while there was no DC). */
@@ -218,6 +244,7 @@ final class DcController {
         }
         LOG.info("Node {} joined: {} resource histories", from, resources.size());
         joined.add(from);
+        askingSince.remove(from);
         changeCib(document -> StatusUpdates.joined(document, from, resources))
                 .thenRun(() -> loop.execute(() -> requestSchedule("node " + from + " joined")));
     }
@@ -349,7 +376,7 @@ final class DcController {
         if (!active || executor != null && !executor.finished()) {
             return;
         }
-        if (!joinTimedOut && !joined.containsAll(view.members())) {
+        if (!joined.containsAll(view.members()) && !joinOverdue()) {
             return;
         }
         cib.query().thenAccept(document -> loop.execute(() -> run(document)));
