@@ -1,5 +1,6 @@
 package org.jheartbeat.policy.graph;
 
+import java.util.Map;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.MetaValues;
@@ -28,23 +29,34 @@ final class HistoryCancels {
 
     void add() {
         boolean stopOrphanActions = MetaValues.bool(cluster.options().get("stop-orphan-actions", "true"), true);
+        // loops, not streams: a resource and a node at a time, 10,000 of them at 10,000 running
         for (Primitive p : cluster.primitives()) {
-            p.recurringOps().forEach((node, running) -> {
-                if (p.active().containsKey(node) && RecurringMonitors.inMaintenance(cluster, p, node)) {
-                    running.keySet().stream().filter(key -> key.startsWith(MONITOR))
-                            .forEach(key -> cancel(p, node, key));
-                } else if (stopOrphanActions && staysUntouched(p, node)) {
-                    running.keySet().stream().filter(key -> key.startsWith(MONITOR) && !configured(p, key))
-                            .forEach(key -> cancel(p, node, key));
+            for (Map.Entry<Node, Map<String, String>> r : p.recurringOps().entrySet()) {
+                Node node = r.getKey();
+                boolean maintenance = p.active().containsKey(node) && RecurringMonitors.inMaintenance(cluster, p, node);
+                if (!maintenance && !(stopOrphanActions && staysUntouched(p, node))) {
+                    continue;
                 }
-            });
+                for (String key : r.getValue().keySet()) {
+                    if (key.startsWith(MONITOR) && (maintenance || !configured(p, key))) {
+                        cancel(p, node, key);
+                    }
+                }
+            }
         }
     }
 
     /** Placed where it is, watched there (not blocked) and not started again there. */
     private boolean staysUntouched(Primitive p, Node node) {
-        return node == p.assignedNode() && !p.orphan() && !p.blocked() && !p.ops().isEmpty()
-                && index.of(p, "start").stream().noneMatch(start -> start.node() == node);
+        if (node != p.assignedNode() || p.orphan() || p.blocked() || p.ops().isEmpty()) {
+            return false;
+        }
+        for (Action start : index.of(p, "start")) {
+            if (start.node() == node) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean configured(Primitive p, String key) {

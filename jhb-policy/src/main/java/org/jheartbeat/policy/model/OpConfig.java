@@ -5,7 +5,7 @@ package org.jheartbeat.policy.model;
  * instance attributes, which the agent gets on top of the resource's for this operation.
  */
 public record OpConfig(String id, String name, long intervalMs, Role role, String onFail, long timeoutMs,
-                       boolean enabled, java.util.Map<String, String> attributes, java.util.Map<String, String> params) {
+                       boolean enabled, java.util.Map<String, String> params) {
 
     public boolean recurring() {
         return intervalMs > 0;

@@ -72,7 +72,8 @@ final class HistoryReplay {
                 if (recurring == null) {
                     recurring = new LinkedHashMap<>();
                 }
-                recurring.put(key, op.digest() == null ? "" : op.digest());
+                String digest = op.digest();
+                recurring.put(key, digest == null ? "" : digest);
             }
             return;
         }
@@ -152,7 +153,7 @@ final class HistoryReplay {
     /** Starts, promotions, migrations in and probes say what the agent runs with; notifications and demotions do not count. */
     private void noteDefinition(OpRecord op) {
         boolean defining = op.probe() || op.intervalMs() == 0 && Set.of("start", "promote", "migrate_from").contains(op.task());
-        if (defining && op.digest() != null && !op.digest().isEmpty()) {
+        if (defining && op.hasDigest()) {
             definitionOp = op;
         }
     }

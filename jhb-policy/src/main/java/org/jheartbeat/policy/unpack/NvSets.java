@@ -29,8 +29,19 @@ final class NvSets {
         return out;
     }
 
+    /**
+     * The same for values kept as they are and only read: one empty map shared when owner has
+     * no such set (most operations have neither meta nor instance attributes).
+     */
+    Map<String, String> valuesOf(Element owner, String setTag, RuleContext ctx) {
+        return Xml.child(owner, setTag) == null ? Map.of() : read(owner, setTag, ctx);
+    }
+
     /** Adds the values of owner's sets to out, keeping values already there. */
     void addTo(Map<String, String> out, Element owner, String setTag, RuleContext ctx) {
+        if (Xml.child(owner, setTag) == null) {
+            return; // the usual case (a primitive has no utilization, an operation no attributes): no lists made
+        }
         List<Element> sets = new ArrayList<>();
         for (Element ref : Xml.children(owner, setTag)) {
             sets.add(ids.resolve(ref));

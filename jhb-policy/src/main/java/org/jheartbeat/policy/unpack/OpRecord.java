@@ -4,16 +4,17 @@ import org.jheartbeat.cib.model.CompactElement;
 
 /** One lrm_rsc_op entry of the status section; {@link OpRecordReader} reads them. */
 record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, int expectedRc,
-                String migrateSource, String migrateTarget, long lastRcChange, String digest, CompactElement element) {
+                String migrateSource, String migrateTarget, long lastRcChange, int digestAt, CompactElement element) {
 
     static final int PENDING = -1;
     static final int DONE = 0;
     static final int CANCELLED = 1;
     static final int NOT_INSTALLED = 7;
+    private static final String[] COMMON_TASKS = {"monitor", "start", "stop", "promote", "demote", "notify"};
 
     /** The record {@code e}, whose fields are where {@code at} says. */
     static OpRecord of(CompactElement e, Positions at) {
-        String task = orEmpty(value(e, at.operation));
+        String task = task(e, at.operation);
         long interval = number(e, at.interval, 0);
         int callId = intNumber(e, at.callId, -1);
         boolean hasRc = at.rcCode >= 0;
@@ -33,17 +34,26 @@ record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, 
             }
         }
         boolean probe = "monitor".equals(task) && interval == 0;
-        int expected = probe ? 7 : 0;
-        String expectedField = key == null ? null : thirdField(key);
-        if (expectedField != null) {
-            expected = parseInt(expectedField, expected);
-        }
+        int expected = key == null ? (probe ? 7 : 0) : expectedRc(key, probe ? 7 : 0);
         if (callId == -1 && status == DONE && key != null && at.callId >= 0 && e.attributeEquals(at.callId, "-1")) {
             status = PENDING;
         }
         long lastRun = number(e, at.lastRun, 0);
         return new OpRecord(task, interval, callId, rc, status, expected, value(e, at.migrateSource),
-                value(e, at.migrateTarget), number(e, at.lastRcChange, lastRun), value(e, at.opDigest), e);
+                value(e, at.migrateTarget), number(e, at.lastRcChange, lastRun), at.opDigest, e);
+    }
+
+    /**
+     * The parameters' digest recorded (op-digest), null when none: read when asked for, as few
+     * records are (the last that says what the agent runs with, and recurring ones) of 100,000.
+     */
+    String digest() {
+        return value(element, digestAt);
+    }
+
+    /** Whether a digest other than an empty one is recorded. */
+    boolean hasDigest() {
+        return digestAt >= 0 && !element.attributeEquals(digestAt, "");
     }
 
     private static String value(CompactElement e, int index) {
@@ -61,23 +71,49 @@ record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, 
         return number == (int) number ? (int) number : otherwise;
     }
 
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
     /**
-     * The third of the ':'-separated fields of a transition key (the rc expected; empty when it
-     * is, which reads as no number), or null when there are fewer. Not split into an array:
-     * 100,000 records.
+     * The rc a transition key expects, its third ':'-separated field, read as
+     * {@code Integer.parseInt(field.trim())} reads it; {@code otherwise} when the key has fewer
+     * fields or that one is no number (an empty one is none). Read in place, without a string
+     * for the field: 100,000 records.
      */
-    private static String thirdField(String key) {
+    private static int expectedRc(String key, int otherwise) {
         int first = key.indexOf(':');
         int second = first < 0 ? -1 : key.indexOf(':', first + 1);
         if (second < 0) {
-            return null;
+            return otherwise;
         }
         int third = key.indexOf(':', second + 1);
-        return key.substring(second + 1, third < 0 ? key.length() : third);
+        int begin = second + 1;
+        int end = third < 0 ? key.length() : third;
+        while (begin < end && key.charAt(begin) <= ' ') {
+            begin++;
+        }
+        while (end > begin && key.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        try {
+            return Integer.parseInt(key, begin, end, 10);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    /**
+     * The task, "" when none is recorded. The tasks nearly every record names come as these very
+     * constants: no string made for each of 100,000 records, and the replay's comparisons with
+     * them succeed at their first check.
+     */
+    private static String task(CompactElement e, int index) {
+        if (index < 0) {
+            return "";
+        }
+        for (String common : COMMON_TASKS) {
+            if (e.attributeEquals(index, common)) {
+                return common;
+            }
+        }
+        return e.attributeValue(index);
     }
 
     /**

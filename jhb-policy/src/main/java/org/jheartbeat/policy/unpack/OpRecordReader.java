@@ -13,7 +13,7 @@ import org.jheartbeat.cib.model.CompactElement;
 final class OpRecordReader {
 
     /** The attribute names of the last record read, and where its fields were. */
-    private String[] shape = new String[0];
+    private final LastShape shape = new LastShape();
     private OpRecord.Positions positions;
 
     /** The operation records of an {@code lrm_resource}, in the order they happened ({@link CallOrder}). */
@@ -28,16 +28,7 @@ final class OpRecordReader {
     }
 
     private OpRecord.Positions positionsIn(CompactElement op) {
-        int count = op.attributeCount();
-        boolean same = count == shape.length;
-        for (int i = 0; same && i < count; i++) {
-            same = op.attributeName(i) == shape[i];
-        }
-        if (!same) {
-            shape = new String[count];
-            for (int i = 0; i < count; i++) {
-                shape[i] = op.attributeName(i);
-            }
+        if (!shape.same(op)) {
             positions = new OpRecord.Positions(op);
         }
         return positions;

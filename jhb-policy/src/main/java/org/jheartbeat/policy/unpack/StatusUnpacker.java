@@ -27,6 +27,9 @@ final class StatusUnpacker {
     private final OrphanFactory orphans;
     private final MigrationHistory migrations;
     private final OpRecordReader records = new OpRecordReader();
+    private final SamePlaceHistories sameAsBefore = new SamePlaceHistories();
+    private final LastShape historyShape = new LastShape();
+    private HistoryFields fields;
     /** Built on first use, when every configured clone is known; see {@link #indexClones}. */
     private Map<String, Clone> clonesByChildId;
 
@@ -46,11 +49,21 @@ final class StatusUnpacker {
         if (!node.online() && !cluster.options().stonithEnabled()) {
             return;
         }
-        for (CompactElement lr : Xml.lrmResources(state)) {
+        List<CompactElement> histories = Xml.lrmResources(state);
+        for (int at = 0; at < histories.size(); at++) {
+            CompactElement lr = histories.get(at);
             List<OpRecord> ops = records.historyOf(lr);
-            String recordedId = lr.attribute("id");
-            String id = recordedId == null ? "" : recordedId;
-            Primitive rsc = find(id, node);
+            if (!historyShape.same(lr)) {
+                fields = new HistoryFields(lr);
+            }
+            String id = sameAsBefore.id(lr, fields.id, at);
+            Primitive rsc = id != null ? sameAsBefore.resource(at) : null;
+            if (id == null) {
+                String recordedId = lr.attribute("id");
+                id = recordedId == null ? "" : recordedId;
+                rsc = find(id, node);
+                sameAsBefore.remember(at, id, rsc != null && !anonymousCloneMember(rsc) ? rsc : null);
+            }
             if (rsc == null) {
                 if (!wasActive(ops)) {
                     continue;
@@ -59,7 +72,7 @@ final class StatusUnpacker {
             }
             rsc.setLastHistoryName(id);
             boolean activeBefore = rsc.active().containsKey(node);
-            new HistoryReplay(cluster, rsc, node, agentChanged(rsc, lr)).replay(ops);
+            new HistoryReplay(cluster, rsc, node, fields.agentChanged(rsc, lr)).replay(ops);
             migrations.add(rsc, node, lr, ops);
             if (!rsc.historyIds().containsKey(node) || !activeBefore && rsc.active().containsKey(node)) {
                 rsc.historyIds().put(node, id);
@@ -67,15 +80,23 @@ final class StatusUnpacker {
         }
     }
 
-    /** The history names another class, provider or type than the configuration (attributes it leaves out count as the same). */
-    private static boolean agentChanged(Primitive rsc, CompactElement lr) {
-        return differs(lr, "class", rsc.standard()) || differs(lr, "type", rsc.type())
-                || lr.attributeIndex("class") >= 0 && differs(lr, "provider", rsc.provider());
-    }
+    /** Where a history's id and agent are among its attributes, -1 when absent. */
+    private record HistoryFields(int id, int standard, int provider, int type) {
 
-    private static boolean differs(CompactElement lr, String attribute, String configured) {
-        int recorded = lr.attributeIndex(attribute);
-        return recorded >= 0 && !lr.attributeEquals(recorded, configured == null ? "" : configured);
+        HistoryFields(CompactElement lr) {
+            this(lr.attributeIndex("id"), lr.attributeIndex("class"), lr.attributeIndex("provider"),
+                    lr.attributeIndex("type"));
+        }
+
+        /** The history names another class, provider or type than the configuration (attributes it leaves out count as the same). */
+        boolean agentChanged(Primitive rsc, CompactElement lr) {
+            return differs(lr, standard, rsc.standard()) || differs(lr, type, rsc.type())
+                    || standard >= 0 && differs(lr, provider, rsc.provider());
+        }
+
+        private static boolean differs(CompactElement lr, int recorded, String configured) {
+            return recorded >= 0 && !lr.attributeEquals(recorded, configured == null ? "" : configured);
+        }
     }
 
     private static boolean wasActive(List<OpRecord> ops) {
@@ -89,7 +110,7 @@ final class StatusUnpacker {
 
     private Primitive find(String id, Node node) {
         Primitive direct = cluster.primitivesById().get(id);
-        if (direct != null && !(direct.top() instanceof Clone c && !c.globallyUnique())) {
+        if (direct != null && !anonymousCloneMember(direct)) {
             return direct;
         }
         String base = Clone.withoutInstanceNumber(id);
@@ -101,6 +122,10 @@ final class StatusUnpacker {
             return direct;
         }
         return anonymousInstance(clone, base, node);
+    }
+
+    private static boolean anonymousCloneMember(Primitive p) {
+        return p.top() instanceof Clone c && !c.globallyUnique();
     }
 
     private Clone cloneOf(String childId) {

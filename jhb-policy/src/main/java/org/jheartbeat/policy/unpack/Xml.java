@@ -29,17 +29,21 @@ final class Xml {
 
     static List<Element> children(Element parent, String tag) {
         List<Element> out = new ArrayList<>();
-        for (Element e : children(parent)) {
-            if (e.getTagName().equals(tag)) {
-                out.add(e);
-            }
+        for (Element e = child(parent, tag); e != null; e = from(e.getNextSibling(), tag)) {
+            out.add(e);
         }
         return out;
     }
 
+    /** Walked in place, no list made: unpacking asks each of the configuration's elements for a few children. */
     static Element child(Element parent, String tag) {
-        for (Element e : children(parent)) {
-            if (e.getTagName().equals(tag)) {
+        return parent == null ? null : from(parent.getFirstChild(), tag);
+    }
+
+    /** The first element named tag from n on, n included. */
+    private static Element from(Node n, String tag) {
+        for (Node at = n; at != null; at = at.getNextSibling()) {
+            if (at instanceof Element e && e.getTagName().equals(tag)) {
                 return e;
             }
         }
