@@ -59,7 +59,7 @@ measure() {
 }
 
 measure fast 100ms 1
-measure slow 1s 5
+measure slow 1 5
 echo
 echo "| event | keepalive / deadtime | runs | min s | median s | p95 s | max s |"
 echo "|---|---|---|---|---|---|---|"

@@ -51,9 +51,15 @@ class ControllerSimulationTest {
     void seededFaultsNeverRunAResourceTwiceAndTheClusterConverges() {
         long first = Long.getLong("jhb.sim.first", 1);
         long seeds = Long.getLong("jhb.sim.seeds", 40);
+        List<String> failed = new ArrayList<>();
         for (long seed = first; seed < first + seeds; seed++) {
-            runSeed(seed);
+            try {
+                runSeed(seed);
+            } catch (AssertionError e) {
+                failed.add(e.getMessage().lines().limit(3).reduce("", (a, b) -> a + b + " "));
+            }
         }
+        assertThat(failed).as(failed.size() + " of " + seeds + " seeds failed").isEmpty();
     }
 
     private static void runSeed(long seed) {
