@@ -461,8 +461,8 @@ final class CloneDistribution {
         if (placed < max) {
             place(instance, current, 0);
         } else {
-            assignAt(instance, current, 0);
             leftBeyondLimit.add(instance);
+            assignAt(instance, current, 0);
         }
     }
 
@@ -591,10 +591,12 @@ final class CloneDistribution {
         Role role = clone.promotable() ? Role.UNPROMOTED : Role.STARTED;
         if (instance instanceof Group g) {
             Node node = n;
+            boolean followsLeftAlone = false;
             for (Primitive m : g.children()) {
                 if (leftAlone(m)) {
                     // it stays where it runs, and the members after it follow it there
                     node = m.currentNode();
+                    followsLeftAlone = true;
                     m.assign(node, role);
                     m.setAssignedScore(0);
                     continue;
@@ -604,7 +606,8 @@ final class CloneDistribution {
                 // may keep the instance on a node in maintenance)
                 boolean cannotStart = node != null && m.managed() && !m.blocked() && !node.canRunResources();
                 if (node != null && (w == null || w < 0 || cannotStart || m.stopOnly()
-                        || m.targetRole() == Role.STOPPED)) {
+                        || m.targetRole() == Role.STOPPED
+                        || followsLeftAlone && !instanceMayRunOn(instance, node))) {
                     node = null;
                 }
                 m.assign(node, role);
@@ -614,6 +617,18 @@ final class CloneDistribution {
             p.assign(n, role);
             p.setAssignedScore(n == null ? 0 : score);
         }
+    }
+
+    /**
+     * Whether the clone lets the instance run on the node as Pacemaker bans an instance's nodes
+     * (all members' scores with it) just before placing it: not where nothing may run, the
+     * clone's scores are negative or clone-node-max instances are placed already, nowhere for an
+     * orphan or once clone-max instances are placed. A member left alone stays where it runs
+     * whatever these say, but the members after it, bound to it, go there only if allowed.
+     */
+    private boolean instanceMayRunOn(Resource instance, Node node) {
+        return !leftBeyondLimit.contains(instance) && !orphan(instance) && node.canRunResources()
+                && cloneScores.getOrDefault(node, -1) >= 0 && fits(node, clone.cloneNodeMax());
     }
 
     private static void stop(Resource instance) {

@@ -1136,6 +1136,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void clonedGroupBlockedFirstMemberWhereCloneBannedKeepsNoLaterMember() throws Exception {
+        assertSameAsPacemaker("cloned-group-blocked-first-member-where-clone-banned-keeps-no-later-member");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
