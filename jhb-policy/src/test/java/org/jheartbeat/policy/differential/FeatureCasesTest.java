@@ -1141,6 +1141,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void promotedWithUnpromotedRoleBlocksPromotionBesidePromotedPrimary() throws Exception {
+        assertSameAsPacemaker("promoted-with-unpromoted-role-blocks-promotion-beside-promoted-primary");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
