@@ -102,12 +102,15 @@ final class CloneDistribution {
                 // it (not weighed while placing) finds no instance of the primary there: it is
                 // placed nowhere, uncounted
                 assignAt(instance, null, 0);
-            } else if (current != null && fixed(instance) && !failed(instance) && current.canRunResources()) {
+            } else if (current != null && fixed(instance) && !failed(instance) && current.canRunResources()
+                    && placed < max) {
                 place(instance, current, 0);
             } else if (current != null && fixed(instance)) {
-                // a failed one, or one on a node that cannot run resources (maintenance,
-                // standby), stays where it is too, but takes its place among the others in their
-                // order: it counts against clone-max only if its turn comes before the limit
+                // a failed one, one on a node that cannot run resources (maintenance, standby)
+                // or one whose turn comes once clone-max instances are placed (an orphan after
+                // an instance of higher priority, say) stays where it is too, but takes its
+                // place among the others in their order: it counts against clone-max only if
+                // its turn comes before the limit
                 unplaced.add(instance);
             } else if (fixed(instance) || orphan(instance)) {
                 // an unmanaged instance that is not running stays stopped, taking no node from the others;
@@ -589,6 +592,8 @@ final class CloneDistribution {
 
     private void assignAt(Resource instance, Node n, int score) {
         Role role = clone.promotable() ? Role.UNPROMOTED : Role.STARTED;
+        // one left where it is past clone-max is never assigned: its node does not count it
+        boolean counted = !leftBeyondLimit.contains(instance);
         if (instance instanceof Group g) {
             Node node = n;
             boolean followsLeftAlone = false;
@@ -597,7 +602,7 @@ final class CloneDistribution {
                     // it stays where it runs, and the members after it follow it there
                     node = m.currentNode();
                     followsLeftAlone = true;
-                    m.assign(node, role);
+                    stay(m, node, role, counted);
                     m.setAssignedScore(0);
                     continue;
                 }
@@ -614,8 +619,16 @@ final class CloneDistribution {
                 m.setAssignedScore(node == null ? 0 : score);
             }
         } else if (instance instanceof Primitive p) {
-            p.assign(n, role);
+            stay(p, n, role, counted);
             p.setAssignedScore(n == null ? 0 : score);
+        }
+    }
+
+    private static void stay(Primitive p, Node node, Role role, boolean counted) {
+        if (counted) {
+            p.assign(node, role);
+        } else {
+            p.leaveUncounted(node, role);
         }
     }
 

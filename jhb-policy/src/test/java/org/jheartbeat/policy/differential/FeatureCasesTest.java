@@ -1146,6 +1146,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void unmanagedCloneInstancePastCloneMaxNotCountedOnItsNode() throws Exception {
+        assertSameAsPacemaker("unmanaged-clone-instance-past-clone-max-not-counted-on-its-node");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
