@@ -1151,6 +1151,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void unpromotedRoleAntiColocationWithPromotedRoleBansItsNode() throws Exception {
+        assertSameAsPacemaker("unpromoted-role-anti-colocation-with-promoted-role-bans-its-node");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
