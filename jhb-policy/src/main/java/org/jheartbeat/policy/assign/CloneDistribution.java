@@ -597,8 +597,11 @@ final class CloneDistribution {
         if (instance instanceof Group g) {
             Node node = n;
             boolean followsLeftAlone = false;
+            // fencing on without a device, Pacemaker leaves each member unmanaged: it stays where
+            // it runs (or stopped), whatever its scores, disabled too
+            boolean eachWhereItRuns = assigner.fencingWithoutDevice();
             for (Primitive m : g.children()) {
-                if (leftAlone(m)) {
+                if (leftAlone(m) || eachWhereItRuns) {
                     // it stays where it runs, and the members after it follow it there
                     node = m.currentNode();
                     followsLeftAlone = true;

@@ -1156,6 +1156,11 @@ class FeatureCasesTest {
     }
 
     @Test
+    void noFencingDeviceKeepsDisabledClonedGroupMembersWhereTheyRun() throws Exception {
+        assertSameAsPacemaker("no-fencing-device-keeps-disabled-cloned-group-members-where-they-run");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
