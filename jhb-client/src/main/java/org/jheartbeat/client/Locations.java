@@ -46,6 +46,15 @@ public record Locations(Path configDir, Path stateDir) {
     }
 
     /** The Unix-domain socket the daemon answers local requests on. */
+    /**
+     * Where resource agents keep their state (HA_RSCTMP): /run/resource-agents, cleared at boot,
+     * for the standard state directory; inside a state directory of its own otherwise (several
+     * nodes on one machine, the local demo), so nodes never see each other's files.
+     */
+    public Path resourceTemp() {
+        return stateDir.equals(DEFAULT_STATE_DIR) ? Path.of("/run/resource-agents") : stateDir.resolve("rsctmp");
+    }
+
     public Path socket() {
         return stateDir.resolve("heartbeat.sock");
     }

@@ -24,6 +24,7 @@ import org.jheartbeat.common.config.ConfigException;
 import org.jheartbeat.common.log.HeartbeatLogging;
 import org.jheartbeat.common.loop.ThreadEventLoop;
 import org.jheartbeat.common.time.Clock;
+import org.jheartbeat.controller.Controller;
 import org.jheartbeat.daemon.ipc.IpcServer;
 import org.jheartbeat.daemon.ipc.IpcServerException;
 import org.jheartbeat.daemon.ipc.PeerCredentials;
@@ -35,6 +36,7 @@ import org.jheartbeat.daemon.state.PidFile;
 import org.jheartbeat.messaging.HeartbeatService;
 import org.jheartbeat.messaging.MessagingConfig;
 import org.jheartbeat.messaging.config.Autojoin;
+import org.jheartbeat.messaging.config.CrmMode;
 import org.jheartbeat.messaging.config.DaemonLogSettings;
 import org.jheartbeat.messaging.config.HaConfig;
 import org.jheartbeat.messaging.config.Medium;
@@ -71,6 +73,8 @@ final class HeartbeatDaemon {
     private CibReplicator replicator;
     private RespawnSupervisor respawns;
     private LocalResources localResources;
+    private ThreadEventLoop controllerLoop;
+    private Controller controller;
     private PidFile pidFile;
     private boolean stopping;
     private volatile boolean failed;
@@ -92,17 +96,24 @@ final class HeartbeatDaemon {
         pidFile.writeOwn();
         LOG.info("Configuration validated. Starting {} on node {}", StatusReport.VERSION, nodeName);
         startCib();
+        localResources = new LocalResources(locations, clock, new ThreadEventLoop("lrm", clock, this::fail));
+        if (config.haCf().crm() != CrmMode.OFF) {
+            controllerLoop = new ThreadEventLoop("crmd", clock, this::fail);
+            controller = new Controller(nodeName, controllerLoop, cib, localResources.lrm(),
+                    message -> messaging.service().send(message));
+            localResources.onResult(controller::operationDone);
+        }
         messaging = startMessaging(config);
         respawnLoop = new ThreadEventLoop("respawn", clock, this::fail);
         respawns = new RespawnSupervisor(respawnLoop, config.haCf().respawns(), config.haCf().environment(),
                 RespawnSupervisor.ChildLauncher.SYSTEM);
         respawns.start();
-        localResources = new LocalResources(locations, clock, new ThreadEventLoop("lrm", clock, this::fail));
         try {
             ipc = IpcServer.start(locations.socket(), new RequestDispatcher()
                     .on(IpcMessages.STATUS, this::status)
                     .on(IpcMessages.CIB, new CibRequests(cib, replicator)::handle)
-                    .on(IpcMessages.LRM, new LrmRequests(localResources.lrm(), nodeName)::handle));
+                    .on(IpcMessages.LRM, new LrmRequests(localResources.lrm(), nodeName)::handle)
+                    .on(IpcMessages.CONTROLLER, new ControllerRequests(controller)::handle));
         } catch (IpcServerException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -147,6 +158,9 @@ final class HeartbeatDaemon {
         Messaging started = new Messaging(loop, transport, service, pings);
         messaging = started;
         service.subscribe(cibLoop, replicator);
+        if (controller != null) {
+            service.subscribe(controllerLoop, controller);
+        }
         service.start();
         pings.start();
         return started;
@@ -219,6 +233,7 @@ final class HeartbeatDaemon {
             stopMessaging(messaging);
         }
         closeQuietly(respawnLoop);
+        closeQuietly(controllerLoop);
         closeQuietly(localResources);
         if (cibWriter != null) {
             cibWriter.shutdown();

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jheartbeat.common.loop.ThreadEventLoop;
 import org.jheartbeat.common.time.Clock;
 import org.jheartbeat.client.Locations;
@@ -12,11 +14,9 @@ import org.jheartbeat.exec.ProcessAgentLauncher;
 import org.jheartbeat.lrm.LocalResourceManager;
 import org.jheartbeat.lrm.OperationEvent;
 import org.jheartbeat.lrm.OperationResult;
+import org.jheartbeat.lrm.agent.AgentClasses;
 import org.jheartbeat.lrm.agent.AgentEnvironment;
-import org.jheartbeat.lrm.agent.HeartbeatClass;
-import org.jheartbeat.lrm.agent.LsbClass;
-import org.jheartbeat.lrm.agent.OcfClass;
-import org.jheartbeat.lrm.agent.StonithClass;
+import org.jheartbeat.lrm.agent.OcfAgentPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 final class LocalResources implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("lrmd");
-    private static final Path SYSTEM_RESOURCE_TEMP = Path.of("/run/resource-agents");
     /** The system property bin/.launch sets to its agent-tools directory. */
     static final String AGENT_TOOLS = "jhb.agentTools";
     private static final int OUTPUT_CAP = 64 * 1024;
@@ -43,6 +42,7 @@ final class LocalResources implements AutoCloseable {
     private final ThreadEventLoop loop;
     private final ProcessAgentLauncher launcher;
     private final LocalResourceManager lrm;
+    private final List<Consumer<OperationEvent>> listeners = new CopyOnWriteArrayList<>();
 
     LocalResources(Locations locations, Clock clock, ThreadEventLoop loop) throws IOException {
         this.loop = loop;
@@ -51,16 +51,23 @@ final class LocalResources implements AutoCloseable {
                 agentTools(), locations.stateDir());
         LOG.info("Resource agents keep their state in {}; our tools for them: {}", environment.resourceTemp(),
                 environment.toolsDirectory() == null ? "none (Pacemaker's, if installed)" : environment.toolsDirectory());
-        this.lrm = new LocalResourceManager(loop, List.of(
-                new OcfClass(environment, launcher),
-                new LsbClass(Path.of("/etc/init.d"), environment, launcher),
-                new HeartbeatClass(Path.of("/etc/ha.d/resource.d"), environment, launcher),
-                new StonithClass(Path.of("/usr/sbin/stonith"), environment, launcher, clock)),
-                PARALLEL, LocalResources::log);
+        this.lrm = new LocalResourceManager(loop, AgentClasses.installed(environment,
+                OcfAgentPath.fromEnvironment(System.getenv(), environment.ocfRoot()), launcher, clock),
+                PARALLEL, this::operationDone);
     }
 
     LocalResourceManager lrm() {
         return lrm;
+    }
+
+    /** Tells a listener (the controller) of every one-shot result and every change of a recurring one, on the LRM's loop. */
+    void onResult(Consumer<OperationEvent> listener) {
+        listeners.add(listener);
+    }
+
+    private void operationDone(OperationEvent event) {
+        log(event);
+        listeners.forEach(listener -> listener.accept(event));
     }
 
     /** bin/agent-tools, which the launcher names; absent when the daemon was started another way. */
@@ -70,14 +77,14 @@ final class LocalResources implements AutoCloseable {
     }
 
     private static Path resourceTemp(Locations locations) throws IOException {
-        if (!locations.stateDir().equals(Locations.DEFAULT_STATE_DIR)) {
-            return Files.createDirectories(locations.stateDir().resolve("rsctmp"));
+        Path temp = locations.resourceTemp();
+        if (Files.notExists(temp)) {
+            Files.createDirectories(temp);
+            if (locations.stateDir().equals(Locations.DEFAULT_STATE_DIR)) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-t"));
+            }
         }
-        if (Files.notExists(SYSTEM_RESOURCE_TEMP)) {
-            Files.createDirectories(SYSTEM_RESOURCE_TEMP);
-            Files.setPosixFilePermissions(SYSTEM_RESOURCE_TEMP, PosixFilePermissions.fromString("rwxr-xr-t"));
-        }
-        return SYSTEM_RESOURCE_TEMP;
+        return temp;
     }
 
     private static void log(OperationEvent event) {

@@ -76,6 +76,11 @@ final class NodeProcess implements AutoCloseable {
         return tool("org.jheartbeat.cli.crmsimulate.CrmSimulateMain", args);
     }
 
+    /** Runs crm_mon (ours) against this node's daemon. */
+    ToolResult crmMon(String... args) throws IOException, InterruptedException {
+        return tool("org.jheartbeat.cli.crmmon.CrmMonMain", args);
+    }
+
     /** Runs lrmadmin (ours) against this node's daemon. */
     ToolResult lrmadmin(String... args) throws IOException, InterruptedException {
         return tool("org.jheartbeat.cli.lrmadmin.LrmAdminMain", args);
@@ -127,6 +132,10 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** kill -9: the node vanishes without a word to its peers. */
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
     void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);

@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibVersion;
+import org.jheartbeat.cib.xml.CibXml;
 import org.jheartbeat.cib.request.CibRequest;
 import org.jheartbeat.messaging.wire.HaMessage;
 
@@ -19,8 +21,8 @@ import org.jheartbeat.messaging.wire.HaMessage;
  * that each fit one datagram.
  *
  * <pre>
- * cib_dc      DC → all     ver                      "I am DC and hold this version"
- * cib_diff    DC → all     from, to, patch          a change, as a patch from one version to the next
+ * cib_dc      DC → all     ver, digest              "I am DC and hold this version (with this content)"
+ * cib_diff    DC → all     from, to, patch, digest  a change, as a patch from one version to the next
  * cib_applied → DC         ver                      "this version is on my disk"
  * cib_sync    → DC                                  "send me the whole CIB"
  * cib_full    → one/all    ver, part, parts, data   the whole CIB, gzipped, in parts
@@ -62,6 +64,11 @@ final class CibMessages {
             throw new IllegalArgumentException("not a CIB version (admin_epoch.epoch.num_updates): " + text);
         }
         return new CibVersion(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+    }
+
+    /** The MD5 of the CIB's text: members compare it with the DC's to find a copy that drifted. */
+    static String digest(CibDocument cib) {
+        return CibDigest.of(utf8(CibXml.toXml(cib)));
     }
 
     static byte[] utf8(String text) {

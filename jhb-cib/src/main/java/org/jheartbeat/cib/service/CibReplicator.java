@@ -159,7 +159,7 @@ public final class CibReplicator implements MessagingListener {
             CibPatch patch = CibDiff.between(before, latest);
             send.apply(CibMessages.to(CibMessages.DIFF, null).string("from", CibMessages.version(patch.source()))
                     .string("to", CibMessages.version(patch.target())).binary("patch", CibMessages.utf8(patch.toXml()))
-                    .build());
+                    .string("digest", CibMessages.digest(latest)).build());
             releaseAcknowledged();
         } else if (view != null) {
             send.apply(CibMessages.to(CibMessages.APPLIED, view.dc()).string("ver", CibMessages.version(latest.version()))
@@ -178,7 +178,7 @@ public final class CibReplicator implements MessagingListener {
         if (isDc() && (!wasDc || previous == null || !previous.members().equals(changed.members()))) {
             LOG.info("DC {}: announcing CIB {} to members {}", localNode, expected, changed.members());
             send.apply(CibMessages.to(CibMessages.DC, null).string("ver", CibMessages.version(latest.version()))
-                    .build());
+                    .string("digest", CibMessages.digest(latest)).build());
         }
         if (isDc()) {
             cib.change(document -> DcAttributes.set(document, localNode, changed.quorum()));
@@ -210,7 +210,7 @@ public final class CibReplicator implements MessagingListener {
 
     private void dispatch(String fromNode, HaMessage message) {
         switch (message.type()) {
-            case CibMessages.DC -> dcAnnounced(fromNode, CibMessages.version(message.get("ver")));
+            case CibMessages.DC -> dcAnnounced(fromNode, CibMessages.version(message.get("ver")), message.get("digest"));
             case CibMessages.DIFF -> diffReceived(fromNode, message);
             case CibMessages.APPLIED -> applied(fromNode, CibMessages.version(message.get("ver")));
             case CibMessages.SYNC -> sendFull(fromNode);
@@ -221,12 +221,21 @@ public final class CibReplicator implements MessagingListener {
         }
     }
 
-    private void dcAnnounced(String dc, CibVersion dcVersion) {
+    /**
+     * A new DC's version. The higher version wins; at the same version, a different content (two
+     * nodes that each were DC alone made different changes under the same numbers) makes this
+     * node take the DC's.
+     */
+    private void dcAnnounced(String dc, CibVersion dcVersion, String dcDigest) {
         if (view == null || !dc.equals(view.dc())) {
             return;
         }
         int order = expected.compareTo(dcVersion);
-        if (order > 0) {
+        if (order == 0 && dcDigest != null && latest.version().equals(dcVersion)
+                && !dcDigest.equals(CibMessages.digest(latest))) {
+            LOG.info("My CIB {} differs from the DC's under the same version: asking {} for the whole CIB", expected, dc);
+            send.apply(CibMessages.to(CibMessages.SYNC, dc).build());
+        } else if (order > 0) {
             LOG.info("My CIB {} is newer than the DC's {}: sending it to {}", expected, dcVersion, dc);
             sendFull(dc);
         } else if (order < 0) {
@@ -259,12 +268,19 @@ public final class CibReplicator implements MessagingListener {
             return;
         }
         expected = to;
+        String digest = message.get("digest");
         cib.change(document -> {
+            CibDocument patched;
             try {
-                return patch.apply(document);
+                patched = patch.apply(document);
             } catch (PatchException e) {
                 throw new CompletionException(e);
             }
+            // the same patch on a copy that had drifted from the DC's gives another CIB: take the DC's whole
+            if (digest != null && !digest.equals(CibMessages.digest(patched))) {
+                throw new CompletionException(new IllegalStateException("the result differs from the DC's CIB " + to));
+            }
+            return patched;
         }).exceptionally(error -> {
             loop.execute(() -> {
                 LOG.warn("CIB patch {} -> {} did not apply ({}): asking for the whole CIB", from, to,
@@ -345,7 +361,7 @@ public final class CibReplicator implements MessagingListener {
         if (!fromDc && !copy.version().isNewerThan(expected)) {
             return;
         }
-        if (fromDc && copy.version().equals(expected)) {
+        if (fromDc && copy.version().equals(expected) && CibMessages.digest(copy).equals(CibMessages.digest(latest))) {
             send.apply(CibMessages.to(CibMessages.APPLIED, fromNode).string("ver", CibMessages.version(expected))
                     .build());
             return;

@@ -153,4 +153,29 @@ class CibReplicatorTest {
         assertThat(cluster.cibOf("n3").root().getAttribute("dc-uuid")).isEqualTo("n2");
         assertThat(cluster.cibOf("n3").version().epoch()).as("a status-level change").isEqualTo(epoch);
     }
+
+    @Test
+    void copiesThatDriftedUnderTheSameVersionAreReplacedByTheDcsAndLaterPatchesFit() {
+        ReplicaCluster cluster = threeNodes();
+        cluster.isolate("n1");
+        cluster.isolate("n2");
+        cluster.isolate("n3");
+        cluster.view("n1", "n1");
+        cluster.view("n2", "n2");
+        submit(cluster, "n1", create("only-on-n1"));
+        submit(cluster, "n2", create("only-on-n2"));
+        assertThat(cluster.cibOf("n1").version()).isEqualTo(cluster.cibOf("n2").version());
+
+        cluster.rejoin("n1");
+        cluster.rejoin("n2");
+        cluster.rejoin("n3");
+        cluster.view("n1", "n1", "n2", "n3");
+        submit(cluster, "n1", create("after"));
+
+        String reference = CibXml.toXml(cluster.cibOf("n1"));
+        for (String node : new String[] {"n2", "n3"}) {
+            assertThat(CibXml.toXml(cluster.cibOf(node))).as(node).isEqualTo(reference);
+        }
+        assertThat(has(cluster.cibOf("n2"), "only-on-n2")).isFalse();
+    }
 }

@@ -27,6 +27,10 @@ final class AttributeTool {
         this.locations = options.resolve(environment);
     }
 
+    Locations locations() {
+        return locations;
+    }
+
     NodeAttributes attributes() {
         return new NodeAttributes(CibTarget.from(environment, locations));
     }

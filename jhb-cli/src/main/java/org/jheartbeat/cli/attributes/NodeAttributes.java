@@ -1,6 +1,8 @@
 package org.jheartbeat.cli.attributes;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jheartbeat.cib.model.CibErrorCode;
 import org.jheartbeat.cib.model.CibParseException;
@@ -9,6 +11,7 @@ import org.jheartbeat.cib.request.CibRequestException;
 import org.jheartbeat.cib.xml.CibXml;
 import org.jheartbeat.cli.cibadmin.CibTarget;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Node attributes and cluster options kept in the CIB, set, read and removed the way
@@ -67,6 +70,43 @@ public final class NodeAttributes {
         } catch (CibParseException e) {
             throw new CibRequestException(CibErrorCode.ERROR, "the daemon's answer was not XML: " + e.getMessage());
         }
+    }
+
+    /** Whether the CIB knows the node: an entry under nodes, or a status entry. */
+    public boolean knows(String node) throws CibRequestException {
+        check(node, "node");
+        try {
+            cib.execute(new CibRequest(CibRequest.Operation.QUERY, null, "/cib/configuration/nodes/node[@uname='" + node
+                    + "'] | /cib/status/node_state[@uname='" + node + "']", null, false, false));
+            return true;
+        } catch (CibRequestException e) {
+            if (e.code() == CibErrorCode.NO_SUCH_OBJECT) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Every transient attribute of the node (status section), by name. */
+    public Map<String, String> transientAttributes(String node) throws CibRequestException {
+        check(node, "node");
+        Map<String, String> values = new TreeMap<>();
+        try {
+            String output = cib.execute(new CibRequest(CibRequest.Operation.QUERY, null, "/cib/status/node_state[@uname='"
+                    + node + "']/transient_attributes", null, false, false)).output();
+            NodeList pairs = CibXml.parseElement(output, "answer").getElementsByTagName("nvpair");
+            for (int i = 0; i < pairs.getLength(); i++) {
+                Element pair = (Element) pairs.item(i);
+                values.put(pair.getAttribute("name"), pair.getAttribute("value"));
+            }
+        } catch (CibRequestException e) {
+            if (e.code() != CibErrorCode.NO_SUCH_OBJECT) {
+                throw e;
+            }
+        } catch (CibParseException e) {
+            throw new CibRequestException(CibErrorCode.ERROR, "the daemon's answer was not XML: " + e.getMessage());
+        }
+        return values;
     }
 
     /** Removes the attribute; nothing to remove is no error, as for crm_attribute. */

@@ -1,5 +1,6 @@
 package org.jheartbeat.cli.clusterstatus;
 
+import org.jheartbeat.policy.model.InstanceIds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

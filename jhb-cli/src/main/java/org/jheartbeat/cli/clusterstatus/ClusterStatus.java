@@ -1,6 +1,7 @@
 package org.jheartbeat.cli.clusterstatus;
 
 import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.Node;
 
 /**
  * A cluster's status as Pacemaker's tools print it: the "Node List", an empty line, and the
@@ -17,11 +18,24 @@ public final class ClusterStatus {
         this.nodeAttributes = nodeAttributes;
     }
 
+    /** A node's state in Pacemaker's words: online, OFFLINE, standby, maintenance, UNCLEAN (...). */
+    public String nodeState(Node node) {
+        return new NodeList(cluster).state(node);
+    }
+
+    /**
+     * The resources alone: all of them under "Full List of Resources", or only those active
+     * somewhere under "Active Resources", as crm_mon shows them without and with -r.
+     */
+    public void printResources(TextList out, boolean inactiveToo) {
+        new ResourceList(cluster, inactiveToo).print(out);
+    }
+
     public void print(String title, TextList out) {
         out.begin(title);
         new NodeList(cluster).print(out);
         out.blank();
-        new ResourceList(cluster).print(out);
+        new ResourceList(cluster, true).print(out);
         if (nodeAttributes) {
             new NodeAttributes(cluster).print(out);
         }

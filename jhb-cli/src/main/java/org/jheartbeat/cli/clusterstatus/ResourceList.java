@@ -11,25 +11,29 @@ import org.jheartbeat.policy.model.Resource;
 
 /**
  * "Full List of Resources": every configured resource in configuration order, active or not,
- * and resources the configuration no longer has while they still run (orphans).
+ * and resources the configuration no longer has while they still run (orphans). Or "Active
+ * Resources": those with a primitive active somewhere, a group with its active members only.
  */
 final class ResourceList {
 
     private final Cluster cluster;
     private final Management management;
     private final PrimitiveLine primitives;
+    private final boolean inactiveToo;
 
-    ResourceList(Cluster cluster) {
+    ResourceList(Cluster cluster, boolean inactiveToo) {
         this.cluster = cluster;
+        this.inactiveToo = inactiveToo;
         this.management = new Management(cluster);
         this.primitives = new PrimitiveLine(management);
     }
 
     void print(TextList out) {
-        out.begin("Full List of Resources");
+        out.begin(inactiveToo ? "Full List of Resources" : "Active Resources");
         boolean printed = false;
         for (Resource r : inDisplayOrder()) {
-            if (r instanceof Primitive p && p.orphan() && p.active().isEmpty()) {
+            boolean inactive = r.primitives().stream().allMatch(p -> p.active().isEmpty());
+            if (r instanceof Primitive p && p.orphan() && inactive || !inactiveToo && inactive) {
                 continue;
             }
             printed |= print(r, out);
@@ -80,7 +84,9 @@ final class ResourceList {
         }
         out.begin("Resource Group: " + g.id() + (flags.isEmpty() ? "" : " (" + String.join(", ", flags) + ")"));
         for (Primitive member : g.children()) {
-            out.item(primitives.of(member));
+            if (inactiveToo || !member.active().isEmpty()) {
+                out.item(primitives.of(member));
+            }
         }
         out.end();
         return true;

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jheartbeat.cli.clusterstatus.Management;
+import org.jheartbeat.policy.graph.ActionAttributes;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.actions.Transition;
 
@@ -70,7 +71,7 @@ final class GraphDot {
      * "stonith 'reboot' node2", "do_shutdown node1", "Cancel rsc1_monitor_10000 node1".
      */
     static String name(Action a) {
-        if (GraphXml.isFencing(a)) {
+        if (ActionAttributes.isFencing(a)) {
             return "stonith '" + a.task().substring("stonith-".length()) + "' " + a.node().name();
         }
         if (a.resource() == null) {

@@ -5,13 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jheartbeat.cli.clusterstatus.InstanceIds;
+import org.jheartbeat.policy.graph.ActionAttributes;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.actions.Transition;
-import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.ClusterOptions;
-import org.jheartbeat.policy.model.OpConfig;
-import org.jheartbeat.policy.model.Primitive;
 
 /**
  * {@code --save-graph}: the transition as the controller is given it, in Pacemaker's
@@ -23,7 +20,6 @@ final class GraphXml {
 
     /** The CRM feature set Pacemaker 2.1.5 writes, which a controller checks it can run. */
     static final String FEATURE_SET = "3.16.1";
-    private static final long DEFAULT_TIMEOUT_MS = 20_000;
 
     private final Transition transition;
     private final StringBuilder xml = new StringBuilder();
@@ -80,8 +76,8 @@ final class GraphXml {
     private void action(int depth, Action a, boolean full) {
         Map<String, String> identity = new LinkedHashMap<>();
         identity.put("id", Integer.toString(a.id()));
-        if (isFencing(a) || isShutdown(a)) {
-            String how = isFencing(a) ? a.task().substring("stonith-".length()) : null;
+        if (ActionAttributes.isFencing(a) || ActionAttributes.isShutdown(a)) {
+            String how = ActionAttributes.isFencing(a) ? a.task().substring("stonith-".length()) : null;
             identity.put("operation", how != null ? "stonith" : a.task());
             identity.put("operation_key", how != null ? "stonith-" + a.node().name() + "-" + how
                     : a.task() + "-" + a.node().name());
@@ -121,40 +117,14 @@ final class GraphXml {
         tag(depth, element, identity, false);
         Map<String, String> attributes = new TreeMap<>();
         if (pseudo) {
-            attributes.put("CRM_meta_timeout", Long.toString(DEFAULT_TIMEOUT_MS));
+            attributes.put("CRM_meta_timeout", Long.toString(ActionAttributes.DEFAULT_TIMEOUT_MS));
         } else {
-            Primitive rsc = a.primitive();
-            tag(depth + 1, "primitive", agent(rsc), true);
-            attributes.putAll(rsc.params());
-            onNode(attributes, a);
-            cloneMeta(attributes, rsc);
-            if (a.intervalMs() > 0) {
-                attributes.put("CRM_meta_interval", Long.toString(a.intervalMs()));
-                attributes.put("CRM_meta_name", "monitor");
-                if (Action.CANCEL.equals(a.task())) {
-                    attributes.put("CRM_meta_operation", "monitor");
-                }
-                OpConfig op = op(rsc, a);
-                if (op != null && op.role() != null) {
-                    attributes.put("CRM_meta_role", op.role().text());
-                }
-            } else if ("monitor".equals(a.task())) {
-                attributes.put("CRM_meta_op_target_rc", Integer.toString(StatusEditor.NOT_RUNNING));
-            }
-            attributes.put("CRM_meta_timeout", Long.toString(timeout(rsc, a)));
+            tag(depth + 1, "primitive", ActionAttributes.agent(a.primitive()), true);
+            attributes.putAll(ActionAttributes.of(transition, a));
         }
         attributes.put("crm_feature_set", FEATURE_SET);
         tag(depth + 1, "attributes", attributes, true);
         close(depth, element);
-    }
-
-    static boolean isFencing(Action a) {
-        return a.resource() == null && a.task().startsWith("stonith-");
-    }
-
-    /** The controller's order to a node leaving the cluster cleanly. */
-    static boolean isShutdown(Action a) {
-        return a.resource() == null && "do_shutdown".equals(a.task());
     }
 
     private static void node(Map<String, String> attributes, Action a) {
@@ -165,54 +135,6 @@ final class GraphXml {
     private static void onNode(Map<String, String> attributes, Action a) {
         attributes.put("CRM_meta_on_node", a.node().name());
         attributes.put("CRM_meta_on_node_uuid", a.node().id());
-    }
-
-    /** The agent; an anonymous clone's instance is named as the nodes know it, with its instance as long-id. */
-    private static Map<String, String> agent(Primitive rsc) {
-        Map<String, String> agent = new LinkedHashMap<>();
-        String shown = InstanceIds.shownId(rsc);
-        agent.put("id", shown);
-        if (!shown.equals(rsc.id())) {
-            agent.put("long-id", rsc.id());
-        }
-        agent.put("class", rsc.standard());
-        if (rsc.provider() != null && !rsc.provider().isEmpty()) {
-            agent.put("provider", rsc.provider());
-        }
-        agent.put("type", rsc.type());
-        return agent;
-    }
-
-    private void cloneMeta(Map<String, String> attributes, Primitive rsc) {
-        if (!(rsc.top() instanceof Clone clone)) {
-            return;
-        }
-        String id = rsc.parent() instanceof Clone ? rsc.id() : rsc.parent().id();
-        attributes.put("CRM_meta_clone", id.substring(id.lastIndexOf(':') + 1));
-        attributes.put("CRM_meta_clone_max", Integer.toString(clone.cloneMax(transition.cluster().nodes().size())));
-        attributes.put("CRM_meta_clone_node_max", Integer.toString(clone.cloneNodeMax()));
-        attributes.put("CRM_meta_globally_unique", Boolean.toString(clone.globallyUnique()));
-        attributes.put("CRM_meta_notify", Boolean.toString(clone.notifying()));
-        if (clone.promotable()) {
-            attributes.put("CRM_meta_promoted_max", Integer.toString(clone.promotedMax()));
-            attributes.put("CRM_meta_promoted_node_max", Integer.toString(clone.promotedNodeMax()));
-        }
-    }
-
-    private static long timeout(Primitive rsc, Action a) {
-        OpConfig op = op(rsc, a);
-        return op == null ? DEFAULT_TIMEOUT_MS : op.timeoutMs();
-    }
-
-    /** The configured operation an action runs (a cancellation: the monitor it stops), if any. */
-    private static OpConfig op(Primitive rsc, Action a) {
-        String task = Action.CANCEL.equals(a.task()) ? "monitor" : a.task();
-        for (OpConfig op : rsc.ops()) {
-            if (op.name().equals(task) && op.intervalMs() == a.intervalMs()) {
-                return op;
-            }
-        }
-        return null;
     }
 
     private void tag(int depth, String name, Map<String, String> attributes, boolean empty) {

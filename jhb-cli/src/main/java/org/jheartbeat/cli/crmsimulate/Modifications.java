@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jheartbeat.cli.ToolFailure;
-import org.jheartbeat.cli.clusterstatus.InstanceIds;
+import org.jheartbeat.policy.model.InstanceIds;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
 import org.jheartbeat.policy.model.Node;

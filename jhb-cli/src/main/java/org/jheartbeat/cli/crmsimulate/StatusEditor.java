@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jheartbeat.cib.model.CompactContent;
 import org.jheartbeat.cib.model.CompactElement;
-import org.jheartbeat.cli.clusterstatus.InstanceIds;
+import org.jheartbeat.policy.model.InstanceIds;
 import org.jheartbeat.policy.Score;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
@@ -123,16 +123,6 @@ final class StatusEditor {
         setTransientAttribute(node, last, Long.toString(nowSeconds));
         lines.add("Injecting attribute " + last + "=" + nowSeconds + " into /node_state '" + node.id() + "'");
         return lines;
-    }
-
-    /**
-     * The name the node keeps the resource's history under: where the node has history of
-     * it, the name found there (an anonymous clone's instance may go by another instance
-     * number, or none); else the configured id for an anonymous clone's instance.
-     */
-    static String historyId(Node node, Primitive rsc) {
-        String known = rsc.historyIds().get(node);
-        return known != null ? known : InstanceIds.shownId(rsc);
     }
 
     /** A probe may find the resource running (promoted) or not; anything else than expected is a failure. */

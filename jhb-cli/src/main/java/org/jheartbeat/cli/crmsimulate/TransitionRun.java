@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.jheartbeat.cli.clusterstatus.InstanceIds;
+import org.jheartbeat.policy.model.InstanceIds;
 import org.jheartbeat.cli.clusterstatus.TextList;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.actions.Transition;
+import org.jheartbeat.policy.graph.ActionAttributes;
 import org.jheartbeat.policy.model.Primitive;
-import org.jheartbeat.policy.model.Role;
 
 /**
  * Carries out a transition on paper, as Pacemaker's crm_simulate does: the actions of the
@@ -67,7 +67,7 @@ final class TransitionRun {
 
     /** Does one action; false when it failed and the transition stops. */
     private boolean execute(Action a, TextList out) {
-        if (a.resource() == null && a.task().startsWith("stonith-")) {
+        if (ActionAttributes.isFencing(a)) {
             out.item("Fencing " + a.node().name() + " (" + a.task().substring("stonith-".length()) + ")");
             // unfencing ("on") leaves the node in the cluster as it was
             if (!"stonith-on".equals(a.task())) {
@@ -75,7 +75,7 @@ final class TransitionRun {
             }
             return true;
         }
-        if (GraphXml.isShutdown(a)) {
+        if (ActionAttributes.isShutdown(a)) {
             out.item("Cluster action:  " + a.task() + " on " + a.node().name());
             return true;
         }
@@ -89,13 +89,13 @@ final class TransitionRun {
         if (Action.CANCEL.equals(a.task()) || "notify".equals(a.operation())) {
             return true;
         }
-        int expected = expectedRc(a);
+        int expected = ActionAttributes.expectedRc(a);
         OpSpec failure = failureFor(a);
         int rc = failure == null ? expected : failure.rc();
         if (failure != null) {
             out.line("Pretending action " + a.id() + " failed with rc=" + rc);
         }
-        String historyId = StatusEditor.historyId(a.node(), rsc);
+        String historyId = InstanceIds.historyId(a.node(), rsc);
         for (String line : status.recordOp(a.node(), historyId, rsc, a.task(), a.intervalMs(), rc, expected)) {
             out.item(line);
         }
@@ -120,25 +120,10 @@ final class TransitionRun {
         return rsc.id();
     }
 
-    /**
-     * What the operation returns when it goes well: a probe finds the resource stopped, a
-     * recurring monitor of a promoted instance finds it promoted.
-     */
-    private static int expectedRc(Action a) {
-        if (!"monitor".equals(a.task())) {
-            return 0;
-        }
-        if (a.intervalMs() == 0) {
-            return StatusEditor.NOT_RUNNING;
-        }
-        Primitive rsc = a.primitive();
-        return rsc.assignedNode() == a.node() && rsc.nextRole() == Role.PROMOTED ? StatusEditor.RUNNING_PROMOTED : 0;
-    }
-
     private OpSpec failureFor(Action a) {
         Primitive rsc = a.primitive();
         for (OpSpec spec : failures) {
-            boolean sameResource = spec.resource().equals(rsc.id()) || spec.resource().equals(StatusEditor.historyId(a.node(), rsc))
+            boolean sameResource = spec.resource().equals(rsc.id()) || spec.resource().equals(InstanceIds.historyId(a.node(), rsc))
                     || spec.resource().equals(InstanceIds.shownId(rsc));
             if (sameResource && spec.task().equals(a.task()) && spec.intervalMs() == a.intervalMs()
                     && spec.node().equals(a.node().name())) {

@@ -101,7 +101,7 @@ class CrmResourceMainTest {
     @Test
     void noQuestionIsBadUsage() {
         assertThat(run()).isEqualTo(64);
-        assertThat(err.toString()).contains("give one of --list-standards");
+        assertThat(err.toString()).contains("give one command (--list, --locate");
     }
 
     private int run(String... args) {

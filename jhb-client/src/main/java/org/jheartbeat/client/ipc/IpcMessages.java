@@ -36,6 +36,8 @@ public final class IpcMessages {
     public static final String CIB = "cib";
     /** An lrmadmin command on the node's local resource manager. */
     public static final String LRM = "lrm";
+    /** A crm_resource command for the cluster's controller (cleanup). */
+    public static final String CONTROLLER = "crmd";
 
     /** Shared by both ends; unknown fields are ignored so newer daemons can add some. */
     public static final ObjectMapper MAPPER = new ObjectMapper()

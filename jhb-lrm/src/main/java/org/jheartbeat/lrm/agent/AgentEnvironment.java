@@ -21,6 +21,7 @@ public record AgentEnvironment(Path ocfRoot, Path resourceTemp, Path toolsDirect
     /** The Pacemaker feature set agents compare against (ocf_promotion_score chooses crm_attribute -p from 3.10). */
     public static final String FEATURE_SET = "3.16.1";
 
+    private static final Path SYSTEM_RESOURCE_TEMP = Path.of("/run/resource-agents");
     private static final String SYSTEM_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
 
     /** Agents alone, without our tools. */
@@ -32,6 +33,11 @@ public record AgentEnvironment(Path ocfRoot, Path resourceTemp, Path toolsDirect
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", toolsDirectory == null ? SYSTEM_PATH : toolsDirectory + ":" + SYSTEM_PATH);
         env.put("HA_RSCTMP", resourceTemp.toString());
+        if (!resourceTemp.equals(SYSTEM_RESOURCE_TEMP)) {
+            // a node with a state directory of its own (several on one machine): agents that keep
+            // pid and state files in HA_VARRUN (ocf:pacemaker:Dummy, anything) keep them apart too
+            env.put("HA_VARRUN", resourceTemp.toString());
+        }
         if (toolsDirectory != null) {
             env.put("HA_SBIN_DIR", toolsDirectory.toString());
         }

@@ -20,10 +20,16 @@ public final class OcfClass implements AgentClass {
 
     private final AgentEnvironment environment;
     private final AgentLauncher launcher;
+    private final OcfAgentPath agentPath;
 
     public OcfClass(AgentEnvironment environment, AgentLauncher launcher) {
+        this(environment, launcher, OcfAgentPath.under(environment.ocfRoot()));
+    }
+
+    public OcfClass(AgentEnvironment environment, AgentLauncher launcher, OcfAgentPath agentPath) {
         this.environment = environment;
         this.launcher = launcher;
+        this.agentPath = agentPath;
     }
 
     @Override
@@ -32,7 +38,7 @@ public final class OcfClass implements AgentClass {
     }
 
     private Path program(String provider, String type) {
-        return environment.ocfRoot().resolve("resource.d").resolve(provider).resolve(type);
+        return agentPath.find(provider, type);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.jheartbeat.cib.verify.AgentCatalog;
 import org.jheartbeat.cib.verify.AgentName;
 import org.jheartbeat.cib.verify.AgentPresence;
+import org.jheartbeat.lrm.agent.OcfAgentPath;
 
 /**
  * The resource agents installed on this host, where the LRM looks for them: ocf agents under
@@ -33,6 +34,7 @@ public final class InstalledAgents implements AgentCatalog {
             Path.of("/lib/systemd/system"));
 
     private final Path ocfRoot;
+    private final OcfAgentPath ocfAgents;
     private final Path initDir;
     private final Path heartbeatDir;
     private final List<Path> searchPath;
@@ -42,14 +44,23 @@ public final class InstalledAgents implements AgentCatalog {
     private Optional<List<String>> stonithPlugins;
 
     public InstalledAgents(Path ocfRoot, Path initDir, Path heartbeatDir, List<Path> searchPath, Duration metaDataTimeout) {
+        this(ocfRoot, OcfAgentPath.under(ocfRoot), initDir, heartbeatDir, searchPath, metaDataTimeout);
+    }
+
+    public InstalledAgents(Path ocfRoot, OcfAgentPath ocfAgents, Path initDir, Path heartbeatDir, List<Path> searchPath,
+            Duration metaDataTimeout) {
         this.ocfRoot = ocfRoot;
+        this.ocfAgents = ocfAgents;
         this.initDir = initDir;
         this.heartbeatDir = heartbeatDir;
         this.searchPath = searchPath;
         this.metaDataTimeout = metaDataTimeout;
     }
 
-    /** As the LRM would see them: {@code OCF_ROOT} and {@code PATH} from the environment, sbin directories added. */
+    /**
+     * As the LRM would see them: {@code OCF_ROOT}, {@code OCF_RA_PATH} and {@code PATH} from the
+     * environment, sbin directories added.
+     */
     public static InstalledAgents fromEnvironment(Map<String, String> env) {
         String ocfRoot = env.getOrDefault("OCF_ROOT", "");
         List<Path> searchPath = new ArrayList<>();
@@ -59,7 +70,8 @@ public final class InstalledAgents implements AgentCatalog {
             }
         }
         searchPath.addAll(List.of(Path.of("/usr/sbin"), Path.of("/sbin")));
-        return new InstalledAgents(ocfRoot.isEmpty() ? DEFAULT_OCF_ROOT : Path.of(ocfRoot), Path.of("/etc/init.d"),
+        Path root = ocfRoot.isEmpty() ? DEFAULT_OCF_ROOT : Path.of(ocfRoot);
+        return new InstalledAgents(root, OcfAgentPath.fromEnvironment(env, root), Path.of("/etc/init.d"),
                 Path.of("/etc/ha.d/resource.d"), searchPath, Duration.ofSeconds(10));
     }
 
@@ -93,9 +105,10 @@ public final class InstalledAgents implements AgentCatalog {
         return List.of("ocf", "lsb", "heartbeat", "stonith");
     }
 
-    /** The providers under {@code $OCF_ROOT/resource.d}, sorted. */
+    /** The providers in the OCF agent directories, sorted. */
     public List<String> ocfProviders() {
-        return visibleEntries(ocfRoot.resolve("resource.d"), Files::isDirectory);
+        return ocfAgents.directories().stream().flatMap(dir -> visibleEntries(dir, Files::isDirectory).stream())
+                .distinct().sorted().toList();
     }
 
     /**
@@ -105,12 +118,11 @@ public final class InstalledAgents implements AgentCatalog {
     public List<String> agents(String standard) {
         if (standard.startsWith("ocf:")) {
             String provider = standard.substring(4);
-            return isPlainName(provider) ? executables(ocfRoot.resolve("resource.d").resolve(provider)) : List.of();
+            return isPlainName(provider) ? ocfAgentsOf(provider) : List.of();
         }
         switch (standard) {
             case "ocf":
-                return ocfProviders().stream().flatMap(p -> executables(ocfRoot.resolve("resource.d").resolve(p)).stream())
-                        .distinct().sorted().toList();
+                return ocfProviders().stream().flatMap(p -> ocfAgentsOf(p).stream()).distinct().sorted().toList();
             case "lsb":
                 return executables(initDir);
             case "heartbeat":
@@ -160,8 +172,13 @@ public final class InstalledAgents implements AgentCatalog {
         }
     }
 
+    private List<String> ocfAgentsOf(String provider) {
+        return ocfAgents.directories().stream().flatMap(dir -> executables(dir.resolve(provider)).stream())
+                .distinct().sorted().toList();
+    }
+
     private Path ocfAgent(AgentName agent) {
-        return ocfRoot.resolve("resource.d").resolve(agent.provider()).resolve(agent.type());
+        return ocfAgents.find(agent.provider(), agent.type());
     }
 
     private static AgentPresence present(Path executable) {

@@ -1,7 +1,4 @@
-package org.jheartbeat.cli.clusterstatus;
-
-import org.jheartbeat.policy.model.Clone;
-import org.jheartbeat.policy.model.Resource;
+package org.jheartbeat.policy.model;
 
 /**
  * Clone instances are named {@code id:N}. An anonymous clone's instances are all the same
@@ -21,5 +18,15 @@ public final class InstanceIds {
     /** The configured id for anything inside an anonymous clone, else the resource's own id. */
     public static String shownId(Resource r) {
         return r.top() instanceof Clone c && !c.globallyUnique() && r != c ? withoutInstance(r.id()) : r.id();
+    }
+
+    /**
+     * The name a node keeps a resource's history under: where the node has history of it, the
+     * name found there (an anonymous clone's instance may go by another instance number, or
+     * none); else the configured id for an anonymous clone's instance.
+     */
+    public static String historyId(Node node, Primitive rsc) {
+        String known = rsc.historyIds().get(node);
+        return known != null ? known : shownId(rsc);
     }
 }

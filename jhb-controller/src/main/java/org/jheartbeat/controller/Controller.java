@@ -1,0 +1,113 @@
+package org.jheartbeat.controller;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.cib.service.CibService;
+import org.jheartbeat.common.loop.EventLoop;
+import org.jheartbeat.lrm.LocalResourceManager;
+import org.jheartbeat.lrm.OperationEvent;
+import org.jheartbeat.membership.View;
+import org.jheartbeat.messaging.MessagingListener;
+import org.jheartbeat.messaging.wire.HaMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controller of one node (Pacemaker's crmd), on its own loop: the node's part
+ * ({@link NodeExecutor}) always, the DC's ({@link DcController}) while the membership names
+ * this node DC. Hears the membership's views and the controller's messages from the messaging
+ * layer, the CIB's change feed, and the LRM's results. A message to this node itself is handed
+ * over on the loop rather than sent.
+ */
+public final class Controller implements MessagingListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger("crmd");
+
+    private final String self;
+    private final EventLoop loop;
+    private final Function<HaMessage, CompletableFuture<Long>> network;
+    private final NodeExecutor node;
+    private final DcController dc;
+    private View view;
+
+    /**
+     * @param network the messaging layer's send (signed, sequenced, delivered in order)
+     */
+    public Controller(String self, EventLoop loop, CibService cib, LocalResourceManager lrm,
+            Function<HaMessage, CompletableFuture<Long>> network) {
+        this.self = self;
+        this.loop = loop;
+        this.network = network;
+        this.node = new NodeExecutor(self, loop, lrm, this::send, () -> view == null ? null : view.dc());
+        this.dc = new DcController(self, loop, cib, this::send);
+        cib.subscribe(loop, dc::cibChanged);
+    }
+
+    /** The LRM's listener: called on the LRM's loop. */
+    public void operationDone(OperationEvent event) {
+        node.operationDone(event);
+    }
+
+    /**
+     * An operator's cleanup of a resource on one node or all, handed to the DC; fails when there
+     * is no DC to do it.
+     */
+    public CompletableFuture<String> cleanup(String resource, String onNode) {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (view == null) {
+                answer.completeExceptionally(new IllegalStateException("this node has no DC yet: wait until "
+                        + "cl_status shows the cluster's nodes, then retry"));
+                return;
+            }
+            HaMessage.Builder message = ControllerMessages.to(ControllerMessages.CLEANUP, view.dc()).string("rsc", resource);
+            if (onNode != null) {
+                message.string("node", onNode);
+            }
+            send(view.dc(), message.build());
+            answer.complete(view.dc());
+        });
+        return answer;
+    }
+
+    private void send(String to, HaMessage message) {
+        if (self.equals(to)) {
+            loop.execute(() -> dispatch(self, message));
+        } else {
+            network.apply(message);
+        }
+    }
+
+    @Override
+    public void viewChanged(View changed) {
+        view = changed;
+        dc.viewChanged(changed);
+    }
+
+    @Override
+    public void messageReceived(String fromNode, HaMessage message) {
+        if (fromNode.equals(self) || message.type() == null || !message.type().startsWith(ControllerMessages.PREFIX)
+                || !self.equals(message.get("dest"))) {
+            return;
+        }
+        dispatch(fromNode, message);
+    }
+
+    private void dispatch(String fromNode, HaMessage message) {
+        try {
+            switch (message.type()) {
+                case ControllerMessages.JOIN -> node.reportState(fromNode, message.getDecimal("join"));
+                case ControllerMessages.STATE -> dc.stateReceived(fromNode, message);
+                case ControllerMessages.EXEC -> node.execute(LrmCommand.fromXml(ControllerMessages.text(message, "op")));
+                case ControllerMessages.RESULT -> dc.resultReceived(fromNode, message);
+                case ControllerMessages.FORGET -> node.forget(fromNode, message.get("rsc"));
+                case ControllerMessages.FORGOT -> dc.forgotten(fromNode, message.get("rsc"));
+                case ControllerMessages.CLEANUP -> dc.cleanup(message.get("rsc"), message.get("node"));
+                default -> LOG.debug("Unknown controller message {} from {}", message.type(), fromNode);
+            }
+        } catch (CibParseException | RuntimeException e) {
+            LOG.warn("Dropped {} from {}: {}", message.type(), fromNode, e.toString());
+        }
+    }
+}

@@ -1,0 +1,527 @@
+package org.jheartbeat.controller;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+import org.jheartbeat.cib.model.CibDocument;
+import org.jheartbeat.cib.model.CibParseException;
+import org.jheartbeat.cib.model.CibVersion;
+import org.jheartbeat.cib.service.CibChanged;
+import org.jheartbeat.cib.service.CibService;
+import org.jheartbeat.cib.xml.CibXml;
+import org.jheartbeat.common.loop.Cancellable;
+import org.jheartbeat.common.loop.EventLoop;
+import org.jheartbeat.lrm.OcfCodes;
+import org.jheartbeat.lrm.OpStatus;
+import org.jheartbeat.membership.View;
+import org.jheartbeat.messaging.wire.HaMessage;
+import org.jheartbeat.policy.Scheduler;
+import org.jheartbeat.policy.actions.Action;
+import org.jheartbeat.policy.actions.Transition;
+import org.jheartbeat.policy.graph.ActionAttributes;
+import org.jheartbeat.policy.model.ClusterOptions;
+import org.jheartbeat.policy.model.MetaValues;
+import org.jheartbeat.policy.model.Primitive;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The designated coordinator's work, on the controller's loop of the node the membership names
+ * DC. It asks every member for its LRM's history (the join) and writes it into the status
+ * section, then runs the scheduler on the CIB and carries out the transition: each action sent
+ * to its node once what it waits for is confirmed, the results written back into the status
+ * section, failures counted. An unexpected result, a node leaving or joining, or a change of
+ * the CIB by anyone else aborts the transition; once what was out has come back, the scheduler
+ * runs again on the CIB as it now is. A new DC starts from the CIB and the members' reports
+ * alone, so it finishes what a DC that died left half done.
+ */
+final class DcController {
+
+    private static final Logger LOG = LoggerFactory.getLogger("crmd");
+    /** Beyond the operation's own timeout (the LRM kills the agent then): time for the result to travel. */
+    private static final Duration RESULT_SLACK = Duration.ofSeconds(20);
+    /** How long a join waits for members that do not answer before the DC schedules without them. */
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration JOIN_RETRY = Duration.ofSeconds(2);
+    private static final Duration DEFAULT_RECHECK = Duration.ofMinutes(15);
+
+    private final String self;
+    private final EventLoop loop;
+    private final CibService cib;
+    private final BiConsumer<String, HaMessage> send;
+    private final Set<CibVersion> ownVersions = new HashSet<>();
+    private final Set<String> joined = new HashSet<>();
+    private final Map<String, Action> outstanding = new HashMap<>();
+    private final Map<String, CleanupProgress> cleanups = new HashMap<>();
+    private View view;
+    private boolean active;
+    private long join;
+    private final Map<String, Long> askingSince = new HashMap<>();
+    private int transitionCounter;
+    private Transition transition;
+    private TransitionExecutor executor;
+    private boolean scheduleQueued;
+    private boolean stalled;
+    private ClusterOptions options = new ClusterOptions(Map.of());
+    private Cancellable recheck;
+
+    /** The nodes yet to forget a resource, and those that have. */
+    private record CleanupProgress(Set<String> waitingFor, Set<String> done) {
+    }
+
+    DcController(String self, EventLoop loop, CibService cib, BiConsumer<String, HaMessage> send) {
+        this.self = self;
+        this.loop = loop;
+        this.cib = cib;
+        this.send = send;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    void viewChanged(View changed) {
+        View previous = view;
+        view = changed;
+        boolean nowDc = self.equals(changed.dc());
+        if (!nowDc) {
+            if (active) {
+                LOG.info("No longer DC (the DC is now {}): leaving transitions to it", changed.dc());
+                stepDown();
+            }
+            return;
+        }
+        if (!active) {
+            active = true;
+            LOG.info("Taking over as DC of {} (quorum: {})", changed.members(), changed.quorum() ? "yes" : "no");
+            startJoin(changed.members());
+            forgetNodesNotIn(changed.members());
+            return;
+        }
+        Set<String> left = new HashSet<>(previous.members());
+        left.removeAll(changed.members());
+        Set<String> arrived = new HashSet<>(changed.members());
+        arrived.removeAll(previous.members());
+        for (String node : left) {
+            LOG.warn("Node {} left the cluster: its resources are no longer running there", node);
+            joined.remove(node);
+            changeCib(cib -> StatusUpdates.left(cib, node));
+            // a node that left has nothing left to forget: a cleanup waiting for it goes on
+            new ArrayList<>(cleanups.keySet()).forEach(resource -> forgotten(node, resource));
+        }
+        if (!left.isEmpty()) {
+            loseActionsOn(left);
+        }
+        if (!arrived.isEmpty()) {
+            askForState(arrived);
+        }
+        if (!left.isEmpty() || !arrived.isEmpty() || previous.quorum() != changed.quorum()) {
+            requestSchedule("the membership changed");
+        }
+    }
+
+    /** Actions sent to nodes that left will never be answered: they count as failed, which aborts the transition. */
+    private void loseActionsOn(Set<String> nodes) {
+        for (var it = outstanding.entrySet().iterator(); it.hasNext();) {
+            Action a = it.next().getValue();
+            if (nodes.contains(a.node().name())) {
+                it.remove();
+                LOG.warn("Action {} ({} on {}) lost: the node left", a.id(), a.key(), a.node().name());
+                executor.confirm(a, false);
+            }
+        }
+        advance();
+    }
+
+    private void stepDown() {
+        active = false;
+        joined.clear();
+        cleanups.clear();
+        outstanding.clear();
+        transition = null;
+        executor = null;
+        if (recheck != null) {
+            recheck.cancel();
+        }
+    }
+
+    private void startJoin(Set<String> members) {
+        join++;
+        joined.clear();
+        askingSince.clear();
+        askForState(members);
+    }
+
+    /**
+     * Asks members for their LRM's state, again every {@link #JOIN_RETRY} while they have not
+     * answered; one that has not answered within {@link #JOIN_TIMEOUT} no longer holds the
+     * scheduler back (it stays out of the placement until it answers).
+     */
+    private void askForState(Set<String> nodes) {
+        long now = loop.clock().monotonicMillis();
+        for (String node : nodes) {
+            askingSince.putIfAbsent(node, now);
+            send.accept(node, ControllerMessages.to(ControllerMessages.JOIN, node).decimal("join", join).build());
+        }
+        long thisJoin = join;
+        loop.schedule(JOIN_RETRY, () -> {
+            if (!active || join != thisJoin) {
+                return;
+            }
+            Set<String> missing = new HashSet<>(view.members());
+            missing.removeAll(joined);
+            missing.retainAll(nodes);
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (joinOverdue()) {
+                LOG.warn("Nodes {} did not report their resources within {} s: scheduling without them",
+                        missing, JOIN_TIMEOUT.toSeconds());
+                requestSchedule("the join timed out");
+            }
+            askForState(missing);
+        });
+    }
+
+    /** Whether every member not joined yet was asked longer than the join timeout ago. */
+    private boolean joinOverdue() {
+        long now = loop.clock().monotonicMillis();
+        for (String member : view.members()) {
+            if (!joined.contains(member) && now - askingSince.getOrDefault(member, now) < JOIN_TIMEOUT.toMillis()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Nodes the CIB shows online that are not members any more (they left while there was no DC). */
+    private void forgetNodesNotIn(Set<String> members) {
+        cib.query().thenAccept(current -> loop.execute(() -> {
+            for (String node : onlineInStatus(current)) {
+                if (!members.contains(node)) {
+                    changeCib(document -> StatusUpdates.left(document, node));
+                }
+            }
+        }));
+    }
+
+    private static List<String> onlineInStatus(CibDocument document) {
+        List<String> online = new ArrayList<>();
+        for (Element state : elements(document.root(), "status", "node_state")) {
+            if ("true".equals(state.getAttribute("in_ccm")) || "online".equals(state.getAttribute("crmd"))) {
+                online.add(state.getAttribute("uname").isEmpty() ? state.getAttribute("id") : state.getAttribute("uname"));
+            }
+        }
+        return online;
+    }
+
+    void stateReceived(String from, HaMessage message) {
+        if (!active || message.getDecimal("join") != join || !view.members().contains(from)) {
+            return;
+        }
+        List<Element> resources;
+        try {
+            Element lrm = CibXml.parseElement(ControllerMessages.text(message, "lrm"), "the LRM state of " + from);
+            resources = new ArrayList<>();
+            for (Node n = lrm.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e) {
+                    resources.add(e);
+                }
+            }
+        } catch (CibParseException e) {
+            LOG.error("Unreadable LRM state from {}: {}", from, e.getMessage());
+            return;
+        }
+        LOG.info("Node {} joined: {} resource histories", from, resources.size());
+        joined.add(from);
+        askingSince.remove(from);
+        changeCib(document -> StatusUpdates.joined(document, from, resources))
+                .thenRun(() -> loop.execute(() -> requestSchedule("node " + from + " joined")));
+    }
+
+    void resultReceived(String from, HaMessage message) {
+        if (!active) {
+            return;
+        }
+        String resource = message.get("rsc");
+        String action = message.get("action");
+        long interval = message.getDecimal("interval");
+        int rc = (int) message.getDecimal("rc");
+        boolean done = message.getDecimal("status") == OpStatus.DONE.code();
+        String key = message.get("key");
+        int expected = LrmCommand.expectedRc(key);
+        boolean probe = "monitor".equals(action) && interval == 0;
+        boolean asExpected = done && rc == expected;
+        boolean failed = !done || rc != expected && !(probe && isProbeAnswer(rc));
+        String historyXml = ControllerMessages.text(message, "history");
+        if (historyXml != null) {
+            try {
+                Element history = CibXml.parseElement(historyXml, "the history of " + resource + " on " + from);
+                changeCib(document -> StatusUpdates.resourceHistory(document, from, history));
+            } catch (CibParseException e) {
+                LOG.error("Unreadable history of {} from {}: {}", resource, from, e.getMessage());
+            }
+        }
+        if (failed && !"cancel".equals(action)) {
+            boolean toInfinity = "stop".equals(action) || "start".equals(action) && options.startFailureIsFatal();
+            LOG.warn("{} of {} on {} failed: rc={} (expected {}){}", action, resource, from, rc, expected,
+                    toInfinity ? ": the node is banned for it" : "");
+            long now = loop.clock().wallTime().getEpochSecond();
+            changeCib(document -> StatusUpdates.failure(document, from, resource, action, interval, toInfinity, now));
+        }
+        Action matched = key == null ? null : outstanding.remove(key);
+        if (matched != null) {
+            LOG.info("Action {} ({} on {}) confirmed: rc={}{}", matched.id(), matched.key(), from, rc,
+                    asExpected ? "" : " (expected " + expected + ")");
+            executor.confirm(matched, asExpected);
+            if (!asExpected) {
+                LOG.info("Transition {} aborted: {} of {} on {} returned {}", executor.id(), action, resource, from, rc);
+            }
+            advance();
+        } else if (!asExpected) {
+            requestSchedule(action + " of " + resource + " on " + from + " returned " + rc);
+        }
+    }
+
+    private static boolean isProbeAnswer(int rc) {
+        return rc == OcfCodes.SUCCESS || rc == OcfCodes.NOT_RUNNING || rc == OcfCodes.RUNNING_PROMOTED;
+    }
+
+    /**
+     * An operator's cleanup: every node named (or every member) forgets the resource; once all
+     * have, its history and failures leave the status section in one change, and it is probed
+     * again (one change, so the scheduler never sees it forgotten on some nodes only).
+     */
+    void cleanup(String resource, String node) {
+        if (!active) {
+            return;
+        }
+        Set<String> nodes = new HashSet<>();
+        for (String member : view.members()) {
+            if (node == null || node.equals(member)) {
+                nodes.add(member);
+            }
+        }
+        if (nodes.isEmpty()) {
+            LOG.warn("Cleanup of {} on {}: not a member of the cluster, nothing to do", resource, node);
+            return;
+        }
+        cleanups.put(resource, new CleanupProgress(nodes, new HashSet<>()));
+        for (String member : nodes) {
+            send.accept(member, ControllerMessages.to(ControllerMessages.FORGET, member).string("rsc", resource).build());
+        }
+    }
+
+    /** A node forgot a resource; the last one to answer lets the status go. */
+    void forgotten(String from, String resource) {
+        CleanupProgress progress = cleanups.get(resource);
+        if (!active || progress == null || !progress.waitingFor().remove(from)) {
+            return;
+        }
+        progress.done().add(from);
+        if (!progress.waitingFor().isEmpty()) {
+            return;
+        }
+        cleanups.remove(resource);
+        LOG.info("Cleaned up {} on {}", resource, progress.done());
+        changeCib(document -> {
+            CibDocument cleaned = document;
+            for (String node : progress.done()) {
+                cleaned = StatusUpdates.forget(cleaned, node, resource);
+            }
+            return cleaned;
+        }).thenRun(() -> loop.execute(() -> requestSchedule("cleanup of " + resource)));
+    }
+
+    /** The CIB changed: anyone's change but ours is a reason to look again. */
+    void cibChanged(CibChanged change) {
+        if (!active || ownVersions.remove(change.to())) {
+            return;
+        }
+        stalled = false;
+        requestSchedule("the CIB changed to " + change.to() + " (" + String.join(", ", change.sections()) + ")");
+    }
+
+    /** Runs the scheduler soon; a transition in progress is aborted first and the scheduler runs once it is over. */
+    void requestSchedule(String reason) {
+        if (!active) {
+            return;
+        }
+        if (executor != null && !executor.finished()) {
+            if (!executor.aborted()) {
+                LOG.info("Transition {} aborted: {}", executor.id(), reason);
+                executor.abort();
+            }
+            return;
+        }
+        if (!scheduleQueued) {
+            scheduleQueued = true;
+            LOG.info("Scheduling: {}", reason);
+            loop.execute(this::schedule);
+        }
+    }
+
+    private void schedule() {
+        scheduleQueued = false;
+        if (!active || executor != null && !executor.finished()) {
+            return;
+        }
+        if (!joined.containsAll(view.members()) && !joinOverdue()) {
+            return;
+        }
+        cib.query().thenAccept(document -> loop.execute(() -> run(document)));
+    }
+
+    private void run(CibDocument document) {
+        if (!active || executor != null && !executor.finished()) {
+            return;
+        }
+        Instant now = loop.clock().wallTime();
+        try {
+            transition = Scheduler.schedule(document, now);
+        } catch (RuntimeException e) {
+            LOG.error("The scheduler cannot work on CIB {}: {}; fix the configuration (crm_verify -L)",
+                    document.version(), e.getMessage());
+            return;
+        }
+        options = transition.cluster().options();
+        planRecheck();
+        List<Action> graph = new ArrayList<>();
+        for (Action a : transition.actions()) {
+            if (a.inGraph()) {
+                graph.add(a);
+            }
+        }
+        executor = new TransitionExecutor(transitionCounter++, graph,
+                MetaValues.integer(options.get("batch-limit", "0"), 0));
+        if (graph.isEmpty()) {
+            LOG.info("Transition {}: nothing to do (CIB {})", executor.id(), document.version());
+            return;
+        }
+        LOG.info("Transition {}: {} actions (CIB {}){}", executor.id(), graph.size(), document.version(),
+                transition.summary().isEmpty() ? "" : ": " + String.join("; ", transition.summary()));
+        advance();
+    }
+
+    /** Sends what is ready, completes what needs no node, and ends the transition when it is over. */
+    private void advance() {
+        if (executor == null) {
+            return;
+        }
+        List<Action> ready = executor.takeReady();
+        while (!ready.isEmpty()) {
+            for (Action a : ready) {
+                fire(a);
+            }
+            ready = executor.takeReady();
+        }
+        if (executor.finished()) {
+            finish();
+        }
+    }
+
+    private void fire(Action a) {
+        if (ActionAttributes.isFencing(a)) {
+            LOG.error("Transition {} needs {} of node {}, but this cluster has no fencing: configure none or set "
+                    + "stonith-enabled=false; waiting for the next change", executor.id(), a.task(), a.node().name());
+            stalled = true;
+            executor.confirm(a, false);
+            return;
+        }
+        if (!TransitionExecutor.runsOnNode(a)) {
+            executor.confirm(a, true);
+            return;
+        }
+        int expected = ActionAttributes.expectedRc(a);
+        String key = a.id() + ":" + executor.id() + ":" + expected + ":" + self;
+        LrmCommand command = LrmCommand.of(transition, a, key);
+        outstanding.put(key, a);
+        LOG.info("Initiating {} on {} (action {}, transition {})", a.key(), a.node().name(), a.id(), executor.id());
+        String node = a.node().name();
+        send.accept(node, ControllerMessages.to(ControllerMessages.EXEC, node)
+                .binary("op", ControllerMessages.utf8(command.toXml())).build());
+        TransitionExecutor sentIn = executor;
+        loop.schedule(Duration.ofMillis(command.timeoutMs()).plus(RESULT_SLACK), () -> {
+            if (sentIn == executor && outstanding.remove(key) != null) {
+                LOG.error("Action {} ({} on {}) timed out: no result within {} ms", a.id(), a.key(), node,
+                        Duration.ofMillis(command.timeoutMs()).plus(RESULT_SLACK).toMillis());
+                executor.confirm(a, false);
+                advance();
+            }
+        });
+    }
+
+    private void finish() {
+        TransitionExecutor over = executor;
+        outstanding.clear();
+        if (over.aborted()) {
+            LOG.info("Transition {} ({} actions) aborted{}", over.id(), over.size(), stalled ? "" : ": scheduling again");
+            if (!stalled) {
+                requestSchedule("transition " + over.id() + " was aborted");
+            }
+        } else if (over.incomplete()) {
+            LOG.warn("Transition {} ({} actions) stopped short: actions wait on ones that cannot run", over.id(),
+                    over.size());
+        } else if (over.size() > 0) {
+            LOG.info("Transition {} ({} actions) complete", over.id(), over.size());
+        }
+    }
+
+    /**
+     * Failures expire without any event: the scheduler runs again after cluster-recheck-interval,
+     * or sooner when a resource with failures has a failure-timeout.
+     */
+    private void planRecheck() {
+        if (recheck != null) {
+            recheck.cancel();
+        }
+        long millis = MetaValues.millis(options.get("cluster-recheck-interval", "15min"), DEFAULT_RECHECK.toMillis());
+        for (Primitive p : transition.cluster().primitives()) {
+            long timeout = MetaValues.millis(p.meta("failure-timeout"), 0);
+            if (timeout > 0 && !p.failedOn().isEmpty()) {
+                millis = Math.min(millis, Math.max(1000, timeout / 4));
+            }
+        }
+        if (millis <= 0) {
+            return;
+        }
+        Duration delay = Duration.ofMillis(millis);
+        recheck = loop.schedule(delay, () -> requestSchedule("recheck after " + delay.toMillis() + " ms"));
+    }
+
+    /** Changes the CIB as DC, remembering the version so the change feed does not count it as someone else's. */
+    private CompletableFuture<Void> changeCib(UnaryOperator<CibDocument> change) {
+        return cib.change(change).thenAccept(changed -> loop.execute(() -> {
+            if (!changed.sections().isEmpty()) {
+                ownVersions.add(changed.to());
+            }
+        })).exceptionally(error -> {
+            LOG.error("Cannot write to the CIB: {}", error.getMessage());
+            return null;
+        });
+    }
+
+    private static List<Element> elements(Element root, String section, String tag) {
+        List<Element> found = new ArrayList<>();
+        for (Node s = root.getFirstChild(); s != null; s = s.getNextSibling()) {
+            if (s instanceof Element e && e.getTagName().equals(section)) {
+                for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (n instanceof Element child && child.getTagName().equals(tag)) {
+                        found.add(child);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

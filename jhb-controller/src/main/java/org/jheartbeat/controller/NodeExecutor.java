@@ -1,0 +1,139 @@
+package org.jheartbeat.controller;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.jheartbeat.cib.xml.CibXml;
+import org.jheartbeat.common.loop.EventLoop;
+import org.jheartbeat.lrm.HistoryXml;
+import org.jheartbeat.lrm.LocalResourceManager;
+import org.jheartbeat.lrm.OcfCodes;
+import org.jheartbeat.lrm.OpStatus;
+import org.jheartbeat.lrm.OperationEvent;
+import org.jheartbeat.lrm.ResourceDefinition;
+import org.jheartbeat.lrm.ResourceHistory;
+import org.jheartbeat.messaging.wire.HaMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The controller's part on every node, DC or not: runs what the DC asks on the local LRM and
+ * tells the DC each result with the resource's whole history (so the DC's copy is simply
+ * replaced), reports everything the LRM knows when the DC asks at a join, and forgets a
+ * resource on cleanup. Runs on the controller's loop; the LRM answers on its own.
+ */
+final class NodeExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("crmd");
+
+    private final String node;
+    private final EventLoop loop;
+    private final LocalResourceManager lrm;
+    private final BiConsumer<String, HaMessage> send;
+    private final Supplier<String> dc;
+
+    /**
+     * @param send sends a message to a node (this one included)
+     * @param dc the current DC, or null when there is none
+     */
+    NodeExecutor(String node, EventLoop loop, LocalResourceManager lrm, BiConsumer<String, HaMessage> send,
+            Supplier<String> dc) {
+        this.node = node;
+        this.loop = loop;
+        this.lrm = lrm;
+        this.send = send;
+        this.dc = dc;
+    }
+
+    void execute(LrmCommand command) {
+        LOG.info("Performing key={} op={}_{}_{} on {}", command.key(), command.resource(), command.action(),
+                command.intervalMs(), node);
+        if ("cancel".equals(command.action())) {
+            lrm.cancel(command.resource(), "monitor", command.intervalMs()).whenComplete((found, error) ->
+                    loop.execute(() -> report(command.resource(), command.key(), "cancel", command.intervalMs(),
+                            OcfCodes.SUCCESS, OpStatus.DONE)));
+            return;
+        }
+        lrm.register(command.definition())
+                .thenCompose(registered -> lrm.execute(command.resource(), command.request()))
+                .whenComplete((result, error) -> {
+                    if (error != null) {
+                        // Refused before any agent ran (an unknown class, an agent that is not installed): a result all the same.
+                        LOG.error("Cannot run {} of {}: {}", command.action(), command.resource(), error.getMessage());
+                        loop.execute(() -> report(command.resource(), command.key(), command.action(),
+                                command.intervalMs(), OcfCodes.ERR_INSTALLED, OpStatus.ERROR));
+                    }
+                });
+    }
+
+    /** The LRM's listener (on its loop): every one-shot result and every change of a recurring one. */
+    void operationDone(OperationEvent event) {
+        loop.execute(() -> report(event.resourceId(), event.operation().transitionKey(), event.operation().action(),
+                event.operation().intervalMs(), event.result().rc(), event.result().status()));
+    }
+
+    private void report(String resource, String key, String action, long intervalMs, int rc, OpStatus status) {
+        String to = dc.get();
+        if (to == null) {
+            return;
+        }
+        lrm.history().thenAccept(histories -> loop.execute(() -> {
+            HaMessage.Builder message = ControllerMessages.to(ControllerMessages.RESULT, to)
+                    .string("rsc", resource).string("action", action).decimal("interval", intervalMs)
+                    .decimal("rc", rc).decimal("status", status.code());
+            if (key != null) {
+                message.string("key", key);
+            }
+            for (ResourceHistory history : histories) {
+                if (history.resourceId().equals(resource)) {
+                    Document document = CibXml.newDocument();
+                    message.binary("history", ControllerMessages.utf8(
+                            CibXml.toXml(HistoryXml.lrmResource(document, history, node))));
+                }
+            }
+            send.accept(to, message.build());
+        }));
+    }
+
+    /** Everything the LRM knows, for the DC's join. */
+    void reportState(String toDc, long join) {
+        lrm.history().thenAccept(histories -> loop.execute(() ->
+                send.accept(toDc, ControllerMessages.to(ControllerMessages.STATE, toDc).decimal("join", join)
+                        .binary("lrm", ControllerMessages.utf8(lrmResources(histories))).build())));
+    }
+
+    private String lrmResources(List<ResourceHistory> histories) {
+        Document document = CibXml.newDocument();
+        Element resources = document.createElement("lrm_resources");
+        for (ResourceHistory history : histories) {
+            if (history.last() != null) {
+                resources.appendChild(HistoryXml.lrmResource(document, history, node));
+            }
+        }
+        return CibXml.toXml(resources);
+    }
+
+    /**
+     * Forgets a resource (and, for a clone, every instance of it) with its history and recurring
+     * operations, then tells the DC, which erases it from the status section so that the
+     * scheduler probes it again.
+     */
+    void forget(String toDc, String resource) {
+        lrm.resources().thenAccept(definitions -> loop.execute(() -> {
+            List<CompletableFuture<Boolean>> forgotten = new ArrayList<>();
+            for (ResourceDefinition definition : definitions) {
+                if (StatusUpdates.sameResource(definition.id(), resource)) {
+                    LOG.info("Forgetting the history of {} (cleanup)", definition.id());
+                    forgotten.add(lrm.unregister(definition.id()));
+                }
+            }
+            CompletableFuture.allOf(forgotten.toArray(CompletableFuture[]::new)).whenComplete((done, error) ->
+                    loop.execute(() -> send.accept(toDc,
+                            ControllerMessages.to(ControllerMessages.FORGOT, toDc).string("rsc", resource).build())));
+        }));
+    }
+}

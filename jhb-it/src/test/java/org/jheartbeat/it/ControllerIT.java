@@ -1,0 +1,282 @@
+package org.jheartbeat.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jheartbeat.cli.attributes.CrmAttributeMain;
+import org.jheartbeat.cli.attributes.CrmFailcountMain;
+import org.jheartbeat.cli.attributes.CrmStandbyMain;
+import org.jheartbeat.cli.crmresource.CrmResourceMain;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Three daemons with the controller on loopback run a group of real Dummy agents: placed at
+ * start-up, moved when the node running it dies, recovered in place when its monitor fails,
+ * moved by the operator's commands and by migration-threshold, left alone in maintenance and
+ * when the DC dies, and never active on two nodes at once (read from the agents' own state
+ * files all along).
+ */
+class ControllerIT {
+
+    private static final List<String> GROUP = List.of("d1", "d2");
+
+    @TempDir
+    Path base;
+
+    private final List<NodeProcess> nodes = new ArrayList<>();
+    private DoubleActiveWatch watch;
+
+    /** Stops everything and keeps each node's log in target/it-logs/ControllerIT/TEST/ for a failure's reader. */
+    @AfterEach
+    void stopAll(TestInfo test) throws InterruptedException, IOException {
+        if (watch != null) {
+            watch.close();
+        }
+        Path logs = Path.of("target", "it-logs", "ControllerIT", test.getTestMethod().orElseThrow().getName());
+        Files.createDirectories(logs);
+        for (NodeProcess node : nodes) {
+            node.close();
+            Files.writeString(logs.resolve(node.name + ".log"), node.log());
+        }
+    }
+
+    /** Three nodes with the controller, no fencing, and the group g (d1 monitored every second, d2). */
+    private void startClusterWithGroup(int udpPort) throws Exception {
+        List<String> haCf = new ArrayList<>(List.of("keepalive 100ms", "warntime 500ms", "deadtime 1", "initdead 12",
+                "udpport " + udpPort, "node node1 node2 node3", "crm on"));
+        for (int i = 1; i <= 3; i++) {
+            haCf.add("ucast lo 127.0.0." + i);
+            haCf.add("nodeaddr node" + i + " 127.0.0." + i);
+        }
+        for (int i = 1; i <= 3; i++) {
+            NodeProcess node = new NodeProcess("node" + i, base.resolve("node" + i), List.of());
+            ClusterFiles.write(node, haCf, "controller");
+            node.start();
+            nodes.add(node);
+        }
+        watch = new DoubleActiveWatch(nodes, GROUP);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (NodeProcess node : nodes) {
+                assertThat(node.status().membership().members()).hasSize(3);
+            }
+        });
+        NodeProcess any = nodes.get(0);
+        assertThat(any.cibadmin("-C", "-o", "crm_config", "-X", "<cluster_property_set id=\"options\">"
+                + "<nvpair id=\"o-stonith\" name=\"stonith-enabled\" value=\"false\"/></cluster_property_set>").exitCode())
+                .isZero();
+        assertThat(any.cibadmin("-C", "-o", "resources", "-X", "<group id=\"g\">"
+                + dummy("d1", "<operations><op id=\"d1-mon\" name=\"monitor\" interval=\"1s\"/></operations>")
+                + dummy("d2", "") + "</group>").exitCode()).isZero();
+    }
+
+    @Test
+    void placesMovesAndRecoversAGroupWithoutEverRunningItTwice() throws Exception {
+        startClusterWithGroup(26961);
+        String first = awaitGroupOnOneNode(null);
+        NodeProcess active = byName(first);
+
+        active.kill9();
+        machineDied(active);
+        String second = awaitGroupOnOneNode(first);
+        assertThat(second).isNotEqualTo(first);
+        NodeProcess survivor = byName(second);
+
+        Files.delete(survivor.stateDir().resolve("rsctmp/Dummy-d1.state"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(survivor.crmMon("-1", "-f").output()).contains("d1: migration-threshold=1000000 fail-count=1"));
+        assertThat(awaitGroupOnOneNode(null)).isEqualTo(second);
+
+        active.start();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(placement(survivor).keySet()).contains("node1", "node2", "node3"));
+        assertThat(awaitGroupOnOneNode(null)).isEqualTo(second);
+        assertThat(watch.violations()).isEmpty();
+    }
+
+    @Test
+    void operatorCommandsFailuresMaintenanceAndTheDcsDeathPlaceTheGroupAsTheySay() throws Exception {
+        startClusterWithGroup(26962);
+        NodeProcess any = nodes.get(0);
+        String first = awaitGroupOnOneNode(null);
+
+        run(any, CrmStandbyMain.class, "-N", first, "-v", "on");
+        String second = awaitGroupOnOneNode(first);
+        run(any, CrmStandbyMain.class, "-N", first, "-v", "off");
+        String third = otherThan(first, second);
+        run(any, CrmResourceMain.class, "--move", "-r", "g", "-N", third);
+        awaitGroupOn(third);
+        run(any, CrmResourceMain.class, "--clear", "-r", "g");
+        run(any, CrmResourceMain.class, "--ban", "-r", "g");
+        String unbanned = awaitGroupOnOneNode(third);
+        run(any, CrmResourceMain.class, "--clear", "-r", "g");
+
+        // one failure is enough to move it away
+        run(any, CrmResourceMain.class, "-r", "d1", "--meta", "-p", "migration-threshold", "-v", "1");
+        Files.delete(byName(unbanned).stateDir().resolve("rsctmp/Dummy-d1.state"));
+        String afterFailure = awaitGroupOnOneNode(unbanned);
+        assertThat(run(any, CrmFailcountMain.class, "-G", "-r", "d1", "-N", unbanned, "-q")).isEqualTo("1\n");
+        run(any, CrmResourceMain.class, "--cleanup", "-r", "d1");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(run(any, CrmFailcountMain.class, "-G", "-r", "d1", "-N", unbanned, "-q")).isEqualTo("0\n"));
+        assertThat(awaitGroupOnOneNode(null)).isEqualTo(afterFailure);
+
+        // in maintenance the cluster neither watches nor recovers; afterwards it finds d1 gone and recovers it
+        run(any, CrmAttributeMain.class, "-n", "maintenance-mode", "-v", "true");
+        await().atMost(Duration.ofSeconds(20)).until(() -> any.crmMon("-1").output().contains("unmanaged"));
+        Path d1State = byName(afterFailure).stateDir().resolve("rsctmp/Dummy-d1.state");
+        Files.delete(d1State);
+        Thread.sleep(3000);
+        assertThat(nodes.stream().noneMatch(n -> Files.exists(n.stateDir().resolve("rsctmp/Dummy-d1.state"))))
+                .as("nothing recovered in maintenance").isTrue();
+        run(any, CrmAttributeMain.class, "-n", "maintenance-mode", "-v", "false");
+        String recovered = awaitGroupOnOneNode(null);
+        run(any, CrmResourceMain.class, "-r", "d1", "--meta", "-d", "migration-threshold");
+        run(any, CrmResourceMain.class, "--cleanup", "-r", "d1");
+        assertThat(awaitGroupOnOneNode(null)).isEqualTo(recovered);
+
+        // the DC dies while it runs nothing: the group is not touched
+        String dc = currentDc(any);
+        if (dc.equals(recovered)) {
+            run(any, CrmResourceMain.class, "--move", "-r", "g", "-N", otherThan(dc, dc));
+            recovered = awaitGroupOnOneNode(dc);
+            run(any, CrmResourceMain.class, "--clear", "-r", "g");
+        }
+        NodeProcess active = byName(recovered);
+        long startsBefore = starts(active);
+        byName(dc).kill9();
+        machineDied(byName(dc));
+        NodeProcess survivor = nodes.stream().filter(n -> n.alive()).findFirst().orElseThrow();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> !currentDc(survivor).equals(dc));
+        assertThat(awaitGroupOnOneNode(dc)).isEqualTo(recovered);
+        assertThat(starts(active)).as("starts on " + recovered + " after the DC died").isEqualTo(startsBefore);
+
+        // a change of the configuration while a transition runs: aborted, and both resources end up started
+        assertThat(survivor.cibadmin("-C", "-o", "resources", "-X", "<primitive id=\"slow\" class=\"ocf\""
+                + " provider=\"pacemaker\" type=\"Dummy\"><instance_attributes id=\"slow-i\"><nvpair id=\"slow-s\""
+                + " name=\"op_sleep\" value=\"3\"/></instance_attributes></primitive>").exitCode()).isZero();
+        Thread.sleep(1000);
+        assertThat(survivor.cibadmin("-C", "-o", "resources", "-X", dummy("late", "")).exitCode()).isZero();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, List<String>> placement = resources(survivor);
+            assertThat(placement.get("slow")).hasSize(1);
+            assertThat(placement.get("late")).hasSize(1);
+        });
+        String newDcLog = byName(currentDc(survivor)).log();
+        assertThat(newDcLog).contains("aborted: the CIB changed");
+        assertThat(watch.violations()).isEmpty();
+    }
+
+    private String otherThan(String a, String b) {
+        return nodes.stream().map(n -> n.name).filter(n -> !n.equals(a) && !n.equals(b) && byName(n).alive())
+                .findFirst().orElseThrow();
+    }
+
+    private void awaitGroupOn(String node) {
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(awaitGroupOnOneNode(null)).isEqualTo(node));
+    }
+
+    /** Runs a tool on a node, expects it to succeed, and returns its output. */
+    private static String run(NodeProcess node, Class<?> tool, String... args) throws Exception {
+        NodeProcess.ToolResult result = node.tool(tool, args);
+        assertThat(result.exitCode()).as(tool.getSimpleName() + " " + String.join(" ", args) + ": " + result.output())
+                .isZero();
+        return result.output();
+    }
+
+    private static String currentDc(NodeProcess node) throws Exception {
+        return ((Element) crmMonXml(node).getElementsByTagName("current_dc").item(0)).getAttribute("name");
+    }
+
+    /** How many times d1 was started on the node, from its log. */
+    private static long starts(NodeProcess node) throws IOException {
+        return node.log().lines().filter(line -> line.contains("d1 start (call")).count();
+    }
+
+    private static String dummy(String id, String inside) {
+        return "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">" + inside + "</primitive>";
+    }
+
+    /** A dead machine's resources die with it: its agents' state is gone, as /run is after a reboot. */
+    private static void machineDied(NodeProcess node) throws IOException {
+        try (var files = Files.list(node.stateDir().resolve("rsctmp"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private NodeProcess byName(String name) {
+        return nodes.stream().filter(n -> n.name.equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Waits until every member of the group runs on one node (other than {@code not}) and returns it. */
+    private String awaitGroupOnOneNode(String not) {
+        String[] where = new String[1];
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            NodeProcess asked = nodes.stream().filter(n -> !n.name.equals(not) && n.alive()).findFirst().orElseThrow();
+            Map<String, List<String>> placement = resources(asked);
+            List<String> d1 = placement.get("d1");
+            assertThat(d1).hasSize(1);
+            for (String id : GROUP) {
+                assertThat(placement.get(id)).as(id).isEqualTo(d1);
+            }
+            assertThat(d1.get(0)).isNotEqualTo(not);
+            where[0] = d1.get(0);
+        });
+        return where[0];
+    }
+
+    /** Every node crm_mon lists, with whether it is online. */
+    private static Map<String, Boolean> placement(NodeProcess node) throws Exception {
+        Map<String, Boolean> online = new TreeMap<>();
+        NodeList list = crmMonXml(node).getElementsByTagName("node");
+        for (int i = 0; i < list.getLength(); i++) {
+            Element e = (Element) list.item(i);
+            if (e.getParentNode() instanceof Element parent && parent.getTagName().equals("nodes")
+                    && "true".equals(e.getAttribute("online"))) {
+                online.put(e.getAttribute("name"), true);
+            }
+        }
+        return online;
+    }
+
+    /** Resource id to the nodes crm_mon --output-as=xml shows it active on. */
+    private static Map<String, List<String>> resources(NodeProcess node) throws Exception {
+        Map<String, List<String>> placement = new TreeMap<>();
+        NodeList list = crmMonXml(node).getElementsByTagName("resource");
+        for (int i = 0; i < list.getLength(); i++) {
+            Element resource = (Element) list.item(i);
+            List<String> on = new ArrayList<>();
+            NodeList running = resource.getElementsByTagName("node");
+            for (int j = 0; j < running.getLength(); j++) {
+                on.add(((Element) running.item(j)).getAttribute("name"));
+            }
+            placement.put(resource.getAttribute("id"), on);
+        }
+        return placement;
+    }
+
+    private static Element crmMonXml(NodeProcess node) throws Exception {
+        NodeProcess.ToolResult result = node.crmMon("--output-as=xml");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(result.output().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+    }
+}

@@ -1,0 +1,29 @@
+package org.jheartbeat.lrm.agent;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jheartbeat.common.time.Clock;
+import org.jheartbeat.exec.ProcessAgentLauncher;
+
+/**
+ * The agent classes of a node, where Debian installs their agents: OCF under /usr/lib/ocf, LSB
+ * scripts in /etc/init.d, Heartbeat-class scripts in /etc/ha.d/resource.d, and STONITH devices
+ * through cluster-glue's stonith. The daemon's LRM and crm_resource's --force-* run the same.
+ */
+public final class AgentClasses {
+
+    private AgentClasses() {
+    }
+
+    /**
+     * @param ocfAgents where OCF agents are looked for (OCF_RA_PATH)
+     */
+    public static List<AgentClass> installed(AgentEnvironment environment, OcfAgentPath ocfAgents,
+            ProcessAgentLauncher launcher, Clock clock) {
+        return List.of(
+                new OcfClass(environment, launcher, ocfAgents),
+                new LsbClass(Path.of("/etc/init.d"), environment, launcher),
+                new HeartbeatClass(Path.of("/etc/ha.d/resource.d"), environment, launcher),
+                new StonithClass(Path.of("/usr/sbin/stonith"), environment, launcher, clock));
+    }
+}
