@@ -262,10 +262,10 @@ public final class Assigner {
      * one bound to the instance's role by the role the instance is configured to take (its
      * target-role, usually none): a liking only when that is the role, a dislike only when it
      * is not, so an anti-colocation of the promoted role keeps every instance away. One with a
-     * role of the primary's too is left to promotion. A mandatory one with a clone, not paired
-     * instance by instance (interleaved), keeps the instance to the clone's nodes whatever role
-     * it is bound to: Pacemaker weighs the role only colocating with a single resource; so does
-     * one with a role of a promotable clone (see below).
+     * role of the primary's too is left to promotion, unless the primary is a promotable clone
+     * (see below). A mandatory one with a clone, not paired instance by instance (interleaved),
+     * keeps the instance to the clone's nodes whatever role it is bound to: Pacemaker weighs the
+     * role only colocating with a single resource.
      */
     private static boolean appliesToInstance(Colocation c, Resource instance) {
         if (!c.primary().isAssigned()) {
@@ -278,12 +278,13 @@ public final class Assigner {
                 && !PrimaryColocation.interleaved(c)) {
             return true;
         }
-        // with a role of a promotable primary's too, a mandatory one keeps the instance to the
-        // nodes where the primary has that role, except promoted with promoted (which must let
-        // the instance start unpromoted anywhere)
-        if (c.score() >= Score.INFINITY && !c.anyPrimaryRole() && c.primary() instanceof Clone primary
-                && primary.promotable()) {
-            return !(c.dependentRole() == Role.PROMOTED && c.primaryRole() == Role.PROMOTED);
+        // with a role of a promotable primary's, whatever the instance's role: Pacemaker weighs
+        // it by where the primary has that role as it places the instance (a mandatory one
+        // keeps the instance to those nodes, except promoted with promoted, which must let the
+        // instance start unpromoted anywhere; -INFINITY bans them; a finite one counts there)
+        if (!c.anyPrimaryRole() && c.primary() instanceof Clone primary && primary.promotable()) {
+            return !(c.score() >= Score.INFINITY && c.dependentRole() == Role.PROMOTED
+                    && c.primaryRole() == Role.PROMOTED);
         }
         if (!c.anyPrimaryRole()) {
             return false;

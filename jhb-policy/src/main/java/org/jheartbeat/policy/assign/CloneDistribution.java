@@ -102,12 +102,15 @@ final class CloneDistribution {
                 // it (not weighed while placing) finds no instance of the primary there: it is
                 // placed nowhere, uncounted
                 assignAt(instance, null, 0);
-            } else if (current != null && fixed(instance) && !failed(instance) && current.canRunResources()) {
+            } else if (current != null && fixed(instance) && !failed(instance) && current.canRunResources()
+                    && placed < max) {
                 place(instance, current, 0);
             } else if (current != null && fixed(instance)) {
-                // a failed one, or one on a node that cannot run resources (maintenance,
-                // standby), stays where it is too, but takes its place among the others in their
-                // order: it counts against clone-max only if its turn comes before the limit
+                // a failed one, one on a node that cannot run resources (maintenance, standby)
+                // or one whose turn comes once clone-max instances are placed (an orphan after
+                // an instance of higher priority, say) stays where it is too, but takes its
+                // place among the others in their order: it counts against clone-max only if
+                // its turn comes before the limit
                 unplaced.add(instance);
             } else if (fixed(instance) || orphan(instance)) {
                 // an unmanaged instance that is not running stays stopped, taking no node from the others;
@@ -461,8 +464,8 @@ final class CloneDistribution {
         if (placed < max) {
             place(instance, current, 0);
         } else {
-            assignAt(instance, current, 0);
             leftBeyondLimit.add(instance);
+            assignAt(instance, current, 0);
         }
     }
 
@@ -589,13 +592,20 @@ final class CloneDistribution {
 
     private void assignAt(Resource instance, Node n, int score) {
         Role role = clone.promotable() ? Role.UNPROMOTED : Role.STARTED;
+        // one left where it is past clone-max is never assigned: its node does not count it
+        boolean counted = !leftBeyondLimit.contains(instance);
         if (instance instanceof Group g) {
             Node node = n;
+            boolean followsLeftAlone = false;
+            // fencing on without a device, Pacemaker leaves each member unmanaged: it stays where
+            // it runs (or stopped), whatever its scores, disabled too
+            boolean eachWhereItRuns = assigner.fencingWithoutDevice();
             for (Primitive m : g.children()) {
-                if (leftAlone(m)) {
+                if (leftAlone(m) || eachWhereItRuns) {
                     // it stays where it runs, and the members after it follow it there
                     node = m.currentNode();
-                    m.assign(node, role);
+                    followsLeftAlone = true;
+                    stay(m, node, role, counted);
                     m.setAssignedScore(0);
                     continue;
                 }
@@ -604,16 +614,37 @@ final class CloneDistribution {
                 // may keep the instance on a node in maintenance)
                 boolean cannotStart = node != null && m.managed() && !m.blocked() && !node.canRunResources();
                 if (node != null && (w == null || w < 0 || cannotStart || m.stopOnly()
-                        || m.targetRole() == Role.STOPPED)) {
+                        || m.targetRole() == Role.STOPPED
+                        || followsLeftAlone && !instanceMayRunOn(instance, node))) {
                     node = null;
                 }
                 m.assign(node, role);
                 m.setAssignedScore(node == null ? 0 : score);
             }
         } else if (instance instanceof Primitive p) {
-            p.assign(n, role);
+            stay(p, n, role, counted);
             p.setAssignedScore(n == null ? 0 : score);
         }
+    }
+
+    private static void stay(Primitive p, Node node, Role role, boolean counted) {
+        if (counted) {
+            p.assign(node, role);
+        } else {
+            p.leaveUncounted(node, role);
+        }
+    }
+
+    /**
+     * Whether the clone lets the instance run on the node as Pacemaker bans an instance's nodes
+     * (all members' scores with it) just before placing it: not where nothing may run, the
+     * clone's scores are negative or clone-node-max instances are placed already, nowhere for an
+     * orphan or once clone-max instances are placed. A member left alone stays where it runs
+     * whatever these say, but the members after it, bound to it, go there only if allowed.
+     */
+    private boolean instanceMayRunOn(Resource instance, Node node) {
+        return !leftBeyondLimit.contains(instance) && !orphan(instance) && node.canRunResources()
+                && cloneScores.getOrDefault(node, -1) >= 0 && fits(node, clone.cloneNodeMax());
     }
 
     private static void stop(Resource instance) {

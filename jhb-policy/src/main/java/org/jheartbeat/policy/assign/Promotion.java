@@ -128,14 +128,22 @@ final class Promotion {
         return priority;
     }
 
-    /** What a role-bound colocation of the clone does to an instance's priority on its node. */
+    /**
+     * What a role-bound colocation of the clone does to an instance's priority on its node. The
+     * promoted role with a role of a promotable clone (Promoted or Unpromoted) looks for an
+     * instance of the primary in that role on the node, interleaved or not: found, it adds the
+     * score; not found, a mandatory one forbids promotion (Pacemaker handles such a colocation
+     * before interleaving).
+     */
     private static int colocationPriority(Colocation c, Node node, int priority) {
         Resource primary = c.primary();
-        if (primary instanceof Clone primaryClone && primaryClone.promotable() && c.primaryRole() == Role.PROMOTED) {
+        boolean withPrimaryRole = primary instanceof Clone primaryClone && primaryClone.promotable()
+                && !c.anyPrimaryRole();
+        if (withPrimaryRole && (c.primaryRole() == Role.PROMOTED || c.dependentRole() == Role.PROMOTED)) {
             if (c.dependentRole() != Role.PROMOTED) {
                 return priority;
             }
-            boolean compatible = Placement.matches(node, Placement.nodesOf(primary, Role.PROMOTED), c.nodeAttribute());
+            boolean compatible = Placement.matches(node, Placement.nodesOf(primary, c.primaryRole()), c.nodeAttribute());
             if (!compatible && c.score() >= Score.INFINITY) {
                 return -Score.INFINITY;
             }

@@ -41,6 +41,8 @@ public final class Primitive extends Resource {
     private boolean stopOnly;
     private Node assignedNode;
     private int assignedScore;
+    /** Whether its assigned node counts it (see {@link #leaveUncounted}). */
+    private boolean countedOnNode;
     private Role nextRole = Role.STOPPED;
     private final Map<String, Integer> utilization = new LinkedHashMap<>();
 
@@ -317,14 +319,28 @@ public final class Primitive extends Resource {
     }
 
     public void assign(Node node, Role role) {
-        if (assignedNode != null) {
+        place(node, role, true);
+    }
+
+    /**
+     * Leaves it on the node it runs on without assigning it there, so the node does not count
+     * it (resources placed, capacity): Pacemaker never assigns an unmanaged clone instance whose
+     * turn comes once clone-max instances are placed, yet it stays where it is.
+     */
+    public void leaveUncounted(Node node, Role role) {
+        place(node, role, false);
+    }
+
+    private void place(Node node, Role role, boolean count) {
+        if (assignedNode != null && countedOnNode) {
             assignedNode.countAssigned(-1);
             assignedNode.use(utilization, -1);
         }
         this.assignedNode = node;
         this.assignedScore = 0;
         this.nextRole = node == null ? Role.STOPPED : role;
-        if (node != null) {
+        this.countedOnNode = count && node != null;
+        if (countedOnNode) {
             node.countAssigned(1);
             node.use(utilization, 1);
         }

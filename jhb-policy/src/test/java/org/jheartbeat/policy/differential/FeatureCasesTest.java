@@ -1136,6 +1136,31 @@ class FeatureCasesTest {
     }
 
     @Test
+    void clonedGroupBlockedFirstMemberWhereCloneBannedKeepsNoLaterMember() throws Exception {
+        assertSameAsPacemaker("cloned-group-blocked-first-member-where-clone-banned-keeps-no-later-member");
+    }
+
+    @Test
+    void promotedWithUnpromotedRoleBlocksPromotionBesidePromotedPrimary() throws Exception {
+        assertSameAsPacemaker("promoted-with-unpromoted-role-blocks-promotion-beside-promoted-primary");
+    }
+
+    @Test
+    void unmanagedCloneInstancePastCloneMaxNotCountedOnItsNode() throws Exception {
+        assertSameAsPacemaker("unmanaged-clone-instance-past-clone-max-not-counted-on-its-node");
+    }
+
+    @Test
+    void unpromotedRoleAntiColocationWithPromotedRoleBansItsNode() throws Exception {
+        assertSameAsPacemaker("unpromoted-role-anti-colocation-with-promoted-role-bans-its-node");
+    }
+
+    @Test
+    void noFencingDeviceKeepsDisabledClonedGroupMembersWhereTheyRun() throws Exception {
+        assertSameAsPacemaker("no-fencing-device-keeps-disabled-cloned-group-members-where-they-run");
+    }
+
+    @Test
     void everyCaseHasItsTest() {
         Set<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         for (FeatureCase featureCase : FeatureCase.all(FeatureCase.FEATURES)) {
