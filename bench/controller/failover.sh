@@ -41,8 +41,12 @@ measure() {
         on=$(settled)
         t0=$(now)
         "$root/bin/demo" crash "${on#node}" >/dev/null
-        until got=$(answer) && [ "$got" != "served by $on" ]; do sleep 0.02; done
-        seconds "$t0" "$(now)" >> "$out"
+        local deadline=$((SECONDS + 60))
+        until got=$(answer) && [ "$got" != "served by $on" ]; do
+            [ $SECONDS -lt $deadline ] || { got=timeout; break; }
+            sleep 0.02
+        done
+        if [ "$got" = timeout ]; then echo timeout >> "$out"; else seconds "$t0" "$(now)" >> "$out"; fi
         "$root/bin/demo" start "${on#node}" >/dev/null
         sleep "$deadtime"
     done
@@ -53,25 +57,31 @@ measure() {
         t0=$(now)
         kill -9 "$(cat "$JHB_DEMO_DIR/$on/state/rsctmp/WebServer-www.pid")"
         while answer >/dev/null; do sleep 0.01; done
-        until answer >/dev/null; do sleep 0.02; done
-        seconds "$t0" "$(now)" >> "$out"
+        local deadline=$((SECONDS + 60)) back=yes
+        until answer >/dev/null; do
+            [ $SECONDS -lt $deadline ] || { back=no; break; }
+            sleep 0.02
+        done
+        if [ "$back" = yes ]; then seconds "$t0" "$(now)" >> "$out"; else echo timeout >> "$out"; fi
     done
 }
 
 measure fast 100ms 1
 measure slow 1 5
 echo
-echo "| event | keepalive / deadtime | runs | min s | median s | p95 s | max s |"
-echo "|---|---|---|---|---|---|---|"
+echo "| event | keepalive / deadtime | runs | no answer within 60 s | min s | median s | p95 s | max s |"
+echo "|---|---|---|---|---|---|---|---|"
 for label in fast slow; do
     setting=$([ "$label" = fast ] && echo "100ms / 1s" || echo "1s / 5s")
     for event in crash monitor; do
         python3 - "$work/$event-$label" "$event" "$setting" <<'PY'
 import math, statistics, sys
-values = sorted(float(v) for v in open(sys.argv[1]) if v.strip())
+lines = [v.strip() for v in open(sys.argv[1]) if v.strip()]
+values = sorted(float(v) for v in lines if v != "timeout")
+misses = len(lines) - len(values)
 p95 = values[math.ceil(0.95 * len(values)) - 1]
 event = {"crash": "node crash → service answers elsewhere", "monitor": "server killed → answers again (monitor 2 s)"}[sys.argv[2]]
-print(f"| {event} | {sys.argv[3]} | {len(values)} | {values[0]:.3f} | {statistics.median(values):.3f} | {p95:.3f} | {values[-1]:.3f} |")
+print(f"| {event} | {sys.argv[3]} | {len(values)} | {misses} | {values[0]:.3f} | {statistics.median(values):.3f} | {p95:.3f} | {values[-1]:.3f} |")
 PY
     done
 done
