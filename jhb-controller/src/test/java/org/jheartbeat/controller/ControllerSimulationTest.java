@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.request.CibRequest;
-import org.jheartbeat.cib.xml.CibXml;
+import org.jheartbeat.cib.xml.ContentDigest;
 import org.jheartbeat.policy.Scheduler;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.actions.Transition;
@@ -94,9 +94,9 @@ class ControllerSimulationTest {
             dcs.add(cluster.node(name).views().view.dc());
         }
         assertThat(dcs).as("the DC every node names, " + where).hasSize(1);
-        String reference = CibXml.toXml(cluster.cibOf(cluster.names.get(0)));
+        String reference = ContentDigest.of(cluster.cibOf(cluster.names.get(0)));
         for (String name : cluster.names) {
-            assertThat(CibXml.toXml(cluster.cibOf(name))).as("the CIB of " + name + ", " + where).isEqualTo(reference);
+            assertThat(ContentDigest.of(cluster.cibOf(name))).as("the CIB of " + name + ", " + where).isEqualTo(reference);
         }
         CibDocument cib = cluster.cibOf(dcs.iterator().next());
         Instant now = cluster.scheduler.clock().wallTime();

@@ -182,6 +182,26 @@ class ControllerIT {
         assertThat(watch.violations()).isEmpty();
     }
 
+    @Test
+    void aFailedNodeTakesTheGroupBackOnlyOnceItsFailureExpired() throws Exception {
+        startClusterWithGroup(26963);
+        NodeProcess any = nodes.get(0);
+        run(any, CrmResourceMain.class, "-r", "d1", "--meta", "-p", "migration-threshold", "-v", "1");
+        run(any, CrmResourceMain.class, "-r", "d1", "--meta", "-p", "failure-timeout", "-v", "6s");
+        String failedOn = awaitGroupOnOneNode(null);
+        long failedAt = System.nanoTime();
+        Files.delete(byName(failedOn).stateDir().resolve("rsctmp/Dummy-d1.state"));
+        String movedTo = awaitGroupOnOneNode(failedOn);
+
+        // the only node left is the one that failed: the group waits there for the failure to expire
+        run(any, CrmStandbyMain.class, "-N", otherThan(failedOn, movedTo), "-v", "on");
+        run(any, CrmResourceMain.class, "--ban", "-r", "g", "-N", movedTo);
+        awaitGroupOn(failedOn);
+        assertThat(Duration.ofNanos(System.nanoTime() - failedAt)).as("back before the failure-timeout")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+        assertThat(watch.violations()).isEmpty();
+    }
+
     private String otherThan(String a, String b) {
         return nodes.stream().map(n -> n.name).filter(n -> !n.equals(a) && !n.equals(b) && byName(n).alive())
                 .findFirst().orElseThrow();

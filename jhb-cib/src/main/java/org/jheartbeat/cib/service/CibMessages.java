@@ -11,8 +11,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibVersion;
-import org.jheartbeat.cib.xml.CibXml;
 import org.jheartbeat.cib.request.CibRequest;
+import org.jheartbeat.cib.xml.ContentDigest;
 import org.jheartbeat.messaging.wire.HaMessage;
 
 /**
@@ -66,9 +66,9 @@ final class CibMessages {
         return new CibVersion(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
     }
 
-    /** The MD5 of the CIB's text: members compare it with the DC's to find a copy that drifted. */
+    /** The digest of the CIB's content, which members compare with the DC's to find a copy that drifted. */
     static String digest(CibDocument cib) {
-        return CibDigest.of(utf8(CibXml.toXml(cib)));
+        return ContentDigest.of(cib);
     }
 
     static byte[] utf8(String text) {
