@@ -28,6 +28,7 @@ import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.actions.Transition;
 import org.jheartbeat.policy.graph.ActionAttributes;
 import org.jheartbeat.policy.model.ClusterOptions;
+import org.jheartbeat.policy.model.InstanceIds;
 import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Primitive;
 import org.slf4j.Logger;
@@ -510,7 +511,7 @@ final class DcController {
         long millis = MetaValues.millis(options.get("cluster-recheck-interval", "15min"), DEFAULT_RECHECK.toMillis());
         for (Primitive p : transition.cluster().primitives()) {
             long timeout = MetaValues.millis(p.meta("failure-timeout"), 0);
-            if (timeout > 0 && !p.failedOn().isEmpty()) {
+            if (timeout > 0 && hasFailcount(p)) {
                 millis = Math.min(millis, Math.max(1000, timeout / 4));
             }
         }
@@ -519,6 +520,13 @@ final class DcController {
         }
         Duration delay = Duration.ofMillis(millis);
         recheck = loop.schedule(delay, () -> requestSchedule("recheck after " + delay.toMillis() + " ms"));
+    }
+
+    /** Whether a node counts failures of the primitive (the attributes its failure-timeout expires). */
+    private boolean hasFailcount(Primitive p) {
+        String prefix = "fail-count-" + InstanceIds.shownId(p) + "#";
+        return transition.cluster().nodes().values().stream()
+                .anyMatch(node -> node.attributes().keySet().stream().anyMatch(name -> name.startsWith(prefix)));
     }
 
     /** Changes the CIB as DC, remembering the version so the change feed does not count it as someone else's. */

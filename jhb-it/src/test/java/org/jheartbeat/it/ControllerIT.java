@@ -183,6 +183,26 @@ class ControllerIT {
     }
 
     @Test
+    void aClusterRestartedUnderRunningResourcesFindsThemAndStartsNothingAgain() throws Exception {
+        startClusterWithGroup(26964);
+        String active = awaitGroupOnOneNode(null);
+        long startsBefore = starts(byName(active));
+        // every daemon dies, the agents' resources keep running (as after a crash of the cluster software)
+        for (NodeProcess node : nodes) {
+            node.kill9();
+        }
+        for (NodeProcess node : nodes) {
+            node.start();
+        }
+        await().ignoreExceptions().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+                assertThat(placement(byName(active)).keySet()).containsExactly("node1", "node2", "node3"));
+        assertThat(awaitGroupOnOneNode(null)).isEqualTo(active);
+        assertThat(starts(byName(active))).as("starts of d1 on " + active).isEqualTo(startsBefore);
+        assertThat(byName(currentDc(byName(active))).log()).contains("d1_monitor_0");
+        assertThat(watch.violations()).isEmpty();
+    }
+
+    @Test
     void aFailedNodeTakesTheGroupBackOnlyOnceItsFailureExpired() throws Exception {
         startClusterWithGroup(26963);
         NodeProcess any = nodes.get(0);
