@@ -50,7 +50,7 @@ class ControllerSimulationTest {
     @Test
     void seededFaultsNeverRunAResourceTwiceAndTheClusterConverges() {
         long first = Long.getLong("jhb.sim.first", 1);
-        long seeds = Long.getLong("jhb.sim.seeds", 40);
+        long seeds = Long.getLong("jhb.sim.seeds", 200);
         List<String> failed = new ArrayList<>();
         for (long seed = first; seed < first + seeds; seed++) {
             try {

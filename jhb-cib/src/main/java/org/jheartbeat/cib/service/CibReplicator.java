@@ -368,7 +368,9 @@ public final class CibReplicator implements MessagingListener {
         }
         LOG.info("Taking the whole CIB {} from {} (mine was {})", copy.version(), fromNode, expected);
         expected = copy.version();
-        cib.change(document -> copy);
+        // a copy from a node that was DC of its own partition names that DC and its quorum: this DC rewrites its own
+        boolean dc = isDc();
+        cib.change(document -> dc ? DcAttributes.set(copy, localNode, view.quorum()) : copy);
     }
 
     private void requestReceived(String fromNode, HaMessage message) {

@@ -180,4 +180,22 @@ class CibReplicatorTest {
         }
         assertThat(has(cluster.cibOf("n2"), "only-on-n2")).isFalse();
     }
+
+    @Test
+    void aDcThatTakesANewerCibFromAMemberWritesItselfAndItsQuorumIntoIt() {
+        ReplicaCluster cluster = threeNodes();
+        cluster.isolate("n3");
+        cluster.view("n3", "n3");
+        cluster.replicas.get("n3").service().change(document -> DcAttributes.set(document, "n3", false));
+        submit(cluster, "n3", create("alone"));
+        cluster.settle();
+
+        cluster.rejoin("n3");
+        cluster.view("n1", "n1", "n2", "n3");
+
+        CibDocument dc = cluster.cibOf("n1");
+        assertThat(has(dc, "alone")).as("the newer CIB won").isTrue();
+        assertThat(dc.root().getAttribute("dc-uuid")).isEqualTo("n1");
+        assertThat(dc.root().getAttribute("have-quorum")).isEqualTo("1");
+    }
 }
