@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.jheartbeat.cib.request.CibRequestException;
 import org.jheartbeat.cli.LocationOptions;
 import org.jheartbeat.cli.PacemakerCommandLine;
 import picocli.CommandLine;
@@ -77,7 +76,7 @@ public final class AttrdUpdaterMain implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AttributeTool tool = new AttributeTool(environment, locations);
-        try {
+        return AttributeTool.run("attrd_updater", "", err, () -> {
             if ((value != null ? 1 : 0) + (query ? 1 : 0) + (delete ? 1 : 0) != 1) {
                 throw new IllegalArgumentException("give one of -U, -Q and -D");
             }
@@ -100,12 +99,6 @@ public final class AttrdUpdaterMain implements Callable<Integer> {
                 out.println("name=\"" + name + "\" host=\"" + where + "\" value=\"" + current.get() + "\"");
             }
             return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("attrd_updater: " + e.getMessage() + ". Use --help for usage information.");
-            return PacemakerCommandLine.USAGE;
-        } catch (CibRequestException e) {
-            err.println("attrd_updater: " + e.getMessage());
-            return e.code().exitStatus();
-        }
+        });
     }
 }

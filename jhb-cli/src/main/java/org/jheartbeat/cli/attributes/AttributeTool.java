@@ -1,12 +1,14 @@
 package org.jheartbeat.cli.attributes;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jheartbeat.cib.model.CibErrorCode;
 import org.jheartbeat.cib.request.CibRequestException;
 import org.jheartbeat.cli.LocationOptions;
+import org.jheartbeat.cli.PacemakerCommandLine;
 import org.jheartbeat.cli.cibadmin.CibTarget;
 import org.jheartbeat.client.Locations;
 import org.jheartbeat.client.ipc.IpcClient;
@@ -25,6 +27,28 @@ final class AttributeTool {
     AttributeTool(Map<String, String> environment, LocationOptions options) {
         this.environment = environment;
         this.locations = options.resolve(environment);
+    }
+
+    /** A tool's work, which may refuse its command line or fail on the CIB. */
+    interface Work {
+        int run() throws CibRequestException;
+    }
+
+    /**
+     * Runs a tool's work with the errors every attribute tool reports the same way: a bad
+     * command line (IllegalArgumentException) exits 64 with a pointer to --help; a refusal of
+     * the CIB exits with its status, the message after {@code failurePrefix}.
+     */
+    static int run(String tool, String failurePrefix, PrintWriter err, Work work) {
+        try {
+            return work.run();
+        } catch (IllegalArgumentException e) {
+            err.println(tool + ": " + e.getMessage() + ". Use --help for usage information.");
+            return PacemakerCommandLine.USAGE;
+        } catch (CibRequestException e) {
+            err.println(tool + ": " + failurePrefix + e.getMessage());
+            return e.code().exitStatus();
+        }
     }
 
     Locations locations() {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.jheartbeat.cib.request.CibRequestException;
 import org.jheartbeat.cli.LocationOptions;
 import org.jheartbeat.cli.PacemakerCommandLine;
 import picocli.CommandLine;
@@ -85,7 +84,7 @@ public final class CrmAttributeMain implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AttributeTool tool = new AttributeTool(environment, locations);
-        try {
+        return AttributeTool.run("crm_attribute", "Error performing operation: ", err, () -> {
             if ((value != null ? 1 : 0) + (query ? 1 : 0) + (delete ? 1 : 0) > 1) {
                 throw new IllegalArgumentException("give one of -v, -G and -D");
             }
@@ -109,13 +108,7 @@ public final class CrmAttributeMain implements Callable<Integer> {
                 out.println(quiet ? current.get() : "scope=" + scope.word() + "  name=" + attribute + " value=" + current.get());
             }
             return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("crm_attribute: " + e.getMessage() + ". Use --help for usage information.");
-            return PacemakerCommandLine.USAGE;
-        } catch (CibRequestException e) {
-            err.println("crm_attribute: Error performing operation: " + e.getMessage());
-            return e.code().exitStatus();
-        }
+        });
     }
 
     /** -l/-t as given; a promotion score lives until the node restarts; else a node's or the cluster's. */

@@ -73,7 +73,7 @@ public final class CrmFailcountMain implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AttributeTool tool = new AttributeTool(environment, locations);
-        try {
+        return AttributeTool.run("crm_failcount", "Error performing operation: ", err, () -> {
             if (query && delete) {
                 throw new IllegalArgumentException("give -G or -D, not both");
             }
@@ -96,13 +96,7 @@ public final class CrmFailcountMain implements Callable<Integer> {
             String value = Score.format(count);
             out.println(quiet ? value : "scope=status  name=fail-count-" + resource + " value=" + value);
             return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("crm_failcount: " + e.getMessage() + ". Use --help for usage information.");
-            return PacemakerCommandLine.USAGE;
-        } catch (CibRequestException e) {
-            err.println("crm_failcount: Error performing operation: " + e.getMessage());
-            return e.code().exitStatus();
-        }
+        });
     }
 
     /** On a running cluster a cleanup by the controller; in a saved CIB the attributes go. */

@@ -77,7 +77,7 @@ public final class CrmStandbyMain implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AttributeTool tool = new AttributeTool(environment, locations);
-        try {
+        return AttributeTool.run("crm_standby", "Error performing operation: ", err, () -> {
             if ((value != null ? 1 : 0) + (query ? 1 : 0) + (delete ? 1 : 0) > 1) {
                 throw new IllegalArgumentException("give one of -G, -v and -D");
             }
@@ -102,13 +102,7 @@ public final class CrmStandbyMain implements Callable<Integer> {
                 show(attributes, where, out);
             }
             return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("crm_standby: " + e.getMessage() + ". Use --help for usage information.");
-            return PacemakerCommandLine.USAGE;
-        } catch (CibRequestException e) {
-            err.println("crm_standby: Error performing operation: " + e.getMessage());
-            return e.code().exitStatus();
-        }
+        });
     }
 
     /** The setting of the lifetime asked, else the one that counts (until reboot first), else off. */

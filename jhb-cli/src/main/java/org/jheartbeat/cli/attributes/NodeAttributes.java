@@ -54,14 +54,44 @@ public final class NodeAttributes {
     /** The value, or empty when the attribute is not set. */
     public Optional<String> get(AttributeScope scope, String node, String name) throws CibRequestException {
         check(node, name);
-        try {
-            String output = cib.execute(new CibRequest(CibRequest.Operation.QUERY, null, xpath(scope, node, name), null,
-                    false, false)).output();
-            Element first = CibXml.parseElement(output, "answer");
-            if (!"nvpair".equals(first.getTagName())) {
-                first = (Element) first.getElementsByTagName("nvpair").item(0);
+        Optional<Element> answer = query(xpath(scope, node, name));
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        Element first = answer.get();
+        if (!"nvpair".equals(first.getTagName())) {
+            first = (Element) first.getElementsByTagName("nvpair").item(0);
+        }
+        return first == null ? Optional.empty() : Optional.of(first.getAttribute("value"));
+    }
+
+    /** Whether the CIB knows the node: an entry under nodes, or a status entry. */
+    public boolean knows(String node) throws CibRequestException {
+        check(node, "node");
+        return query("/cib/configuration/nodes/node[@uname='" + node + "']").isPresent()
+                || query("/cib/status/node_state[@uname='" + node + "']").isPresent();
+    }
+
+    /** Every transient attribute of the node (status section), by name. */
+    public Map<String, String> transientAttributes(String node) throws CibRequestException {
+        check(node, "node");
+        Map<String, String> values = new TreeMap<>();
+        Optional<Element> answer = query("/cib/status/node_state[@uname='" + node + "']/transient_attributes");
+        if (answer.isPresent()) {
+            NodeList pairs = answer.get().getElementsByTagName("nvpair");
+            for (int i = 0; i < pairs.getLength(); i++) {
+                Element pair = (Element) pairs.item(i);
+                values.put(pair.getAttribute("name"), pair.getAttribute("value"));
             }
-            return first == null ? Optional.empty() : Optional.of(first.getAttribute("value"));
+        }
+        return values;
+    }
+
+    /** What the XPath matches (its first element), or empty when it matches nothing. */
+    private Optional<Element> query(String xpath) throws CibRequestException {
+        try {
+            String output = cib.execute(new CibRequest(CibRequest.Operation.QUERY, null, xpath, null, false, false)).output();
+            return Optional.of(CibXml.parseElement(output, "answer"));
         } catch (CibRequestException e) {
             if (e.code() == CibErrorCode.NO_SUCH_OBJECT) {
                 return Optional.empty();
@@ -70,43 +100,6 @@ public final class NodeAttributes {
         } catch (CibParseException e) {
             throw new CibRequestException(CibErrorCode.ERROR, "the daemon's answer was not XML: " + e.getMessage());
         }
-    }
-
-    /** Whether the CIB knows the node: an entry under nodes, or a status entry. */
-    public boolean knows(String node) throws CibRequestException {
-        check(node, "node");
-        try {
-            cib.execute(new CibRequest(CibRequest.Operation.QUERY, null, "/cib/configuration/nodes/node[@uname='" + node
-                    + "'] | /cib/status/node_state[@uname='" + node + "']", null, false, false));
-            return true;
-        } catch (CibRequestException e) {
-            if (e.code() == CibErrorCode.NO_SUCH_OBJECT) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** Every transient attribute of the node (status section), by name. */
-    public Map<String, String> transientAttributes(String node) throws CibRequestException {
-        check(node, "node");
-        Map<String, String> values = new TreeMap<>();
-        try {
-            String output = cib.execute(new CibRequest(CibRequest.Operation.QUERY, null, "/cib/status/node_state[@uname='"
-                    + node + "']/transient_attributes", null, false, false)).output();
-            NodeList pairs = CibXml.parseElement(output, "answer").getElementsByTagName("nvpair");
-            for (int i = 0; i < pairs.getLength(); i++) {
-                Element pair = (Element) pairs.item(i);
-                values.put(pair.getAttribute("name"), pair.getAttribute("value"));
-            }
-        } catch (CibRequestException e) {
-            if (e.code() != CibErrorCode.NO_SUCH_OBJECT) {
-                throw e;
-            }
-        } catch (CibParseException e) {
-            throw new CibRequestException(CibErrorCode.ERROR, "the daemon's answer was not XML: " + e.getMessage());
-        }
-        return values;
     }
 
     /** Removes the attribute; nothing to remove is no error, as for crm_attribute. */
