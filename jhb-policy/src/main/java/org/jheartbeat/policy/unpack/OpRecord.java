@@ -53,6 +53,14 @@ record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, 
         return value(element, digestAt);
     }
 
+    /**
+     * Whether the digest recorded is this one, compared where it is kept: no string made for
+     * the digest of each resource's record that says what its agent runs with.
+     */
+    boolean digestIs(String digest) {
+        return digestAt >= 0 && element.attributeEquals(digestAt, digest);
+    }
+
     /** Whether a digest other than an empty one is recorded. */
     boolean hasDigest() {
         return digestAt >= 0 && !element.attributeEquals(digestAt, "");
