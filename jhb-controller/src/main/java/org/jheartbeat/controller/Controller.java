@@ -94,12 +94,31 @@ public final class Controller implements MessagingListener {
         dispatch(fromNode, message);
     }
 
+    /**
+     * Only the DC of this node's view may have it act: a request sent before a partition arrives
+     * when the link comes back (the messaging layer retransmits it), long after that DC's
+     * transition was aborted, and must not start what the cluster has started elsewhere since.
+     */
+    private boolean fromCurrentDc(String fromNode, HaMessage message) {
+        String current = view == null ? null : view.dc();
+        if (fromNode.equals(current)) {
+            return true;
+        }
+        LOG.warn("Discarded {} from {}: it is not the DC of this node's view (the DC is {})", message.type(), fromNode,
+                current == null ? "not known yet" : current);
+        return false;
+    }
+
     private void dispatch(String fromNode, HaMessage message) {
         try {
             switch (message.type()) {
                 case ControllerMessages.JOIN -> node.reportState(fromNode, message.getDecimal("join"));
                 case ControllerMessages.STATE -> dc.stateReceived(fromNode, message);
-                case ControllerMessages.EXEC -> node.execute(LrmCommand.fromXml(ControllerMessages.text(message, "op")));
+                case ControllerMessages.EXEC -> {
+                    if (fromCurrentDc(fromNode, message)) {
+                        node.execute(LrmCommand.fromXml(ControllerMessages.text(message, "op")));
+                    }
+                }
                 case ControllerMessages.RESULT -> dc.resultReceived(fromNode, message);
                 case ControllerMessages.FORGET -> node.forget(fromNode, message.get("rsc"));
                 case ControllerMessages.FORGOT -> dc.forgotten(fromNode, message.get("rsc"));
