@@ -52,7 +52,7 @@ class ControllerSimulationTest {
     @Test
     void seededFaultsNeverRunAResourceTwiceAndTheClusterConverges() throws InterruptedException {
         long first = Long.getLong("jhb.sim.first", 1);
-        long seeds = Long.getLong("jhb.sim.seeds", 200);
+        long seeds = Long.getLong("jhb.sim.seeds", 2000);
         List<String> failed = new CopyOnWriteArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         for (long seed = first; seed < first + seeds; seed++) {
