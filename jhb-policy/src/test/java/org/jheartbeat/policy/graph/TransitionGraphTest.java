@@ -103,6 +103,19 @@ class TransitionGraphTest {
     }
 
     @Test
+    void aNodeShutsDownAfterItsStopsAndNotWhileOneCannotRun() throws Exception {
+        Transition t = schedule("shutdown-waits-for-stops-it-can-run");
+        // node3 goes once free has stopped; the unmanaged resource left running there does not hold it
+        Action leaves = find(t, "do_shutdown node3");
+        assertThat(leaves.inGraph()).isTrue();
+        assertThat(leaves.graphInputs()).extracting(TransitionGraphTest::name).containsExactly("free_stop_0 node3");
+        // node2 keeps r1, whose stop waits for r2's (blocked by its failed stop): it stays
+        assertThat(edges(t)).contains("r1_stop_0 node2 -> do_shutdown node2");
+        assertThat(find(t, "do_shutdown node2").runnable()).isFalse();
+        assertEveryActionCanRun(t);
+    }
+
+    @Test
     void theSummaryIsTheOneThePlannerWrote() throws Exception {
         Transition t = schedule("start-group-after-primitive");
         assertThat(t.summary()).hasSize(5);
