@@ -123,7 +123,7 @@ class ControllerSimulationTest {
         assertThat(real.values()).as("every resource runs once, " + where).allMatch(on -> on.size() == 1);
     }
 
-    private static void configure(SimControllerCluster cluster) {
+    static void configure(SimControllerCluster cluster) {
         String through = cluster.names.get(0);
         cluster.submit(through, new CibRequest(CibRequest.Operation.CREATE, "crm_config", null,
                 "<cluster_property_set id=\"o\"><nvpair id=\"o-s\" name=\"stonith-enabled\" value=\"false\"/>"
@@ -142,7 +142,7 @@ class ControllerSimulationTest {
     }
 
     /** Every 50 ms of virtual time: inside each partition with quorum, each resource runs on one node at most. */
-    private static void watchForDoubleActive(SimControllerCluster cluster, List<String> violations) {
+    static void watchForDoubleActive(SimControllerCluster cluster, List<String> violations) {
         cluster.scheduler.at(Duration.ofMillis(50), () -> {
             for (Set<String> partition : cluster.partitions()) {
                 if (!cluster.quorate(partition)) {

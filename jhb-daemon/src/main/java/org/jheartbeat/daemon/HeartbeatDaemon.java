@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running node: the messaging loop with its UDP media, the ping monitor, and the local IPC
- * socket the tools use. Started by {@link HeartbeatMain}; SIGTERM stops it (it tells the peers,
- * so they do not wait for deadtime, and removes the pid file); SIGHUP re-reads the files and,
+ * socket the tools use. Started by {@link HeartbeatMain}; SIGTERM stops it: with the controller,
+ * only once the DC has moved this node's resources elsewhere ({@link Controller#shutdown()});
+ * then it tells the peers, so they do not wait for deadtime, and removes the pid file. SIGHUP re-reads the files and,
  * when they changed, restarts the messaging layer with a new generation, as Heartbeat restarts
  * itself after an authkeys change. Start, reload and stop run on signal or main threads, one at
  * a time.
@@ -226,6 +227,10 @@ final class HeartbeatDaemon {
         }
         stopping = true;
         LOG.info("Heartbeat shutdown in progress. ({})", ProcessHandle.current().pid());
+        if (controller != null && !failed) {
+            // as long as shutdown-escalation at most: the controller then lets the node go all the same
+            controller.shutdown().join();
+        }
         if (respawns != null) {
             respawns.stop();
         }
