@@ -60,7 +60,9 @@ final class ResourceSequence {
      * A node leaving the cluster cleanly is told to shut down once everything on it has stopped,
      * and not while a stop there cannot run (a resource blocked by a failed stop keeps it, as
      * in Pacemaker, until shutdown-escalation lets it go). What is left alone there does not
-     * hold it: a resource or node in maintenance, an unmanaged resource.
+     * hold it: a resource or node in maintenance, an unmanaged resource. Unlike Pacemaker's
+     * graph it also waits for the probes on the node: a resource forgotten there (a cleanup)
+     * and found running by its probe is then stopped before the node goes, not left behind.
      */
     private void shutdowns() {
         for (Node node : cluster.nodes().values()) {
@@ -69,6 +71,11 @@ final class ResourceSequence {
             }
             Action shutdown = index.add(null, "do_shutdown", node, 0, false);
             for (Primitive p : cluster.primitives()) {
+                for (Action probe : index.probes(p)) {
+                    if (probe.node() == node) {
+                        shutdown.runAfter(probe);
+                    }
+                }
                 if (node.maintenance() || MetaValues.bool(p.meta("maintenance"), false) || !p.managed() && !p.blocked()) {
                     continue;
                 }

@@ -116,6 +116,16 @@ class TransitionGraphTest {
     }
 
     @Test
+    void aNodeShutsDownOnlyOnceItsProbesHaveAnswered() throws Exception {
+        // node2 forgot everything (a cleanup) while shutting down: what its probes find must stop first
+        // (edges Pacemaker does not draw: it tells the node to go at once; ResourceSequence says why)
+        Transition t = schedule("shutdown-after-cleanup");
+        assertThat(find(t, "do_shutdown node2").graphInputs()).extracting(TransitionGraphTest::name)
+                .containsExactlyInAnyOrder("r1_monitor_0 node2", "r2_monitor_0 node2");
+        assertEveryActionCanRun(t);
+    }
+
+    @Test
     void theSummaryIsTheOneThePlannerWrote() throws Exception {
         Transition t = schedule("start-group-after-primitive");
         assertThat(t.summary()).hasSize(5);
