@@ -79,6 +79,8 @@ final class HeartbeatDaemon {
     private PidFile pidFile;
     private boolean stopping;
     private volatile boolean failed;
+    /** While a stop waits for the DC to move this node's resources away; a failure ends the wait. */
+    private volatile CompletableFuture<Void> handingOver;
 
     /** The parts that a reload replaces. */
     private record Messaging(ThreadEventLoop loop, UdpTransport transport, HeartbeatService service,
@@ -229,7 +231,8 @@ final class HeartbeatDaemon {
         LOG.info("Heartbeat shutdown in progress. ({})", ProcessHandle.current().pid());
         if (controller != null && !failed) {
             // as long as shutdown-escalation at most: the controller then lets the node go all the same
-            controller.shutdown().join();
+            handingOver = controller.shutdown();
+            handingOver.join();
         }
         if (respawns != null) {
             respawns.stop();
@@ -271,6 +274,11 @@ final class HeartbeatDaemon {
     private void fail(Throwable error) {
         LOG.error(HeartbeatLogging.CRIT, "Emergency Shutdown: subsystem failed: {}", error.toString(), error);
         failed = true;
+        CompletableFuture<Void> waiting = handingOver;
+        if (waiting != null) {
+            // the controller's loop may be the one that failed: its answer may never come
+            waiting.complete(null);
+        }
         new Thread(this::stop, "emergency-stop").start();
     }
 
