@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The controller in the deterministic simulation: three whole nodes on a simulated network and
  * clock run a group and a primitive of Dummy-like agents for a minute of virtual time under
- * seeded faults (nodes killed and restarted, nodes cut off, messages lost, services that crash
- * behind the cluster's back, operations that hang), then quiet. Checked for every seed: no
+ * seeded faults (nodes killed and restarted, nodes stopped cleanly and restarted, nodes cut off,
+ * messages lost, services that crash behind the cluster's back, operations that hang), then quiet. Checked for every seed: no
  * resource ever active twice inside a partition with quorum (read from the simulated machines,
  * every 50 ms), and once quiet: one DC, the same CIB on every node, nothing left for the
  * scheduler to do after a cleanup of every resource (a stop that hung blocks its resource, as it
@@ -41,8 +41,11 @@ class ControllerSimulationTest {
     private static final List<String> RESOURCES = List.of("r1", "r2", "r3");
     private static final Duration FAULTS_FOR = Duration.ofSeconds(60);
     private static final Duration QUIET_FOR = Duration.ofSeconds(40);
-    /** Kill and restart (0), a node cut off and joined again (1), message loss (2), a service crash (3), a hang (4). */
-    private static final int[] FAULT_KINDS = {0, 1, 2, 3, 4};
+    /**
+     * Kill and restart (0), a node cut off and joined again (1), message loss (2), a service
+     * crash (3), a hang (4), a clean stop (SIGTERM) and restart (5).
+     */
+    private static final int[] FAULT_KINDS = {0, 1, 2, 3, 4, 5};
 
     /**
      * Seeds run on as many threads as there are processors: each seed is a world of its own
@@ -131,7 +134,7 @@ class ControllerSimulationTest {
         assertThat(real.values()).as("every resource runs once, " + where).allMatch(on -> on.size() == 1);
     }
 
-    private static void configure(SimControllerCluster cluster) {
+    static void configure(SimControllerCluster cluster) {
         String through = cluster.names.get(0);
         cluster.submit(through, new CibRequest(CibRequest.Operation.CREATE, "crm_config", null,
                 "<cluster_property_set id=\"o\"><nvpair id=\"o-s\" name=\"stonith-enabled\" value=\"false\"/>"
@@ -157,7 +160,7 @@ class ControllerSimulationTest {
      * left running is what fencing exists for, and without fencing it stays until the timeout
      * or, after a failed stop, blocked until an operator cleans it up (docs/design/controller.md).
      */
-    private static void watchForDoubleActive(SimControllerCluster cluster, List<String> violations) {
+    static void watchForDoubleActive(SimControllerCluster cluster, List<String> violations) {
         cluster.scheduler.at(Duration.ofMillis(50), () -> {
             for (Set<String> partition : cluster.partitions()) {
                 if (!cluster.quorate(partition)) {
@@ -231,7 +234,20 @@ class ControllerSimulationTest {
             }
             // only a monitored resource's crash can be seen: r2 has no monitor, as operators sometimes configure
             case 3 -> cluster.world.stopped(node, "r2".equals(resource) ? "r1" : resource);
-            default -> cluster.world.hangNext(node, resource);
+            case 4 -> cluster.world.hangNext(node, resource);
+            default -> {
+                // stopped cleanly (SIGTERM): it leaves once the DC has moved its resources, and starts again later
+                if (cluster.alive(node)) {
+                    cluster.node(node).controller().shutdown().thenRun(() -> {
+                        cluster.leave(node);
+                        cluster.scheduler.at(lasts, () -> {
+                            if (!cluster.alive(node)) {
+                                cluster.start(node);
+                            }
+                        });
+                    });
+                }
+            }
         }
     }
 }
