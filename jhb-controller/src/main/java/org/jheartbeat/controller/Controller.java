@@ -28,6 +28,7 @@ public final class Controller implements MessagingListener {
     private final EventLoop loop;
     private final Function<HaMessage, CompletableFuture<Long>> network;
     private final NodeExecutor node;
+    private final NodeShutdown shutdown;
     private final DcController dc;
     private View view;
 
@@ -39,7 +40,9 @@ public final class Controller implements MessagingListener {
         this.self = self;
         this.loop = loop;
         this.network = network;
-        this.node = new NodeExecutor(self, loop, lrm, this::send, () -> view == null ? null : view.dc());
+        this.shutdown = new NodeShutdown(loop, cib, this::send, () -> view == null ? null : view.dc());
+        this.node = new NodeExecutor(self, loop, lrm, this::send, () -> view == null ? null : view.dc(),
+                shutdown::requested);
         this.dc = new DcController(self, loop, cib, this::send);
         cib.subscribe(loop, dc::cibChanged);
     }
@@ -71,6 +74,17 @@ public final class Controller implements MessagingListener {
         return answer;
     }
 
+    /**
+     * A clean exit from the cluster (the daemon's SIGTERM): completes once the DC has stopped
+     * this node's resources (moving them elsewhere) and told it to leave, at once when there is
+     * no cluster to leave, and after shutdown-escalation at the latest ({@link NodeShutdown}).
+     */
+    public CompletableFuture<Void> shutdown() {
+        CompletableFuture<Void> mayLeave = new CompletableFuture<>();
+        loop.execute(() -> shutdown.request().whenComplete((done, error) -> mayLeave.complete(null)));
+        return mayLeave;
+    }
+
     private void send(String to, HaMessage message) {
         if (self.equals(to)) {
             loop.execute(() -> dispatch(self, message));
@@ -94,16 +108,41 @@ public final class Controller implements MessagingListener {
         dispatch(fromNode, message);
     }
 
+    /**
+     * Only the DC of this node's view may have it act: a request sent before a partition arrives
+     * when the link comes back (the messaging layer retransmits it), long after that DC's
+     * transition was aborted, and must not start what the cluster has started elsewhere since.
+     */
+    private boolean fromCurrentDc(String fromNode, HaMessage message) {
+        String current = view == null ? null : view.dc();
+        if (fromNode.equals(current)) {
+            return true;
+        }
+        LOG.warn("Discarded {} from {}: it is not the DC of this node's view (the DC is {})", message.type(), fromNode,
+                current == null ? "not known yet" : current);
+        return false;
+    }
+
     private void dispatch(String fromNode, HaMessage message) {
         try {
             switch (message.type()) {
                 case ControllerMessages.JOIN -> node.reportState(fromNode, message.getDecimal("join"));
                 case ControllerMessages.STATE -> dc.stateReceived(fromNode, message);
-                case ControllerMessages.EXEC -> node.execute(LrmCommand.fromXml(ControllerMessages.text(message, "op")));
+                case ControllerMessages.EXEC -> {
+                    if (fromCurrentDc(fromNode, message)) {
+                        node.execute(LrmCommand.fromXml(ControllerMessages.text(message, "op")));
+                    }
+                }
                 case ControllerMessages.RESULT -> dc.resultReceived(fromNode, message);
                 case ControllerMessages.FORGET -> node.forget(fromNode, message.get("rsc"));
                 case ControllerMessages.FORGOT -> dc.forgotten(fromNode, message.get("rsc"));
                 case ControllerMessages.CLEANUP -> dc.cleanup(message.get("rsc"), message.get("node"));
+                case ControllerMessages.SHUTDOWN_REQUEST -> dc.shutdownRequested(fromNode);
+                case ControllerMessages.SHUTDOWN -> {
+                    if (fromCurrentDc(fromNode, message)) {
+                        shutdown.ordered(fromNode);
+                    }
+                }
                 default -> LOG.debug("Unknown controller message {} from {}", message.type(), fromNode);
             }
         } catch (CibParseException | RuntimeException e) {

@@ -9,7 +9,10 @@ import org.jheartbeat.messaging.wire.HaMessage;
  *
  * <pre>
  * crmd_join    DC → node    join                      "report what your LRM knows" (join: the DC's join round)
- * crmd_state   node → DC    join, lrm                 every resource's history, as lrm_resources
+ * crmd_state   node → DC    join, dc, lrm, shutdown   every resource's history, as lrm_resources; the DC the
+ *                                                     node follows; shutdown=true while it is leaving
+ * crmd_shutdown_req node → DC                         "stop my resources: I am leaving" (SIGTERM)
+ * crmd_shutdown DC → node                             the scheduler's do_shutdown: its resources are stopped, leave
  * crmd_exec    DC → node    op                        run one action of a transition (an rsc_op element)
  * crmd_result  node → DC    key, rsc, action, interval, rc, status, history
  *                                                     a result (of an action, or a recurring monitor's change)
@@ -28,6 +31,8 @@ final class ControllerMessages {
     static final String CLEANUP = "crmd_cleanup";
     static final String FORGET = "crmd_forget";
     static final String FORGOT = "crmd_forgot";
+    static final String SHUTDOWN_REQUEST = "crmd_shutdown_req";
+    static final String SHUTDOWN = "crmd_shutdown";
 
     private ControllerMessages() {
     }

@@ -77,6 +77,8 @@ final class DcController {
     private boolean stalled;
     private ClusterOptions options = new ClusterOptions(Map.of());
     private Cancellable recheck;
+    /** The transition whose do_shutdown is this node's own: once it is complete, this node leaves. */
+    private TransitionExecutor leavesAfter;
 
     /** The nodes yet to forget a resource, and those that have. */
     private record CleanupProgress(Set<String> waitingFor, Set<String> done) {
@@ -154,6 +156,7 @@ final class DcController {
         outstanding.clear();
         transition = null;
         executor = null;
+        leavesAfter = null;
         if (recheck != null) {
             recheck.cancel();
         }
@@ -259,11 +262,28 @@ final class DcController {
             LOG.error("Unreadable LRM state from {}: {}", from, e.getMessage());
             return;
         }
-        LOG.info("Node {} joined: {} resource histories", from, resources.size());
+        boolean leaving = "true".equals(message.get("shutdown"));
+        LOG.info("Node {} joined: {} resource histories{}", from, resources.size(), leaving ? " (shutting down)" : "");
         joined.add(from);
         askingSince.remove(from);
-        changeCib(document -> StatusUpdates.joined(document, from, resources))
+        Long since = leaving ? loop.clock().wallTime().getEpochSecond() : null;
+        changeCib(document -> StatusUpdates.shutdown(StatusUpdates.joined(document, from, resources), from, since))
                 .thenRun(() -> loop.execute(() -> requestSchedule("node " + from + " joined")));
+    }
+
+    /**
+     * A member asks to leave the cluster cleanly: its {@code shutdown} attribute tells the
+     * scheduler to move everything off it and then to tell it to go ({@code do_shutdown}).
+     */
+    void shutdownRequested(String from) {
+        if (!active || !view.members().contains(from)) {
+            return;
+        }
+        LOG.info("Node {} is shutting down: its resources stop there (and start elsewhere if they can) before it "
+                + "leaves", from);
+        long now = loop.clock().wallTime().getEpochSecond();
+        changeCib(document -> StatusUpdates.shutdown(document, from, now))
+                .thenRun(() -> loop.execute(() -> requestSchedule("node " + from + " is shutting down")));
     }
 
     void resultReceived(String from, HaMessage message) {
@@ -461,6 +481,19 @@ final class DcController {
             executor.confirm(a, false);
             return;
         }
+        if (ActionAttributes.isShutdown(a)) {
+            executor.confirm(a, true);
+            String node = a.node().name();
+            if (self.equals(node)) {
+                // the DC leaves last: once the rest of the transition (its resources started elsewhere) is done
+                leavesAfter = executor;
+            } else {
+                LOG.info("Telling {} to leave the cluster: its resources are stopped (transition {})", node,
+                        executor.id());
+                send.accept(node, ControllerMessages.to(ControllerMessages.SHUTDOWN, node).build());
+            }
+            return;
+        }
         if (!TransitionExecutor.runsOnNode(a)) {
             executor.confirm(a, true);
             return;
@@ -497,6 +530,11 @@ final class DcController {
                     over.size());
         } else if (over.size() > 0) {
             LOG.info("Transition {} ({} actions) complete", over.id(), over.size());
+            if (over == leavesAfter) {
+                LOG.info("This node's resources are stopped: the DC leaves the cluster{}",
+                        view.members().size() > 1 ? ", another node takes over as DC" : " (the last node in it)");
+                send.accept(self, ControllerMessages.to(ControllerMessages.SHUTDOWN, self).build());
+            }
         }
     }
 

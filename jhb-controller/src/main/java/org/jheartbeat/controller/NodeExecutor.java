@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jheartbeat.cib.xml.CibXml;
 import org.jheartbeat.common.loop.EventLoop;
@@ -35,18 +36,21 @@ final class NodeExecutor {
     private final LocalResourceManager lrm;
     private final BiConsumer<String, HaMessage> send;
     private final Supplier<String> dc;
+    private final BooleanSupplier leaving;
 
     /**
      * @param send sends a message to a node (this one included)
      * @param dc the current DC, or null when there is none
+     * @param leaving whether this node has asked to leave the cluster ({@link NodeShutdown})
      */
     NodeExecutor(String node, EventLoop loop, LocalResourceManager lrm, BiConsumer<String, HaMessage> send,
-            Supplier<String> dc) {
+            Supplier<String> dc, BooleanSupplier leaving) {
         this.node = node;
         this.loop = loop;
         this.lrm = lrm;
         this.send = send;
         this.dc = dc;
+        this.leaving = leaving;
     }
 
     void execute(LrmCommand command) {
@@ -99,12 +103,16 @@ final class NodeExecutor {
         }));
     }
 
-    /** Everything the LRM knows, for the DC's join, with the DC this node's own view names (the DC checks they agree). */
+    /**
+     * Everything the LRM knows, for the DC's join, with the DC this node's own view names (the DC
+     * checks they agree) and whether the node is leaving (a DC that took over learns it so).
+     */
     void reportState(String toDc, long join) {
         lrm.history().thenAccept(histories -> loop.execute(() -> {
             String followed = dc.get();
             send.accept(toDc, ControllerMessages.to(ControllerMessages.STATE, toDc).decimal("join", join)
                     .string("dc", followed == null ? "" : followed)
+                    .string("shutdown", Boolean.toString(leaving.getAsBoolean()))
                     .binary("lrm", ControllerMessages.utf8(lrmResources(histories))).build());
         }));
     }

@@ -20,6 +20,8 @@ import org.w3c.dom.Node;
  */
 final class StatusUpdates {
 
+    private static final String SHUTDOWN = "shutdown";
+
     private StatusUpdates() {
     }
 
@@ -92,6 +94,31 @@ final class StatusUpdates {
             int before = count.hasAttribute("value") ? Score.parse(count.getAttribute("value")) : 0;
             count.setAttribute("value", Score.format(toInfinity ? Score.INFINITY : Score.add(before, 1)));
             nvpair(document, attributes, node, "last-failure-" + suffix).setAttribute("value", Long.toString(nowSeconds));
+        });
+    }
+
+    /**
+     * A node's request to leave the cluster cleanly, kept as Pacemaker keeps it: the node's
+     * transient attribute {@code shutdown} set to the time of the request in seconds (a request
+     * made again keeps the first time), or removed ({@code sinceSeconds} null) when the node says
+     * it is not leaving: one that restarted before the DC saw it go must not lose its resources.
+     */
+    static CibDocument shutdown(CibDocument cib, String node, Long sinceSeconds) {
+        return edit(cib, (document, bump) -> {
+            if (sinceSeconds != null) {
+                Element pair = nvpair(document, transientAttributes(document, nodeState(document, node)), node, SHUTDOWN);
+                if (!pair.hasAttribute("value")) {
+                    pair.setAttribute("value", Long.toString(sinceSeconds));
+                }
+                return;
+            }
+            Element state = child(status(document), "node_state", node);
+            Element attributes = child(child(state, "transient_attributes", node), "instance_attributes", null);
+            for (Element pair : children(attributes)) {
+                if (SHUTDOWN.equals(pair.getAttribute("name"))) {
+                    attributes.removeChild(pair);
+                }
+            }
         });
     }
 

@@ -41,7 +41,11 @@ final class SimAgents implements AgentClass {
         CompletableFuture<OperationResult> result = new CompletableFuture<>();
         Instant started = loop.clock().wallTime();
         if (world.takeHang(node, resource.id())) {
+            if ("stop".equals(operation.action())) {
+                world.stopHung(node);
+            }
             Duration timeout = Duration.ofMillis(operation.timeoutMs());
+            world.hangs(node, loop.clock().monotonicMillis() + timeout.toMillis());
             loop.schedule(timeout, () -> result.complete(new OperationResult(OcfCodes.ERR_GENERIC, OpStatus.TIMEOUT,
                     null, "", started, timeout)));
             return result;

@@ -116,6 +116,18 @@ final class SimControllerCluster {
         world.machineDied(name);
     }
 
+    /**
+     * The daemon stops as it does once its controller lets it go after SIGTERM: it tells its peers
+     * it is leaving; what still runs on the machine keeps running.
+     */
+    void leave(String name) {
+        SimNode node = nodes.remove(name);
+        node.service().stop().thenRun(() -> {
+            node.transport().close();
+            node.loops().forEach(scheduler::stop);
+        });
+    }
+
     boolean alive(String name) {
         return nodes.containsKey(name);
     }

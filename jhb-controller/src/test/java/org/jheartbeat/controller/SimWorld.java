@@ -16,6 +16,8 @@ final class SimWorld {
 
     private final Map<String, Set<String>> running = new HashMap<>();
     private final Set<String> hanging = new HashSet<>();
+    private final Set<String> leftOver = new HashSet<>();
+    private final Map<String, Long> hungUntilMillis = new HashMap<>();
 
     boolean runs(String node, String resource) {
         return running.getOrDefault(node, Set.of()).contains(resource);
@@ -27,11 +29,37 @@ final class SimWorld {
 
     void stopped(String node, String resource) {
         running.getOrDefault(node, new HashSet<>()).remove(resource);
+        leftOver.remove(node + "/" + resource);
+    }
+
+    /**
+     * A stop hung: it will fail, and what runs on the node now (the group members that stop
+     * after it included) stays there until something stops it; without fencing the cluster
+     * cannot make sure of that.
+     */
+    void stopHung(String node) {
+        runningOn(node).forEach(resource -> leftOver.add(node + "/" + resource));
+    }
+
+    /** An operation hangs on the node until the given virtual time, when the LRM's timeout ends it. */
+    void hangs(String node, long untilMillis) {
+        hungUntilMillis.merge(node, untilMillis, Math::max);
+    }
+
+    /** The end of the last operation that hung on the node, or -1. */
+    long hungUntilMillis(String node) {
+        return hungUntilMillis.getOrDefault(node, -1L);
+    }
+
+    /** Whether the resource has run on the node since a stop hung there, never stopped since. */
+    boolean leftOverByFailedStop(String node, String resource) {
+        return leftOver.contains(node + "/" + resource);
     }
 
     /** The machine died: nothing of it runs any more. */
     void machineDied(String node) {
         running.remove(node);
+        leftOver.removeIf(key -> key.startsWith(node + "/"));
     }
 
     Set<String> runningOn(String node) {

@@ -85,6 +85,17 @@ class StatusUpdatesTest {
     }
 
     @Test
+    void aShutdownRequestKeepsItsFirstTimeAndGoesWhenTheNodeSaysItIsNotLeaving() {
+        CibDocument cib = StatusUpdates.shutdown(TestCibs.twoNodesOneGroup(TestCibs.online("node1")), "node1", 100L);
+        assertThat(text(cib)).contains("<nvpair id=\"status-node1-shutdown\" name=\"shutdown\" value=\"100\"/>");
+        assertThat(StatusUpdates.shutdown(cib, "node1", 200L)).isSameAs(cib);
+        CibDocument cleared = StatusUpdates.shutdown(cib, "node1", null);
+        assertThat(text(cleared)).doesNotContain("shutdown");
+        assertThat(cleared.version().numUpdates()).isEqualTo(cib.version().numUpdates() + 1);
+        assertThat(StatusUpdates.shutdown(cleared, "node2", null)).isSameAs(cleared);
+    }
+
+    @Test
     void anEditThatChangesNothingKeepsTheVersion() {
         CibDocument cib = StatusUpdates.left(TestCibs.twoNodesOneGroup(""), "node2");
         assertThat(StatusUpdates.left(cib, "node2")).isSameAs(cib);

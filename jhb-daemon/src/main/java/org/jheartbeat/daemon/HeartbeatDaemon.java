@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running node: the messaging loop with its UDP media, the ping monitor, and the local IPC
- * socket the tools use. Started by {@link HeartbeatMain}; SIGTERM stops it (it tells the peers,
- * so they do not wait for deadtime, and removes the pid file); SIGHUP re-reads the files and,
+ * socket the tools use. Started by {@link HeartbeatMain}; SIGTERM stops it: with the controller,
+ * only once the DC has moved this node's resources elsewhere ({@link Controller#shutdown()});
+ * then it tells the peers, so they do not wait for deadtime, and removes the pid file. SIGHUP re-reads the files and,
  * when they changed, restarts the messaging layer with a new generation, as Heartbeat restarts
  * itself after an authkeys change. Start, reload and stop run on signal or main threads, one at
  * a time.
@@ -78,6 +79,8 @@ final class HeartbeatDaemon {
     private PidFile pidFile;
     private boolean stopping;
     private volatile boolean failed;
+    /** While a stop waits for the DC to move this node's resources away; a failure ends the wait. */
+    private volatile CompletableFuture<Void> handingOver;
 
     /** The parts that a reload replaces. */
     private record Messaging(ThreadEventLoop loop, UdpTransport transport, HeartbeatService service,
@@ -226,6 +229,11 @@ final class HeartbeatDaemon {
         }
         stopping = true;
         LOG.info("Heartbeat shutdown in progress. ({})", ProcessHandle.current().pid());
+        if (controller != null && !failed) {
+            // as long as shutdown-escalation at most: the controller then lets the node go all the same
+            handingOver = controller.shutdown();
+            handingOver.join();
+        }
         if (respawns != null) {
             respawns.stop();
         }
@@ -266,6 +274,11 @@ final class HeartbeatDaemon {
     private void fail(Throwable error) {
         LOG.error(HeartbeatLogging.CRIT, "Emergency Shutdown: subsystem failed: {}", error.toString(), error);
         failed = true;
+        CompletableFuture<Void> waiting = handingOver;
+        if (waiting != null) {
+            // the controller's loop may be the one that failed: its answer may never come
+            waiting.complete(null);
+        }
         new Thread(this::stop, "emergency-stop").start();
     }
 

@@ -128,7 +128,8 @@ public final class HeartbeatMain implements Callable<Integer> {
             daemon.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
             return 0;
         } catch (ExecutionException | TimeoutException e) {
-            err.println("heartbeat: pid " + pid + " did not stop within " + STOP_WAIT_SECONDS + " s");
+            err.println("heartbeat: pid " + pid + " did not stop within " + STOP_WAIT_SECONDS + " s; with the"
+                    + " controller it may still be waiting for the DC to move its resources away (see its log)");
             return 1;
         }
     }

@@ -28,9 +28,10 @@ import org.w3c.dom.NodeList;
 /**
  * Three daemons with the controller on loopback run a group of real Dummy agents: placed at
  * start-up, moved when the node running it dies, recovered in place when its monitor fails,
- * moved by the operator's commands and by migration-threshold, left alone in maintenance and
- * when the DC dies, and never active on two nodes at once (read from the agents' own state
- * files all along).
+ * moved by the operator's commands and by migration-threshold, stopped and started by
+ * target-role, left alone when unmanaged, in maintenance (cluster-wide or of its node) and
+ * when the DC dies, handed over before a node stopped with SIGTERM leaves (the DC too), and
+ * never active on two nodes at once (read from the agents' own state files all along).
  */
 class ControllerIT {
 
@@ -136,14 +137,15 @@ class ControllerIT {
                 assertThat(run(any, CrmFailcountMain.class, "-G", "-r", "d1", "-N", unbanned, "-q")).isEqualTo("0\n"));
         assertThat(awaitGroupOnOneNode(null)).isEqualTo(afterFailure);
 
-        // in maintenance the cluster neither watches nor recovers; afterwards it finds d1 gone and recovers it
+        // in maintenance the cluster neither watches (the monitor is cancelled) nor recovers; afterwards the
+        // monitor runs again at once, finds d1 gone and the cluster recovers it
         run(any, CrmAttributeMain.class, "-n", "maintenance-mode", "-v", "true");
         await().atMost(Duration.ofSeconds(20)).until(() -> any.crmMon("-1").output().contains("unmanaged"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> byName(afterFailure).log().contains("op=d1_cancel_1000"));
         Path d1State = byName(afterFailure).stateDir().resolve("rsctmp/Dummy-d1.state");
         Files.delete(d1State);
         Thread.sleep(3000);
-        assertThat(nodes.stream().noneMatch(n -> Files.exists(n.stateDir().resolve("rsctmp/Dummy-d1.state"))))
-                .as("nothing recovered in maintenance").isTrue();
+        assertThat(d1RunsNowhere()).as("nothing recovered in maintenance").isTrue();
         run(any, CrmAttributeMain.class, "-n", "maintenance-mode", "-v", "false");
         String recovered = awaitGroupOnOneNode(null);
         run(any, CrmResourceMain.class, "-r", "d1", "--meta", "-d", "migration-threshold");
@@ -180,6 +182,95 @@ class ControllerIT {
         String newDcLog = byName(currentDc(survivor)).log();
         assertThat(newDcLog).contains("aborted: the CIB changed");
         assertThat(watch.violations()).isEmpty();
+    }
+
+    @Test
+    void targetRoleIsManagedAndNodeMaintenanceDoWhatTheySay() throws Exception {
+        startClusterWithGroup(26965);
+        NodeProcess any = nodes.get(0);
+        awaitGroupOnOneNode(null);
+
+        // target-role: Stopped stops the whole group, Started brings it back
+        run(any, CrmResourceMain.class, "-r", "g", "--meta", "-p", "target-role", "-v", "Stopped");
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, List<String>> placement = resources(any);
+            for (String id : GROUP) {
+                assertThat(placement.get(id)).as(id).isEmpty();
+            }
+        });
+        assertThat(d1RunsNowhere()).isTrue();
+        run(any, CrmResourceMain.class, "-r", "g", "--meta", "-p", "target-role", "-v", "Started");
+        String started = awaitGroupOnOneNode(null);
+
+        // unmanaged: still watched, but a service that dies behind the cluster's back stays dead
+        run(any, CrmResourceMain.class, "-r", "g", "--meta", "-p", "is-managed", "-v", "false");
+        await().atMost(Duration.ofSeconds(20)).until(() -> any.crmMon("-1").output().contains("unmanaged"));
+        Files.delete(byName(started).stateDir().resolve("rsctmp/Dummy-d1.state"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(any.crmMon("-1", "-f").output()).contains("d1: migration-threshold=1000000 fail-count=1"));
+        Thread.sleep(2000);
+        assertThat(d1RunsNowhere()).as("nothing recovered while unmanaged").isTrue();
+        run(any, CrmResourceMain.class, "-r", "g", "--meta", "-p", "is-managed", "-v", "true");
+        String managedAgain = awaitGroupOnOneNode(null);
+
+        // the node in maintenance: its monitors are cancelled and nothing is recovered there;
+        // afterwards the monitor runs again, finds d1 gone and the cluster recovers it
+        run(any, CrmAttributeMain.class, "-N", managedAgain, "-n", "maintenance", "-v", "true");
+        await().atMost(Duration.ofSeconds(20)).until(() -> byName(managedAgain).log().contains("op=d1_cancel_1000"));
+        Files.delete(byName(managedAgain).stateDir().resolve("rsctmp/Dummy-d1.state"));
+        Thread.sleep(3000);
+        assertThat(d1RunsNowhere()).as("nothing recovered on a node in maintenance").isTrue();
+        assertThat(resources(any).get("d1")).as("still shown where it was").containsExactly(managedAgain);
+        run(any, CrmAttributeMain.class, "-N", managedAgain, "-n", "maintenance", "-v", "false");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !d1RunsNowhere());
+        awaitGroupOnOneNode(null);
+        assertThat(watch.violations()).isEmpty();
+    }
+
+    @Test
+    void aNodeStoppedWithSigtermHandsItsGroupOverBeforeItLeavesAndSoDoesTheDc() throws Exception {
+        startClusterWithGroup(26966);
+        NodeProcess any = nodes.get(0);
+        String dc = currentDc(any);
+        String member = otherThan(dc, dc);
+        run(any, CrmResourceMain.class, "--move", "-r", "g", "-N", member);
+        awaitGroupOn(member);
+
+        // a member: the DC moves the group, then tells it to go
+        leaveWithSigterm(byName(member));
+        String movedTo = awaitGroupOnOneNode(member);
+        assertThat(byName(dc).log()).contains("Telling " + member + " to leave the cluster: its resources are stopped");
+
+        // back, and the group moved to the DC, which is stopped in turn: it moves the group itself, leaves last,
+        // and another node takes over
+        byName(member).start();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(placement(byName(dc)).keySet()).containsExactly("node1", "node2", "node3"));
+        run(any, CrmResourceMain.class, "--move", "-r", "g", "-N", dc);
+        awaitGroupOn(dc);
+        leaveWithSigterm(byName(dc));
+        assertThat(byName(dc).log()).contains("This node's resources are stopped: the DC leaves the cluster");
+        String afterDc = awaitGroupOnOneNode(dc);
+        NodeProcess survivor = byName(afterDc);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> !currentDc(survivor).equals(dc));
+        assertThat(movedTo).isNotEqualTo(member);
+        assertThat(watch.violations()).isEmpty();
+    }
+
+    /** SIGTERM: the daemon exits 0 only once its resources are stopped, and says so in its log. */
+    private static void leaveWithSigterm(NodeProcess node) throws Exception {
+        node.signal("TERM");
+        assertThat(node.awaitExit()).as(node.name + "'s exit status").isZero();
+        try (var files = Files.list(node.stateDir().resolve("rsctmp"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("left running on " + node.name)
+                    .noneMatch(f -> f.startsWith("Dummy-"));
+        }
+        assertThat(node.log()).contains("Shutdown requested: asking the DC")
+                .contains("has stopped this node's resources: leaving the cluster").contains("Heartbeat shutdown complete.");
+    }
+
+    private boolean d1RunsNowhere() {
+        return nodes.stream().noneMatch(n -> Files.exists(n.stateDir().resolve("rsctmp/Dummy-d1.state")));
     }
 
     @Test

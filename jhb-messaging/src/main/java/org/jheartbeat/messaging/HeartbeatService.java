@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.jheartbeat.common.log.HeartbeatLogging;
 import org.jheartbeat.common.log.RateLimitedLog;
 import org.jheartbeat.common.loop.EventLoop;
+import org.jheartbeat.membership.MembershipClaim;
 import org.jheartbeat.membership.MembershipTracker;
 import org.jheartbeat.membership.View;
 import org.jheartbeat.messaging.transport.Datagram;
@@ -69,7 +70,7 @@ public final class HeartbeatService {
         this.transport = transport;
         this.wire = new WireMessages(config, loop.clock());
         this.gate = new InboundGate(config);
-        this.membership = new MembershipTracker(config.localNode(), config.nodes().size());
+        this.membership = new MembershipTracker(config.localNode(), config.nodes().size(), agreementGrace());
         this.badPackets = new RateLimitedLog(LOG, loop.clock(), 5, Duration.ofSeconds(60));
         for (String node : config.nodes()) {
             if (!node.equals(config.localNode())) {
@@ -165,7 +166,7 @@ public final class HeartbeatService {
 
     private void onStart() {
         startNanos = now();
-        sendSequenced(wire.status(NodeStatus.INIT, Set.of(), membership.view().number(), membership.advertisedDc()));
+        sendSequenced(wire.status(NodeStatus.INIT, Set.of(), membership));
         setLocalStatus(NodeStatus.UP);
         nextKeepaliveNanos = startNanos;
         keepalive();
@@ -177,8 +178,7 @@ public final class HeartbeatService {
         if (stopped) {
             return;
         }
-        sendSequenced(wire.status(localStatus, livePeerNames(), membership.view().number(),
-                membership.advertisedDc()));
+        sendSequenced(wire.status(localStatus, livePeerNames(), membership));
         // Schedule against the planned time, not the actual one, so the interval does not drift.
         nextKeepaliveNanos += config.keepalive().toNanos();
         long delay = Math.max(0, nextKeepaliveNanos - now());
@@ -374,9 +374,7 @@ public final class HeartbeatService {
             LOG.info("Status update for node {}: status {}", peer.name, reported.word());
             notifyAll(l -> l.nodeStatusChanged(peer.name, reported));
         }
-        peer.hears = WireMessages.hears(message);
-        peer.advertisedView = WireMessages.view(message);
-        peer.advertisedDc = WireMessages.dc(message);
+        peer.claim = WireMessages.claim(message);
         if (!commUp) {
             commNowUp();
         } else {
@@ -484,24 +482,31 @@ public final class HeartbeatService {
         return live;
     }
 
+    /**
+     * Recomputes the view. When this node's proposal or agreed set changes it says so at once
+     * rather than at the next keepalive, so the members agree within a round trip; while they
+     * disagree, the view is looked at again when the grace ends even if nothing else happens.
+     */
     private void recomputeView() {
         Set<String> live = livePeerNames();
-        Map<String, Set<String>> hears = new HashMap<>();
-        Map<String, Long> advertised = new HashMap<>();
-        Map<String, String> dcs = new HashMap<>();
+        Map<String, MembershipClaim> claims = new HashMap<>();
         for (String name : live) {
-            PeerNode peer = peers.get(name);
-            advertised.put(name, peer.advertisedView);
-            if (peer.advertisedDc != null) {
-                dcs.put(name, peer.advertisedDc);
-            }
-            if (peer.hears != null) {
-                Set<String> withSelf = new TreeSet<>(peer.hears);
-                withSelf.add(name);
-                hears.put(name, withSelf);
-            }
+            claims.put(name, peers.get(name).claim);
         }
-        membership.update(live, hears, advertised, dcs).ifPresent(changed -> notifyAll(l -> l.viewChanged(changed)));
+        Set<String> proposal = membership.proposal();
+        Set<String> installed = membership.installed();
+        boolean disagreed = membership.disagreedSinceNanos().isPresent();
+        membership.update(live, claims, now()).ifPresent(changed -> notifyAll(l -> l.viewChanged(changed)));
+        if (commUp && !stopped && (!proposal.equals(membership.proposal()) || !installed.equals(membership.installed()))) {
+            sendSequenced(wire.status(localStatus, live, membership));
+        }
+        if (!disagreed && membership.disagreedSinceNanos().isPresent()) {
+            loop.schedule(agreementGrace(), this::recomputeView);
+        }
+    }
+
+    private Duration agreementGrace() {
+        return config.deadtime().dividedBy(2);
     }
 
     private void notifyAll(Consumer<MessagingListener> event) {

@@ -3,7 +3,7 @@ package org.jheartbeat.messaging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.jheartbeat.membership.MembershipClaim;
 
 /** Everything the messaging loop knows about one other node. Owned by that loop. */
 final class PeerNode {
@@ -23,11 +23,8 @@ final class PeerNode {
     /** Silent past warntime and already reported; cleared by the next new packet. */
     boolean warnedSilent;
     long lastStatusNanos = -1;
-    /** Nodes this peer says it hears (our own status extension); null for peers that do not say. */
-    Set<String> hears;
-    long advertisedView;
-    /** The DC this peer follows (our status extension); null for peers that do not say. */
-    String advertisedDc;
+    /** What this peer last said about the membership (our status extensions). */
+    MembershipClaim claim = MembershipClaim.NONE;
     final Map<Long, Integer> rexmitAttempts = new LinkedHashMap<>();
 
     PeerNode(String name, List<String> linkNames, int windowCapacity) {

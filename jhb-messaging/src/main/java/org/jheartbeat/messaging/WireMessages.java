@@ -3,6 +3,8 @@ package org.jheartbeat.messaging;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jheartbeat.common.time.Clock;
+import org.jheartbeat.membership.MembershipClaim;
+import org.jheartbeat.membership.MembershipTracker;
 import org.jheartbeat.messaging.wire.HaMessage;
 import org.jheartbeat.messaging.wire.MessageTypes;
 import org.jheartbeat.messaging.wire.WireCodec;
@@ -11,15 +13,18 @@ import org.jheartbeat.messaging.wire.WireCodec;
  * Builds the messages the heartbeat layer itself sends, with Heartbeat 3.0.6's field names and
  * number formats (reference: heartbeat-real.md §4.4–4.6), and signs them.
  *
- * <p>Three fields are ours: {@code jhb_hears} (the nodes this node hears, for membership),
- * {@code jhb_view} (its view number) and {@code jhb_dc} (the DC it follows). Heartbeat ignores unknown fields, so its nodes still
- * accept our packets.
+ * <p>Five fields are ours, for the membership: {@code jhb_hears} (the nodes this node hears),
+ * {@code jhb_view} (its view number), {@code jhb_dc} (the DC it follows), {@code jhb_members}
+ * (the member set it proposes) and {@code jhb_agreed} (the member set it holds as agreed).
+ * Heartbeat ignores unknown fields, so its nodes still accept our packets.
  */
 final class WireMessages {
 
     private static final String HEARS = "jhb_hears";
     private static final String VIEW = "jhb_view";
     private static final String DC = "jhb_dc";
+    private static final String PROPOSED = "jhb_members";
+    private static final String INSTALLED = "jhb_agreed";
 
     private final MessagingConfig config;
     private final Clock clock;
@@ -34,15 +39,17 @@ final class WireMessages {
         return type != null && type.startsWith("NS_");
     }
 
-    HaMessage status(NodeStatus status, Set<String> hears, long viewNumber, String dc) {
+    HaMessage status(NodeStatus status, Set<String> hears, MembershipTracker membership) {
         return HaMessage.builder()
                 .string("t", MessageTypes.STATUS)
                 .string("st", status.word())
                 .hex("dt", config.deadtime().toMillis())
                 .string("protocol", "1")
                 .string(HEARS, String.join(" ", hears))
-                .decimal(VIEW, viewNumber)
-                .string(DC, dc == null ? "" : dc)
+                .decimal(VIEW, membership.view().number())
+                .string(DC, membership.advertisedDc() == null ? "" : membership.advertisedDc())
+                .string(PROPOSED, String.join(" ", membership.proposal()))
+                .string(INSTALLED, String.join(" ", membership.installed()))
                 .build();
     }
 
@@ -99,9 +106,16 @@ final class WireMessages {
         return WireCodec.encode(message, config.authkeys().active(), config.classicAuthField());
     }
 
-    /** The nodes a peer says it hears, or null for a peer that does not say (original Heartbeat). */
-    static Set<String> hears(HaMessage status) {
-        String value = status.get(HEARS);
+    /** What a peer's status message says about the membership. */
+    static MembershipClaim claim(HaMessage status) {
+        String dc = status.get(DC);
+        return new MembershipClaim(names(status, HEARS), view(status), dc == null || dc.isEmpty() ? null : dc,
+                names(status, PROPOSED), names(status, INSTALLED));
+    }
+
+    /** The names in a space-separated field, or null for a peer that does not send it (original Heartbeat). */
+    private static Set<String> names(HaMessage status, String field) {
+        String value = status.get(field);
         if (value == null) {
             return null;
         }
@@ -114,13 +128,7 @@ final class WireMessages {
         return nodes;
     }
 
-    /** The DC a peer follows, or null for a peer that does not say (alone so far, or Heartbeat). */
-    static String dc(HaMessage status) {
-        String dc = status.get(DC);
-        return dc == null || dc.isEmpty() ? null : dc;
-    }
-
-    static long view(HaMessage status) {
+    private static long view(HaMessage status) {
         String value = status.get(VIEW);
         if (value == null) {
             return 0;

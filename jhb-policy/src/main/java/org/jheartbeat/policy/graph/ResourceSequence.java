@@ -4,6 +4,7 @@ import java.util.List;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.model.Clone;
 import org.jheartbeat.policy.model.Cluster;
+import org.jheartbeat.policy.model.MetaValues;
 import org.jheartbeat.policy.model.Node;
 import org.jheartbeat.policy.model.Primitive;
 import org.jheartbeat.policy.model.Resource;
@@ -55,7 +56,14 @@ final class ResourceSequence {
         shutdowns();
     }
 
-    /** A node leaving the cluster cleanly is told to shut down once everything on it has stopped. */
+    /**
+     * A node leaving the cluster cleanly is told to shut down once everything on it has stopped,
+     * and not while a stop there cannot run (a resource blocked by a failed stop keeps it, as
+     * in Pacemaker, until shutdown-escalation lets it go). What is left alone there does not
+     * hold it: a resource or node in maintenance, an unmanaged resource. Unlike Pacemaker's
+     * graph it also waits for the probes on the node: a resource forgotten there (a cleanup)
+     * and found running by its probe is then stopped before the node goes, not left behind.
+     */
     private void shutdowns() {
         for (Node node : cluster.nodes().values()) {
             if (!node.shutdown() || !node.online() || node.unclean()) {
@@ -63,9 +71,20 @@ final class ResourceSequence {
             }
             Action shutdown = index.add(null, "do_shutdown", node, 0, false);
             for (Primitive p : cluster.primitives()) {
+                for (Action probe : index.probes(p)) {
+                    if (probe.node() == node) {
+                        shutdown.runAfter(probe);
+                    }
+                }
+                if (node.maintenance() || MetaValues.bool(p.meta("maintenance"), false) || !p.managed() && !p.blocked()) {
+                    continue;
+                }
                 for (Action stop : index.of(p, "stop")) {
                     if (stop.node() == node) {
                         shutdown.runAfter(stop);
+                        if (!stop.runnable()) {
+                            shutdown.blockBecause("unrunnable " + stop.key());
+                        }
                     }
                 }
             }

@@ -103,6 +103,29 @@ class TransitionGraphTest {
     }
 
     @Test
+    void aNodeShutsDownAfterItsStopsAndNotWhileOneCannotRun() throws Exception {
+        Transition t = schedule("shutdown-waits-for-stops-it-can-run");
+        // node3 goes once free has stopped; the unmanaged resource left running there does not hold it
+        Action leaves = find(t, "do_shutdown node3");
+        assertThat(leaves.inGraph()).isTrue();
+        assertThat(leaves.graphInputs()).extracting(TransitionGraphTest::name).containsExactly("free_stop_0 node3");
+        // node2 keeps r1, whose stop waits for r2's (blocked by its failed stop): it stays
+        assertThat(edges(t)).contains("r1_stop_0 node2 -> do_shutdown node2");
+        assertThat(find(t, "do_shutdown node2").runnable()).isFalse();
+        assertEveryActionCanRun(t);
+    }
+
+    @Test
+    void aNodeShutsDownOnlyOnceItsProbesHaveAnswered() throws Exception {
+        // node2 forgot everything (a cleanup) while shutting down: what its probes find must stop first
+        // (edges Pacemaker does not draw: it tells the node to go at once; ResourceSequence says why)
+        Transition t = schedule("shutdown-after-cleanup");
+        assertThat(find(t, "do_shutdown node2").graphInputs()).extracting(TransitionGraphTest::name)
+                .containsExactlyInAnyOrder("r1_monitor_0 node2", "r2_monitor_0 node2");
+        assertEveryActionCanRun(t);
+    }
+
+    @Test
     void theSummaryIsTheOneThePlannerWrote() throws Exception {
         Transition t = schedule("start-group-after-primitive");
         assertThat(t.summary()).hasSize(5);
