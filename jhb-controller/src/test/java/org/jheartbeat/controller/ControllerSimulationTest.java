@@ -29,12 +29,15 @@ import org.junit.jupiter.api.Test;
  * The controller in the deterministic simulation: three whole nodes on a simulated network and
  * clock run a group and a primitive of Dummy-like agents for a minute of virtual time under
  * seeded faults (nodes killed and restarted, nodes stopped cleanly and restarted, nodes cut off,
- * messages lost, services that crash behind the cluster's back, operations that hang), then quiet. Checked for every seed: no
- * resource ever active twice inside a partition with quorum (read from the simulated machines,
- * every 50 ms), and once quiet: one DC, the same CIB on every node, nothing left for the
- * scheduler to do after a cleanup of every resource (a stop that hung blocks its resource, as it
- * does without fencing), and the machines running what the CIB says. A failing seed is named and
- * replays exactly ({@code -Djhb.sim.first=SEED -Djhb.sim.seeds=1}).
+ * messages lost, services that crash behind the cluster's back, operations that hang or fail)
+ * and an operator's changes (standby, move, ban, migration-threshold, target-role, maintenance,
+ * parameters), each undone after a while, then quiet with everything undone. Checked for every
+ * seed: no resource ever active twice inside a partition with quorum (read from the simulated
+ * machines, every 50 ms), and once quiet: one DC, the same CIB on every node, nothing left for
+ * the scheduler to do after a cleanup of every resource (a stop that hung or failed blocks its
+ * resource, as it does without fencing), the machines running what the CIB says, and every
+ * resource running once. A failing seed is named and replays exactly
+ * ({@code -Djhb.sim.first=SEED -Djhb.sim.seeds=1}).
  */
 class ControllerSimulationTest {
 
@@ -98,7 +101,7 @@ class ControllerSimulationTest {
         cluster.scheduler.runFor(SETTLE_FOR);
         operator.restoreAll();
         cluster.scheduler.runFor(QUIET_FOR);
-        // a stop that hung leaves its resource blocked, as it does without fencing, until an operator cleans it up
+        // a stop that hung or failed leaves its resource blocked, as without fencing, until an operator cleans it up
         for (String resource : RESOURCES) {
             cluster.node(cluster.names.get(0)).controller().cleanup(resource, null);
         }
@@ -217,7 +220,8 @@ class ControllerSimulationTest {
         long at = 0;
         while ((at += 2000 + random.nextInt(4000)) < FAULTS_FOR.toMillis() - 5000) {
             Fault fault = new Fault(FAULT_KINDS[random.nextInt(FAULT_KINDS.length)],
-                    cluster.names.get(random.nextInt(cluster.names.size())), RESOURCES.get(random.nextInt(RESOURCES.size())),
+                    cluster.names.get(random.nextInt(cluster.names.size())),
+                    RESOURCES.get(random.nextInt(RESOURCES.size())),
                     Duration.ofMillis(2000 + random.nextInt(4000)), random.nextInt(1000), random.nextInt(1000));
             cluster.scheduler.at(Duration.ofMillis(at), () -> inject(cluster, operator, fault));
         }
@@ -296,7 +300,7 @@ class ControllerSimulationTest {
             default:
                 // a parameter changed, and changed again while the restart the first change asked for runs
                 Runnable undo = operator.parameter(through, fault.resource(), "fake", "a" + fault.choice());
-                cluster.scheduler.at(Duration.ofMillis(30 + fault.choice() % 300),
+                cluster.scheduler.at(Duration.ofMillis(10 + fault.choice() % 120),
                         () -> operator.parameter(through, fault.resource(), "fake", "b" + fault.choice()));
                 return List.of(undo);
         }
