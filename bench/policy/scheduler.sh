@@ -82,7 +82,7 @@ measure() {
 }
 
 echo "Scheduler benchmark, $(date '+%Y-%m-%d %H:%M'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "Pacemaker: $PCMK -R -x FILE ($("$PCMK" --version 2>/dev/null | head -1 || echo missing)); ours: bin/crm_simulate $OURS_MODE -x FILE (launcher defaults: ${JHB_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmn32m -XX:MaxTenuringThreshold=0}; class data sharing archive: $([[ ${CDS:-1} != 0 ]] && echo yes || echo no))"
+echo "Pacemaker: $PCMK -R -x FILE ($("$PCMK" --version 2>/dev/null | head -1 || echo missing)); ours: bin/crm_simulate $OURS_MODE -x FILE (launcher defaults: ${JHB_JAVA_OPTS:-$(sed -n 's/^opts=${JHB_JAVA_OPTS:-\(.*\)}$/\1/p' "$REPO/bin/.launch")}; class data sharing archive: $([[ ${CDS:-1} != 0 ]] && echo yes || echo no))"
 [[ $OURS_MODE == -S ]] && echo "(our crm_simulate has no -R yet: -S, which only schedules and prints the summary, stands in)"
 echo
 

@@ -37,6 +37,10 @@ final class NodeExecutor {
     private final BiConsumer<String, HaMessage> send;
     private final Supplier<String> dc;
     private final BooleanSupplier leaving;
+    /** One-shot operations asked of the LRM and not finished yet. */
+    private int inFlight;
+    /** The answer to the last join asked while operations were in flight, given once they are not. */
+    private Runnable joinAnswerWhenIdle;
 
     /**
      * @param send sends a message to a node (this one included)
@@ -62,6 +66,10 @@ final class NodeExecutor {
                             OcfCodes.SUCCESS, OpStatus.DONE)));
             return;
         }
+        boolean oneShot = command.intervalMs() == 0;
+        if (oneShot) {
+            inFlight++;
+        }
         lrm.register(command.definition())
                 .thenCompose(registered -> lrm.execute(command.resource(), command.request()))
                 .whenComplete((result, error) -> {
@@ -70,6 +78,9 @@ final class NodeExecutor {
                         LOG.error("Cannot run {} of {}: {}", command.action(), command.resource(), error.getMessage());
                         loop.execute(() -> report(command.resource(), command.key(), command.action(),
                                 command.intervalMs(), OcfCodes.ERR_INSTALLED, OpStatus.ERROR));
+                    }
+                    if (oneShot) {
+                        loop.execute(this::oneShotFinished);
                     }
                 });
     }
@@ -107,7 +118,28 @@ final class NodeExecutor {
      * Everything the LRM knows, for the DC's join, with the DC this node's own view names (the DC
      * checks they agree) and whether the node is leaving (a DC that took over learns it so).
      */
+    private void oneShotFinished() {
+        inFlight--;
+        if (inFlight == 0 && joinAnswerWhenIdle != null) {
+            Runnable answer = joinAnswerWhenIdle;
+            joinAnswerWhenIdle = null;
+            answer.run();
+        }
+    }
+
+    /**
+     * Answers a join once no operation is in flight here: a DC elected while this node runs what
+     * the previous DC asked (a start, say) would otherwise take the resource as stopped and start
+     * it elsewhere too. Its result goes to the new DC when it comes.
+     */
     void reportState(String toDc, long join) {
+        if (inFlight > 0) {
+            if (joinAnswerWhenIdle == null) {
+                LOG.info("Answering {}'s join once the {} operation(s) in flight here have finished", toDc, inFlight);
+            }
+            joinAnswerWhenIdle = () -> reportState(toDc, join);
+            return;
+        }
         lrm.history().thenAccept(histories -> loop.execute(() -> {
             String followed = dc.get();
             send.accept(toDc, ControllerMessages.to(ControllerMessages.STATE, toDc).decimal("join", join)

@@ -1,6 +1,7 @@
 package org.jheartbeat.cib.verify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jheartbeat.cib.model.CibDocument;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /** The configuration section looked up once: elements by id, resources, templates, tags and node names. */
 final class ConfigurationIndex {
@@ -24,7 +27,12 @@ final class ConfigurationIndex {
     private final Element configuration;
     /** Every element of the configuration in document order: the checks walk it, not the DOM, again. */
     private final List<Element> elements;
-    private final Map<String, List<Element>> byId = new LinkedHashMap<>();
+    /** The {@code id-ref} of the element at the same place in {@link #elements}, null where it has none. */
+    private final String[] idRefs;
+    /** Each id with the first element that has it, in document order. */
+    private final Map<String, Element> byId = new LinkedHashMap<>();
+    /** The later elements with an id used before, by that id (usually none). */
+    private final Map<String, List<Element>> repeatedIds = new HashMap<>();
     private final Map<String, Element> resources = new LinkedHashMap<>();
     private final Map<String, Element> templates = new LinkedHashMap<>();
     private final Map<String, Element> tags = new LinkedHashMap<>();
@@ -32,33 +40,66 @@ final class ConfigurationIndex {
 
     ConfigurationIndex(CibDocument doc) {
         configuration = Dom.child(doc.root(), "configuration");
-        elements = List.copyOf(Dom.descendants(configuration, null));
-        // the tag first, then one attribute look-up at a time: at 10,000 resources every look-up
-        // is a search among an element's attributes, 80,000 times
-        for (Element element : elements) {
-            if (NOT_ELEMENT_IDS.contains(element.getTagName())) {
-                continue;
-            }
-            String id = element.getAttribute("id");
-            if (!id.isEmpty() && !element.hasAttribute("id-ref")) {
-                byId.computeIfAbsent(id, key -> new ArrayList<>()).add(element);
-            }
-        }
         Element resourcesSection = section("resources");
-        for (Element element : Dom.descendants(resourcesSection, null)) {
-            if (RESOURCE_TAGS.contains(element.getTagName())) {
-                resources.putIfAbsent(element.getAttribute("id"), element);
-            } else if (element.getTagName().equals("template")) {
-                templates.putIfAbsent(element.getAttribute("id"), element);
+        Element tagsSection = section("tags");
+        List<Element> walked = new ArrayList<>();
+        List<String> refs = new ArrayList<>();
+        // One walk, section by section, and each element's attributes read once for its id and
+        // id-ref: at 10,000 resources each look-up by name is a search among an element's
+        // attributes, 80,000 times, and was most of the identity check.
+        for (Element section : Dom.children(configuration, Set.of())) {
+            walked.add(section);
+            refs.add(index(section, false, false));
+            for (Element element : Dom.descendants(section, null)) {
+                walked.add(element);
+                refs.add(index(element, section == resourcesSection, section == tagsSection));
             }
         }
-        for (Element tag : Dom.descendants(section("tags"), "tag")) {
-            tags.putIfAbsent(tag.getAttribute("id"), tag);
-        }
+        elements = List.copyOf(walked);
+        idRefs = refs.toArray(new String[0]);
         for (Element node : Dom.children(section("nodes"), "node")) {
             String uname = node.getAttribute("uname");
             nodeNames.add(uname.isEmpty() ? node.getAttribute("id") : uname);
         }
+    }
+
+    /**
+     * Indexes the element by its id, and as a resource, template or tag when it is below
+     * {@code <resources>} or {@code <tags>}; returns its id-ref, or null.
+     */
+    private String index(Element element, boolean inResources, boolean inTags) {
+        String id = null;
+        String idRef = null;
+        // asked first: the DOM makes an attribute map for an element without one when asked for
+        // it, a change to the document the unpacking reads on another thread
+        NamedNodeMap attributes = element.hasAttributes() ? element.getAttributes() : null;
+        for (int i = 0, n = attributes == null ? 0 : attributes.getLength(); i < n; i++) {
+            Node attribute = attributes.item(i);
+            String name = attribute.getNodeName();
+            if (name.equals("id")) {
+                id = attribute.getNodeValue();
+            } else if (name.equals("id-ref")) {
+                idRef = attribute.getNodeValue();
+            }
+        }
+        String tagName = element.getTagName();
+        String idOrEmpty = id == null ? "" : id;
+        if (idRef == null && !idOrEmpty.isEmpty() && !NOT_ELEMENT_IDS.contains(tagName)) {
+            Element first = byId.putIfAbsent(idOrEmpty, element);
+            if (first != null) {
+                repeatedIds.computeIfAbsent(idOrEmpty, key -> new ArrayList<>()).add(element);
+            }
+        }
+        if (inResources) {
+            if (RESOURCE_TAGS.contains(tagName)) {
+                resources.putIfAbsent(idOrEmpty, element);
+            } else if (tagName.equals("template")) {
+                templates.putIfAbsent(idOrEmpty, element);
+            }
+        } else if (inTags && tagName.equals("tag")) {
+            tags.putIfAbsent(idOrEmpty, element);
+        }
+        return idRef;
     }
 
     /** A direct child of {@code <configuration>}, or null. */
@@ -80,13 +121,23 @@ final class ConfigurationIndex {
         return named;
     }
 
-    Map<String, List<Element>> elementsById() {
+    /** Each id with the first element that has it, in document order. */
+    Map<String, Element> firstById() {
         return byId;
     }
 
+    /** The elements after the first with the same id, by that id; empty when every id names one element. */
+    Map<String, List<Element>> repeatedIds() {
+        return repeatedIds;
+    }
+
     Element elementWithId(String id) {
-        List<Element> found = byId.get(id);
-        return found == null ? null : found.get(0);
+        return byId.get(id);
+    }
+
+    /** The {@code id-ref} of the element at this place in {@code all(null)}, or null. */
+    String idRefAt(int index) {
+        return idRefs[index];
     }
 
     Map<String, Element> resources() {

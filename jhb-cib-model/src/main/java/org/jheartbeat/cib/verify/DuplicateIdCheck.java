@@ -1,6 +1,7 @@
 package org.jheartbeat.cib.verify;
 
 import java.util.List;
+import java.util.Map;
 import org.jheartbeat.cib.model.CibDocument;
 import org.w3c.dom.Element;
 
@@ -9,9 +10,14 @@ final class DuplicateIdCheck implements Check {
 
     @Override
     public void run(ConfigurationIndex config, Findings findings) {
-        for (List<Element> sameId : config.elementsById().values()) {
-            Element first = sameId.get(0);
-            for (Element again : sameId.subList(1, sameId.size())) {
+        Map<String, List<Element>> repeated = config.repeatedIds();
+        if (repeated.isEmpty()) {
+            return;
+        }
+        // id by id in the order of their first use, as the findings on one line are listed
+        for (Map.Entry<String, Element> idFirst : config.firstById().entrySet()) {
+            Element first = idFirst.getValue();
+            for (Element again : repeated.getOrDefault(idFirst.getKey(), List.of())) {
                 findings.error(again, "id is already used by the " + first.getTagName() + " on line "
                         + CibDocument.lineOf(first), "Give every element its own id (rename this one)");
             }

@@ -26,14 +26,16 @@ final class ReferenceCheck implements Check {
         }
         // one walk over the configuration for the three kinds of name below: at 10,000
         // resources each walk is a noticeable part of crm_simulate's check of its input
-        for (Element element : config.all(null)) {
+        List<Element> elements = config.all(null);
+        for (int i = 0; i < elements.size(); i++) {
+            Element element = elements.get(i);
             switch (element.getTagName()) {
                 case "resource_ref" -> resourceRef(config, element, findings);
                 case "primitive" -> template(config, element, findings);
                 default -> {
                 }
             }
-            idRef(config, element, findings);
+            idRef(config, element, config.idRefAt(i), findings);
         }
     }
 
@@ -52,8 +54,7 @@ final class ReferenceCheck implements Check {
         }
     }
 
-    private static void idRef(ConfigurationIndex config, Element element, Findings findings) {
-        String ref = Dom.attribute(element, "id-ref");
+    private static void idRef(ConfigurationIndex config, Element element, String ref, Findings findings) {
         if (ref == null) {
             return;
         }

@@ -179,6 +179,18 @@ class CibVerifierTest {
     }
 
     @Test
+    void repeatedIdsOnOneLineAreListedIdByIdInTheOrderOfTheirFirstUse() throws Exception {
+        String again = ": id is already used by the primitive on line 5. Give every element its own id (rename this one)";
+        assertThat(verify(dummy("a") + dummy("b") + dummy("b") + dummy("a") + dummy("a")
+                + "<primitive id=\"c\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+                + "<instance_attributes id-ref=\"b\"/></primitive>", ""))
+                .containsExactly("error: input:5: primitive 'a'" + again, "error: input:5: primitive 'a'" + again,
+                        "error: input:5: primitive 'b'" + again,
+                        "error: input:5: instance_attributes in primitive 'c': id-ref=\"b\" names a primitive, not a"
+                                + " instance_attributes. Point id-ref= at a <instance_attributes>");
+    }
+
+    @Test
     void aNodeMayShareItsIdWithAResource() throws Exception {
         // a remote node is named by the id of its connection resource (Pacemaker's schema takes node ids as text)
         assertThat(verify(dummy("node01") + dummy("2"), "")).isEmpty();

@@ -19,9 +19,6 @@ import org.jheartbeat.cli.ToolFailure;
  */
 final class CibLoad {
 
-    /** Input from this size on is collected right after parsing (see {@link #parse(Reading)}). */
-    private static final int LARGE_INPUT = 16 << 20;
-
     /** Reads the input: a file, standard input or the live CIB. */
     interface Reading {
         CibInput read() throws ToolFailure;
@@ -73,23 +70,18 @@ final class CibLoad {
         return parsed.await();
     }
 
-    /** Reads and parses the CIB; a large input's bytes are collected before it is returned. */
+    /**
+     * Reads and parses the CIB. The bytes read are dead once parsed, but a large input's array
+     * stays in the old generation, which a run seldom collects: collecting it right after the
+     * parse (a full collection) cost more CPU than the memory it gave back was worth
+     * (docs/benchmarks.md, "Scheduler").
+     */
     static CibDocument parse(Reading reading) throws ToolFailure {
         CibInput input = reading.read();
-        boolean large = input.bytes().length >= LARGE_INPUT;
-        CibDocument cib;
         try {
-            cib = CibXml.parseWithCompactHistory(input.bytes(), input.source());
+            return CibXml.parseWithCompactHistory(input.bytes(), input.source());
         } catch (CibParseException e) {
             throw new ToolFailure(ExitCodes.DATA_ERROR, e.getMessage());
         }
-        if (large) {
-            // The bytes read are dead once parsed, but an array that large lives in the old
-            // generation, which only a full collection empties: collected now, its space
-            // holds what unpacking makes instead of the heap growing by as much.
-            input = null;
-            System.gc();
-        }
-        return cib;
     }
 }

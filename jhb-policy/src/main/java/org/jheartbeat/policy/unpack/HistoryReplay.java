@@ -19,6 +19,9 @@ import org.jheartbeat.policy.model.Role;
  */
 final class HistoryReplay {
 
+    /** The one-time operations whose records, like probes, say what the agent runs with. */
+    private static final Set<String> DEFINING_TASKS = Set.of("start", "promote", "migrate_from");
+
     enum OnFail { IGNORE, RESTART, BLOCK, STOP, STANDBY, FENCE, DEMOTE }
 
     private final Cluster cluster;
@@ -70,7 +73,7 @@ final class HistoryReplay {
                 }
             } else {
                 if (recurring == null) {
-                    recurring = new LinkedHashMap<>();
+                    recurring = new LinkedHashMap<>(4); // one or two monitors, not the default 16
                 }
                 String digest = op.digest();
                 recurring.put(key, digest == null ? "" : digest);
@@ -152,7 +155,7 @@ final class HistoryReplay {
 
     /** Starts, promotions, migrations in and probes say what the agent runs with; notifications and demotions do not count. */
     private void noteDefinition(OpRecord op) {
-        boolean defining = op.probe() || op.intervalMs() == 0 && Set.of("start", "promote", "migrate_from").contains(op.task());
+        boolean defining = op.probe() || op.intervalMs() == 0 && DEFINING_TASKS.contains(op.task());
         if (defining && op.hasDigest()) {
             definitionOp = op;
         }

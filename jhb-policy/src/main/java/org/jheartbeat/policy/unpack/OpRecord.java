@@ -20,12 +20,10 @@ record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, 
         boolean hasRc = at.rcCode >= 0;
         int rc = intNumber(e, at.rcCode, 0);
         int status = intNumber(e, at.opStatus, 0);
-        String key = value(e, at.transitionKey);
         // the magic only stands in for a key or an rc missing
-        String magic = key == null || !hasRc ? value(e, at.transitionMagic) : null;
-        if (key == null && magic != null && magic.contains(";")) {
-            key = magic.substring(magic.indexOf(';') + 1);
-        }
+        String magic = at.transitionKey < 0 || !hasRc ? value(e, at.transitionMagic) : null;
+        String magicKey = at.transitionKey < 0 && magic != null && magic.contains(";")
+                ? magic.substring(magic.indexOf(';') + 1) : null;
         if (!hasRc && magic != null && magic.contains(";")) {
             String[] sr = magic.substring(0, magic.indexOf(';')).split(":");
             if (sr.length == 2) {
@@ -34,8 +32,12 @@ record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, 
             }
         }
         boolean probe = "monitor".equals(task) && interval == 0;
-        int expected = key == null ? (probe ? 7 : 0) : expectedRc(key, probe ? 7 : 0);
-        if (callId == -1 && status == DONE && key != null && at.callId >= 0 && e.attributeEquals(at.callId, "-1")) {
+        boolean hasKey = at.transitionKey >= 0 || magicKey != null;
+        // the key's third field: the rc the transition expects, read in place from the record
+        int expected = !hasKey ? (probe ? 7 : 0)
+                : at.transitionKey >= 0 ? e.attributeIntField(at.transitionKey, ':', 2, probe ? 7 : 0)
+                : CompactElement.intField(magicKey, ':', 2, probe ? 7 : 0);
+        if (callId == -1 && status == DONE && hasKey && at.callId >= 0 && e.attributeEquals(at.callId, "-1")) {
             status = PENDING;
         }
         long lastRun = number(e, at.lastRun, 0);
@@ -49,6 +51,14 @@ record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, 
      */
     String digest() {
         return value(element, digestAt);
+    }
+
+    /**
+     * Whether the digest recorded is this one, compared where it is kept: no string made for
+     * the digest of each resource's record that says what its agent runs with.
+     */
+    boolean digestIs(String digest) {
+        return digestAt >= 0 && element.attributeEquals(digestAt, digest);
     }
 
     /** Whether a digest other than an empty one is recorded. */
@@ -69,34 +79,6 @@ record OpRecord(String task, long intervalMs, int callId, int rc, int opStatus, 
     private static int intNumber(CompactElement e, int index, int otherwise) {
         long number = number(e, index, otherwise);
         return number == (int) number ? (int) number : otherwise;
-    }
-
-    /**
-     * The rc a transition key expects, its third ':'-separated field, read as
-     * {@code Integer.parseInt(field.trim())} reads it; {@code otherwise} when the key has fewer
-     * fields or that one is no number (an empty one is none). Read in place, without a string
-     * for the field: 100,000 records.
-     */
-    private static int expectedRc(String key, int otherwise) {
-        int first = key.indexOf(':');
-        int second = first < 0 ? -1 : key.indexOf(':', first + 1);
-        if (second < 0) {
-            return otherwise;
-        }
-        int third = key.indexOf(':', second + 1);
-        int begin = second + 1;
-        int end = third < 0 ? key.length() : third;
-        while (begin < end && key.charAt(begin) <= ' ') {
-            begin++;
-        }
-        while (end > begin && key.charAt(end - 1) <= ' ') {
-            end--;
-        }
-        try {
-            return Integer.parseInt(key, begin, end, 10);
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
     }
 
     /**

@@ -30,7 +30,7 @@ public final class ParameterDigest {
      * whose secrets were masked before it was handed over does not restart everything.
      */
     static boolean matchesDefinition(Primitive rsc, OpRecord record) {
-        if (record.digest().equals(of(rsc, record.task(), 0))) {
+        if (record.digestIs(of(rsc, record.task(), 0))) {
             return true;
         }
         String secureDigest = record.element().attribute("op-secure-digest");
