@@ -29,23 +29,31 @@ import org.junit.jupiter.api.Test;
  * The controller in the deterministic simulation: three whole nodes on a simulated network and
  * clock run a group and a primitive of Dummy-like agents for a minute of virtual time under
  * seeded faults (nodes killed and restarted, nodes stopped cleanly and restarted, nodes cut off,
- * messages lost, services that crash behind the cluster's back, operations that hang), then quiet. Checked for every seed: no
- * resource ever active twice inside a partition with quorum (read from the simulated machines,
- * every 50 ms), and once quiet: one DC, the same CIB on every node, nothing left for the
- * scheduler to do after a cleanup of every resource (a stop that hung blocks its resource, as it
- * does without fencing), and the machines running what the CIB says. A failing seed is named and
- * replays exactly ({@code -Djhb.sim.first=SEED -Djhb.sim.seeds=1}).
+ * messages lost, services that crash behind the cluster's back, operations that hang or fail)
+ * and an operator's changes (standby, move, ban, migration-threshold, target-role, maintenance,
+ * parameters), each undone after a while, then quiet with everything undone. Checked for every
+ * seed: no resource ever active twice inside a partition with quorum (read from the simulated
+ * machines, every 50 ms), and once quiet: one DC, the same CIB on every node, nothing left for
+ * the scheduler to do after a cleanup of every resource (a stop that hung or failed blocks its
+ * resource, as it does without fencing), the machines running what the CIB says, and every
+ * resource running once. A failing seed is named and replays exactly
+ * ({@code -Djhb.sim.first=SEED -Djhb.sim.seeds=1}).
  */
 class ControllerSimulationTest {
 
     private static final List<String> RESOURCES = List.of("r1", "r2", "r3");
     private static final Duration FAULTS_FOR = Duration.ofSeconds(60);
     private static final Duration QUIET_FOR = Duration.ofSeconds(40);
+    /** Enough for the nodes started at the end to join and agree on one CIB. */
+    private static final Duration SETTLE_FOR = Duration.ofSeconds(5);
     /**
      * Kill and restart (0), a node cut off and joined again (1), message loss (2), a service
-     * crash (3), a hang (4), a clean stop (SIGTERM) and restart (5).
+     * crash (3), a hang (4), a clean stop (SIGTERM) and restart (5), an operation that fails (6);
+     * an operator's change, undone after a while: a node in standby (7), a move (8), a ban (9),
+     * migration-threshold 1 with a failure-timeout (10), target-role Stopped (11), maintenance
+     * mode (12), a parameter changed twice, the second time while the restart runs (13).
      */
-    private static final int[] FAULT_KINDS = {0, 1, 2, 3, 4, 5};
+    private static final int[] FAULT_KINDS = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13};
 
     /**
      * Seeds run on as many threads as there are processors: each seed is a world of its own
@@ -82,17 +90,18 @@ class ControllerSimulationTest {
         cluster.scheduler.runFor(Duration.ofSeconds(4));
         List<String> violations = new ArrayList<>();
         watchForDoubleActive(cluster, violations);
-        injectFaults(cluster, random);
+        SimOperator operator = new SimOperator(cluster);
+        injectFaults(cluster, operator, random);
         cluster.scheduler.runFor(FAULTS_FOR);
         cluster.healAll();
         cluster.network.setLossRate(0);
-        for (String name : cluster.names) {
-            if (!cluster.alive(name)) {
-                cluster.start(name);
-            }
-        }
+        cluster.world.disarm();
+        cluster.names.forEach(name -> startIfDown(cluster, name));
+        // once the nodes are one cluster again, the operator undoes what is still in force (or was lost in a merge)
+        cluster.scheduler.runFor(SETTLE_FOR);
+        operator.restoreAll();
         cluster.scheduler.runFor(QUIET_FOR);
-        // a stop that hung leaves its resource blocked, as it does without fencing, until an operator cleans it up
+        // a stop that hung or failed leaves its resource blocked, as without fencing, until an operator cleans it up
         for (String resource : RESOURCES) {
             cluster.node(cluster.names.get(0)).controller().cleanup(resource, null);
         }
@@ -155,10 +164,13 @@ class ControllerSimulationTest {
     /**
      * Every 50 ms of virtual time: inside each partition with quorum, each resource runs on one
      * node at most. Not counted: what a node runs while an operation hangs there or a stop that
-     * hung left running ({@link #heldUpByAHang}). A node cut off loses quorum and stops what it
-     * runs while the quorate side starts it elsewhere; when its agents do not answer, what is
-     * left running is what fencing exists for, and without fencing it stays until the timeout
-     * or, after a failed stop, blocked until an operator cleans it up (docs/design/controller.md).
+     * hung or failed left running ({@link #heldUpByAHang}), and what a node that comes back in
+     * maintenance runs ({@link SimControllerCluster#backInMaintenance}). A node cut off loses quorum and stops
+     * what it runs while the quorate side starts it elsewhere; when its agents do not answer, or
+     * maintenance tells it to leave its resources alone, what is left running is what fencing
+     * exists for, and without fencing it stays until the timeout, or after a failed stop blocked
+     * until an operator cleans it up, or until the DC of the healed partition finds it
+     * (docs/design/controller.md).
      */
     static void watchForDoubleActive(SimControllerCluster cluster, List<String> violations) {
         cluster.scheduler.at(Duration.ofMillis(50), () -> {
@@ -168,7 +180,8 @@ class ControllerSimulationTest {
                 }
                 for (String resource : RESOURCES) {
                     List<String> on = partition.stream().filter(n -> cluster.world.runs(n, resource)).sorted().toList();
-                    if (on.size() > 1 && on.stream().noneMatch(n -> heldUpByAHang(cluster, n, resource))) {
+                    if (on.size() > 1 && on.stream().noneMatch(n -> heldUpByAHang(cluster, n, resource)
+                            || cluster.backInMaintenance(n))) {
                         violations.add(resource + " on " + on + " at " + cluster.scheduler.clock().monotonicMillis()
                                 + " ms; views " + views(cluster));
                     }
@@ -179,8 +192,8 @@ class ControllerSimulationTest {
     }
 
     /**
-     * Whether what the node runs may be left over by an operation that hung there: a failed stop
-     * leaves the resource (and what stops after it) running; a hang holds up the node's DC, which
+     * Whether what the node runs may be left over by an operation that hung or failed there: a
+     * failed stop leaves the resource (and what stops after it) running; a hang holds up the node's DC, which
      * waits for what it started before it schedules again, stops included, until the timeout and
      * a second to act after it.
      */
@@ -199,29 +212,40 @@ class ControllerSimulationTest {
         return text.toString();
     }
 
-    /** A fault every 2 to 6 s of the minute: kill and restart, isolate and rejoin, loss, crashes, hangs. */
-    private static void injectFaults(SimControllerCluster cluster, Random random) {
+    /**
+     * A fault every 2 to 6 s of the minute, each drawn whole (kind, node, resource, how long, two
+     * more numbers for the operator's choices) from the seed's random before the run.
+     */
+    private static void injectFaults(SimControllerCluster cluster, SimOperator operator, Random random) {
         long at = 0;
         while ((at += 2000 + random.nextInt(4000)) < FAULTS_FOR.toMillis() - 5000) {
-            int kind = FAULT_KINDS[random.nextInt(FAULT_KINDS.length)];
-            String node = cluster.names.get(random.nextInt(cluster.names.size()));
-            String resource = RESOURCES.get(random.nextInt(RESOURCES.size()));
-            long lasts = 2000 + random.nextInt(4000);
-            cluster.scheduler.at(Duration.ofMillis(at), () -> fault(cluster, kind, node, resource, lasts));
+            Fault fault = new Fault(FAULT_KINDS[random.nextInt(FAULT_KINDS.length)],
+                    cluster.names.get(random.nextInt(cluster.names.size())),
+                    RESOURCES.get(random.nextInt(RESOURCES.size())),
+                    Duration.ofMillis(2000 + random.nextInt(4000)), random.nextInt(1000), random.nextInt(1000));
+            cluster.scheduler.at(Duration.ofMillis(at), () -> inject(cluster, operator, fault));
         }
     }
 
-    private static void fault(SimControllerCluster cluster, int kind, String node, String resource, long lastsMs) {
-        Duration lasts = Duration.ofMillis(lastsMs);
+    /**
+     * One fault: of what, on which node and resource, for how long; {@code through} picks the
+     * live node an operator's change goes through, {@code choice} what else the change needs.
+     */
+    private record Fault(int kind, String node, String resource, Duration lasts, int through, int choice) {
+    }
+
+    private static void inject(SimControllerCluster cluster, SimOperator operator, Fault fault) {
+        String node = fault.node();
+        String resource = fault.resource();
+        Duration lasts = fault.lasts();
         if (Boolean.getBoolean("jhb.sim.trace")) {
-            System.err.println("SIM " + cluster.scheduler.clock().monotonicMillis() + " ms: fault " + kind + " " + node + " "
-                    + resource + " for " + lastsMs + " ms");
+            System.err.println("SIM " + cluster.scheduler.clock().monotonicMillis() + " ms: " + fault);
         }
-        switch (kind) {
+        switch (fault.kind()) {
             case 0 -> {
                 if (cluster.alive(node) && cluster.alive().size() > 1) {
                     cluster.kill(node);
-                    cluster.scheduler.at(lasts, () -> cluster.start(node));
+                    cluster.scheduler.at(lasts, () -> startIfDown(cluster, node));
                 }
             }
             case 1 -> {
@@ -235,19 +259,56 @@ class ControllerSimulationTest {
             // only a monitored resource's crash can be seen: r2 has no monitor, as operators sometimes configure
             case 3 -> cluster.world.stopped(node, "r2".equals(resource) ? "r1" : resource);
             case 4 -> cluster.world.hangNext(node, resource);
-            default -> {
+            case 5 -> {
                 // stopped cleanly (SIGTERM): it leaves once the DC has moved its resources, and starts again later
                 if (cluster.alive(node)) {
                     cluster.node(node).controller().shutdown().thenRun(() -> {
                         cluster.leave(node);
-                        cluster.scheduler.at(lasts, () -> {
-                            if (!cluster.alive(node)) {
-                                cluster.start(node);
-                            }
-                        });
+                        cluster.scheduler.at(lasts, () -> startIfDown(cluster, node));
                     });
                 }
             }
+            case 6 -> cluster.world.failNext(node, resource);
+            default -> {
+                List<Runnable> undo = operatorAction(cluster, operator, fault);
+                cluster.scheduler.at(lasts, () -> undo.forEach(Runnable::run));
+            }
+        }
+    }
+
+    /**
+     * An operator's change (kinds 7 to 13), through a live node; returns what undoes it. Moves,
+     * bans, roles and thresholds name what crm_resource users name: the group or r3.
+     */
+    private static List<Runnable> operatorAction(SimControllerCluster cluster, SimOperator operator, Fault fault) {
+        int through = fault.through();
+        String top = "r3".equals(fault.resource()) ? "r3" : "g";
+        switch (fault.kind()) {
+            case 7:
+                return List.of(operator.standby(through, fault.node(), true));
+            case 8:
+                return List.of(operator.move(through, top, fault.node()));
+            case 9:
+                return List.of(operator.ban(through, top, fault.node()));
+            case 10:
+                return List.of(operator.meta(through, top, "migration-threshold", "1"),
+                        operator.meta(through, top, "failure-timeout", (4 + fault.choice() % 9) + "s"));
+            case 11:
+                return List.of(operator.targetRole(through, top, "Stopped"));
+            case 12:
+                return List.of(operator.clusterOption(through, "maintenance-mode", "true", "false"));
+            default:
+                // a parameter changed, and changed again while the restart the first change asked for runs
+                Runnable undo = operator.parameter(through, fault.resource(), "fake", "a" + fault.choice());
+                cluster.scheduler.at(Duration.ofMillis(10 + fault.choice() % 120),
+                        () -> operator.parameter(through, fault.resource(), "fake", "b" + fault.choice()));
+                return List.of(undo);
+        }
+    }
+
+    private static void startIfDown(SimControllerCluster cluster, String node) {
+        if (!cluster.alive(node)) {
+            cluster.start(node);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.jheartbeat.controller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jheartbeat.common.loop.EventLoop;
 import org.jheartbeat.lrm.OcfCodes;
@@ -15,7 +16,10 @@ import org.jheartbeat.lrm.agent.AgentClass;
 /**
  * A node's OCF agents in the simulation: every agent behaves as Dummy does, against the
  * {@link SimWorld} (start and stop change it, a monitor reads it), taking a random 5–100 ms of
- * virtual time; an operation told to hang ends at its timeout, as the real launcher kills it.
+ * virtual time; an operation told to hang ends at its timeout, as the real launcher kills it; one
+ * told to fail does nothing and answers an error (a recurring monitor, half the time, "not
+ * running": a probe that says so of what runs would be an agent that lies, which no cluster
+ * survives).
  */
 final class SimAgents implements AgentClass {
 
@@ -42,7 +46,7 @@ final class SimAgents implements AgentClass {
         Instant started = loop.clock().wallTime();
         if (world.takeHang(node, resource.id())) {
             if ("stop".equals(operation.action())) {
-                world.stopHung(node);
+                world.stopFailed(node);
             }
             Duration timeout = Duration.ofMillis(operation.timeoutMs());
             world.hangs(node, loop.clock().monotonicMillis() + timeout.toMillis());
@@ -51,9 +55,20 @@ final class SimAgents implements AgentClass {
             return result;
         }
         Duration runtime = Duration.ofMillis(5 + random.nextInt(96));
-        loop.schedule(runtime, () -> result.complete(new OperationResult(run(resource.id(), operation.action()),
+        loop.schedule(runtime, () -> result.complete(new OperationResult(rc(resource.id(), operation),
                 OpStatus.DONE, null, "", started, runtime)));
         return result;
+    }
+
+    private int rc(String resource, OperationRequest operation) {
+        boolean canFail = Set.of("start", "stop", "monitor").contains(operation.action());
+        if (!canFail || !world.takeFailure(node, resource)) {
+            return run(resource, operation.action());
+        }
+        if ("stop".equals(operation.action())) {
+            world.stopFailed(node);
+        }
+        return operation.recurring() && random.nextBoolean() ? OcfCodes.NOT_RUNNING : OcfCodes.ERR_GENERIC;
     }
 
     private int run(String resource, String action) {

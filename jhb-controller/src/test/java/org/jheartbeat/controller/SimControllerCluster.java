@@ -26,6 +26,7 @@ import org.jheartbeat.messaging.SimTransport;
 import org.jheartbeat.messaging.auth.AuthKey;
 import org.jheartbeat.messaging.auth.AuthMethod;
 import org.jheartbeat.messaging.auth.Authkeys;
+import org.jheartbeat.policy.unpack.CibUnpacker;
 import org.jheartbeat.testkit.SimNetwork;
 import org.jheartbeat.testkit.SimScheduler;
 
@@ -49,6 +50,8 @@ final class SimControllerCluster {
     private final Map<String, CibDocument> disks = new HashMap<>();
     private final Map<String, Long> generations = new HashMap<>();
     private final Set<String> cut = new HashSet<>();
+    /** Nodes back in maintenance ({@link #backInMaintenance}): -1, or when their CIB stopped saying so. */
+    private final Map<String, Long> maintenanceEndedAt = new HashMap<>();
 
     /** One running node: its loops (stopped together when it dies) and the parts tests look at. */
     record SimNode(String name, List<EventLoop> loops, SimTransport transport, HeartbeatService service,
@@ -92,7 +95,7 @@ final class SimControllerCluster {
         SimTransport transport = new SimTransport(network, name, List.of(LINK), names);
         HeartbeatService service = new HeartbeatService(config, membership, transport);
         CibDocument initial = disks.getOrDefault(name, CibTemplate.empty());
-        CibService cib = new CibService(cibLoop, initial, document -> disks.put(name, document), Runnable::run);
+        CibService cib = new CibService(cibLoop, initial, document -> written(name, document), Runnable::run);
         CibReplicator replicator = new CibReplicator(name, cibLoop, cib, initial, service::send);
         service.subscribe(cibLoop, replicator);
         Controller[] controller = new Controller[1];
@@ -106,6 +109,42 @@ final class SimControllerCluster {
         service.start();
         nodes.put(name, new SimNode(name, List.of(membership, cibLoop, lrmLoop, crmdLoop), transport, service, cib,
                 replicator, controller[0], views));
+        if (!world.runningOn(name).isEmpty()) {
+            // it left cleanly with resources it was told to leave alone, which still run
+            cameBack(name);
+        }
+    }
+
+    private void written(String name, CibDocument document) {
+        disks.put(name, document);
+        if (maintenanceEndedAt.getOrDefault(name, 0L) < 0 && !maintenance(document)) {
+            maintenanceEndedAt.put(name, scheduler.clock().monotonicMillis());
+        }
+    }
+
+    /** The node comes back into the DC's sight: rejoined, or started again on a machine still running resources. */
+    private void cameBack(String name) {
+        CibDocument cib = disks.get(name);
+        if (cib != null && maintenance(cib)) {
+            maintenanceEndedAt.put(name, -1L);
+        }
+    }
+
+    /**
+     * Whether what the node runs may be what it kept out of the DC's sight, unmanaged: it came
+     * back into the cluster with a CIB in maintenance, which still says so or said so less than a
+     * second ago. Maintenance leaves a node's resources alone, cut off or leaving (no-quorum-policy
+     * and shutdown do not stop them), while the DC, whose CIB may have left maintenance meanwhile,
+     * starts them elsewhere: only fencing the node first would prevent that. Once the node is back,
+     * its CIB is the DC's, which stops the second copy.
+     */
+    boolean backInMaintenance(String name) {
+        Long endedAt = maintenanceEndedAt.get(name);
+        return endedAt != null && (endedAt < 0 || scheduler.clock().monotonicMillis() < endedAt + 1000);
+    }
+
+    private boolean maintenance(CibDocument cib) {
+        return CibUnpacker.unpack(cib, scheduler.clock().wallTime()).options().maintenanceMode();
     }
 
     /** The machine dies: nothing of the node runs any more, its resources included. */
@@ -157,6 +196,7 @@ final class SimControllerCluster {
             }
         }
         cut.remove(name);
+        cameBack(name);
     }
 
     void healAll() {
@@ -167,6 +207,7 @@ final class SimControllerCluster {
                     network.heal(SimTransport.endpoint(name, LINK), SimTransport.endpoint(other, LINK));
                 }
             }
+            cameBack(name);
         }
     }
 

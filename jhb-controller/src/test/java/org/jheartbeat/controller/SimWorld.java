@@ -10,12 +10,13 @@ import java.util.TreeSet;
  * What really runs on the simulated machines, whatever the cluster believes: the resources each
  * node's agents have started and not stopped. A machine that dies loses them; a service that
  * crashes on its own disappears from here without the cluster being told; an operation marked
- * to hang never answers.
+ * to hang never answers, one marked to fail answers an error and does nothing.
  */
 final class SimWorld {
 
     private final Map<String, Set<String>> running = new HashMap<>();
     private final Set<String> hanging = new HashSet<>();
+    private final Set<String> failing = new HashSet<>();
     private final Set<String> leftOver = new HashSet<>();
     private final Map<String, Long> hungUntilMillis = new HashMap<>();
 
@@ -33,11 +34,11 @@ final class SimWorld {
     }
 
     /**
-     * A stop hung: it will fail, and what runs on the node now (the group members that stop
-     * after it included) stays there until something stops it; without fencing the cluster
+     * A stop failed, or hung and will fail: what runs on the node now (the group members that
+     * stop after it included) stays there until something stops it; without fencing the cluster
      * cannot make sure of that.
      */
-    void stopHung(String node) {
+    void stopFailed(String node) {
         runningOn(node).forEach(resource -> leftOver.add(node + "/" + resource));
     }
 
@@ -51,7 +52,7 @@ final class SimWorld {
         return hungUntilMillis.getOrDefault(node, -1L);
     }
 
-    /** Whether the resource has run on the node since a stop hung there, never stopped since. */
+    /** Whether the resource has run on the node since a stop failed or hung there, never stopped since. */
     boolean leftOverByFailedStop(String node, String resource) {
         return leftOver.contains(node + "/" + resource);
     }
@@ -73,5 +74,20 @@ final class SimWorld {
 
     boolean takeHang(String node, String resource) {
         return hanging.remove(node + "/" + resource);
+    }
+
+    /** The next start, stop or monitor of the resource on the node fails at once, doing nothing. */
+    void failNext(String node, String resource) {
+        failing.add(node + "/" + resource);
+    }
+
+    boolean takeFailure(String node, String resource) {
+        return failing.remove(node + "/" + resource);
+    }
+
+    /** The faults are over: operations marked to hang or fail and not run yet run as they should. */
+    void disarm() {
+        hanging.clear();
+        failing.clear();
     }
 }
