@@ -243,10 +243,11 @@ final class HeartbeatDaemon {
         closeQuietly(respawnLoop);
         closeQuietly(controllerLoop);
         closeQuietly(localResources);
+        // the loop first: a change it applies while it stops still hands its write to the writer
+        closeQuietly(cibLoop);
         if (cibWriter != null) {
             cibWriter.shutdown();
         }
-        closeQuietly(cibLoop);
         closeQuietly(ipc);
         try {
             if (pidFile != null) {
