@@ -102,7 +102,7 @@ final class SimControllerCluster {
         LocalResourceManager lrm = new LocalResourceManager(lrmLoop,
                 List.of(new SimAgents(name, world, lrmLoop, scheduler.random())), 32,
                 event -> controller[0].operationDone(event));
-        controller[0] = new Controller(name, crmdLoop, cib, lrm, service::send);
+        controller[0] = new Controller(name, crmdLoop, cib, lrm, new ScriptedDevices(), service::send);
         service.subscribe(crmdLoop, controller[0]);
         ViewWatch views = new ViewWatch();
         service.subscribe(crmdLoop, views);

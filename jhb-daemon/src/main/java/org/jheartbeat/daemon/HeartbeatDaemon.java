@@ -102,7 +102,7 @@ final class HeartbeatDaemon {
         localResources = new LocalResources(locations, clock, new ThreadEventLoop("lrm", clock, this::fail));
         if (config.haCf().crm() != CrmMode.OFF) {
             controllerLoop = new ThreadEventLoop("crmd", clock, this::fail);
-            controller = new Controller(nodeName, controllerLoop, cib, localResources.lrm(),
+            controller = new Controller(nodeName, controllerLoop, cib, localResources.lrm(), localResources.stonith(),
                     message -> messaging.service().send(message));
             localResources.onResult(controller::operationDone);
         }

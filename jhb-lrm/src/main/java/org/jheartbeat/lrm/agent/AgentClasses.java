@@ -17,13 +17,14 @@ public final class AgentClasses {
 
     /**
      * @param ocfAgents where OCF agents are looked for (OCF_RA_PATH)
+     * @param stonithPlugins where external/* STONITH plugins are looked for besides cluster-glue's own
      */
     public static List<AgentClass> installed(AgentEnvironment environment, OcfAgentPath ocfAgents,
-            ProcessAgentLauncher launcher, Clock clock) {
+            StonithPluginPath stonithPlugins, ProcessAgentLauncher launcher, Clock clock) {
         return List.of(
                 new OcfClass(environment, launcher, ocfAgents),
                 new LsbClass(Path.of("/etc/init.d"), environment, launcher),
                 new HeartbeatClass(Path.of("/etc/ha.d/resource.d"), environment, launcher),
-                new StonithClass(Path.of("/usr/sbin/stonith"), environment, launcher, clock));
+                new StonithClass(Path.of("/usr/sbin/stonith"), stonithPlugins, environment, launcher, clock));
     }
 }
