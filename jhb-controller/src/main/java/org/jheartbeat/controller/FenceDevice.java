@@ -42,8 +42,14 @@ record FenceDevice(String id, String type, Map<String, String> parameters) {
                 devices.add(new FenceDevice(p.id(), p.type(), p.params()));
             }
         }
-        devices.sort(Comparator.comparingInt(FenceDevice::priority).reversed().thenComparing(FenceDevice::id));
-        return devices;
+        return orderedByPriority(devices);
+    }
+
+    /** Highest priority first; equal ones by id, so every DC tries them in the same order. */
+    static List<FenceDevice> orderedByPriority(List<FenceDevice> devices) {
+        List<FenceDevice> ordered = new ArrayList<>(devices);
+        ordered.sort(Comparator.comparingInt(FenceDevice::priority).reversed().thenComparing(FenceDevice::id));
+        return ordered;
     }
 
     int priority() {
