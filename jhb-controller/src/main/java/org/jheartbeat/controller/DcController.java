@@ -598,7 +598,7 @@ final class DcController {
         int max = MetaValues.integer(options.get("stonith-max-attempts", "10"), 10);
         boolean giveUp = attempts >= max;
         LOG.error("Fencing ({}) of {}{} failed: {}. Nothing that needs {} down is started; {}. Check the device and "
-                + "its network (stonith -t TYPE -E -S with its parameters); if {} is certainly powered off, "
+                + "the network to it; if {} is certainly powered off, "
                 + "stonith-enabled=false lets the cluster go on without fencing", action, target,
                 runner == null ? "" : " by " + runner, why, target,
                 giveUp ? "giving up after " + attempts + " attempts until the configuration or membership changes"

@@ -93,20 +93,33 @@ class FencingIT {
                 victimNode.start();
                 await().ignoreExceptions().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
                     assertThat(survivor.statusOf(victim)).isEqualTo("active");
-                    assertThat(survivor.crmMon("-1").output()).contains("Online: [ node1 node2 ]");
+                    assertThat(survivor.crmMon("-1").output()).contains("Node: " + victim + " (" + victim + "): online");
                 });
 
                 // (b) the link of the node holding the address is cut: only its peer reaches the switch
                 String cutOff = survivor.name;
                 NodeProcess cutNode = survivor;
                 NodeProcess other = victimNode;
+                int logBefore = cutNode.log().length();
+                int pduLogBefore = Files.readString(base.resolve("pdu.log")).length();
                 net.linkDown(ports.get(cutOff));
                 await().atMost(Duration.ofSeconds(60)).until(() -> holders(namespaces).equals(List.of(other.name)));
                 assertThat(Netns.run("ip", "netns", "pids", namespaces.get(cutOff)).trim()).as("processes left").isEmpty();
                 assertThat(other.alive()).as("the node that kept its link").isTrue();
                 assertThat(other.log()).contains("Node " + cutOff + " was fenced (reboot) by " + other.name
                         + " using device pdu: OK");
-                assertThat(cutNode.log()).doesNotContain("was fenced");
+                assertThat(cutNode.log().substring(logBefore)).doesNotContain("Node " + other.name + " was fenced");
+                String otherAddress = other.name.equals("node1") ? "10.250.12.1" : "10.250.12.2";
+                assertThat(Files.readString(base.resolve("pdu.log")).substring(pduLogBefore)).as("requests reaching the switch")
+                        .contains("reset " + cutOff + " (namespace " + namespaces.get(cutOff) + ") asked by " + otherAddress)
+                        .doesNotContain("reset " + other.name + " (namespace " + namespaces.get(other.name) + ") asked by");
+                // whether the node cut off got as far as trying before it was switched off is a race; that it
+                // cannot is not: its plugin, run from its namespace (still cut off), fails to reach the switch
+                Process attempt = new ProcessBuilder("ip", "netns", "exec", namespaces.get(cutOff), "env", "pdu_host=" + PDU,
+                        DEMO.resolve("external/netns-pdu").toString(), "reset", other.name).redirectErrorStream(true).start();
+                String said = new String(attempt.getInputStream().readAllBytes());
+                assertThat(attempt.waitFor()).as(said).isEqualTo(1);
+                assertThat(said).contains("cannot reach the PDU at " + PDU + ":7070");
                 assertThat(watch.violations()).isEmpty();
                 assertThat(watch.samples()).isGreaterThan(100);
             } finally {
