@@ -576,9 +576,17 @@ final class DcController {
             advance();
             return;
         }
-        LOG.warn("Node {} was fenced ({}) by {} using device {}: OK{}; its resources count as stopped", target, action,
-                from, message.get("device"), detail == null || detail.isBlank() ? "" : " (" + detail + ")");
         fenceFailures.remove(target);
+        String said = detail == null || detail.isBlank() ? "" : " (" + detail + ")";
+        if ("on".equals(action)) {
+            // unfencing lets a node that is up reach its devices again: it is not down
+            LOG.info("Node {} was unfenced by {} using device {}: OK{}", target, from, message.get("device"), said);
+            executor.confirm(a, true);
+            advance();
+            return;
+        }
+        LOG.warn("Node {} was fenced ({}) by {} using device {}: OK{}; its resources count as stopped", target, action,
+                from, message.get("device"), said);
         TransitionExecutor sentIn = executor;
         changeCib(document -> StatusUpdates.fenced(document, target)).thenRun(() -> loop.execute(() -> {
             if (sentIn == executor && active) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * address over; the node comes back and joins. (b) The link of the node now holding the address
  * is cut: each side takes the other for dead, but only the survivor reaches the switch; the
  * node cut off cannot fence and is switched off. Sampled every 20 ms: the address is never up
- * in both namespaces.
+ * in both namespaces. The switch's Pacemaker fence agent (demo/stonith/fence_netns_pdu) is asked
+ * for its list and an outlet's status.
  */
 @Tag("root")
 class FencingIT {
@@ -120,6 +121,11 @@ class FencingIT {
                 String said = new String(attempt.getInputStream().readAllBytes());
                 assertThat(attempt.waitFor()).as(said).isEqualTo(1);
                 assertThat(said).contains("cannot reach the PDU at " + PDU + ":7070");
+                // the same switch through its Pacemaker fence agent (stdin key=value), from the node that kept its link
+                assertThat(fenceAgent(namespaces.get(other.name), "action=list\nip=" + PDU + "\n"))
+                        .isEqualTo("0 node1\nnode2\n");
+                assertThat(fenceAgent(namespaces.get(other.name), "action=status\nip=" + PDU + "\nplug=" + cutOff + "\n"))
+                        .as("the outlet of the node reset is on again").isEqualTo("0 Status: ON\n");
                 assertThat(watch.violations()).isEmpty();
                 assertThat(watch.samples()).isGreaterThan(100);
             } finally {
@@ -155,6 +161,16 @@ class FencingIT {
                 + "<nvpair id=\"vip-nic\" name=\"nic\" value=\"eth0\"/></instance_attributes>"
                 + "<operations><op id=\"vip-monitor\" name=\"monitor\" interval=\"2s\" timeout=\"20s\"/></operations>"
                 + "</primitive>").exitCode()).isZero();
+    }
+
+    /** demo/stonith/fence_netns_pdu run in the namespace with the input on stdin: its exit code, a space, its output. */
+    private static String fenceAgent(String namespace, String input) throws IOException, InterruptedException {
+        Process agent = new ProcessBuilder("ip", "netns", "exec", namespace, DEMO.resolve("fence_netns_pdu").toString())
+                .redirectErrorStream(true).start();
+        agent.getOutputStream().write(input.getBytes());
+        agent.getOutputStream().close();
+        String output = new String(agent.getInputStream().readAllBytes());
+        return agent.waitFor() + " " + output;
     }
 
     private static NodeProcess node(List<NodeProcess> nodes, String name) {
