@@ -338,9 +338,9 @@ stamp_of() { awk -v p="$2" 'index($0, p) { print $1; exit }' "$1"; }
 
 # Rows whose INSERT was acknowledged before $1 (epoch ms), missing from the table now.
 lost_rows() {
-    local ids
-    awk -v before="$1" '$2 == "ok" && $1 < before { print $3 }' "$work/write.log" | sort -n > "$work/acked.ids"
-    psql_client -c 'SELECT id FROM demo_rows ORDER BY id' | sort -n > "$work/table.ids"
+    # comm compares lines as sort orders them by default (as text)
+    awk -v before="$1" '$2 == "ok" && $1 < before { print $3 }' "$work/write.log" | sort > "$work/acked.ids"
+    psql_client -c 'SELECT id FROM demo_rows' | sort > "$work/table.ids"
     comm -23 "$work/acked.ids" "$work/table.ids" | wc -l
 }
 
@@ -398,7 +398,7 @@ run_style() {
     at "$survivor" crm_mon -1
     say "[$style] The takeover in $survivor's log ($work/$survivor/ha-log)"
     grep -h "node $active: is dead\|Taking over as DC\|Node $active left\|Transition .* actions\|_start_0 .*confirmed" \
-        "$work/$survivor/ha-log" | tail -8 | sed 's/^/    /'
+        "$work/$survivor/ha-log" | tail -10 | sed 's/^/    /'
     lost=$(lost_rows "$t_crash")
     note "$(wc -l < "$work/acked.ids") rows acknowledged before the crash, $lost of them missing after the failover"
     check "the group came back on the other node ($survivor)" "$(group_on "$survivor" && echo yes || echo no)"
@@ -471,7 +471,7 @@ standby_move() {
 }
 
 trap 'status=$?; trap - EXIT INT TERM; teardown; exit $status' EXIT
-trap 'exit 130' INT TERM
+trap 'echo "seed-demo: interrupted, cleaning up" >&2; exit 130' INT TERM
 
 prerequisites
 build
