@@ -8,7 +8,8 @@
                                     Heartbeat's log times are to the second
 
 Lines are "EPOCH_MS ok|fail DETAIL" (probe, write) and "EPOCH_MS NS..." (watch, only when the set
-changes, plus "EPOCH_MS BOTH ..." for a sample where PostgreSQL ran in two namespaces at once).
+changes, plus "EPOCH_MS BOTH ..." for a sample where PostgreSQL ran in two namespaces at once,
+and "EPOCH_MS samples N" at the end).
 Each runs until killed (SIGTERM). The probe speaks PostgreSQL's wire protocol itself so that a
 connection that gets no answer fails after 250 ms instead of libpq's 2 s minimum connect timeout, which
 would hide most of the outage being measured.
@@ -132,8 +133,10 @@ def netns_inodes(names):
 def watch(names, log):
     """What `ip netns pids NS` reports, filtered by /proc/PID/comm, without a process per sample."""
     last = [None]
+    samples = [0]
 
     def step():
+        samples[0] += 1
         inodes = netns_inodes(names)
         found = set()
         for pid in filter(str.isdigit, os.listdir("/proc")):
@@ -152,7 +155,10 @@ def watch(names, log):
         elif current != last[0]:
             log.write(f"{now_ms()} {current}\n")
         last[0] = current
-    loop(0.02, step)
+    try:
+        loop(0.02, step)
+    finally:
+        log.write(f"{now_ms()} samples {samples[0]}\n")
 
 
 def stamp(path, log):
