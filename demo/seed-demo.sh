@@ -174,14 +174,28 @@ network() {
     local n
     ip link add "$bridge" type bridge forward_delay 0 stp_state 0
     ip link set "$bridge" up
-    for n in node01 node02 client; do
-        ip netns add "$(ns $n)"
-        ip -n "$(ns $n)" link set lo up
-        ip link add "$(veth $n)" type veth peer name eth0 netns "$(ns $n)"
-        ip -n "$(ns $n)" addr add "${addr[$n]}/24" brd + dev eth0
-        ip -n "$(ns $n)" link set eth0 up
-        ip link set "$(veth $n)" master "$bridge" up
-    done
+    for n in node01 node02 client; do machine_up "$n"; done
+}
+
+# A machine's network as it boots: its namespace, eth0 on the bridge with its own address only.
+machine_up() {
+    local n=$1
+    ip netns add "$(ns $n)"
+    ip -n "$(ns $n)" link set lo up
+    ip link add "$(veth $n)" type veth peer name eth0 netns "$(ns $n)"
+    ip -n "$(ns $n)" addr add "${addr[$n]}/24" brd + dev eth0
+    ip -n "$(ns $n)" link set eth0 up
+    ip link set "$(veth $n)" master "$bridge" up
+}
+
+# A machine losing power: every process killed at once, and its kernel's network state gone with
+# its namespace (the virtual IP it held no longer answers ARP: the survivor's is the only one),
+# its /run too, where the agents kept their state.
+machine_crash() {
+    local n=$1
+    kill_namespace "$(ns $n)"
+    ip netns del "$(ns $n)"
+    rm -rf "$work/$n/state/rsctmp"
 }
 
 # The "shared storage": one data directory both nodes reach. A node mounts it (a bind mount,
@@ -273,12 +287,7 @@ group_on() { [ "$(group_node)" = "$1" ]; }
 other() { if [ "$1" = node01 ]; then echo node02; else echo node01; fi; }
 
 write_cib() {
-    local style=$1 file=$work/cib.xml
-    if [ "$style" = pacemaker ]; then
-        sed -e "s|@WORK@|$work|g" -e "s|@VIP@|$vip|g" -e "s|@PGBIN@|$pgbin|g" "$demo/seed-cib.pacemaker.xml" > "$file"
-    else
-        sed -e "s|@WORK@|$work|g" -e "s|@VIP@|$vip|g" -e "s|@PGBIN@|$pgbin|g" "$demo/seed-cib.hb21.xml" > "$file"
-    fi
+    sed -e "s|@WORK@|$work|g" -e "s|@VIP@|$vip|g" -e "s|@PGBIN@|$pgbin|g" "$demo/seed-cib.$1.xml" > "$work/cib.xml"
 }
 
 # Loads cib.xml into the running cluster, section by section: the nodes and the status stay the
@@ -381,11 +390,9 @@ run_style() {
     sleep 3
     note "$(grep -c ' ok' "$work/probe.log") probes answered, $(grep -c ' ok' "$work/write.log") rows acknowledged so far"
 
-    say "[$style] 3. Crashing $active: kill -9 of every process in namespace $(ns "$active") (daemon, agents, postgres)"
+    say "[$style] 3. Crashing $active as a machine losing power: kill -9 of every process in namespace $(ns "$active") (daemon, agents, postgres), and its network state gone"
     t_crash=$(now_ms)
-    kill_namespace "$(ns "$active")"
-    # what a machine loses when it goes down: /run, where the agents kept their state
-    rm -rf "$work/$active/state/rsctmp"
+    machine_crash "$active"
     note "crashed at $(clock "$t_crash")"
     wait_for "the group on $survivor" 120 group_on "$survivor"
     wait_answering "$t_crash" 60
@@ -403,12 +410,14 @@ run_style() {
     check "the group came back on the other node ($survivor)" "$(group_on "$survivor" && echo yes || echo no)"
     check "no acknowledged row lost in the failover ($(wc -l < "$work/acked.ids") rows)" "$([ "$lost" = 0 ] && echo yes || echo no)"
 
-    say "[$style] 4. $active starts again and rejoins"
+    say "[$style] 4. $active boots again (its own address only) and its heartbeat rejoins"
+    t=$(now_ms)
+    machine_up "$active"
     start_node "$active"
     wait_for "$active rejoining" 60 both_members "$survivor"
     sleep "$deadtime"
     wait_for "the group settling" 60 group_node
-    note "the group stays on $(group_node): resource-stickiness 100 outweighs no preference for $active (no location constraint), so it does not move back (Heartbeat v1's auto_failback off)"
+    note "the group stays on $(group_node): stickiness 100 outweighs no preference for $active (no location constraint), so it does not move back (Heartbeat v1's auto_failback off); the client's outage meanwhile: $(outage "$t" | awk '{print $1}') ms"
     [ "$(group_node)" = "$survivor" ] || check "the group stays on $survivor after $active rejoins" no
     at "$survivor" crm_mon -1 | sed -n '/^Node:/,$p' | sed 's/^/    /'
 
@@ -470,14 +479,18 @@ standby_move() {
     at "$to" crm_mon -1 | sed -n '/^Node:/,$p' | sed 's/^/    /'
 }
 
-trap 'status=$?; trap - EXIT INT TERM; teardown; exit $status' EXIT
-trap 'echo "seed-demo: interrupted, cleaning up" >&2; exit 130' INT TERM
+main() {
+    trap 'status=$?; trap - EXIT INT TERM; teardown; exit $status' EXIT
+    trap 'echo "seed-demo: interrupted, cleaning up" >&2; exit 130' INT TERM
+    prerequisites
+    build
+    for style in $styles; do run_style "$style"; done
+    if [ ${#failures[@]} -gt 0 ]; then
+        echo "seed-demo: FAILED: ${failures[*]}" >&2
+        exit 1
+    fi
+    echo "seed-demo: all checks passed ($styles)"
+}
 
-prerequisites
-build
-for style in $styles; do run_style "$style"; done
-if [ ${#failures[@]} -gt 0 ]; then
-    echo "seed-demo: FAILED: ${failures[*]}" >&2
-    exit 1
-fi
-echo "seed-demo: all checks passed ($styles)"
+# on one line, read whole before it runs: editing this file during a run does not change the run
+main; exit
