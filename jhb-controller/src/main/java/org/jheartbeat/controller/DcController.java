@@ -76,6 +76,8 @@ final class DcController {
     private int transitionCounter;
     private Transition transition;
     private TransitionExecutor executor;
+    /** The CIB version the transition under way was computed from. */
+    private CibVersion scheduledFrom;
     private boolean scheduleQueued;
     private boolean stalled;
     /** The transition ends aborted by a failed fencing: the next one waits {@link #FENCE_RETRY}. */
@@ -277,7 +279,7 @@ final class DcController {
         askingSince.remove(from);
         Long since = leaving ? loop.clock().wallTime().getEpochSecond() : null;
         changeCib(document -> StatusUpdates.shutdown(StatusUpdates.joined(document, from, resources), from, since))
-                .thenRun(() -> loop.execute(() -> requestSchedule("node " + from + " joined")));
+                .thenAccept(written -> loop.execute(() -> requestSchedule(written, "node " + from + " joined")));
     }
 
     /**
@@ -292,7 +294,7 @@ final class DcController {
                 + "leaves", from);
         long now = loop.clock().wallTime().getEpochSecond();
         changeCib(document -> StatusUpdates.shutdown(document, from, now))
-                .thenRun(() -> loop.execute(() -> requestSchedule("node " + from + " is shutting down")));
+                .thenAccept(written -> loop.execute(() -> requestSchedule(written, "node " + from + " is shutting down")));
     }
 
     void resultReceived(String from, HaMessage message) {
@@ -386,7 +388,7 @@ final class DcController {
                 cleaned = StatusUpdates.forget(cleaned, node, resource);
             }
             return cleaned;
-        }).thenRun(() -> loop.execute(() -> requestSchedule("cleanup of " + resource)));
+        }).thenAccept(written -> loop.execute(() -> requestSchedule(written, "cleanup of " + resource)));
     }
 
     /** The CIB changed: anyone's change but ours is a reason to look again. */
@@ -401,7 +403,20 @@ final class DcController {
             LOG.info("The status section of CIB {} is not the one written here: asking every node again", change.to());
             startJoin(view.members());
         }
-        requestSchedule("the CIB changed to " + change.to() + " (" + String.join(", ", change.sections()) + ")");
+        requestSchedule(change.to(), "the CIB changed to " + change.to() + " (" + String.join(", ", change.sections()) + ")");
+    }
+
+    /**
+     * Runs the scheduler soon for a change of the CIB, unless the transition under way was
+     * computed from that version or a later one: it knows the change already. The CIB answers a
+     * query from memory but tells of a change once it is on disk, so the transition may have been
+     * computed from a CIB that has a change before the change is told.
+     */
+    private void requestSchedule(CibVersion changed, String reason) {
+        if (changed != null && executor != null && !executor.finished() && !changed.isNewerThan(scheduledFrom)) {
+            return;
+        }
+        requestSchedule(reason);
     }
 
     /** Runs the scheduler soon; a transition in progress is aborted first and the scheduler runs once it is over. */
@@ -439,6 +454,7 @@ final class DcController {
             return;
         }
         Instant now = loop.clock().wallTime();
+        scheduledFrom = document.version();
         try {
             transition = Scheduler.schedule(document, now);
         } catch (RuntimeException e) {
@@ -674,14 +690,20 @@ final class DcController {
                 .anyMatch(node -> node.attributes().keySet().stream().anyMatch(name -> name.startsWith(prefix)));
     }
 
-    /** Changes the CIB as DC, remembering the version so the change feed does not count it as someone else's. */
-    private CompletableFuture<Void> changeCib(UnaryOperator<CibDocument> change) {
-        return cib.change(change).thenAccept(changed -> loop.execute(() -> {
-            if (!changed.sections().isEmpty()) {
-                ownVersions.add(changed.to());
-                nodeHistories = StatusUpdates.nodeHistories(changed.snapshot());
-            }
-        })).exceptionally(error -> {
+    /**
+     * Changes the CIB as DC, remembering the version so the change feed does not count it as
+     * someone else's; completes with the version written (null when the write failed).
+     */
+    private CompletableFuture<CibVersion> changeCib(UnaryOperator<CibDocument> change) {
+        return cib.change(change).thenApply(changed -> {
+            loop.execute(() -> {
+                if (!changed.sections().isEmpty()) {
+                    ownVersions.add(changed.to());
+                    nodeHistories = StatusUpdates.nodeHistories(changed.snapshot());
+                }
+            });
+            return changed.to();
+        }).exceptionally(error -> {
             LOG.error("Cannot write to the CIB: {}", error.getMessage());
             return null;
         });
