@@ -16,6 +16,7 @@ import org.jheartbeat.lrm.OperationEvent;
 import org.jheartbeat.lrm.OperationResult;
 import org.jheartbeat.lrm.agent.AgentClasses;
 import org.jheartbeat.lrm.agent.AgentEnvironment;
+import org.jheartbeat.lrm.agent.HeartbeatClass;
 import org.jheartbeat.lrm.agent.OcfAgentPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,8 @@ final class LocalResources implements AutoCloseable {
         LOG.info("Resource agents keep their state in {}; our tools for them: {}", environment.resourceTemp(),
                 environment.toolsDirectory() == null ? "none (Pacemaker's, if installed)" : environment.toolsDirectory());
         this.lrm = new LocalResourceManager(loop, AgentClasses.installed(environment,
-                OcfAgentPath.fromEnvironment(System.getenv(), environment.ocfRoot()), launcher, clock),
+                OcfAgentPath.fromEnvironment(System.getenv(), environment.ocfRoot()),
+                HeartbeatClass.directory(System.getenv()), launcher, clock),
                 PARALLEL, this::operationDone);
     }
 
