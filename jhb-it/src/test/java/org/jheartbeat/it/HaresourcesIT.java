@@ -1,0 +1,170 @@
+package org.jheartbeat.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Heartbeat v1 mode for real: two daemons on loopback with {@code crm off} and the haresources
+ * line {@code node1 Delay::1::0 marker::web}. Delay is Heartbeat 3.0.6's own resource.d script
+ * (its state file {@code Delay_Delay_1} in the node's rsctmp); marker is a test script beside it
+ * in a resource.d of the test's own (HA_RESOURCEDIR) that refuses to start before Delay runs,
+ * so the group's order is checked by the agents themselves. The group starts on node1, moves
+ * to node2 when node1 dies, and when node1 is back goes home with auto_failback on and stays
+ * with off; never on both nodes at once. UDP ports 27100-27102, used by no other test.
+ */
+class HaresourcesIT {
+
+    private static final String HARESOURCES = "node1 Delay::1::0 marker::web\n";
+    private static final List<String> GROUP = List.of("Delay_1_1", "marker_1_2");
+    private static final String MARKER = """
+            #!/bin/sh
+            # marker NAME ACTION: a resource that is the file marker-NAME.state in the node's HA_RSCTMP
+            state="$HA_RSCTMP/marker-$1.state"
+            case "$2" in
+              start)  [ -e "$HA_RSCTMP/Delay_Delay_1" ] || { echo "Delay is not running" >&2; exit 1; }
+                      touch "$state";;
+              stop)   rm -f "$state";;
+              status) if [ -e "$state" ]; then echo "marker $1 is running"; else echo "marker $1 is stopped"; fi;;
+              *)      exit 3;;
+            esac
+            """;
+
+    @TempDir
+    Path base;
+
+    private final List<NodeProcess> nodes = new ArrayList<>();
+    private DoubleActiveWatch watch;
+
+    @AfterEach
+    void stopAll(TestInfo test) throws InterruptedException, IOException {
+        if (watch != null) {
+            watch.close();
+        }
+        Path logs = Path.of("target", "it-logs", "HaresourcesIT", test.getTestMethod().orElseThrow().getName());
+        Files.createDirectories(logs);
+        for (NodeProcess node : nodes) {
+            node.close();
+            Files.writeString(logs.resolve(node.name + ".log"), node.log() + node.stdout());
+        }
+    }
+
+    private void startCluster(int udpPort, String autoFailback) throws Exception {
+        Path resourceDir = Files.createDirectories(base.resolve("resource.d"));
+        Files.createSymbolicLink(resourceDir.resolve("Delay"), Path.of("/etc/ha.d/resource.d/Delay"));
+        Path marker = resourceDir.resolve("marker");
+        Files.writeString(marker, MARKER);
+        Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> haCf = new ArrayList<>(List.of("keepalive 100ms", "warntime 500ms", "deadtime 1", "initdead 12",
+                "udpport " + udpPort, "node node1 node2", "crm off", "auto_failback " + autoFailback));
+        for (int i = 1; i <= 2; i++) {
+            haCf.add("ucast lo 127.0.0." + i);
+            haCf.add("nodeaddr node" + i + " 127.0.0." + i);
+        }
+        for (int i = 1; i <= 2; i++) {
+            NodeProcess node = new NodeProcess("node" + i, base.resolve("node" + i), List.of());
+            node.environment.put("HA_RESOURCEDIR", resourceDir.toString());
+            ClusterFiles.write(node, haCf, "v1");
+            Files.writeString(node.configDir().resolve("haresources"), "# the demo's group\n" + HARESOURCES);
+            node.start();
+            nodes.add(node);
+        }
+        watch = new DoubleActiveWatch(nodes, List.of("Delay_Delay_1", "marker-web.state"));
+    }
+
+    @Test
+    void withAutoFailbackOnTheGroupGoesBackToItsNodeWhenItReturns() throws Exception {
+        startCluster(27100, "on");
+        NodeProcess node1 = nodes.get(0);
+        NodeProcess node2 = nodes.get(1);
+        assertThat(awaitGroupOnOneNode(null)).isEqualTo("node1");
+        assertThat(node1.log()).contains("haresources: group_1 (line 2) prefers node1: Delay_1_1 (heartbeat::Delay 1 0),"
+                + " marker_1_2 (heartbeat::marker web)", "auto_failback on: resource-stickiness 0");
+        assertThat(node1.crmMon("-1").output()).contains("Resource Group: group_1", "marker_1_2");
+
+        node1.kill9();
+        node1.machineDied();
+        assertThat(awaitGroupOnOneNode("node1")).isEqualTo("node2");
+
+        node1.start();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(CrmMonView.onlineNodes(node2)).containsExactly("node1", "node2"));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(awaitGroupOnOneNode(null)).isEqualTo("node1"));
+        assertThat(node1.log()).contains("haresources: the CIB's configuration is already the one");
+        assertThat(watch.violations()).isEmpty();
+    }
+
+    @Test
+    void withAutoFailbackOffTheGroupStaysWhereItRuns() throws Exception {
+        startCluster(27101, "off");
+        NodeProcess node1 = nodes.get(0);
+        NodeProcess node2 = nodes.get(1);
+        assertThat(awaitGroupOnOneNode(null)).isEqualTo("node1");
+
+        node1.kill9();
+        node1.machineDied();
+        assertThat(awaitGroupOnOneNode("node1")).isEqualTo("node2");
+        long startsBefore = starts(node1);
+
+        node1.start();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(CrmMonView.onlineNodes(node2)).containsExactly("node1", "node2"));
+        // node1 has joined and been probed: give the DC time for any move it would make
+        await().atMost(Duration.ofSeconds(20)).until(() -> node1.log().contains("marker_1_2 monitor"));
+        Thread.sleep(5000);
+        assertThat(awaitGroupOnOneNode(null)).isEqualTo("node2");
+        assertThat(starts(node1)).as("starts on node1 after it came back").isEqualTo(startsBefore);
+        assertThat(watch.violations()).isEmpty();
+    }
+
+    @Test
+    void aBadLineStopsTheStartNamingTheFileAndLineAndChangesNothing() throws Exception {
+        NodeProcess node = new NodeProcess("node1", base.resolve("node1"), List.of());
+        nodes.add(node);
+        ClusterFiles.write(node, List.of("udpport 27102", "node node1 node2", "ucast lo 127.0.0.2", "crm no",
+                "auto_failback on"), "v1");
+        Path haresources = node.configDir().resolve("haresources");
+        Files.writeString(haresources, "node1 10.0.0.1 \\\n  Filesystem::/dev/sda1::::ext3\n");
+        node.start();
+
+        assertThat(node.awaitExit()).isEqualTo(6);
+        assertThat(node.stdout()).contains("heartbeat: ERROR: " + haresources + ":1: 'Filesystem::/dev/sda1::::ext3':"
+                + " an empty argument", "Configuration error, heartbeat not started.");
+        assertThat(node.stateDir().resolve("cib")).doesNotExist();
+    }
+
+    /** How many times marker was started on the node, from its log. */
+    private static long starts(NodeProcess node) throws IOException {
+        return node.log().lines().filter(line -> line.contains("marker_1_2 start (call")).count();
+    }
+
+    /** Waits until every member of the group runs on one node (other than {@code not}) and returns it. */
+    private String awaitGroupOnOneNode(String not) {
+        String[] where = new String[1];
+        await().ignoreExceptions().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            NodeProcess asked = nodes.stream().filter(n -> !n.name.equals(not) && n.alive()).findFirst().orElseThrow();
+            Map<String, List<String>> placement = CrmMonView.resources(asked);
+            List<String> first = placement.get(GROUP.get(0));
+            assertThat(first).hasSize(1);
+            for (String id : GROUP) {
+                assertThat(placement.get(id)).as(id).isEqualTo(first);
+            }
+            assertThat(first.get(0)).isNotEqualTo(not);
+            where[0] = first.get(0);
+        });
+        return where[0];
+    }
+}
