@@ -18,23 +18,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Heartbeat v1 mode for real: two daemons on loopback with {@code crm off} and the haresources
- * line {@code node1 Delay::1::0 marker::web}. Delay is Heartbeat 3.0.6's own resource.d script
- * (its state file {@code Delay_Delay_1} in the node's rsctmp); marker is a test script beside it
- * in a resource.d of the test's own (HA_RESOURCEDIR) that refuses to start before Delay runs,
- * so the group's order is checked by the agents themselves. The group starts on node1, moves
+ * line {@code node1 marker::db marker::web::db}. marker is a Heartbeat-class script in a
+ * resource.d of the test's own (HA_RESOURCEDIR): {@code marker NAME [NEEDS] ACTION}, running
+ * while marker-NAME.state is in the node's HA_RSCTMP, and refusing to start before NEEDS runs,
+ * so the group's order is checked by the scripts themselves. The group starts on node1, moves
  * to node2 when node1 dies, and when node1 is back goes home with auto_failback on and stays
  * with off; never on both nodes at once. UDP ports 27100-27102, used by no other test.
+ *
+ * <p>Heartbeat 3.0.6's own Delay script is not used: its status sleeps 30 s (hto-mapfuncs runs
+ * the OCF agent's monitor for it), which every probe would wait for.
  */
 class HaresourcesIT {
 
-    private static final String HARESOURCES = "node1 Delay::1::0 marker::web\n";
-    private static final List<String> GROUP = List.of("Delay_1_1", "marker_1_2");
+    private static final String HARESOURCES = "node1 marker::db marker::web::db\n";
+    private static final List<String> GROUP = List.of("marker_1_1", "marker_1_2");
     private static final String MARKER = """
             #!/bin/sh
-            # marker NAME ACTION: a resource that is the file marker-NAME.state in the node's HA_RSCTMP
+            # marker NAME [NEEDS] ACTION
             state="$HA_RSCTMP/marker-$1.state"
-            case "$2" in
-              start)  [ -e "$HA_RSCTMP/Delay_Delay_1" ] || { echo "Delay is not running" >&2; exit 1; }
+            [ $# -eq 3 ] && needs="$HA_RSCTMP/marker-$2.state" || needs=""
+            eval action=\\${$#}
+            case "$action" in
+              start)  if [ -n "$needs" ] && [ ! -e "$needs" ]; then echo "$2 is not running" >&2; exit 1; fi
                       touch "$state";;
               stop)   rm -f "$state";;
               status) if [ -e "$state" ]; then echo "marker $1 is running"; else echo "marker $1 is stopped"; fi;;
@@ -63,7 +68,6 @@ class HaresourcesIT {
 
     private void startCluster(int udpPort, String autoFailback) throws Exception {
         Path resourceDir = Files.createDirectories(base.resolve("resource.d"));
-        Files.createSymbolicLink(resourceDir.resolve("Delay"), Path.of("/etc/ha.d/resource.d/Delay"));
         Path marker = resourceDir.resolve("marker");
         Files.writeString(marker, MARKER);
         Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -81,7 +85,7 @@ class HaresourcesIT {
             node.start();
             nodes.add(node);
         }
-        watch = new DoubleActiveWatch(nodes, List.of("Delay_Delay_1", "marker-web.state"));
+        watch = new DoubleActiveWatch(nodes, List.of("marker-db.state", "marker-web.state"));
     }
 
     @Test
@@ -90,8 +94,8 @@ class HaresourcesIT {
         NodeProcess node1 = nodes.get(0);
         NodeProcess node2 = nodes.get(1);
         assertThat(awaitGroupOnOneNode(null)).isEqualTo("node1");
-        assertThat(node1.log()).contains("haresources: group_1 (line 2) prefers node1: Delay_1_1 (heartbeat::Delay 1 0),"
-                + " marker_1_2 (heartbeat::marker web)", "auto_failback on: resource-stickiness 0");
+        assertThat(node1.log()).contains("haresources: group_1 (line 2) prefers node1: marker_1_1 (heartbeat::marker db),"
+                + " marker_1_2 (heartbeat::marker web db)", "auto_failback on: resource-stickiness 0");
         assertThat(node1.crmMon("-1").output()).contains("Resource Group: group_1", "marker_1_2");
 
         node1.kill9();

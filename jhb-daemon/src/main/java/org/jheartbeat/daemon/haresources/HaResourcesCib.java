@@ -40,9 +40,12 @@ import org.w3c.dom.Node;
  * node fails or an operator moves it (finite, so crm_resource --move still can).
  * <li>No fencing ({@code stonith-enabled=false}) and no quorum ({@code no-quorum-policy=ignore}):
  * v1 had neither; each node ran what it was asked to when its peers were gone.
- * <li>No monitor operations: v1 watched nodes, not resources. Operations time out after
- * {@value #OPERATION_TIMEOUT} (v1 waited without limit; Pacemaker's 20 s is too short for a
- * database's start).
+ * <li>No recurring monitor: v1 watched nodes, not resources. The probe ({@code monitor} with
+ * interval 0, the script's {@code status}), {@code start} and {@code stop} are configured with a
+ * timeout of {@value #OPERATION_TIMEOUT} each ({@code SCRIPT_N_K-ACTION-0}): v1 waited without
+ * limit, and Pacemaker's 20 s default is too short for a database's start or for 3.0.6's own
+ * Delay, whose status sleeps 30 s. They are written on each primitive because the default
+ * applies only to configured operations (op_defaults does not reach a probe).
  * </ul>
  */
 public final class HaResourcesCib {
@@ -100,9 +103,6 @@ public final class HaResourcesCib {
                 + "<rsc_defaults><meta_attributes id=\"haresources-rsc-defaults\">"
                 + nvpair("haresources-rsc-defaults", "resource-stickiness", failback ? "0" : Integer.toString(STICKY))
                 + "</meta_attributes></rsc_defaults>"
-                + "<op_defaults><meta_attributes id=\"haresources-op-defaults\">"
-                + nvpair("haresources-op-defaults", "timeout", OPERATION_TIMEOUT)
-                + "</meta_attributes></op_defaults>"
                 + "<resources>" + resources + "</resources>"
                 + "<constraints>" + constraints + "</constraints>"
                 + "</configuration>";
@@ -203,17 +203,21 @@ public final class HaResourcesCib {
 
     private static void primitive(StringBuilder out, String id, String standard, HaResource resource) {
         out.append("<primitive id=\"").append(id).append("\" class=\"").append(standard).append("\" type=\"")
-                .append(CibXml.escapeAttribute(resource.script())).append("\"");
-        if (resource.arguments().isEmpty()) {
-            out.append("/>");
-            return;
+                .append(CibXml.escapeAttribute(resource.script())).append("\">");
+        if (!resource.arguments().isEmpty()) {
+            String set = id + "-instance_attributes";
+            out.append("<instance_attributes id=\"").append(set).append("\">");
+            for (int i = 1; i <= resource.arguments().size(); i++) {
+                out.append(nvpair(set, Integer.toString(i), resource.arguments().get(i - 1)));
+            }
+            out.append("</instance_attributes>");
         }
-        String set = id + "-instance_attributes";
-        out.append("><instance_attributes id=\"").append(set).append("\">");
-        for (int i = 1; i <= resource.arguments().size(); i++) {
-            out.append(nvpair(set, Integer.toString(i), resource.arguments().get(i - 1)));
+        out.append("<operations>");
+        for (String action : List.of("monitor", "start", "stop")) {
+            out.append("<op id=\"").append(id).append('-').append(action).append("-0\" name=\"").append(action)
+                    .append("\" interval=\"0\" timeout=\"").append(OPERATION_TIMEOUT).append("\"/>");
         }
-        out.append("</instance_attributes></primitive>");
+        out.append("</operations></primitive>");
     }
 
     private static String nvpair(String set, String name, String value) {

@@ -74,9 +74,14 @@ class HaResourcesCibTest {
                           <instance_attributes id="IPaddr_1_1-instance_attributes">
                             <nvpair id="IPaddr_1_1-instance_attributes-1" name="1" value="192.168.0.100/24/eth0"/>
                           </instance_attributes>
+                          <operations>
+                            <op id="IPaddr_1_1-monitor-0" interval="0" name="monitor" timeout="120s"/>
+                            <op id="IPaddr_1_1-start-0" interval="0" name="start" timeout="120s"/>
+                            <op id="IPaddr_1_1-stop-0" interval="0" name="stop" timeout="120s"/>
+                          </operations>
                         </primitive>
-                        <primitive class="lsb" id="postgresql_1_2" type="postgresql"/>
-                      </group>
+                        <primitive class="lsb" id="postgresql_1_2" type="postgresql">
+                          <operations>
                 """, "<rsc_location id=\"location_group_1\" node=\"node01\" rsc=\"group_1\" score=\"100\"/>");
         assertThat(xml).contains("name=\"stonith-enabled\" value=\"false\"", "name=\"no-quorum-policy\" value=\"ignore\"",
                 "name=\"resource-stickiness\" value=\"0\"");
@@ -112,7 +117,7 @@ class HaResourcesCibTest {
     void aScriptFoundNowhereIsAHeartbeatPrimitiveAndAnErrorInTheLogAsIn306() throws Exception {
         HaResourcesPlan plan = plan(haCf(), "node01 10.0.0.1 pgsql");
 
-        assertThat(CibXml.toXml(installed(plan))).contains("<primitive class=\"heartbeat\" id=\"pgsql_1_2\" type=\"pgsql\"/>");
+        assertThat(CibXml.toXml(installed(plan))).contains("<primitive class=\"heartbeat\" id=\"pgsql_1_2\" type=\"pgsql\">");
         assertThat(plan.errors()).containsExactly(file + ":1: Cannot locate resource script pgsql (neither in "
                 + resourceDir + " nor in " + initDir + "): its group cannot start until it is installed. Install the"
                 + " script, or reach an OCF agent through resource.d's wrapper (OCF::AGENT::INSTANCE)");
