@@ -83,6 +83,7 @@ final class HeartbeatDaemon {
     private LocalResources localResources;
     private ThreadEventLoop controllerLoop;
     private Controller controller;
+    private ControllerStartGate controllerGate;
     private PidFile pidFile;
     private boolean stopping;
     private volatile boolean failed;
@@ -111,6 +112,8 @@ final class HeartbeatDaemon {
             controllerLoop = new ThreadEventLoop("crmd", clock, this::fail);
             controller = new Controller(nodeName, controllerLoop, cib, localResources.lrm(),
                     message -> messaging.service().send(message));
+            controllerGate = new ControllerStartGate(controller, config.haCf().nodes(), controllerLoop,
+                    config.haCf().timing().initdead().duration());
             localResources.onResult(controller::operationDone);
         }
         messaging = startMessaging(config);
@@ -195,8 +198,8 @@ final class HeartbeatDaemon {
         Messaging started = new Messaging(loop, transport, service, pings);
         messaging = started;
         service.subscribe(cibLoop, replicator);
-        if (controller != null) {
-            service.subscribe(controllerLoop, controller);
+        if (controllerGate != null) {
+            service.subscribe(controllerLoop, controllerGate);
         }
         service.start();
         pings.start();
