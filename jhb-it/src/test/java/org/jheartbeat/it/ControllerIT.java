@@ -38,18 +38,9 @@ class ControllerIT {
     private final List<NodeProcess> nodes = new ArrayList<>();
     private DoubleActiveWatch watch;
 
-    /** Stops everything and keeps each node's log in target/it-logs/ControllerIT/TEST/ for a failure's reader. */
     @AfterEach
     void stopAll(TestInfo test) throws InterruptedException, IOException {
-        if (watch != null) {
-            watch.close();
-        }
-        Path logs = Path.of("target", "it-logs", "ControllerIT", test.getTestMethod().orElseThrow().getName());
-        Files.createDirectories(logs);
-        for (NodeProcess node : nodes) {
-            node.close();
-            Files.writeString(logs.resolve(node.name + ".log"), node.log());
-        }
+        ClusterChecks.stopAndKeepLogs(test, nodes, watch);
     }
 
     /** Three nodes with the controller, no fencing, and the group g (d1 monitored every second, d2). */
@@ -349,20 +340,7 @@ class ControllerIT {
         return nodes.stream().filter(n -> n.name.equals(name)).findFirst().orElseThrow();
     }
 
-    /** Waits until every member of the group runs on one node (other than {@code not}) and returns it. */
     private String awaitGroupOnOneNode(String not) {
-        String[] where = new String[1];
-        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            NodeProcess asked = nodes.stream().filter(n -> !n.name.equals(not) && n.alive()).findFirst().orElseThrow();
-            Map<String, List<String>> placement = CrmMonView.resources(asked);
-            List<String> d1 = placement.get("d1");
-            assertThat(d1).hasSize(1);
-            for (String id : GROUP) {
-                assertThat(placement.get(id)).as(id).isEqualTo(d1);
-            }
-            assertThat(d1.get(0)).isNotEqualTo(not);
-            where[0] = d1.get(0);
-        });
-        return where[0];
+        return ClusterChecks.awaitGroupOnOneNode(nodes, GROUP, not, Duration.ofSeconds(30));
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -55,15 +54,7 @@ class HaresourcesIT {
 
     @AfterEach
     void stopAll(TestInfo test) throws InterruptedException, IOException {
-        if (watch != null) {
-            watch.close();
-        }
-        Path logs = Path.of("target", "it-logs", "HaresourcesIT", test.getTestMethod().orElseThrow().getName());
-        Files.createDirectories(logs);
-        for (NodeProcess node : nodes) {
-            node.close();
-            Files.writeString(logs.resolve(node.name + ".log"), node.log() + node.stdout());
-        }
+        ClusterChecks.stopAndKeepLogs(test, nodes, watch);
     }
 
     private void startCluster(int udpPort, String autoFailback) throws Exception {
@@ -92,19 +83,12 @@ class HaresourcesIT {
     void withAutoFailbackOnTheGroupGoesBackToItsNodeWhenItReturns() throws Exception {
         startCluster(27100, "on");
         NodeProcess node1 = nodes.get(0);
-        NodeProcess node2 = nodes.get(1);
         assertThat(awaitGroupOnOneNode(null)).isEqualTo("node1");
         assertThat(node1.log()).contains("haresources: group_1 (line 2) prefers node1: marker_1_1 (heartbeat::marker db),"
                 + " marker_1_2 (heartbeat::marker web db)", "auto_failback on: resource-stickiness 0");
         assertThat(node1.crmMon("-1").output()).contains("Resource Group: group_1", "marker_1_2");
 
-        node1.kill9();
-        node1.machineDied();
-        assertThat(awaitGroupOnOneNode("node1")).isEqualTo("node2");
-
-        node1.start();
-        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(CrmMonView.onlineNodes(node2)).containsExactly("node1", "node2"));
+        node1FailsAndReturns();
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(awaitGroupOnOneNode(null)).isEqualTo("node1"));
         assertThat(node1.log()).contains("haresources: the CIB's configuration is already the one");
@@ -115,19 +99,12 @@ class HaresourcesIT {
     void withAutoFailbackOffTheGroupStaysWhereItRuns() throws Exception {
         startCluster(27101, "off");
         NodeProcess node1 = nodes.get(0);
-        NodeProcess node2 = nodes.get(1);
         assertThat(awaitGroupOnOneNode(null)).isEqualTo("node1");
-
-        node1.kill9();
-        node1.machineDied();
-        assertThat(awaitGroupOnOneNode("node1")).isEqualTo("node2");
         long startsBefore = starts(node1);
 
-        node1.start();
-        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(CrmMonView.onlineNodes(node2)).containsExactly("node1", "node2"));
-        // node1 has joined and been probed: give the DC time for any move it would make
-        await().atMost(Duration.ofSeconds(20)).until(() -> node1.log().contains("marker_1_2 monitor"));
+        node1FailsAndReturns();
+        // node1 has joined and has been probed again (its log holds both runs): give the DC time for any move
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(node1, "marker_1_2 monitor (call") >= 2);
         Thread.sleep(5000);
         assertThat(awaitGroupOnOneNode(null)).isEqualTo("node2");
         assertThat(starts(node1)).as("starts on node1 after it came back").isEqualTo(startsBefore);
@@ -150,25 +127,31 @@ class HaresourcesIT {
         assertThat(node.stateDir().resolve("cib")).doesNotExist();
     }
 
-    /** How many times marker was started on the node, from its log. */
-    private static long starts(NodeProcess node) throws IOException {
-        return node.log().lines().filter(line -> line.contains("marker_1_2 start (call")).count();
+    /**
+     * node1, running the group, is killed: the group moves to node2. node1 is started again;
+     * returns once node2 sees both online.
+     */
+    private void node1FailsAndReturns() throws Exception {
+        NodeProcess node1 = nodes.get(0);
+        NodeProcess node2 = nodes.get(1);
+        node1.kill9();
+        node1.machineDied();
+        assertThat(awaitGroupOnOneNode("node1")).isEqualTo("node2");
+        node1.start();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(CrmMonView.onlineNodes(node2)).containsExactly("node1", "node2"));
     }
 
-    /** Waits until every member of the group runs on one node (other than {@code not}) and returns it. */
+    /** How many times marker web was started on the node, from its log. */
+    private static long starts(NodeProcess node) throws IOException {
+        return count(node, "marker_1_2 start (call");
+    }
+
+    private static long count(NodeProcess node, String text) throws IOException {
+        return node.log().lines().filter(line -> line.contains(text)).count();
+    }
+
     private String awaitGroupOnOneNode(String not) {
-        String[] where = new String[1];
-        await().ignoreExceptions().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
-            NodeProcess asked = nodes.stream().filter(n -> !n.name.equals(not) && n.alive()).findFirst().orElseThrow();
-            Map<String, List<String>> placement = CrmMonView.resources(asked);
-            List<String> first = placement.get(GROUP.get(0));
-            assertThat(first).hasSize(1);
-            for (String id : GROUP) {
-                assertThat(placement.get(id)).as(id).isEqualTo(first);
-            }
-            assertThat(first.get(0)).isNotEqualTo(not);
-            where[0] = first.get(0);
-        });
-        return where[0];
+        return ClusterChecks.awaitGroupOnOneNode(nodes, GROUP, not, Duration.ofSeconds(40));
     }
 }
