@@ -31,8 +31,9 @@ import org.w3c.dom.Node;
  * {@code 1}, {@code 2}...; else one in /etc/init.d an {@code lsb} primitive. Found in neither,
  * it stays a {@code heartbeat} primitive that cannot start until the script is installed,
  * which is how Heartbeat 3.0.6 treats it too ("Cannot locate resource script", the group given
- * up), and the start logs it as an error. An OCF agent is reached as in v1, through resource.d's
- * {@code OCF} wrapper ({@code OCF::pgsql::INSTANCE}).
+ * up), and the start logs it as an error. (resource.d's {@code OCF} wrapper, v1's way to an OCF
+ * agent, does not find Debian's agents: it looks one directory below
+ * /usr/lib/ocf/resource.d/heartbeat.)
  * <li>The line's node is preferred with {@value #PREFERENCE} ({@code location_group_N}).
  * {@code auto_failback on} (and {@code legacy}, which 3.0.6 runs as on) makes the resources
  * stickiness 0, so a group goes back to its node whenever that node is up; {@code off}
@@ -137,8 +138,8 @@ public final class HaResourcesCib {
             return "lsb";
         }
         errors.add(file + ":" + line + ": Cannot locate resource script " + resource.script() + " (neither in "
-                + resourceDir + " nor in " + initDir + "): its group cannot start until it is installed. Install the"
-                + " script, or reach an OCF agent through resource.d's wrapper (OCF::AGENT::INSTANCE)");
+                + resourceDir + " nor in " + initDir + "): its group cannot start until it is installed. Install it in"
+                + " one of them (an init script, or a Heartbeat-class script taking the line's arguments)");
         return "heartbeat";
     }
 

@@ -119,8 +119,8 @@ class HaResourcesCibTest {
 
         assertThat(CibXml.toXml(installed(plan))).contains("<primitive class=\"heartbeat\" id=\"pgsql_1_2\" type=\"pgsql\">");
         assertThat(plan.errors()).containsExactly(file + ":1: Cannot locate resource script pgsql (neither in "
-                + resourceDir + " nor in " + initDir + "): its group cannot start until it is installed. Install the"
-                + " script, or reach an OCF agent through resource.d's wrapper (OCF::AGENT::INSTANCE)");
+                + resourceDir + " nor in " + initDir + "): its group cannot start until it is installed. Install it in"
+                + " one of them (an init script, or a Heartbeat-class script taking the line's arguments)");
     }
 
     @Test
