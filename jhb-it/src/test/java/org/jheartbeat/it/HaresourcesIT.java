@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * while marker-NAME.state is in the node's HA_RSCTMP, and refusing to start before NEEDS runs,
  * so the group's order is checked by the scripts themselves. The group starts on node1, moves
  * to node2 when node1 dies, and when node1 is back goes home with auto_failback on and stays
- * with off; never on both nodes at once. UDP ports 27100-27102, used by no other test.
+ * with off; never on both nodes at once. UDP ports 27100-27103, used by no other test.
  *
  * <p>Heartbeat 3.0.6's own Delay script is not used: its status sleeps 30 s (hto-mapfuncs runs
  * the OCF agent's monitor for it), which every probe would wait for.
@@ -125,6 +125,22 @@ class HaresourcesIT {
         assertThat(node.stdout()).contains("heartbeat: ERROR: " + haresources + ":1: 'Filesystem::/dev/sda1::::ext3':"
                 + " an empty argument", "Configuration error, heartbeat not started.");
         assertThat(node.stateDir().resolve("cib")).doesNotExist();
+    }
+
+    @Test
+    void withCrmOnTheFileIsIgnoredAndSaidSo() throws Exception {
+        NodeProcess node = new NodeProcess("node1", base.resolve("node1"), List.of());
+        nodes.add(node);
+        ClusterFiles.write(node, List.of("udpport 27103", "node node1", "ucast lo 127.0.0.2", "crm on",
+                "auto_failback on"), "v1");
+        Path haresources = node.configDir().resolve("haresources");
+        Files.writeString(haresources, HARESOURCES);
+        node.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> node.log().contains("Resource management starts"));
+        assertThat(node.log()).contains(haresources + " ignored: with crm on the resources are those of the CIB")
+                .doesNotContain("haresources: group_1");
+        assertThat(node.cibadmin("-Q", "-o", "resources").output()).doesNotContain("group_1");
     }
 
     /**
