@@ -1,5 +1,7 @@
 package org.jheartbeat.controller;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jheartbeat.cib.model.CibParseException;
@@ -7,6 +9,7 @@ import org.jheartbeat.cib.service.CibService;
 import org.jheartbeat.common.loop.EventLoop;
 import org.jheartbeat.lrm.LocalResourceManager;
 import org.jheartbeat.lrm.OperationEvent;
+import org.jheartbeat.lrm.agent.StonithDevices;
 import org.jheartbeat.membership.View;
 import org.jheartbeat.messaging.MessagingListener;
 import org.jheartbeat.messaging.wire.HaMessage;
@@ -30,12 +33,16 @@ public final class Controller implements MessagingListener {
     private final NodeExecutor node;
     private final NodeShutdown shutdown;
     private final DcController dc;
+    private final Fencer fencer;
     private View view;
 
     /**
      * @param network the messaging layer's send (signed, sequenced, delivered in order)
      */
-    public Controller(String self, EventLoop loop, CibService cib, LocalResourceManager lrm,
+    /**
+     * @param stonith the fencing devices this node runs when the DC asks it to fence a node
+     */
+    public Controller(String self, EventLoop loop, CibService cib, LocalResourceManager lrm, StonithDevices stonith,
             Function<HaMessage, CompletableFuture<Long>> network) {
         this.self = self;
         this.loop = loop;
@@ -43,6 +50,7 @@ public final class Controller implements MessagingListener {
         this.shutdown = new NodeShutdown(loop, cib, this::send, () -> view == null ? null : view.dc());
         this.node = new NodeExecutor(self, loop, lrm, this::send, () -> view == null ? null : view.dc(),
                 shutdown::requested);
+        this.fencer = new Fencer(stonith, loop.clock());
         this.dc = new DcController(self, loop, cib, this::send);
         cib.subscribe(loop, dc::cibChanged);
     }
@@ -123,6 +131,27 @@ public final class Controller implements MessagingListener {
         return false;
     }
 
+    /** The DC chose this node to fence one: the devices run here, the outcome goes back to that DC. */
+    private void fence(String dc, HaMessage message) throws CibParseException {
+        List<FenceDevice> devices = FenceDevice.fromXml(ControllerMessages.text(message, "devices"));
+        String target = message.get("target");
+        String action = message.get("action");
+        String key = message.get("key");
+        LOG.info("Fencing {} ({}) for DC {}: devices {}", target, action, dc,
+                devices.stream().map(FenceDevice::id).toList());
+        fencer.fence(devices, target, action, Duration.ofMillis(message.getDecimal("timeout")))
+                .exceptionally(error -> new Fencer.Outcome(false, null, error.toString()))
+                .thenAccept(outcome -> loop.execute(() -> {
+                    HaMessage.Builder answer = ControllerMessages.to(ControllerMessages.FENCED, dc).string("key", key)
+                            .string("target", target).decimal("ok", outcome.ok() ? 1 : 0)
+                            .binary("detail", ControllerMessages.utf8(outcome.detail()));
+                    if (outcome.device() != null) {
+                        answer.string("device", outcome.device());
+                    }
+                    send(dc, answer.build());
+                }));
+    }
+
     private void dispatch(String fromNode, HaMessage message) {
         try {
             switch (message.type()) {
@@ -138,6 +167,12 @@ public final class Controller implements MessagingListener {
                 case ControllerMessages.FORGOT -> dc.forgotten(fromNode, message.get("rsc"));
                 case ControllerMessages.CLEANUP -> dc.cleanup(message.get("rsc"), message.get("node"));
                 case ControllerMessages.SHUTDOWN_REQUEST -> dc.shutdownRequested(fromNode);
+                case ControllerMessages.FENCE -> {
+                    if (fromCurrentDc(fromNode, message)) {
+                        fence(fromNode, message);
+                    }
+                }
+                case ControllerMessages.FENCED -> dc.fenceResult(fromNode, message);
                 case ControllerMessages.SHUTDOWN -> {
                     if (fromCurrentDc(fromNode, message)) {
                         shutdown.ordered(fromNode);

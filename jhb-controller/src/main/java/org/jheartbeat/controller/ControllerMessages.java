@@ -19,6 +19,10 @@ import org.jheartbeat.messaging.wire.HaMessage;
  * crmd_cleanup → DC         rsc, node (optional)      an operator's cleanup, from the node the tool ran on
  * crmd_forget  DC → node    rsc                       forget a resource's history (cleanup)
  * crmd_forgot  node → DC    rsc                       forgotten: the DC may erase it from the status section
+ * crmd_fence   DC → node    key, target, action, timeout, devices
+ *                                                     fence the target with these devices (the DC chose this node to)
+ * crmd_fenced  node → DC    key, target, ok, device, detail
+ *                                                     what fencing came to: ok=1 with the device that did it
  * </pre>
  */
 final class ControllerMessages {
@@ -33,6 +37,8 @@ final class ControllerMessages {
     static final String FORGOT = "crmd_forgot";
     static final String SHUTDOWN_REQUEST = "crmd_shutdown_req";
     static final String SHUTDOWN = "crmd_shutdown";
+    static final String FENCE = "crmd_fence";
+    static final String FENCED = "crmd_fenced";
 
     private ControllerMessages() {
     }

@@ -55,6 +55,9 @@ final class DcController {
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration JOIN_RETRY = Duration.ofSeconds(2);
     private static final Duration DEFAULT_RECHECK = Duration.ofMinutes(15);
+    private static final Duration DEFAULT_STONITH_TIMEOUT = Duration.ofSeconds(60);
+    /** Between a failed fencing and the next try: a device that cannot be reached now may be soon. */
+    private static final Duration FENCE_RETRY = Duration.ofSeconds(5);
 
     private final String self;
     private final EventLoop loop;
@@ -75,6 +78,10 @@ final class DcController {
     private TransitionExecutor executor;
     private boolean scheduleQueued;
     private boolean stalled;
+    /** The transition ends aborted by a failed fencing: the next one waits {@link #FENCE_RETRY}. */
+    private boolean retryFencing;
+    /** Failed fencing attempts in a row, by target. */
+    private final Map<String, Integer> fenceFailures = new HashMap<>();
     private ClusterOptions options = new ClusterOptions(Map.of());
     private Cancellable recheck;
     /** The transition whose do_shutdown is this node's own: once it is complete, this node leaves. */
@@ -157,6 +164,8 @@ final class DcController {
         transition = null;
         executor = null;
         leavesAfter = null;
+        retryFencing = false;
+        fenceFailures.clear();
         if (recheck != null) {
             recheck.cancel();
         }
@@ -475,15 +484,14 @@ final class DcController {
 
     private void fire(Action a) {
         if (ActionAttributes.isFencing(a)) {
-            LOG.error("Transition {} needs {} of node {}, but this cluster has no fencing: configure none or set "
-                    + "stonith-enabled=false; waiting for the next change", executor.id(), a.task(), a.node().name());
-            stalled = true;
-            executor.confirm(a, false);
+            fence(a);
             return;
         }
         if (ActionAttributes.isShutdown(a)) {
             executor.confirm(a, true);
             String node = a.node().name();
+            // once it has gone it is down as expected, not lost: no fencing
+            changeCib(document -> StatusUpdates.expectedDown(document, node));
             if (self.equals(node)) {
                 // the DC leaves last: once the rest of the transition (its resources started elsewhere) is done
                 leavesAfter = executor;
@@ -517,10 +525,109 @@ final class DcController {
         });
     }
 
+    /**
+     * A fence action: the node that runs the devices is this DC unless it is the target itself,
+     * else another member; it tries the configured devices that can fence the target. The
+     * action is confirmed only once the target is written down cleanly ({@link StatusUpdates#fenced}),
+     * so what depends on it (its resources started elsewhere) never starts before.
+     */
+    private void fence(Action a) {
+        String target = a.node().name();
+        String action = a.task().substring("stonith-".length());
+        List<FenceDevice> devices = FenceDevice.configured(transition.cluster());
+        String runner = self.equals(target) ? view.members().stream().filter(m -> !m.equals(target)).sorted()
+                .findFirst().orElse(null) : self;
+        if (runner == null) {
+            fenceFailed(a, target, action, null, "no other member can run a fencing device");
+            return;
+        }
+        Duration timeout = Duration.ofMillis(MetaValues.millis(options.get("stonith-timeout", "60s"),
+                DEFAULT_STONITH_TIMEOUT.toMillis()));
+        String key = a.id() + ":" + executor.id() + ":fence:" + self;
+        outstanding.put(key, a);
+        LOG.info("Initiating fencing ({}) of {} on {} (action {}, transition {}): {}", action, target, runner, a.id(),
+                executor.id(), a.reason() == null ? "it is unclean" : a.reason());
+        send.accept(runner, ControllerMessages.to(ControllerMessages.FENCE, runner).string("key", key)
+                .string("target", target).string("action", action).decimal("timeout", timeout.toMillis())
+                .binary("devices", ControllerMessages.utf8(FenceDevice.toXml(devices))).build());
+        TransitionExecutor sentIn = executor;
+        Duration limit = timeout.plus(RESULT_SLACK);
+        loop.schedule(limit, () -> {
+            if (sentIn == executor && outstanding.remove(key) != null) {
+                fenceFailed(a, target, action, runner, "no answer from " + runner + " within " + limit.toSeconds() + " s");
+                advance();
+            }
+        });
+    }
+
+    void fenceResult(String from, HaMessage message) {
+        if (!active) {
+            return;
+        }
+        Action a = outstanding.remove(message.get("key"));
+        if (a == null) {
+            return;
+        }
+        String target = message.get("target");
+        String action = a.task().substring("stonith-".length());
+        String detail = ControllerMessages.text(message, "detail");
+        if (message.getDecimal("ok") != 1) {
+            fenceFailed(a, target, action, from, detail);
+            advance();
+            return;
+        }
+        fenceFailures.remove(target);
+        String said = detail == null || detail.isBlank() ? "" : " (" + detail + ")";
+        if ("on".equals(action)) {
+            // unfencing lets a node that is up reach its devices again: it is not down
+            LOG.info("Node {} was unfenced by {} using device {}: OK{}", target, from, message.get("device"), said);
+            executor.confirm(a, true);
+            advance();
+            return;
+        }
+        LOG.warn("Node {} was fenced ({}) by {} using device {}: OK{}; its resources count as stopped", target, action,
+                from, message.get("device"), said);
+        TransitionExecutor sentIn = executor;
+        changeCib(document -> StatusUpdates.fenced(document, target)).thenRun(() -> loop.execute(() -> {
+            if (sentIn == executor && active) {
+                executor.confirm(a, true);
+                advance();
+            }
+        }));
+    }
+
+    /**
+     * Fencing failed: nothing that waits for it runs, and the transition is aborted; the next
+     * one tries again after {@link #FENCE_RETRY}, up to stonith-max-attempts times in a row,
+     * after which the DC waits for a change (as Pacemaker gives up on a node).
+     */
+    private void fenceFailed(Action a, String target, String action, String runner, String why) {
+        int attempts = fenceFailures.merge(target, 1, Integer::sum);
+        int max = MetaValues.integer(options.get("stonith-max-attempts", "10"), 10);
+        boolean giveUp = attempts >= max;
+        LOG.error("Fencing ({}) of {}{} failed: {}. Nothing that needs {} down is started; {}. Check the device and "
+                + "the network to it; if {} is certainly powered off, "
+                + "stonith-enabled=false lets the cluster go on without fencing", action, target,
+                runner == null ? "" : " by " + runner, why, target,
+                giveUp ? "giving up after " + attempts + " attempts until the configuration or membership changes"
+                        : "trying again in " + FENCE_RETRY.toSeconds() + " s (attempt " + attempts + " of " + max + ")",
+                target);
+        stalled = giveUp;
+        retryFencing = !giveUp;
+        executor.confirm(a, false);
+    }
+
     private void finish() {
         TransitionExecutor over = executor;
         outstanding.clear();
         if (over.aborted()) {
+            if (retryFencing) {
+                retryFencing = false;
+                LOG.info("Transition {} ({} actions) aborted: scheduling again in {} s", over.id(), over.size(),
+                        FENCE_RETRY.toSeconds());
+                loop.schedule(FENCE_RETRY, () -> requestSchedule("fencing is tried again"));
+                return;
+            }
             LOG.info("Transition {} ({} actions) aborted{}", over.id(), over.size(), stalled ? "" : ": scheduling again");
             if (!stalled) {
                 requestSchedule("transition " + over.id() + " was aborted");

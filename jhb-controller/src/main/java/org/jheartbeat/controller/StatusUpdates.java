@@ -7,6 +7,7 @@ import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibVersion;
 import org.jheartbeat.cib.xml.CibXml;
 import org.jheartbeat.policy.Score;
+import org.jheartbeat.policy.unpack.CibUnpacker;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -49,17 +50,55 @@ final class StatusUpdates {
     }
 
     /**
-     * A node that left the membership: offline, and its history and transient attributes
-     * erased, as nothing of what it reported can be trusted once it is back.
+     * A node that left the membership. Without fencing, or when it was told to leave
+     * ({@code expected="down"}, {@link #expectedDown}), it is down cleanly: offline, its history
+     * and transient attributes erased, as nothing of what it reported can be trusted once it is
+     * back. With stonith-enabled, a node lost any other way keeps its history and
+     * {@code expected="member"}: the scheduler takes it for unclean (what it ran may still run)
+     * and fences it before its resources start elsewhere ({@link #fenced} then clears it).
      */
     static CibDocument left(CibDocument cib, String node) {
+        Element current = child(child(cib.root(), "status", null), "node_state", node);
+        boolean toldToLeave = current != null && "down".equals(current.getAttribute("expected"));
+        if (toldToLeave || !CibUnpacker.options(cib, null).stonithEnabled()) {
+            return down(cib, node, "post_cache_update");
+        }
+        return edit(cib, (document, bump) -> {
+            Element state = nodeState(document, node);
+            state.setAttribute("in_ccm", "false");
+            state.setAttribute("crmd", "offline");
+            state.setAttribute("join", "down");
+            state.setAttribute("expected", "member");
+            state.setAttribute("crm-debug-origin", "post_cache_update");
+            Element attributes = child(state, "transient_attributes", node);
+            if (attributes != null) {
+                state.removeChild(attributes);
+            }
+        });
+    }
+
+    /**
+     * A node fencing has confirmed down: as cleanly down as one that left when told to, so
+     * what it ran counts as stopped and may start elsewhere (Pacemaker's fencing confirmation
+     * erases the node's history the same way).
+     */
+    static CibDocument fenced(CibDocument cib, String node) {
+        return down(cib, node, "send_stonith_update");
+    }
+
+    /** The DC told the node to leave ({@code do_shutdown}): once it has gone, it is down, not lost. */
+    static CibDocument expectedDown(CibDocument cib, String node) {
+        return edit(cib, (document, bump) -> nodeState(document, node).setAttribute("expected", "down"));
+    }
+
+    private static CibDocument down(CibDocument cib, String node, String origin) {
         return edit(cib, (document, bump) -> {
             Element state = nodeState(document, node);
             state.setAttribute("in_ccm", "false");
             state.setAttribute("crmd", "offline");
             state.setAttribute("join", "down");
             state.setAttribute("expected", "down");
-            state.setAttribute("crm-debug-origin", "post_cache_update");
+            state.setAttribute("crm-debug-origin", origin);
             for (Element child : children(state)) {
                 state.removeChild(child);
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibTemplate;
 import org.jheartbeat.cib.request.CibRequest;
@@ -18,6 +19,7 @@ import org.jheartbeat.cib.service.CibReplicator;
 import org.jheartbeat.cib.service.CibService;
 import org.jheartbeat.common.loop.EventLoop;
 import org.jheartbeat.lrm.LocalResourceManager;
+import org.jheartbeat.lrm.agent.StonithDevices;
 import org.jheartbeat.membership.View;
 import org.jheartbeat.messaging.HeartbeatService;
 import org.jheartbeat.messaging.MessagingConfig;
@@ -68,6 +70,9 @@ final class SimControllerCluster {
         }
     }
 
+    /** Each node's fencing devices, by node name; none work unless a test says otherwise. */
+    Function<String, StonithDevices> devices = name -> new ScriptedDevices();
+
     SimControllerCluster(long seed, int size) {
         this.scheduler = new SimScheduler(seed);
         this.network = new SimNetwork(scheduler);
@@ -100,9 +105,9 @@ final class SimControllerCluster {
         service.subscribe(cibLoop, replicator);
         Controller[] controller = new Controller[1];
         LocalResourceManager lrm = new LocalResourceManager(lrmLoop,
-                List.of(new SimAgents(name, world, lrmLoop, scheduler.random())), 32,
+                List.of(new SimAgents(name, world, lrmLoop, scheduler.random()), new SimStonithAgents(scheduler.clock())), 32,
                 event -> controller[0].operationDone(event));
-        controller[0] = new Controller(name, crmdLoop, cib, lrm, service::send);
+        controller[0] = new Controller(name, crmdLoop, cib, lrm, devices.apply(name), service::send);
         service.subscribe(crmdLoop, controller[0]);
         ViewWatch views = new ViewWatch();
         service.subscribe(crmdLoop, views);
@@ -149,10 +154,15 @@ final class SimControllerCluster {
 
     /** The machine dies: nothing of the node runs any more, its resources included. */
     void kill(String name) {
+        crashDaemon(name);
+        world.machineDied(name);
+    }
+
+    /** Only the daemon dies (kill -9): what it started goes on running on the machine. */
+    void crashDaemon(String name) {
         SimNode node = nodes.remove(name);
         node.transport().close();
         node.loops().forEach(scheduler::stop);
-        world.machineDied(name);
     }
 
     /**

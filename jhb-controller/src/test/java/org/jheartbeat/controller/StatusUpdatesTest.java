@@ -2,10 +2,12 @@ package org.jheartbeat.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import org.jheartbeat.cib.model.CibDocument;
 import org.jheartbeat.cib.model.CibParseException;
 import org.jheartbeat.cib.xml.CibXml;
+import org.jheartbeat.policy.unpack.CibUnpacker;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -60,6 +62,36 @@ class StatusUpdatesTest {
         assertThat(nodeState(left, "node1")).contains("in_ccm=\"false\"", "crmd=\"offline\"", "join=\"down\"",
                 "expected=\"down\"");
         assertThat(text(left)).doesNotContain("lrm_resource").doesNotContain("fail-count");
+    }
+
+    @Test
+    void withFencingANodeLostKeepsItsHistoryAndIsUncleanUntilFenced() throws Exception {
+        CibDocument cib = StatusUpdates.joined(withFencing(), "node1", List.of(lrmResource("d1")));
+        cib = StatusUpdates.failure(cib, "node1", "d1", "monitor", 10_000, false, 100);
+        CibDocument lost = StatusUpdates.left(cib, "node1");
+        assertThat(nodeState(lost, "node1")).contains("in_ccm=\"false\"", "crmd=\"offline\"", "join=\"down\"",
+                "expected=\"member\"");
+        assertThat(text(lost)).contains("<lrm_rsc_op id=\"d1_last_0\"").doesNotContain("fail-count");
+        assertThat(CibUnpacker.unpack(lost, Instant.EPOCH).node("node1").unclean()).isTrue();
+
+        CibDocument fenced = StatusUpdates.fenced(lost, "node1");
+        assertThat(nodeState(fenced, "node1")).contains("in_ccm=\"false\"", "crmd=\"offline\"", "join=\"down\"",
+                "expected=\"down\"");
+        assertThat(text(fenced)).doesNotContain("lrm_resource");
+        assertThat(CibUnpacker.unpack(fenced, Instant.EPOCH).node("node1").unclean()).isFalse();
+    }
+
+    @Test
+    void withFencingANodeToldToLeaveIsDownCleanlyOnceItHasGone() throws Exception {
+        CibDocument cib = StatusUpdates.joined(withFencing(), "node1", List.of(lrmResource("d1")));
+        CibDocument gone = StatusUpdates.left(StatusUpdates.expectedDown(cib, "node1"), "node1");
+        assertThat(nodeState(gone, "node1")).contains("expected=\"down\"");
+        assertThat(text(gone)).doesNotContain("lrm_resource");
+    }
+
+    private static CibDocument withFencing() throws CibParseException {
+        return CibXml.parse(text(TestCibs.twoNodesOneGroup("")).replace(
+                "name=\"stonith-enabled\" value=\"false\"", "name=\"stonith-enabled\" value=\"true\""), "test");
     }
 
     @Test

@@ -110,7 +110,7 @@ final class HeartbeatDaemon {
         localResources = new LocalResources(locations, clock, new ThreadEventLoop("lrm", clock, this::fail));
         if (config.haCf().crm() != CrmMode.OFF || config.haresources() != null) {
             controllerLoop = new ThreadEventLoop("crmd", clock, this::fail);
-            controller = new Controller(nodeName, controllerLoop, cib, localResources.lrm(),
+            controller = new Controller(nodeName, controllerLoop, cib, localResources.lrm(), localResources.stonith(),
                     message -> messaging.service().send(message));
             controllerGate = new ControllerStartGate(controller, config.haCf().nodes(), controllerLoop,
                     config.haCf().timing().initdead().duration());

@@ -16,8 +16,11 @@ import org.jheartbeat.lrm.OperationEvent;
 import org.jheartbeat.lrm.OperationResult;
 import org.jheartbeat.lrm.agent.AgentClasses;
 import org.jheartbeat.lrm.agent.AgentEnvironment;
+import org.jheartbeat.lrm.agent.AgentClass;
 import org.jheartbeat.lrm.agent.HeartbeatClass;
 import org.jheartbeat.lrm.agent.OcfAgentPath;
+import org.jheartbeat.lrm.agent.StonithDevices;
+import org.jheartbeat.lrm.agent.StonithPluginPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +46,7 @@ final class LocalResources implements AutoCloseable {
     private final ThreadEventLoop loop;
     private final ProcessAgentLauncher launcher;
     private final LocalResourceManager lrm;
+    private final StonithDevices stonith;
     private final List<Consumer<OperationEvent>> listeners = new CopyOnWriteArrayList<>();
 
     LocalResources(Locations locations, Clock clock, ThreadEventLoop loop) throws IOException {
@@ -52,14 +56,26 @@ final class LocalResources implements AutoCloseable {
                 agentTools(), locations.stateDir());
         LOG.info("Resource agents keep their state in {}; our tools for them: {}", environment.resourceTemp(),
                 environment.toolsDirectory() == null ? "none (Pacemaker's, if installed)" : environment.toolsDirectory());
-        this.lrm = new LocalResourceManager(loop, AgentClasses.installed(environment,
+        StonithPluginPath stonithPlugins = StonithPluginPath.fromEnvironment(System.getenv());
+        if (!stonithPlugins.directories().isEmpty()) {
+            LOG.info("STONITH external plugins are also looked for in {} ({})", stonithPlugins.directories(),
+                    StonithPluginPath.VARIABLE);
+        }
+        List<AgentClass> classes = AgentClasses.installed(environment,
                 OcfAgentPath.fromEnvironment(System.getenv(), environment.ocfRoot()),
-                HeartbeatClass.directory(System.getenv()), launcher, clock),
-                PARALLEL, this::operationDone);
+                HeartbeatClass.directory(System.getenv()), stonithPlugins, launcher, clock);
+        this.stonith = classes.stream().filter(StonithDevices.class::isInstance).map(StonithDevices.class::cast)
+                .findFirst().orElseThrow();
+        this.lrm = new LocalResourceManager(loop, classes, PARALLEL, this::operationDone);
     }
 
     LocalResourceManager lrm() {
         return lrm;
+    }
+
+    /** The devices the controller fences with: the LRM's own stonith class, so both run devices alike. */
+    StonithDevices stonith() {
+        return stonith;
     }
 
     /** Tells a listener (the controller) of every one-shot result and every change of a recurring one, on the LRM's loop. */

@@ -16,8 +16,18 @@ import java.util.concurrent.TimeUnit;
 final class Netns implements AutoCloseable {
 
     private final String suffix = HexFormat.of().toHexDigits((short) new Random().nextInt());
+    private final String prefix;
     private final List<String> namespaces = new ArrayList<>();
     private final List<String> links = new ArrayList<>();
+
+    Netns() {
+        this("");
+    }
+
+    /** Every namespace, bridge and link name starts with the prefix (a test's share of the machine's names). */
+    Netns(String prefix) {
+        this.prefix = prefix;
+    }
 
     static boolean available() {
         try {
@@ -29,7 +39,7 @@ final class Netns implements AutoCloseable {
     }
 
     String bridge(int index) throws IOException {
-        String name = "jbr" + index + suffix;
+        String name = prefix + "jbr" + index + suffix;
         run("ip", "link", "add", name, "type", "bridge", "forward_delay", "0", "stp_state", "0");
         run("ip", "link", "set", name, "up");
         links.add(name);
@@ -37,7 +47,7 @@ final class Netns implements AutoCloseable {
     }
 
     String namespace(int index) throws IOException {
-        String name = "jhb" + index + suffix;
+        String name = prefix + "jhb" + index + suffix;
         run("ip", "netns", "add", name);
         namespaces.add(name);
         run("ip", "-n", name, "link", "set", "lo", "up");
@@ -46,8 +56,8 @@ final class Netns implements AutoCloseable {
 
     /** Plugs the namespace into the bridge as {@code iface} with the address (a.b.c.d/len); returns the host-side port. */
     String plug(String namespace, String bridge, String iface, String address) throws IOException {
-        String host = "v" + namespaces.indexOf(namespace) + iface.charAt(iface.length() - 1) + suffix;
-        String peer = "p" + namespaces.indexOf(namespace) + iface.charAt(iface.length() - 1) + suffix;
+        String host = prefix + "v" + namespaces.indexOf(namespace) + iface.charAt(iface.length() - 1) + suffix;
+        String peer = prefix + "p" + namespaces.indexOf(namespace) + iface.charAt(iface.length() - 1) + suffix;
         run("ip", "link", "add", host, "type", "veth", "peer", "name", peer);
         links.add(host);
         run("ip", "link", "set", peer, "netns", namespace);

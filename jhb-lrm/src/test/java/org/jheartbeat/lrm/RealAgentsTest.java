@@ -17,6 +17,7 @@ import org.jheartbeat.lrm.agent.HeartbeatClass;
 import org.jheartbeat.lrm.agent.LsbClass;
 import org.jheartbeat.lrm.agent.OcfClass;
 import org.jheartbeat.lrm.agent.StonithClass;
+import org.jheartbeat.lrm.agent.StonithPluginPath;
 import org.jheartbeat.testkit.Prerequisites;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ class RealAgentsTest {
                 new OcfClass(environment, launcher),
                 new LsbClass(initDirectory, environment, launcher),
                 new HeartbeatClass(resourceDirectory, environment, launcher),
-                new StonithClass(Path.of("/usr/sbin/stonith"), environment, launcher, SystemClock.INSTANCE)),
+                new StonithClass(Path.of("/usr/sbin/stonith"), StonithPluginPath.NONE, environment, launcher, SystemClock.INSTANCE)),
                 4, events::add);
         lrm = real.lrm;
     }

@@ -18,13 +18,14 @@ public final class AgentClasses {
     /**
      * @param ocfAgents where OCF agents are looked for (OCF_RA_PATH)
      * @param heartbeatScripts where Heartbeat-class scripts are ({@link HeartbeatClass#directory})
+     * @param stonithPlugins where external/* STONITH plugins are looked for besides cluster-glue's own
      */
     public static List<AgentClass> installed(AgentEnvironment environment, OcfAgentPath ocfAgents,
-            Path heartbeatScripts, ProcessAgentLauncher launcher, Clock clock) {
+            Path heartbeatScripts, StonithPluginPath stonithPlugins, ProcessAgentLauncher launcher, Clock clock) {
         return List.of(
                 new OcfClass(environment, launcher, ocfAgents),
                 new LsbClass(LsbClass.DIRECTORY, environment, launcher),
                 new HeartbeatClass(heartbeatScripts, environment, launcher),
-                new StonithClass(Path.of("/usr/sbin/stonith"), environment, launcher, clock));
+                new StonithClass(Path.of("/usr/sbin/stonith"), stonithPlugins, environment, launcher, clock));
     }
 }

@@ -19,6 +19,7 @@ import org.jheartbeat.cib.verify.AgentPresence;
 import org.jheartbeat.lrm.agent.HeartbeatClass;
 import org.jheartbeat.lrm.agent.LsbClass;
 import org.jheartbeat.lrm.agent.OcfAgentPath;
+import org.jheartbeat.lrm.agent.StonithPluginPath;
 
 /**
  * The resource agents installed on this host, where the LRM looks for them: ocf agents under
@@ -37,6 +38,7 @@ public final class InstalledAgents implements AgentCatalog {
 
     private final Path ocfRoot;
     private final OcfAgentPath ocfAgents;
+    private final StonithPluginPath stonithExternal;
     private final Path initDir;
     private final Path heartbeatDir;
     private final List<Path> searchPath;
@@ -51,6 +53,16 @@ public final class InstalledAgents implements AgentCatalog {
 
     public InstalledAgents(Path ocfRoot, OcfAgentPath ocfAgents, Path initDir, Path heartbeatDir, List<Path> searchPath,
             Duration metaDataTimeout) {
+        this(ocfRoot, ocfAgents, StonithPluginPath.NONE, initDir, heartbeatDir, searchPath, metaDataTimeout);
+    }
+
+    /**
+     * @param stonithExternal the external/* STONITH plugins outside cluster-glue's directory, which
+     *     {@code stonith -L} does not list but the LRM runs
+     */
+    public InstalledAgents(Path ocfRoot, OcfAgentPath ocfAgents, StonithPluginPath stonithExternal, Path initDir,
+            Path heartbeatDir, List<Path> searchPath, Duration metaDataTimeout) {
+        this.stonithExternal = stonithExternal;
         this.ocfRoot = ocfRoot;
         this.ocfAgents = ocfAgents;
         this.initDir = initDir;
@@ -60,7 +72,7 @@ public final class InstalledAgents implements AgentCatalog {
     }
 
     /**
-     * As the LRM would see them: {@code OCF_ROOT}, {@code OCF_RA_PATH}, {@code HA_RESOURCEDIR} and {@code PATH} from the
+     * As the LRM would see them: {@code OCF_ROOT}, {@code OCF_RA_PATH}, {@code STONITH_EXTERNAL_PATH}, {@code HA_RESOURCEDIR} and {@code PATH} from the
      * environment, sbin directories added.
      */
     public static InstalledAgents fromEnvironment(Map<String, String> env) {
@@ -73,8 +85,8 @@ public final class InstalledAgents implements AgentCatalog {
         }
         searchPath.addAll(List.of(Path.of("/usr/sbin"), Path.of("/sbin")));
         Path root = ocfRoot.isEmpty() ? DEFAULT_OCF_ROOT : Path.of(ocfRoot);
-        return new InstalledAgents(root, OcfAgentPath.fromEnvironment(env, root), LsbClass.DIRECTORY,
-                HeartbeatClass.directory(env), searchPath, Duration.ofSeconds(10));
+        return new InstalledAgents(root, OcfAgentPath.fromEnvironment(env, root), StonithPluginPath.fromEnvironment(env),
+                LsbClass.DIRECTORY, HeartbeatClass.directory(env), searchPath, Duration.ofSeconds(10));
     }
 
     @Override
@@ -193,6 +205,9 @@ public final class InstalledAgents implements AgentCatalog {
     }
 
     private AgentPresence stonithAgent(String type) {
+        if (stonithExternal.find(type).isPresent()) {
+            return AgentPresence.INSTALLED;
+        }
         if (isPlainName(type) && searchPath.stream().anyMatch(dir -> Files.isExecutable(dir.resolve(type)))) {
             return AgentPresence.INSTALLED;
         }

@@ -27,6 +27,20 @@ public final class CibUnpacker {
     private CibUnpacker() {
     }
 
+    /** The cluster options alone (crm_config), as {@link #unpack} reads them. */
+    public static ClusterOptions options(CibDocument input, Instant now) {
+        Element root = (CibUpgrade.isLegacy(input) ? CibUpgrade.upgrade(input) : input).root();
+        IdIndex ids = new IdIndex(root);
+        return new ClusterOptions(options(Xml.child(root, "configuration"), new NvSets(ids, new RuleEvaluator(ids)),
+                now == null ? null : LocalDateTime.ofInstant(now, ZoneOffset.UTC)));
+    }
+
+    private static Map<String, String> options(Element configuration, NvSets sets, LocalDateTime now) {
+        Map<String, String> options = new LinkedHashMap<>();
+        sets.addTo(options, Xml.child(configuration, "crm_config"), "cluster_property_set", RuleContext.ofTime(now));
+        return options;
+    }
+
     public static Cluster unpack(CibDocument input, Instant now) {
         CibDocument cib = CibUpgrade.isLegacy(input) ? CibUpgrade.upgrade(input) : input;
         Element root = cib.root();
@@ -35,9 +49,7 @@ public final class CibUnpacker {
         RuleEvaluator rules = new RuleEvaluator(ids);
         NvSets sets = new NvSets(ids, rules);
         Element configuration = Xml.child(root, "configuration");
-        Element crmConfig = Xml.child(configuration, "crm_config");
-        Map<String, String> options = new LinkedHashMap<>();
-        sets.addTo(options, crmConfig, "cluster_property_set", RuleContext.ofTime(localNow));
+        Map<String, String> options = options(configuration, sets, localNow);
         boolean quorum = MetaValues.bool(Xml.attr(root, "have-quorum"), false);
         Cluster cluster = new Cluster(new ClusterOptions(options), now, quorum, Xml.attr(root, "dc-uuid"));
 
