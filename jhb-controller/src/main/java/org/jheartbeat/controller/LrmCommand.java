@@ -14,7 +14,7 @@ import org.jheartbeat.policy.model.InstanceIds;
 import org.jheartbeat.policy.model.Primitive;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /**
  * One resource action the DC asks of a node's LRM: the resource as the node knows it, its
@@ -96,18 +96,28 @@ record LrmCommand(String key, String resource, AgentId agent, String action, lon
                 map(op, "parameters"), map(op, "meta"));
     }
 
+    /**
+     * One {@code <nvpair name= value=/>} per value rather than one attribute each: a parameter's
+     * name need not be an XML name (a Heartbeat-class script's are 1, 2, 3...).
+     */
     private static Element attributes(Document document, String tag, Map<String, String> values) {
         Element e = document.createElement(tag);
-        values.forEach(e::setAttribute);
+        values.forEach((name, value) -> {
+            Element pair = document.createElement("nvpair");
+            pair.setAttribute("name", name);
+            pair.setAttribute("value", value);
+            e.appendChild(pair);
+        });
         return e;
     }
 
     private static Map<String, String> map(Element op, String tag) {
         Map<String, String> values = new TreeMap<>();
         Element e = (Element) op.getElementsByTagName(tag).item(0);
-        NamedNodeMap attributes = e.getAttributes();
-        for (int i = 0; i < attributes.getLength(); i++) {
-            values.put(attributes.item(i).getNodeName(), attributes.item(i).getNodeValue());
+        for (Node child = e.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element pair) {
+                values.put(pair.getAttribute("name"), pair.getAttribute("value"));
+            }
         }
         return values;
     }

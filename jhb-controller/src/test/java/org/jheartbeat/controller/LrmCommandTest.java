@@ -3,6 +3,8 @@ package org.jheartbeat.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Map;
+import org.jheartbeat.lrm.AgentId;
 import org.jheartbeat.policy.Scheduler;
 import org.jheartbeat.policy.actions.Action;
 import org.jheartbeat.policy.actions.Transition;
@@ -36,6 +38,13 @@ class LrmCommandTest {
         LrmCommand back = LrmCommand.fromXml(probe.toXml());
         assertThat(back).isEqualTo(probe);
         assertThat(back.meta()).containsEntry("op_target_rc", "7");
+    }
+
+    @Test
+    void parametersThatAreNoXmlNamesTravelToo() throws Exception {
+        LrmCommand start = new LrmCommand("3:1:0:node1", "IPaddr_1_1", new AgentId("heartbeat", null, "IPaddr"), "start",
+                0, 20_000, Map.of("1", "10.0.0.1/24/eth0", "2", "a<b&\"c\""), Map.of("on_node", "node1"));
+        assertThat(LrmCommand.fromXml(start.toXml())).isEqualTo(start);
     }
 
     @Test

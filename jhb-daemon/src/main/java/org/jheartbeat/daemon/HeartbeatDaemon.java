@@ -3,9 +3,14 @@ package org.jheartbeat.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +30,8 @@ import org.jheartbeat.common.log.HeartbeatLogging;
 import org.jheartbeat.common.loop.ThreadEventLoop;
 import org.jheartbeat.common.time.Clock;
 import org.jheartbeat.controller.Controller;
+import org.jheartbeat.daemon.haresources.HaResourcesCib;
+import org.jheartbeat.daemon.haresources.HaResourcesPlan;
 import org.jheartbeat.daemon.ipc.IpcServer;
 import org.jheartbeat.daemon.ipc.IpcServerException;
 import org.jheartbeat.daemon.ipc.PeerCredentials;
@@ -76,6 +83,7 @@ final class HeartbeatDaemon {
     private LocalResources localResources;
     private ThreadEventLoop controllerLoop;
     private Controller controller;
+    private ControllerStartGate controllerGate;
     private PidFile pidFile;
     private boolean stopping;
     private volatile boolean failed;
@@ -100,10 +108,12 @@ final class HeartbeatDaemon {
         LOG.info("Configuration validated. Starting {} on node {}", StatusReport.VERSION, nodeName);
         startCib();
         localResources = new LocalResources(locations, clock, new ThreadEventLoop("lrm", clock, this::fail));
-        if (config.haCf().crm() != CrmMode.OFF) {
+        if (config.haCf().crm() != CrmMode.OFF || config.haresources() != null) {
             controllerLoop = new ThreadEventLoop("crmd", clock, this::fail);
             controller = new Controller(nodeName, controllerLoop, cib, localResources.lrm(), localResources.stonith(),
                     message -> messaging.service().send(message));
+            controllerGate = new ControllerStartGate(controller, config.haCf().nodes(), controllerLoop,
+                    config.haCf().timing().initdead().duration());
             localResources.onResult(controller::operationDone);
         }
         messaging = startMessaging(config);
@@ -132,10 +142,37 @@ final class HeartbeatDaemon {
             throw new IOException(e.getMessage(), e);
         }
         LOG.info("CIB {} loaded from {}", document.version(), locations.cibDirectory());
+        Path haresources = locations.configDir().resolve(DaemonConfig.HARESOURCES);
+        if (config.haresources() != null) {
+            document = installHaresources(store, document, config.haresources());
+        } else if (config.haCf().crm() != CrmMode.OFF && Files.exists(haresources)) {
+            LOG.info("{} ignored: with crm {} the resources are those of the CIB", haresources,
+                    config.haCf().crm().name().toLowerCase(Locale.ROOT));
+        }
         cibLoop = new ThreadEventLoop("cib", clock, this::fail);
         cibWriter = Executors.newSingleThreadExecutor(task -> new Thread(task, "cib-writer"));
         cib = new CibService(cibLoop, document, store, cibWriter);
         replicator = new CibReplicator(nodeName, cibLoop, cib, document, message -> messaging.service().send(message));
+    }
+
+    /**
+     * crm off with haresources: the CIB's configuration becomes the one haresources stands for,
+     * generated again at every start as v1 read the file afresh; the status section stays.
+     */
+    private static CibDocument installHaresources(CibStore store, CibDocument stored, HaResourcesPlan plan)
+            throws IOException {
+        LOG.info("crm off: resources from {}", plan.file());
+        plan.summary().forEach(line -> LOG.info("haresources: {}", line));
+        plan.errors().forEach(line -> LOG.error("{}", line));
+        Optional<CibDocument> installed = HaResourcesCib.install(stored, plan);
+        if (installed.isEmpty()) {
+            LOG.info("haresources: the CIB's configuration is already the one {} generates", plan.file());
+            return stored;
+        }
+        store.write(installed.get());
+        LOG.info("haresources: CIB {} written with the configuration generated from {}", installed.get().version(),
+                plan.file());
+        return installed.get();
     }
 
     private Messaging startMessaging(DaemonConfig daemonConfig) throws IOException {
@@ -161,8 +198,8 @@ final class HeartbeatDaemon {
         Messaging started = new Messaging(loop, transport, service, pings);
         messaging = started;
         service.subscribe(cibLoop, replicator);
-        if (controller != null) {
-            service.subscribe(controllerLoop, controller);
+        if (controllerGate != null) {
+            service.subscribe(controllerLoop, controllerGate);
         }
         service.start();
         pings.start();
@@ -199,7 +236,11 @@ final class HeartbeatDaemon {
             LOG.error("Configuration error, keeping the running configuration: {}", e.getMessage());
             return;
         }
-        if (fresh.equals(config)) {
+        if (!Objects.equals(fresh.haresources(), config.haresources())) {
+            LOG.warn("{} changed: the CIB is generated from it at start, so the change takes effect at the next"
+                    + " start", locations.configDir().resolve(DaemonConfig.HARESOURCES));
+        }
+        if (fresh.sameButHaresources(config)) {
             LOG.info("Configuration unchanged.");
             return;
         }

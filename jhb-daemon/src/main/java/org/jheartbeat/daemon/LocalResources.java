@@ -17,6 +17,7 @@ import org.jheartbeat.lrm.OperationResult;
 import org.jheartbeat.lrm.agent.AgentClasses;
 import org.jheartbeat.lrm.agent.AgentEnvironment;
 import org.jheartbeat.lrm.agent.AgentClass;
+import org.jheartbeat.lrm.agent.HeartbeatClass;
 import org.jheartbeat.lrm.agent.OcfAgentPath;
 import org.jheartbeat.lrm.agent.StonithDevices;
 import org.jheartbeat.lrm.agent.StonithPluginPath;
@@ -61,7 +62,8 @@ final class LocalResources implements AutoCloseable {
                     StonithPluginPath.VARIABLE);
         }
         List<AgentClass> classes = AgentClasses.installed(environment,
-                OcfAgentPath.fromEnvironment(System.getenv(), environment.ocfRoot()), stonithPlugins, launcher, clock);
+                OcfAgentPath.fromEnvironment(System.getenv(), environment.ocfRoot()),
+                HeartbeatClass.directory(System.getenv()), stonithPlugins, launcher, clock);
         this.stonith = classes.stream().filter(StonithDevices.class::isInstance).map(StonithDevices.class::cast)
                 .findFirst().orElseThrow();
         this.lrm = new LocalResourceManager(loop, classes, PARALLEL, this::operationDone);

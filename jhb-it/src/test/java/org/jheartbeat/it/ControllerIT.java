@@ -3,17 +3,13 @@ package org.jheartbeat.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.jheartbeat.cli.attributes.CrmAttributeMain;
 import org.jheartbeat.cli.attributes.CrmFailcountMain;
 import org.jheartbeat.cli.attributes.CrmStandbyMain;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Three daemons with the controller on loopback run a group of real Dummy agents: placed at
@@ -43,18 +38,9 @@ class ControllerIT {
     private final List<NodeProcess> nodes = new ArrayList<>();
     private DoubleActiveWatch watch;
 
-    /** Stops everything and keeps each node's log in target/it-logs/ControllerIT/TEST/ for a failure's reader. */
     @AfterEach
     void stopAll(TestInfo test) throws InterruptedException, IOException {
-        if (watch != null) {
-            watch.close();
-        }
-        Path logs = Path.of("target", "it-logs", "ControllerIT", test.getTestMethod().orElseThrow().getName());
-        Files.createDirectories(logs);
-        for (NodeProcess node : nodes) {
-            node.close();
-            Files.writeString(logs.resolve(node.name + ".log"), node.log());
-        }
+        ClusterChecks.stopAndKeepLogs(test, nodes, watch);
     }
 
     /** Three nodes with the controller, no fencing, and the group g (d1 monitored every second, d2). */
@@ -71,7 +57,7 @@ class ControllerIT {
             node.start();
             nodes.add(node);
         }
-        watch = new DoubleActiveWatch(nodes, GROUP);
+        watch = DoubleActiveWatch.ofDummies(nodes, GROUP);
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (NodeProcess node : nodes) {
                 assertThat(node.status().membership().members()).hasSize(3);
@@ -93,7 +79,7 @@ class ControllerIT {
         NodeProcess active = byName(first);
 
         active.kill9();
-        machineDied(active);
+        active.machineDied();
         String second = awaitGroupOnOneNode(first);
         assertThat(second).isNotEqualTo(first);
         NodeProcess survivor = byName(second);
@@ -105,7 +91,7 @@ class ControllerIT {
 
         active.start();
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(placement(survivor).keySet()).contains("node1", "node2", "node3"));
+                assertThat(CrmMonView.onlineNodes(survivor)).contains("node1", "node2", "node3"));
         assertThat(awaitGroupOnOneNode(null)).isEqualTo(second);
         assertThat(watch.violations()).isEmpty();
     }
@@ -162,7 +148,7 @@ class ControllerIT {
         NodeProcess active = byName(recovered);
         long startsBefore = starts(active);
         byName(dc).kill9();
-        machineDied(byName(dc));
+        byName(dc).machineDied();
         NodeProcess survivor = nodes.stream().filter(n -> n.alive()).findFirst().orElseThrow();
         await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> !currentDc(survivor).equals(dc));
         assertThat(awaitGroupOnOneNode(dc)).isEqualTo(recovered);
@@ -175,7 +161,7 @@ class ControllerIT {
         Thread.sleep(1000);
         assertThat(survivor.cibadmin("-C", "-o", "resources", "-X", dummy("late", "")).exitCode()).isZero();
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Map<String, List<String>> placement = resources(survivor);
+            Map<String, List<String>> placement = CrmMonView.resources(survivor);
             assertThat(placement.get("slow")).hasSize(1);
             assertThat(placement.get("late")).hasSize(1);
         });
@@ -193,7 +179,7 @@ class ControllerIT {
         // target-role: Stopped stops the whole group, Started brings it back
         run(any, CrmResourceMain.class, "-r", "g", "--meta", "-p", "target-role", "-v", "Stopped");
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Map<String, List<String>> placement = resources(any);
+            Map<String, List<String>> placement = CrmMonView.resources(any);
             for (String id : GROUP) {
                 assertThat(placement.get(id)).as(id).isEmpty();
             }
@@ -220,7 +206,7 @@ class ControllerIT {
         Files.delete(byName(managedAgain).stateDir().resolve("rsctmp/Dummy-d1.state"));
         Thread.sleep(3000);
         assertThat(d1RunsNowhere()).as("nothing recovered on a node in maintenance").isTrue();
-        assertThat(resources(any).get("d1")).as("still shown where it was").containsExactly(managedAgain);
+        assertThat(CrmMonView.resources(any).get("d1")).as("still shown where it was").containsExactly(managedAgain);
         run(any, CrmAttributeMain.class, "-N", managedAgain, "-n", "maintenance", "-v", "false");
         await().atMost(Duration.ofSeconds(30)).until(() -> !d1RunsNowhere());
         awaitGroupOnOneNode(null);
@@ -244,7 +230,7 @@ class ControllerIT {
         // and another node takes over
         byName(member).start();
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(placement(byName(dc)).keySet()).containsExactly("node1", "node2", "node3"));
+                assertThat(CrmMonView.onlineNodes(byName(dc))).containsExactly("node1", "node2", "node3"));
         moveGroupTo(any, dc);
         leaveWithSigterm(byName(dc));
         assertThat(byName(dc).log()).contains("This node's resources are stopped: the DC leaves the cluster");
@@ -292,7 +278,7 @@ class ControllerIT {
             node.start();
         }
         await().ignoreExceptions().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
-                assertThat(placement(byName(active)).keySet()).containsExactly("node1", "node2", "node3"));
+                assertThat(CrmMonView.onlineNodes(byName(active))).containsExactly("node1", "node2", "node3"));
         assertThat(awaitGroupOnOneNode(null)).isEqualTo(active);
         assertThat(starts(byName(active))).as("starts of d1 on " + active).isEqualTo(startsBefore);
         assertThat(byName(currentDc(byName(active))).log()).contains("d1_monitor_0");
@@ -338,7 +324,7 @@ class ControllerIT {
     }
 
     private static String currentDc(NodeProcess node) throws Exception {
-        return ((Element) crmMonXml(node).getElementsByTagName("current_dc").item(0)).getAttribute("name");
+        return ((Element) CrmMonView.xml(node).getElementsByTagName("current_dc").item(0)).getAttribute("name");
     }
 
     /** How many times d1 was started on the node, from its log. */
@@ -350,70 +336,11 @@ class ControllerIT {
         return "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">" + inside + "</primitive>";
     }
 
-    /** A dead machine's resources die with it: its agents' state is gone, as /run is after a reboot. */
-    private static void machineDied(NodeProcess node) throws IOException {
-        try (var files = Files.list(node.stateDir().resolve("rsctmp"))) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-    }
-
     private NodeProcess byName(String name) {
         return nodes.stream().filter(n -> n.name.equals(name)).findFirst().orElseThrow();
     }
 
-    /** Waits until every member of the group runs on one node (other than {@code not}) and returns it. */
     private String awaitGroupOnOneNode(String not) {
-        String[] where = new String[1];
-        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            NodeProcess asked = nodes.stream().filter(n -> !n.name.equals(not) && n.alive()).findFirst().orElseThrow();
-            Map<String, List<String>> placement = resources(asked);
-            List<String> d1 = placement.get("d1");
-            assertThat(d1).hasSize(1);
-            for (String id : GROUP) {
-                assertThat(placement.get(id)).as(id).isEqualTo(d1);
-            }
-            assertThat(d1.get(0)).isNotEqualTo(not);
-            where[0] = d1.get(0);
-        });
-        return where[0];
-    }
-
-    /** Every node crm_mon lists, with whether it is online. */
-    private static Map<String, Boolean> placement(NodeProcess node) throws Exception {
-        Map<String, Boolean> online = new TreeMap<>();
-        NodeList list = crmMonXml(node).getElementsByTagName("node");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element e = (Element) list.item(i);
-            if (e.getParentNode() instanceof Element parent && parent.getTagName().equals("nodes")
-                    && "true".equals(e.getAttribute("online"))) {
-                online.put(e.getAttribute("name"), true);
-            }
-        }
-        return online;
-    }
-
-    /** Resource id to the nodes crm_mon --output-as=xml shows it active on. */
-    private static Map<String, List<String>> resources(NodeProcess node) throws Exception {
-        Map<String, List<String>> placement = new TreeMap<>();
-        NodeList list = crmMonXml(node).getElementsByTagName("resource");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element resource = (Element) list.item(i);
-            List<String> on = new ArrayList<>();
-            NodeList running = resource.getElementsByTagName("node");
-            for (int j = 0; j < running.getLength(); j++) {
-                on.add(((Element) running.item(j)).getAttribute("name"));
-            }
-            placement.put(resource.getAttribute("id"), on);
-        }
-        return placement;
-    }
-
-    private static Element crmMonXml(NodeProcess node) throws Exception {
-        NodeProcess.ToolResult result = node.crmMon("--output-as=xml");
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(result.output().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        return ClusterChecks.awaitGroupOnOneNode(nodes, GROUP, not, Duration.ofSeconds(30));
     }
 }

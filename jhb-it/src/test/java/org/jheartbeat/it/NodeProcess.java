@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jheartbeat.client.ipc.IpcClient;
 import org.jheartbeat.client.ipc.IpcException;
@@ -21,6 +23,8 @@ final class NodeProcess implements AutoCloseable {
     final Path dir;
     private final List<String> prefix;
     private final List<String> jvmOptions;
+    /** Set in the environment of the daemon and the tools (HA_RESOURCEDIR, ...). */
+    final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     NodeProcess(String name, Path dir, List<String> commandPrefix) {
@@ -49,8 +53,8 @@ final class NodeProcess implements AutoCloseable {
 
     void start() throws IOException {
         Files.createDirectories(stateDir());
-        process = new ProcessBuilder(command(List.of("org.jheartbeat.daemon.HeartbeatMain",
-                "--config-dir", configDir().toString(), "--state-dir", stateDir().toString(), "--node-name", name)))
+        process = builder(List.of("org.jheartbeat.daemon.HeartbeatMain",
+                "--config-dir", configDir().toString(), "--state-dir", stateDir().toString(), "--node-name", name))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout").toFile()))
                 .start();
@@ -100,7 +104,7 @@ final class NodeProcess implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of(mainClass,
                 "--config-dir", configDir().toString(), "--state-dir", stateDir().toString()));
         arguments.addAll(List.of(args));
-        Process tool = new ProcessBuilder(command(arguments)).redirectErrorStream(true).start();
+        Process tool = builder(arguments).redirectErrorStream(true).start();
         String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new ToolResult(tool.waitFor(), output);
     }
@@ -116,6 +120,12 @@ final class NodeProcess implements AutoCloseable {
             throw new IllegalStateException(name + " did not exit");
         }
         return process.exitValue();
+    }
+
+    private ProcessBuilder builder(List<String> mainAndArgs) {
+        ProcessBuilder builder = new ProcessBuilder(command(mainAndArgs));
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     private List<String> command(List<String> mainAndArgs) {
@@ -139,6 +149,15 @@ final class NodeProcess implements AutoCloseable {
     void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** A dead machine's resources die with it: its agents' state is gone, as /run is after a reboot. */
+    void machineDied() throws IOException {
+        try (var files = Files.list(stateDir().resolve("rsctmp"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** SIGTERM, as the init script sends; returns the exit status. */

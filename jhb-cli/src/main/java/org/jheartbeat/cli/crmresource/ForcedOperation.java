@@ -19,6 +19,7 @@ import org.jheartbeat.lrm.ResourceDefinition;
 import org.jheartbeat.lrm.agent.AgentClass;
 import org.jheartbeat.lrm.agent.AgentClasses;
 import org.jheartbeat.lrm.agent.AgentEnvironment;
+import org.jheartbeat.lrm.agent.HeartbeatClass;
 import org.jheartbeat.lrm.agent.OcfAgentPath;
 import org.jheartbeat.lrm.agent.StonithPluginPath;
 import org.w3c.dom.Element;
@@ -57,7 +58,8 @@ final class ForcedOperation {
         try (ProcessAgentLauncher launcher = new ProcessAgentLauncher(work, OUTPUT_CAP, SystemClock.INSTANCE)) {
             AgentClass agentClass = AgentClasses.installed(environment,
                     OcfAgentPath.fromEnvironment(System.getenv(), environment.ocfRoot()),
-                    StonithPluginPath.fromEnvironment(System.getenv()), launcher, SystemClock.INSTANCE).stream()
+                    HeartbeatClass.directory(System.getenv()), StonithPluginPath.fromEnvironment(System.getenv()),
+                    launcher, SystemClock.INSTANCE).stream()
                     .filter(c -> c.standard().equals(agent.standard())).findFirst().orElse(null);
             if (agentClass == null) {
                 err.println("crm_resource: class '" + agent.standard() + "' of " + id + " is not supported here");

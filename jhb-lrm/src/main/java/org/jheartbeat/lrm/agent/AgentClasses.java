@@ -7,7 +7,7 @@ import org.jheartbeat.exec.ProcessAgentLauncher;
 
 /**
  * The agent classes of a node, where Debian installs their agents: OCF under /usr/lib/ocf, LSB
- * scripts in /etc/init.d, Heartbeat-class scripts in /etc/ha.d/resource.d, and STONITH devices
+ * scripts in /etc/init.d, Heartbeat-class scripts in /etc/ha.d/resource.d (or HA_RESOURCEDIR), and STONITH devices
  * through cluster-glue's stonith. The daemon's LRM and crm_resource's --force-* run the same.
  */
 public final class AgentClasses {
@@ -17,14 +17,15 @@ public final class AgentClasses {
 
     /**
      * @param ocfAgents where OCF agents are looked for (OCF_RA_PATH)
+     * @param heartbeatScripts where Heartbeat-class scripts are ({@link HeartbeatClass#directory})
      * @param stonithPlugins where external/* STONITH plugins are looked for besides cluster-glue's own
      */
     public static List<AgentClass> installed(AgentEnvironment environment, OcfAgentPath ocfAgents,
-            StonithPluginPath stonithPlugins, ProcessAgentLauncher launcher, Clock clock) {
+            Path heartbeatScripts, StonithPluginPath stonithPlugins, ProcessAgentLauncher launcher, Clock clock) {
         return List.of(
                 new OcfClass(environment, launcher, ocfAgents),
-                new LsbClass(Path.of("/etc/init.d"), environment, launcher),
-                new HeartbeatClass(Path.of("/etc/ha.d/resource.d"), environment, launcher),
+                new LsbClass(LsbClass.DIRECTORY, environment, launcher),
+                new HeartbeatClass(heartbeatScripts, environment, launcher),
                 new StonithClass(Path.of("/usr/sbin/stonith"), stonithPlugins, environment, launcher, clock));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jheartbeat.exec.AgentLauncher;
 import org.jheartbeat.exec.AgentOutcome;
@@ -17,10 +18,23 @@ import org.jheartbeat.lrm.ResourceDefinition;
  */
 public final class HeartbeatClass extends ScriptClass {
 
+    /** Heartbeat's own name for the directory, which it exports to its scripts too. */
+    public static final String DIRECTORY_ENV = "HA_RESOURCEDIR";
+    public static final Path DEFAULT_DIRECTORY = Path.of("/etc/ha.d/resource.d");
+
     private static final Pattern NOT_RUNNING = Pattern.compile("not.*running");
 
     public HeartbeatClass(Path resourceDirectory, AgentEnvironment environment, AgentLauncher launcher) {
         super(resourceDirectory, environment, launcher);
+    }
+
+    /**
+     * Where the scripts are: {@code HA_RESOURCEDIR} when set (a test's or a packager's own
+     * directory), {@code /etc/ha.d/resource.d} otherwise.
+     */
+    public static Path directory(Map<String, String> environment) {
+        String set = environment.get(DIRECTORY_ENV);
+        return set == null || set.isBlank() ? DEFAULT_DIRECTORY : Path.of(set);
     }
 
     @Override

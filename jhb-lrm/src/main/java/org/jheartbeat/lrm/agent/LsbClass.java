@@ -13,6 +13,8 @@ import org.jheartbeat.lrm.ResourceDefinition;
  */
 public final class LsbClass extends ScriptClass {
 
+    public static final Path DIRECTORY = Path.of("/etc/init.d");
+
     public LsbClass(Path initDirectory, AgentEnvironment environment, AgentLauncher launcher) {
         super(initDirectory, environment, launcher);
     }

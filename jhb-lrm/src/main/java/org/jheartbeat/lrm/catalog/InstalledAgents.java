@@ -16,6 +16,8 @@ import java.util.function.Predicate;
 import org.jheartbeat.cib.verify.AgentCatalog;
 import org.jheartbeat.cib.verify.AgentName;
 import org.jheartbeat.cib.verify.AgentPresence;
+import org.jheartbeat.lrm.agent.HeartbeatClass;
+import org.jheartbeat.lrm.agent.LsbClass;
 import org.jheartbeat.lrm.agent.OcfAgentPath;
 import org.jheartbeat.lrm.agent.StonithPluginPath;
 
@@ -70,7 +72,7 @@ public final class InstalledAgents implements AgentCatalog {
     }
 
     /**
-     * As the LRM would see them: {@code OCF_ROOT}, {@code OCF_RA_PATH}, {@code STONITH_EXTERNAL_PATH} and {@code PATH} from the
+     * As the LRM would see them: {@code OCF_ROOT}, {@code OCF_RA_PATH}, {@code STONITH_EXTERNAL_PATH}, {@code HA_RESOURCEDIR} and {@code PATH} from the
      * environment, sbin directories added.
      */
     public static InstalledAgents fromEnvironment(Map<String, String> env) {
@@ -84,8 +86,7 @@ public final class InstalledAgents implements AgentCatalog {
         searchPath.addAll(List.of(Path.of("/usr/sbin"), Path.of("/sbin")));
         Path root = ocfRoot.isEmpty() ? DEFAULT_OCF_ROOT : Path.of(ocfRoot);
         return new InstalledAgents(root, OcfAgentPath.fromEnvironment(env, root), StonithPluginPath.fromEnvironment(env),
-                Path.of("/etc/init.d"),
-                Path.of("/etc/ha.d/resource.d"), searchPath, Duration.ofSeconds(10));
+                LsbClass.DIRECTORY, HeartbeatClass.directory(env), searchPath, Duration.ofSeconds(10));
     }
 
     @Override
