@@ -74,7 +74,7 @@ class FencingIT {
                     assertThat(nodes.get(1).statusOf("node1")).isEqualTo("active");
                 });
                 configure(nodes.get(0));
-                await().atMost(Duration.ofSeconds(40)).until(() -> holders(namespaces).size() == 1);
+                await().ignoreExceptions().atMost(Duration.ofSeconds(40)).until(() -> holders(namespaces).size() == 1);
                 watch = new AddressWatch(namespaces);
 
                 // (a) only the daemon dies; what it started (the address, a stand-in for PostgreSQL) runs on
@@ -83,7 +83,7 @@ class FencingIT {
                 NodeProcess survivor = nodes.stream().filter(n -> n != victimNode).findFirst().orElseThrow();
                 Process standIn = new ProcessBuilder("ip", "netns", "exec", namespaces.get(victim), "sleep", "600").start();
                 victimNode.kill9();
-                await().atMost(Duration.ofSeconds(60)).until(() -> holders(namespaces).equals(List.of(survivor.name)));
+                await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> holders(namespaces).equals(List.of(survivor.name)));
                 assertThat(Netns.run("ip", "netns", "pids", namespaces.get(victim)).trim()).as("processes left").isEmpty();
                 assertThat(standIn.waitFor(5, TimeUnit.SECONDS)).isTrue();
                 assertThat(survivor.log()).contains("Node " + victim + " was fenced (reboot) by " + survivor.name
@@ -104,7 +104,7 @@ class FencingIT {
                 int logBefore = cutNode.log().length();
                 int pduLogBefore = Files.readString(base.resolve("pdu.log")).length();
                 net.linkDown(ports.get(cutOff));
-                await().atMost(Duration.ofSeconds(60)).until(() -> holders(namespaces).equals(List.of(other.name)));
+                await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> holders(namespaces).equals(List.of(other.name)));
                 assertThat(Netns.run("ip", "netns", "pids", namespaces.get(cutOff)).trim()).as("processes left").isEmpty();
                 assertThat(other.alive()).as("the node that kept its link").isTrue();
                 assertThat(other.log()).contains("Node " + cutOff + " was fenced (reboot) by " + other.name
@@ -177,7 +177,10 @@ class FencingIT {
         return nodes.stream().filter(n -> n.name.equals(name)).findFirst().orElseThrow();
     }
 
-    /** The nodes whose namespace has the virtual address up, in name order. */
+    /**
+     * The nodes whose namespace has the virtual address up, in name order. While the switch resets a
+     * namespace, {@code ip -n} on it may fail for a moment: the waits on this ignore such failures.
+     */
     private static List<String> holders(Map<String, String> namespaces) throws IOException {
         List<String> holders = new ArrayList<>();
         for (String node : namespaces.keySet().stream().sorted().toList()) {
