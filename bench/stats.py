@@ -2,7 +2,7 @@
 
 usage: stats.py FILE BOUND LABEL...   (labels are the first cells of the row)
 
-BOUND: the "within" column counts the values of at most BOUND seconds. Lines that are not
+BOUND: the "within" column counts the values of at most BOUND seconds ("-": no such column). Lines that are not
 numbers (e.g. "timeout") count as misses. p95 is the nearest-rank percentile (with 20 runs:
 the 19th smallest).
 """
@@ -12,7 +12,7 @@ import sys
 
 
 def main():
-    path, bound, labels = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+    path, bound, labels = sys.argv[1], sys.argv[2], sys.argv[3:]
     values, misses = [], 0
     with open(path) as f:
         for line in f:
@@ -26,8 +26,10 @@ def main():
         cells = [f"{v:.3f}" for v in (values[0], statistics.median(values), p95, values[-1])]
     else:
         cells = ["-"] * 4
-    within = sum(1 for v in values if v <= bound)
-    counts = [str(len(values)), str(misses), f"{within}/{len(values) + misses}"]
+    counts = [str(len(values)), str(misses)]
+    if bound != "-":
+        within = sum(1 for v in values if v <= float(bound))
+        counts.append(f"{within}/{len(values) + misses}")
     print("| " + " | ".join(labels + counts + cells) + " |")
 
 
