@@ -305,6 +305,17 @@ rss_kb() {
 	echo "$total"
 }
 
+# pss_kb PID...: summed Pss (/proc/PID/smaps_rollup), each shared page counted once over all
+# the processes sharing it, so the sum does not overstate processes of one program
+pss_kb() {
+	local p total=0 kb
+	for p in "$@"; do
+		kb=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null)
+		total=$((total + ${kb:-0}))
+	done
+	echo "$total"
+}
+
 # --- both ------------------------------------------------------------------------------
 
 # impl_of NODE: ours or real

@@ -1,7 +1,7 @@
 """One failover run: asks PostgreSQL through the VIP every 50 ms, crashes a node, and times
 the outage, the detection (a line in the survivor's log) and the recovery after it.
 
-usage: crashwatch.py VIP LOG PATTERN PGLOG TIMEOUT -- CRASH_COMMAND...
+usage: crashwatch.py [--cold] VIP LOG PATTERN PGLOG TIMEOUT -- CRASH_COMMAND...
        crashwatch.py --answers VIP     exit status 0 when one probe is answered
 
 Every 50 ms a new probe starts (in its own thread, so a probe stuck on a dead address does not
@@ -14,6 +14,8 @@ outage = answer to the first probe started after the crash - answer to the last 
 before it; detection =
 crash -> PATTERN; recovery = PATTERN -> first answered probe. "timeout" for what did not
 happen within TIMEOUT seconds of the crash (then the outage too is "timeout").
+--cold: nothing answers before; no waiting for answers, the outage counts from the command's
+start (which then starts the service rather than crashing it, PATTERN being its own first line).
 Two more columns split the recovery, from PostgreSQL's own log PGLOG (its lines carry
 millisecond wall-clock times): reaction = PATTERN -> PostgreSQL's "starting PostgreSQL" line
 (the cluster's decisions, the VIP's start and the pgsql agent's work before pg_ctl), and
@@ -120,12 +122,14 @@ def postgres_times(lines):
 def main():
     if sys.argv[1] == "--answers":
         sys.exit(0 if answers(sys.argv[2]) else 1)
-    vip, log, pattern, pglog, timeout = sys.argv[1], sys.argv[2], sys.argv[3].encode(), sys.argv[4], float(sys.argv[5])
-    crash = sys.argv[sys.argv.index("--") + 1:]
+    cold = sys.argv[1] == "--cold"
+    args = sys.argv[2:] if cold else sys.argv[1:]
+    vip, log, pattern, pglog, timeout = args[0], args[1], args[2].encode(), args[3], float(args[4])
+    crash = args[args.index("--") + 1:]
     prober = Prober(vip)
     threading.Thread(target=prober.run, daemon=True).start()
     began = time.monotonic()
-    while True:
+    while not cold:
         time.sleep(0.1)
         now = time.monotonic()
         with prober.lock:
@@ -139,7 +143,7 @@ def main():
         f.seek(0, os.SEEK_END)
         pg.seek(0, os.SEEK_END)
         crashed = time.monotonic()
-        subprocess.run(crash, check=True)
+        command = subprocess.Popen(crash)
         detected, pending = None, b""
         while time.monotonic() - crashed < timeout:
             if detected is None:
@@ -153,9 +157,11 @@ def main():
             if detected is not None and back is not None:
                 break
             time.sleep(0.005)
+        if command.wait() != 0:
+            sys.exit(f"{crash}: exit status {command.returncode}")
         starting, ready = postgres_times(pg.readlines())
     prober.stop = True
-    last = prober.last_before(crashed)
+    last = crashed if cold else prober.last_before(crashed)
     back = prober.first_after(crashed)
     fmt = lambda v: "timeout" if v is None else f"{v:.3f}"
     print(fmt(back - last if back else None), fmt(detected - crashed if detected else None),

@@ -29,7 +29,7 @@
 #
 # usage: sudo bench/demo/failover-compare.sh [RUNS]   RUNS per implementation and setting (20)
 #   IDLE=S         seconds of the idle measurement (default 60; 0 skips it)
-#   SETTINGS=LIST  e.g. "fast" (default "slow fast")
+#   SETTINGS=LIST  e.g. "fast" (default "slow fast"; "" only the agents alone)
 #   ONLY=LIST      implementations, of "o p r" (default all three)
 #   JHBB_KEEP=1    keep the logs (the path is printed)
 # Namespaces and links are all named b-*; it refuses to start while any exist, and removes
@@ -41,7 +41,7 @@ BENCH_NET=10.250
 
 RUNS=${1:-20}
 IDLE=${IDLE:-60}
-SETTINGS=${SETTINGS:-slow fast}
+SETTINGS=${SETTINGS-slow fast}
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || bench_die "RUNS must be a positive whole number, not '$RUNS'"
 [[ $IDLE =~ ^[0-9]+$ ]] || bench_die "IDLE must be a whole number of seconds, not '$IDLE'"
 PG=/usr/lib/postgresql/15/bin
@@ -405,14 +405,49 @@ idle() {
 		for node in "${NODES[@]}"; do
 			key=$impl-$node
 			"$PYTHON" -c 'import sys
-ticks, hz, began, ended, kb, label, node, procs, active = sys.argv[1:]
+ticks, hz, began, ended, rss, pss, label, node, procs, active = sys.argv[1:]
 ms = int(ticks) * 1000 / int(hz)
 pct = ms / 10 / (float(ended) - float(began))
-print(f"| {label} | {node}{active} | {procs} | {pct:.2f}% | {ms:.0f} ms | {int(kb) / 1024:.1f} MB |")' \
+print(f"| {label} | {node}{active} | {procs} | {pct:.2f}% | {ms:.0f} ms | {int(rss) / 1024:.1f} MB | {int(pss) / 1024:.1f} MB |")' \
 				"$(( $(cpu_ticks ${pids[$key]}) - start[$key] ))" "$ticks" "$began" "$ended" "$(rss_kb ${pids[$key]})" \
-				"${LABEL[$impl]}" "$node" "$(wc -w <<< "${pids[$key]}")" "$([ "$(active "$impl")" = "$node" ] && echo " (active)")"
+				"$(pss_kb ${pids[$key]})" "${LABEL[$impl]}" "$node" "$(wc -w <<< "${pids[$key]}")" \
+				"$([ "$(active "$impl")" = "$node" ] && echo " (active)")"
 		done
 	done > "$BASE/results/idle"
+}
+
+# agents_alone: the floor under any cluster's recovery. On a machine of ours' network with no
+# cluster software, right after PostgreSQL crashed on the data directory (the state a takeover
+# finds): IPaddr2 start, then pgsql start, timed as the runs are, from the moment they are run.
+agents_alone() {
+	local m ns d log n name value env=() result
+	m=$(machine_of o node01) ns=$(netns_of o node01) d=$(node_dir o node01) log=$BASE/agents.log
+	[ -d "$BASE/o-pgdata" ] || pg_setup o
+	rm -rf "$d"
+	: > "$log"
+	while IFS== read -r name value; do env+=("OCF_RESKEY_$name=$value"); done < <(pgsql_params o)
+	for n in $(seq "$RUNS"); do
+		for step in crash measure; do
+			net_reset o node01
+			machine_boot "$m" "$ns" node01 10000
+			machine_run "$m" mkdir -p /run/resource-agents
+			if [ "$step" = crash ]; then
+				machine_run "$m" env OCF_ROOT=/usr/lib/ocf OCF_RESOURCE_INSTANCE=pgsql "${env[@]}" \
+					/usr/lib/ocf/resource.d/heartbeat/pgsql start >>"$log.out" 2>&1 || bench_die "pgsql start failed: $(tail -5 "$log.out")"
+				machine_crash "$m"
+				continue
+			fi
+			result=$(ip netns exec "$CLIENT" "$PYTHON" "$BENCH_HOME/demo/crashwatch.py" --cold "$(vip o)" "$log" \
+				"agents: starting" "$BASE/o-postgres.log" 60 -- bash -c "echo 'agents: starting' >> '$log'
+				exec nsenter -t $(cat "$BASE/$m/init") -m -u -i -n -p -- env OCF_ROOT=/usr/lib/ocf HA_RSCTMP=/run/resource-agents \
+					sh -c 'OCF_RESOURCE_INSTANCE=vip OCF_RESKEY_ip=$(vip o) OCF_RESKEY_cidr_netmask=24 OCF_RESKEY_nic=eth0 \
+						/usr/lib/ocf/resource.d/heartbeat/IPaddr2 start && OCF_RESOURCE_INSTANCE=pgsql ${env[*]} \
+						/usr/lib/ocf/resource.d/heartbeat/pgsql start' >>'$log.out' 2>&1")
+			echo "$result" >> "$BASE/results/agents"
+			bench_log "agents alone run $n: from IPaddr2 start: answer reaction postgres = $(cut -d' ' -f1,4,5 <<< "$result")"
+			machine_crash "$m"
+		done
+	done
 }
 
 mkdir -p "$BASE/results"
@@ -430,6 +465,7 @@ for setting in $SETTINGS; do
 	done
 	for impl in "${IMPLS[@]}"; do cluster_down "$impl"; done
 done
+[[ " ${IMPLS[*]} " = *" o "* ]] && agents_alone
 
 echo
 echo "Failover: the node holding the VIP crashes (link down, every process killed); the client asks"
@@ -449,11 +485,18 @@ for setting in $SETTINGS; do
 		done
 	done
 done
+if [ -f "$BASE/results/agents" ]; then
+	for column in 1 4 5; do
+		measure=$(echo "answer - - reaction postgres" | cut -d' ' -f$column)
+		cut -d' ' -f$column "$BASE/results/agents" > "$BASE/results/agents-$measure"
+		"$PYTHON" "$BENCH_HOME/stats.py" "$BASE/results/agents-$measure" - "agents alone (no cluster)" - "$measure"
+	done
+fi
 if [ -f "$BASE/results/idle" ]; then
 	echo
 	echo "Idle, group running, $IDLE s: the cluster daemons of each node (agents and PostgreSQL not counted)"
 	echo
-	echo "| implementation | node | processes | CPU (% of one core) | CPU time in the period | RSS |"
-	echo "|---|---|---|---|---|---|"
+	echo "| implementation | node | processes | CPU (% of one core) | CPU time in the period | RSS (sum) | PSS (sum) |"
+	echo "|---|---|---|---|---|---|---|"
 	cat "$BASE/results/idle"
 fi
