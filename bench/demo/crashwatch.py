@@ -7,7 +7,7 @@ usage: crashwatch.py [--cold] VIP LOG PATTERN PGLOG TIMEOUT -- CRASH_COMMAND...
 Every 50 ms a new probe starts (in its own thread, so a probe stuck on a dead address does not
 delay the next): TCP connect to VIP:5432, PostgreSQL startup as user postgres (trust), the
 query `select 1`, its row checked. Once the probes have answered for 1 s, LOG is read from its
-end, CRASH_COMMAND runs, and LOG is polled every 5 ms for PATTERN (lines carry 1-second
+end, CRASH_COMMAND runs (the crash is the moment it has returned), and LOG is polled every 5 ms for PATTERN (lines carry 1-second
 timestamps, so a line is stamped when it arrives). Prints one line, in seconds:
     outage detection recovery
 outage = answer to the first probe started after the crash - answer to the last probe started
@@ -142,8 +142,15 @@ def main():
     with open(log, "rb") as f, open(pglog, errors="replace") as pg:
         f.seek(0, os.SEEK_END)
         pg.seek(0, os.SEEK_END)
-        crashed = time.monotonic()
-        command = subprocess.Popen(crash)
+        if cold:
+            crashed = time.monotonic()
+            command = subprocess.Popen(crash)
+        else:
+            # the crash counts from when its command has returned: a probe started while the
+            # command was still starting would be answered by the node about to die
+            command = subprocess.Popen(crash)
+            command.wait()
+            crashed = time.monotonic()
         detected, pending = None, b""
         while time.monotonic() - crashed < timeout:
             if detected is None:
