@@ -7,20 +7,18 @@ usage: crashwatch.py [--cold] VIP LOG PATTERN PGLOG TIMEOUT -- CRASH_COMMAND...
 Every 50 ms a new probe starts (in its own thread, so a probe stuck on a dead address does not
 delay the next): TCP connect to VIP:5432, PostgreSQL startup as user postgres (trust), the
 query `select 1`, its row checked. Once the probes have answered for 1 s, LOG is read from its
-end, CRASH_COMMAND runs (the crash is the moment it has returned), and LOG is polled every 5 ms for PATTERN (lines carry 1-second
-timestamps, so a line is stamped when it arrives). Prints one line, in seconds:
-    outage detection recovery
+end, CRASH_COMMAND runs (the crash is the moment it has returned), and LOG is polled every 5 ms
+for PATTERN (lines carry 1-second timestamps, so a line is stamped when it arrives). Prints one
+line, in seconds:
+    outage detection recovery reaction postgres
 outage = answer to the first probe started after the crash - answer to the last probe started
-before it; detection =
-crash -> PATTERN; recovery = PATTERN -> first answered probe. "timeout" for what did not
-happen within TIMEOUT seconds of the crash (then the outage too is "timeout").
+before it; detection = crash -> PATTERN; recovery = PATTERN -> first answer, split by
+PostgreSQL's own log PGLOG (millisecond wall-clock times) into reaction = PATTERN -> its
+"starting PostgreSQL" line (the cluster's decisions, the VIP's start and the pgsql agent's work
+before pg_ctl) and postgres = that line -> "ready to accept connections" (its start with crash
+recovery). "timeout" for what did not happen within TIMEOUT seconds of the crash.
 --cold: nothing answers before; no waiting for answers, the outage counts from the command's
 start (which then starts the service rather than crashing it, PATTERN being its own first line).
-Two more columns split the recovery, from PostgreSQL's own log PGLOG (its lines carry
-millisecond wall-clock times): reaction = PATTERN -> PostgreSQL's "starting PostgreSQL" line
-(the cluster's decisions, the VIP's start and the pgsql agent's work before pg_ctl), and
-postgres = that line -> "ready to accept connections" (PostgreSQL's start with its crash
-recovery).
 """
 import os
 import socket

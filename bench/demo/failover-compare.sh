@@ -13,19 +13,23 @@
 #                                             "node01 IPaddr2::VIP/24/eth0 OCF::pgsql::db"
 #
 # Per run: the client asks PostgreSQL through the VIP every 50 ms (crashwatch.py); the node
-# holding the VIP fails as a machine does (its link goes down and every one of its processes
-# is killed at once); outage = last answer before -> first answer after; detection = the
+# holding the VIP fails as a machine does (its link goes down and every one of its processes is
+# killed at once); outage = last answer before -> first answer after; detection = the
 # survivor's log line ("node NODE: is dead", Corosync's "Members left: ID"); recovery =
-# detection -> first answer. The failed machine then boots again and rejoins (the group stays
-# where it is: auto_failback off, resource-stickiness). Runs alternate ours / Pacemaker /
-# heartbeat, RUNS of each per setting:
+# detection -> first answer, split by PostgreSQL's log into the cluster's reaction (->
+# "starting PostgreSQL") and PostgreSQL's own start. The failed machine then boots again and
+# rejoins (the group stays where it is: auto_failback off, resource-stickiness). Runs alternate
+# ours / Pacemaker / heartbeat, RUNS of each per setting:
 #   slow: keepalive 1 s, deadtime 5 s   vs Corosync token 5000 ms
 #   fast: keepalive 200 ms, deadtime 2 s vs Corosync token 2000 ms
 # (Corosync adds its consensus timeout, at least 1.2 x token, before it forms the new
 # membership; that is part of how it detects a failure, so it is left at its default.)
-# Before the runs of the slow setting: CPU and RSS of each node's cluster daemons over IDLE s
-# with the group running (ours: the java process; Pacemaker: corosync, pacemakerd and its
-# pacemaker-* daemons; heartbeat: its heartbeat processes; agents and PostgreSQL not counted).
+# Last, "agents alone": IPaddr2 start then pgsql start by hand on a machine with no cluster
+# software, right after a crash of PostgreSQL, timed the same way: the floor under every
+# recovery. Before the runs of the slow setting: CPU and RSS of each node's cluster daemons
+# over IDLE s with the group running (ours: the java process; Pacemaker: corosync, pacemakerd
+# and its pacemaker-* daemons; heartbeat: its heartbeat processes; agents and PostgreSQL not
+# counted).
 #
 # usage: sudo bench/demo/failover-compare.sh [RUNS]   RUNS per implementation and setting (20)
 #   IDLE=S         seconds of the idle measurement (default 60; 0 skips it)
@@ -467,6 +471,28 @@ for setting in $SETTINGS; do
 done
 [[ " ${IMPLS[*]} " = *" o "* ]] && agents_alone
 
+for setting in $SETTINGS; do
+	for impl in "${IMPLS[@]}"; do
+		for column in 1 2 3 4 5; do
+			measure=$(echo "outage detection recovery reaction postgres" | cut -d' ' -f$column)
+			cut -d' ' -f$column "$BASE/results/$impl-$setting" > "$BASE/results/$impl-$setting-$measure"
+		done
+	done
+done
+if [ -n "$SETTINGS" ]; then
+	echo
+	echo "Outage (s), min / median / p95 / max of $RUNS runs each"
+	echo
+	header="| setting |" rule="|---|"
+	for impl in "${IMPLS[@]}"; do header+=" ${LABEL[$impl]} |" rule+="---|"; done
+	echo "$header"
+	echo "$rule"
+	for setting in $SETTINGS; do
+		files=()
+		for impl in "${IMPLS[@]}"; do files+=("$BASE/results/$impl-$setting-outage"); done
+		"$PYTHON" "$BENCH_HOME/stats.py" --side-by-side "$setting" "${files[@]}"
+	done
+fi
 echo
 echo "Failover: the node holding the VIP crashes (link down, every process killed); the client asks"
 echo "PostgreSQL through the VIP every 50 ms. Seconds. outage = last answer before -> first after;"
@@ -479,7 +505,6 @@ for setting in $SETTINGS; do
 	for impl in "${IMPLS[@]}"; do
 		for column in 1 2 3 4 5; do
 			measure=$(echo "outage detection recovery reaction postgres" | cut -d' ' -f$column)
-			cut -d' ' -f$column "$BASE/results/$impl-$setting" > "$BASE/results/$impl-$setting-$measure"
 			"$PYTHON" "$BENCH_HOME/stats.py" "$BASE/results/$impl-$setting-$measure" \
 				- "${LABEL[$impl]}" "$setting" "$measure"
 		done
