@@ -18,28 +18,6 @@ TICKS=$(getconf CLK_TCK)
 start_pairs 200ms 600ms 1 10
 sleep 10
 
-# cpu_ticks PID...: utime + stime of the processes (all their threads)
-cpu_ticks() {
-	local p total=0 stat
-	for p in "$@"; do
-		stat=$(cat "/proc/$p/stat" 2>/dev/null) || continue
-		stat=${stat##*) }    # fields after the command name, which may hold spaces
-		read -r -a fields <<< "$stat"
-		total=$((total + fields[11] + fields[12]))
-	done
-	echo "$total"
-}
-
-# rss_kb PID...: summed VmRSS
-rss_kb() {
-	local p total=0 kb
-	for p in "$@"; do
-		kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null)
-		total=$((total + ${kb:-0}))
-	done
-	echo "$total"
-}
-
 declare -A PIDS START
 for tag in "${TAGS[@]}"; do
 	for i in 1 2; do

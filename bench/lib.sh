@@ -17,7 +17,8 @@ REPO_HOME=$(dirname "$BENCH_HOME")
 REAL_HB=/usr/libexec/heartbeat/heartbeat
 PYTHON=$(command -v /usr/bin/python3 || command -v python3)
 SECRET=jhbb-bench-key
-NS_PREFIX=jhbb-
+BENCH_NET=${BENCH_NET:-10.253}   # pair_up's addresses: BENCH_NET.SUBNET.N
+NS_PREFIX=${NS_PREFIX:-jhbb-}   # bench/demo sets its own
 BENCH_PIDS=()       # processes started by the script outside the namespaces (load, holders)
 BENCH_NAMESPACES=()
 BENCH_LINKS=()
@@ -92,21 +93,24 @@ bench_cleanup() {
 	exit "$status"
 }
 
-# pair_up TAG SUBNET: bridge jhbb-br-TAG, namespaces jhbb-TAG1/2 with eth0 10.253.SUBNET.1/.2
+# pair_up TAG SUBNET [SUFFIX...]: bridge ${NS_PREFIX}br-TAG, a namespace ${NS_PREFIX}TAGSUFFIX per
+# suffix (default 1 2) with eth0 $BENCH_NET.SUBNET.1, .2, ...
 pair_up() {
-	local tag=$1 subnet=$2 i ns br=${NS_PREFIX}br-$1
+	local tag=$1 subnet=$2 i=0 suffix ns br=${NS_PREFIX}br-${1%-} suffixes; shift 2
+	suffixes=("$@"); [ $# -gt 0 ] || suffixes=(1 2)
 	ip link add "$br" type bridge forward_delay 0 stp_state 0 || bench_die "cannot create bridge $br"
 	BENCH_LINKS+=("$br")
 	ip link set "$br" up
-	for i in 1 2; do
-		ns=$NS_PREFIX$tag$i
+	for suffix in "${suffixes[@]}"; do
+		i=$((i + 1))
+		ns=$NS_PREFIX$tag$suffix
 		ip netns add "$ns" || bench_die "cannot create namespace $ns"
 		BENCH_NAMESPACES+=("$ns")
 		ip link add "$ns" type veth peer name "${ns}p" || bench_die "cannot create veth $ns"
 		BENCH_LINKS+=("$ns")
 		ip link set "${ns}p" netns "$ns"
 		ip -n "$ns" link set "${ns}p" name eth0
-		ip -n "$ns" addr add "10.253.$subnet.$i/24" brd + dev eth0
+		ip -n "$ns" addr add "$BENCH_NET.$subnet.$i/24" brd + dev eth0
 		ip -n "$ns" link set eth0 up
 		ip -n "$ns" link set lo up
 		ip link set "$ns" master "$br" up
@@ -125,8 +129,8 @@ ha_cf() {
 		warntime $5
 		deadtime $6
 		initdead $7
-		ucast eth0 10.253.$subnet.1
-		ucast eth0 10.253.$subnet.2
+		ucast eth0 $BENCH_NET.$subnet.1
+		ucast eth0 $BENCH_NET.$subnet.2
 		node $NS_PREFIX${tag}1 $NS_PREFIX${tag}2
 		auto_failback on
 		crm no
@@ -150,8 +154,8 @@ ours_configure() {
 		mkdir -p "$d/etc" "$d/state"
 		{
 			ha_cf o 1 "$d" "$@"
-			echo "nodeaddr ${NS_PREFIX}o1 10.253.1.1"
-			echo "nodeaddr ${NS_PREFIX}o2 10.253.1.2"
+			echo "nodeaddr ${NS_PREFIX}o1 $BENCH_NET.1.1"
+			echo "nodeaddr ${NS_PREFIX}o2 $BENCH_NET.1.2"
 		} > "$d/etc/ha.cf"
 		write_authkeys "$d/etc"
 	done
@@ -231,6 +235,86 @@ real_start() {
 }
 
 real_status() { real_inside "$1" cl_status nodestatus "$2" 2>/dev/null; }
+
+# --- machines (bench/demo) -------------------------------------------------------------
+# A machine is a holder process inside a network namespace that is pid 1 of its own pid, mount,
+# UTS and IPC namespaces, with fresh tmpfs on /run and /dev/shm and the node's "disk" bound over
+# fixed paths. Killing its pid 1 with SIGKILL makes the kernel kill every process of the
+# machine at once, as a power failure would; booting it again gives a new, empty /run, /dev/shm
+# and process table. Each machine numbers its processes from its own FIRSTPID, so a pid read
+# from a file another machine wrote (postmaster.pid in a shared data directory) does not name a
+# process here by chance.
+
+# machine_boot NAME NETNS HOSTNAME FIRSTPID [SRC:DST...]: pid 1 (host pid) in $BASE/NAME/init
+machine_boot() {
+	local name=$1 netns=$2 host=$3 firstpid=$4 d=$BASE/$1 b binds="" init=""; shift 4
+	for b in "$@"; do binds+="mount --bind '${b%%:*}' '${b#*:}' && "; done
+	mkdir -p "$d"
+	detach "$d/unshare" ip netns exec "$netns" unshare --pid --fork --mount --mount-proc --uts --ipc \
+		--propagation private bash -c "echo $firstpid > /proc/sys/kernel/ns_last_pid &&
+			mount -t tmpfs -o mode=755 tmpfs /run && mount -t tmpfs -o mode=1777 tmpfs /dev/shm &&
+			$binds hostname '$host' && exec $PYTHON '$BENCH_HOME/reaper.py'" </dev/null >"$d/machine.out" 2>&1
+	for _ in $(seq 100); do
+		init=$(cat "/proc/$(cat "$d/unshare")/task/$(cat "$d/unshare")/children" 2>/dev/null | xargs)
+		[ -n "$init" ] && [ "$(nsenter -t "$init" -u uname -n 2>/dev/null)" = "$host" ] && break
+		init=""
+		sleep 0.05
+	done
+	[ -n "$init" ] || bench_die "machine $name did not boot: $(cat "$d/machine.out")"
+	echo "$init" > "$d/init"
+}
+
+# machine_run NAME COMMAND...: runs COMMAND inside the machine
+machine_run() {
+	local name=$1; shift
+	nsenter -t "$(cat "$BASE/$name/init")" -m -u -i -n -p -- "$@"
+}
+
+# machine_detach NAME PIDFILE COMMAND...: COMMAND inside the machine, in the background (detach)
+machine_detach() {
+	local name=$1 pidfile=$2; shift 2
+	detach "$pidfile" nsenter -t "$(cat "$BASE/$name/init")" -m -u -i -n -p -- "$@"
+}
+
+# machine_crash NAME: every process of the machine killed at once
+machine_crash() {
+	local d=$BASE/$1
+	kill -9 "$(cat "$d/init")" 2>/dev/null
+	wait_gone 10 "$(cat "$d/unshare")"
+}
+
+# cpu_ticks PID...: utime + stime of the processes (all their threads), in clock ticks
+cpu_ticks() {
+	local p total=0 stat fields
+	for p in "$@"; do
+		stat=$(cat "/proc/$p/stat" 2>/dev/null) || continue
+		stat=${stat##*) }    # fields after the command name, which may hold spaces
+		read -r -a fields <<< "$stat"
+		total=$((total + fields[11] + fields[12]))
+	done
+	echo "$total"
+}
+
+# rss_kb PID...: summed VmRSS
+rss_kb() {
+	local p total=0 kb
+	for p in "$@"; do
+		kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null)
+		total=$((total + ${kb:-0}))
+	done
+	echo "$total"
+}
+
+# pss_kb PID...: summed Pss (/proc/PID/smaps_rollup), each shared page counted once over all
+# the processes sharing it, so the sum does not overstate processes of one program
+pss_kb() {
+	local p total=0 kb
+	for p in "$@"; do
+		kb=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null)
+		total=$((total + ${kb:-0}))
+	done
+	echo "$total"
+}
 
 # --- both ------------------------------------------------------------------------------
 

@@ -3,7 +3,6 @@ package org.jheartbeat.daemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -99,7 +98,8 @@ final class LocalResources implements AutoCloseable {
         if (Files.notExists(temp)) {
             Files.createDirectories(temp);
             if (locations.stateDir().equals(Locations.DEFAULT_STATE_DIR)) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-t"));
+                // 1755 as Debian's tmpfiles.d entry makes it; PosixFilePermissions has no sticky bit
+                Files.setAttribute(temp, "unix:mode", 01755);
             }
         }
         return temp;
