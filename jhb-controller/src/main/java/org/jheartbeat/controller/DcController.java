@@ -78,6 +78,7 @@ final class DcController {
     private TransitionExecutor executor;
     /** The CIB version the transition under way was computed from. */
     private CibVersion scheduledFrom;
+    private String scheduledQuorum = "";
     private boolean scheduleQueued;
     private boolean stalled;
     /** The transition ends aborted by a failed fencing: the next one waits {@link #FENCE_RETRY}. */
@@ -393,17 +394,29 @@ final class DcController {
 
     /** The CIB changed: anyone's change but ours is a reason to look again. */
     void cibChanged(CibChanged change) {
-        if (!active || ownVersions.remove(change.to())) {
+        if (!active || ownVersions.remove(change.to()) || onlyNamesTheDc(change)) {
             return;
         }
         stalled = false;
-        if (!StatusUpdates.nodeHistories(change.snapshot()).equals(nodeHistories)) {
+        if (change.sections().contains("status")
+                && !StatusUpdates.nodeHistories(change.snapshot()).equals(nodeHistories)) {
             // a whole CIB taken from another node (a partition that merged) brought its own view of
             // the nodes and their resources: only the nodes themselves can say what runs there
             LOG.info("The status section of CIB {} is not the one written here: asking every node again", change.to());
             startJoin(view.members());
         }
         requestSchedule(change.to(), "the CIB changed to " + change.to() + " (" + String.join(", ", change.sections()) + ")");
+    }
+
+    /**
+     * A change of the root's attributes alone that leaves {@code have-quorum} as the transition under
+     * way read it: the DC's name written on a takeover, which the scheduler does not read. Taken for
+     * news, it aborted every takeover's first transition, and with the status section compared
+     * while this DC's own join write was still queued, it started the join again.
+     */
+    private boolean onlyNamesTheDc(CibChanged change) {
+        return change.sections().equals(Set.of("cib")) && executor != null && !executor.finished()
+                && change.snapshot().root().getAttribute("have-quorum").equals(scheduledQuorum);
     }
 
     /**
@@ -455,6 +468,7 @@ final class DcController {
         }
         Instant now = loop.clock().wallTime();
         scheduledFrom = document.version();
+        scheduledQuorum = document.root().getAttribute("have-quorum");
         try {
             transition = Scheduler.schedule(document, now);
         } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
 
 /**
  * The DC and a CIB that, as the daemon's does, answers queries from memory but tells of a change
@@ -41,7 +42,8 @@ class DcStaleChangeTest {
     private final EventLoop crmd = sim.newLoop("node1/crmd");
     private final EventLoop cibLoop = sim.newLoop("node1/cib");
     private final EventLoop disk = sim.newLoop("node1/disk");
-    private final CibService cib = new CibService(cibLoop, TestCibs.twoNodesOneGroup(""), document -> { },
+    private final CibService cib = new CibService(cibLoop,
+            withRootAttribute(TestCibs.twoNodesOneGroup(""), "dc-uuid", "node2"), document -> { },
             write -> disk.schedule(DISK, write));
     private final List<HaMessage> sent = new ArrayList<>();
     private final DcController dc = new DcController("node1", crmd, cib, (to, message) -> sent.add(message));
@@ -90,6 +92,32 @@ class DcStaleChangeTest {
         assertThat(messages()).anyMatch(line -> line.startsWith("Transition 0 aborted: the CIB changed to"));
     }
 
+    /** node1 takes over from node2: the CIB names node2 as the DC until node1's name is written. */
+    @Test
+    void theDcsNameWrittenOnATakeoverNeitherAbortsTheTransitionNorStartsTheJoinAgain() {
+        becomeDcAndJoinBoth();
+        sim.runFor(Duration.ofSeconds(1));
+        assertThat(messages()).anyMatch(line -> line.startsWith("Transition 0: "));
+
+        cib.change(document -> withRootAttribute(document, "dc-uuid", "node1"));
+        sim.runFor(Duration.ofSeconds(1));
+
+        assertThat(messages()).noneMatch(line -> line.contains("aborted") || line.contains("asking every node again"));
+    }
+
+    @Test
+    void quorumLostOnTheRootAbortsTheTransition() {
+        becomeDcAndJoinBoth();
+        sim.runFor(Duration.ofSeconds(1));
+        assertThat(messages()).anyMatch(line -> line.startsWith("Transition 0: "));
+
+        cib.change(document -> withRootAttribute(document, "have-quorum", "0"));
+        sim.runFor(Duration.ofSeconds(1));
+
+        assertThat(messages()).anyMatch(line -> line.startsWith("Transition 0 aborted: the CIB changed to"))
+                .noneMatch(line -> line.contains("asking every node again"));
+    }
+
     /** node1 becomes the DC of node1 and node2, and both answer its join with no resource history. */
     private void becomeDcAndJoinBoth() {
         crmd.execute(() -> dc.viewChanged(new View(1, new TreeSet<>(List.of("node1", "node2")), true, "node1")));
@@ -108,6 +136,13 @@ class DcStaleChangeTest {
     private static HaMessage state(long join) {
         return ControllerMessages.to(ControllerMessages.STATE, "node1").decimal("join", join).string("dc", "node1")
                 .string("shutdown", "false").binary("lrm", "<lrm_resources/>".getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    private static CibDocument withRootAttribute(CibDocument document, String name, String value) {
+        Document copy = CibXml.copy(document.dom());
+        copy.getDocumentElement().setAttribute(name, value);
+        copy.getDocumentElement().setAttribute("num_updates", Long.toString(document.version().nextUpdate().numUpdates()));
+        return CibDocument.of(copy);
     }
 
     private static CibDocument withOption(CibDocument document) {
