@@ -452,7 +452,10 @@ start_pdu() {
 pdu_hosts() { ip netns exec "$(ns node01)" env pdu_host="${addr[client]}" "$STONITH_EXTERNAL_PATH/netns-pdu" gethosts 2>/dev/null; }
 
 # The start of an event: its time (t_event, epoch ms) and the PDU log's length before it.
-mark() { t_event=$(now_ms); pdu_mark=$(wc -l < "$work/pdu.log" 2>/dev/null || echo 0); }
+mark() {
+    t_event=$(now_ms) pdu_mark=0
+    if [ -f "$work/pdu.log" ]; then pdu_mark=$(wc -l < "$work/pdu.log"); fi
+}
 
 both_since() { awk -v since="$1" '$2 == "BOTH" && $1 >= since' "$work/postgres-where.log" | wc -l; }
 
@@ -479,7 +482,7 @@ takeover() {
     fi
     say "[$run] crm_mon -1 on $survivor"
     at "$survivor" crm_mon -1 | sed -n '/^Node:/,$p' | sed 's/^/    /'
-    say "[$run] The takeover in the logs ($work/node0N/ha-log, $work/pdu.log)"
+    say "[$run] The takeover in the logs ($work/node0N/ha-log$([ $fencing = no ] || echo ", $work/pdu.log"))"
     log_since "$t_event" "node $lost: is dead\|Taking over as DC\|Node $lost left\|Transition .* actions\|[Ff]encing\|fenced\|_start_0 .*confirmed"
     if [ $fencing = yes ]; then tail -n +"$((pdu_mark + 1))" "$work/pdu.log" | sed 's/^/    pdu: /'; fi
     missing=$(lost_rows "$t_event")
