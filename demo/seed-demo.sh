@@ -23,9 +23,10 @@
 # and .12, client .100, VIP .50), JHB_DEMO_KEEPALIVE / JHB_DEMO_DEADTIME (detection settings),
 # JHB_DEMO_KEEP=1 (keep the work directory, printed at the start, with every log).
 #
-# The script checks itself and exits 1 when an assertion fails: the group came back on the
-# other node, PostgreSQL never ran in both nodes' namespaces at once (sampled every 20 ms),
-# and every row whose INSERT the client saw acknowledged is still there afterwards.
+# The script checks itself and exits 1 when an assertion fails: after each takeover the lost node
+# was fenced first (not in v1 mode, which has no fencing) and the group came back on the other
+# node; PostgreSQL never ran in both nodes' namespaces at once (sampled every 20 ms); every row
+# whose INSERT the client saw acknowledged is still there afterwards.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 demo=$root/demo
