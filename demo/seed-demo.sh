@@ -2,46 +2,67 @@
 # The demo of the user's document, for real: two nodes node01 and node02 in network namespaces on
 # a bridge, a client in a third namespace, our heartbeat on both, and a group of the shared disk
 # (ocf:heartbeat:Filesystem), a virtual IP (ocf:heartbeat:IPaddr2) and Debian's PostgreSQL 15
-# (ocf:heartbeat:pgsql), then a failover experiment measured from the client. Needs root
+# (ocf:heartbeat:pgsql), fenced by a power switch (demo/stonith/netns-pdu) in the client's
+# namespace; then a failover experiment measured from the client: the active node's daemon killed,
+# the active machine crashed, its link cut, PostgreSQL killed, standby moves. Needs root
 # (namespaces, the postgres user). README: "The node01/node02 demo".
 #
-#   demo/seed-demo.sh [--style pacemaker|hb21|both] [--ci] [--link-cut]
+#   demo/seed-demo.sh [--style pacemaker|hb21|both] [--ci]
+#   demo/seed-demo.sh --v1 [--auto-failback on|off] [--ci]
 #   demo/seed-demo.sh --cleanup        removes what an interrupted run left (namespaces, links)
 #
 # --style   the form of cib.xml: pacemaker (current Pacemaker, default), hb21 (the Heartbeat 2.1
 #           form of the 2007 talk, upgraded by our CIB when it reads it), both (one run each)
-# --ci      keepalive 200ms / deadtime 2 s (else 500ms / 3 s) and both styles; bin/test runs it
-# --link-cut  the step that cuts the active node's link (ip link set VETH down): reserved; it needs
-#           fencing, which the demo does not configure yet (stonith-enabled=false), so it refuses
+# --v1      Heartbeat v1 mode instead: crm off and an haresources line (demo/resource.d), no fencing
+# --auto-failback  v1's auto_failback (default on)
+# --ci      keepalive 200ms / deadtime 2 s (else 500ms / 3 s); both styles, then --v1 with
+#           auto_failback on; bin/test runs it
 #
 # Environment: JHB_DEMO_NS_PREFIX (prefix of the namespace, bridge and veth names; default none,
 # so the namespaces are node01, node02, client), JHB_DEMO_SUBNET (default 10.250.0: nodes .11
 # and .12, client .100, VIP .50), JHB_DEMO_KEEPALIVE / JHB_DEMO_DEADTIME (detection settings),
 # JHB_DEMO_KEEP=1 (keep the work directory, printed at the start, with every log).
 #
-# The script checks itself and exits 1 when an assertion fails: the group came back on the
-# other node, PostgreSQL never ran in both nodes' namespaces at once (sampled every 20 ms),
-# and every row whose INSERT the client saw acknowledged is still there afterwards.
+# The script checks itself and exits 1 when an assertion fails: after each takeover the lost node
+# was fenced first (not in v1 mode, which has no fencing) and the group came back on the other
+# node; PostgreSQL never ran in both nodes' namespaces at once (sampled every 20 ms); every row
+# whose INSERT the client saw acknowledged is still there afterwards.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 demo=$root/demo
 pgbin=/usr/lib/postgresql/15/bin
+# where the daemons (and crm_verify) find the PDU's plugin, external/netns-pdu
+export STONITH_EXTERNAL_PATH=$demo/stonith/external
+daemon_env=()    # more of the daemons' environment (v1: HA_RESOURCEDIR)
 
-usage() { sed -n '8,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '10,25p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
-styles=pacemaker ci=no link_cut=no cleanup_only=no
+styles=pacemaker style_set=no v1=no auto_failback=on failback_set=no ci=no cleanup_only=no
 while [ $# -gt 0 ]; do
     case "$1" in
         --style) [ $# -ge 2 ] || usage
             case "$2" in pacemaker|hb21) styles=$2 ;; both) styles="pacemaker hb21" ;; *) usage ;; esac
-            shift 2 ;;
-        --ci) ci=yes; styles="pacemaker hb21"; shift ;;
-        --link-cut) link_cut=yes; shift ;;
+            style_set=yes; shift 2 ;;
+        --v1) v1=yes; shift ;;
+        --auto-failback) [ $# -ge 2 ] || usage
+            case "$2" in on|off) auto_failback=$2 ;; *) echo "seed-demo: --auto-failback takes on or off, not '$2'" >&2; usage ;; esac
+            failback_set=yes; shift 2 ;;
+        --ci) ci=yes; shift ;;
         --cleanup) cleanup_only=yes; shift ;;
         -h|--help) usage ;;
         *) echo "seed-demo: unknown argument '$1'" >&2; usage ;;
     esac
 done
+if [ $v1 = yes ] && [ $style_set = yes ]; then
+    echo "seed-demo: --style chooses the form of cib.xml, which --v1 does not load (the CIB comes from haresources)" >&2; exit 2
+fi
+if [ $failback_set = yes ] && [ $v1 = no ]; then
+    echo "seed-demo: --auto-failback is a Heartbeat v1 setting: use it with --v1" >&2; exit 2
+fi
+# the runs: a style of cib.xml each, "v1" for Heartbeat v1 mode
+if [ $v1 = yes ]; then runs=v1
+elif [ $ci = yes ]; then runs="pacemaker hb21 v1"
+else runs=$styles; fi
 
 prefix=${JHB_DEMO_NS_PREFIX-}
 subnet=${JHB_DEMO_SUBNET:-10.250.0}
@@ -136,14 +157,6 @@ if [ -n "$left" ]; then
     exit 1
 fi
 
-# The link-cut step of issue 7 needs fencing: a node whose link is cut keeps its resources, and
-# without STONITH the survivor would start them too (two PostgreSQL servers on one data
-# directory). Until fencing exists the demo runs with stonith-enabled=false and refuses the step.
-if [ $link_cut = yes ]; then
-    die "--link-cut needs fencing, which this demo does not configure yet (stonith-enabled=false): a node
-    whose link is cut would keep PostgreSQL running while the other starts it on the same data directory"
-fi
-
 prerequisites() {
     local need=()
     [ -x $pgbin/pg_ctl ] || need+=(postgresql)
@@ -188,14 +201,29 @@ machine_up() {
     ip link set "$(veth $n)" master "$bridge" up
 }
 
-# A machine losing power: every process killed at once, and its kernel's network state gone with
-# its namespace (the virtual IP it held no longer answers ARP: the survivor's is the only one),
-# its /run too, where the agents kept their state.
+# A machine losing power: every process killed at once, and its kernel's network state gone (its
+# interface down without addresses: the virtual IP it held no longer answers ARP, the survivor's
+# is the only one). The namespace stays, as the machine does: the PDU's outlet is wired to it.
 machine_crash() {
     local n=$1
     kill_namespace "$(ns $n)"
-    ip netns del "$(ns $n)"
+    ip -n "$(ns $n)" addr flush dev eth0
+    ip -n "$(ns $n)" link set eth0 down
+}
+
+# A machine booting after a crash or after the PDU switched it off: its cable back in (a cut link
+# restored), its own address only (the PDU's "on" already did that when it fenced), its /run empty
+# (where the agents keep their state and PostgreSQL its socket), and its heartbeat started.
+machine_boot() {
+    local n=$1
+    ip link set "$(veth $n)" up
+    if ! ip -n "$(ns $n)" -4 -o addr show dev eth0 | grep -q " ${addr[$n]}/"; then
+        ip -n "$(ns $n)" addr add "${addr[$n]}/24" brd + dev eth0
+    fi
+    ip -n "$(ns $n)" link set eth0 up
     rm -rf "$work/$n/state/rsctmp"
+    find "$work/$n/run" -mindepth 1 -delete
+    start_node "$n"
 }
 
 # The "shared storage": one data directory both nodes reach. A node mounts it (a bind mount,
@@ -219,9 +247,14 @@ EOF
     echo "host all all $subnet.0/24 trust" >> "$work/disk/pgdata/pg_hba.conf"
 }
 
+# ha.cf, logd.cf and authkeys of node $1; with $2 = v1, crm off and auto_failback (run_v1 adds
+# haresources)
 configure_node() {
-    local n=$1 dir=$work/$1
-    mkdir -p "$dir/etc" "$dir/state"
+    local n=$1 dir=$work/$1 crm=on
+    mkdir -p "$dir/etc" "$dir/state" "$dir/run"
+    chown postgres:postgres "$dir/run"
+    if [ "$2" = v1 ]; then crm="off
+auto_failback $auto_failback"; fi
     cat > "$dir/etc/ha.cf" <<EOF
 # $n of the seed demo (network namespace $(ns $n), eth0 ${addr[$n]})
 use_logd yes
@@ -231,7 +264,7 @@ initdead 12
 udpport 694
 bcast eth0
 node ${nodes[*]}
-crm on
+crm $crm
 EOF
     cat > "$dir/etc/logd.cf" <<EOF
 logfile $dir/ha-log
@@ -241,10 +274,16 @@ EOF
     install -m 600 "$work/authkeys" "$dir/etc/authkeys"
 }
 
+# The daemon runs in a mount namespace of its own (ip netns exec makes one), where the node's own
+# run directory is mounted over the socket directory the CIB names: each machine has its own
+# /run/postgresql, so the socket lock file a killed postmaster leaves does not stop the other
+# node's (the dead pid may not be reaped yet when the survivor starts PostgreSQL).
 start_node() {
     local n=$1
     # in a subshell, so that this shell does not report the daemon's death when the node crashes
-    (ip netns exec "$(ns $n)" setsid "$root/bin/heartbeat" --config-dir "$work/$n/etc" --state-dir "$work/$n/state" \
+    (ip netns exec "$(ns $n)" env "${daemon_env[@]}" setsid sh -c 'mount --bind "$1" "$2" && shift 2 && exec "$@"' \
+        sh "$work/$n/run" "$work/sock" \
+        "$root/bin/heartbeat" --config-dir "$work/$n/etc" --state-dir "$work/$n/state" \
         --node-name "$n" >> "$work/$n/stdout" 2>&1 < /dev/null &)
     # its log, each line stamped when it arrives: the log's own times are to the second
     if [ ! -f "$work/$n/ha-log.stamped" ]; then stamp_log "$work/$n/ha-log" "$work/$n/ha-log.stamped"; fi
@@ -268,14 +307,18 @@ wait_for() {
 
 both_members() { local n=$1; [ "$(at "$n" crm_node -p 2>/dev/null | wc -w)" = 2 ]; }
 
-# The node running the whole group (each member started), else fails.
+# The group's members: the ids of cib.xml, or those v1 mode generates from the haresources line
+rsc_disk=disk rsc_vip=vip rsc_pg=pgsql
+
+# The node running the whole group (each member started), as the first daemon that answers sees
+# it (a dead or fenced node's does not), else fails.
 group_node() {
     local n on r any
     for any in node01 node02; do
-        on=$(at "$any" crm_resource -W -r pgsql 2>/dev/null) || continue
+        on=$(at "$any" crm_resource -W -r "$rsc_pg" 2>/dev/null) || continue
         [ "$(echo "$on" | grep -c 'is running on')" = 1 ] || return 1
         n=${on##* }
-        for r in disk vip; do at "$any" crm_resource -W -r "$r" 2>/dev/null | grep -qx "resource $r is running on: $n" || return 1; done
+        for r in "$rsc_disk" "$rsc_vip"; do at "$any" crm_resource -W -r "$r" 2>/dev/null | grep -qx "resource $r is running on: $n" || return 1; done
         echo "$n"
         return 0
     done
@@ -287,7 +330,8 @@ group_on() { [ "$(group_node)" = "$1" ]; }
 other() { if [ "$1" = node01 ]; then echo node02; else echo node01; fi; }
 
 write_cib() {
-    sed -e "s|@WORK@|$work|g" -e "s|@VIP@|$vip|g" -e "s|@PGBIN@|$pgbin|g" "$demo/seed-cib.$1.xml" > "$work/cib.xml"
+    sed -e "s|@WORK@|$work|g" -e "s|@VIP@|$vip|g" -e "s|@PGBIN@|$pgbin|g" -e "s|@CLIENT@|${addr[client]}|g" \
+        "$demo/seed-cib.$1.xml" > "$work/cib.xml"
 }
 
 # Loads cib.xml into the running cluster, section by section: the nodes and the status stay the
@@ -343,7 +387,8 @@ wait_answering() {
     done
 }
 
-stamp_of() { awk -v p="$2" 'index($0, p) { print $1; exit }' "$1"; }
+# When the first line containing $3 reached log $1 (a stamped one) from the time $2 (epoch ms) on.
+stamp_since() { awk -v since="$2" -v p="$3" '$1 >= since && index($0, p) { print $1; exit }' "$1"; }
 
 # Rows whose INSERT was acknowledged before $1 (epoch ms), missing from the table now.
 lost_rows() {
@@ -358,24 +403,123 @@ check() { if [ "$2" = yes ]; then echo "    [ok]   $1"; else echo "    [FAIL] $1
 
 clock() { date -u -d "@$(( $1 / 1000 )).$(printf '%03d' $(( $1 % 1000 )))" +%H:%M:%S.%3N; }
 
-run_style() {
-    local style=$1 active survivor t_crash t_dead t_kill t o d lost
+# The figures of a run, in the order they were measured, for its summary line.
+figure_names=()
+declare -A figures=()
+record() { figure_names+=("$1"); figures[$1]=$2; }
+summary() {
+    local name line="seed-demo: summary style=$1 keepalive=$keepalive deadtime=${deadtime}s"
+    for name in "${figure_names[@]}"; do line+=" $name=${figures[$name]}"; done
+    echo "$line"
+}
+
+# The machines, the data directory, each node's configuration and the watcher, for run $1 (a
+# style of cib.xml, or v1).
+setup() {
+    local run=$1 n
     work=$(mktemp -d "/tmp/jhb-seed-demo.${prefix}XXXXXX")
     chmod 755 "$work"
+    figure_names=() figures=() standby_outages=()
     (umask 077; printf 'auth 1\n1 sha1 %s\n' "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$work/authkeys")
-    say "[$style] Two nodes in network namespaces $(ns node01) (${addr[node01]}) and $(ns node02) (${addr[node02]}), client $(ns client) (${addr[client]}), bridge $bridge; work dir $work"
+    say "[$run] Two nodes in network namespaces $(ns node01) (${addr[node01]}) and $(ns node02) (${addr[node02]}), client $(ns client) (${addr[client]}), bridge $bridge; work dir $work"
     network
     postgres_data
-    for n in "${nodes[@]}"; do configure_node "$n"; done
+    for n in "${nodes[@]}"; do configure_node "$n" "$run"; done
     note "ha.cf of node01 (keepalive $keepalive, deadtime $deadtime):"
     sed 's/^/        /' "$work/node01/etc/ha.cf"
     note "logd.cf: $(tr '\n' ';' < "$work/node01/etc/logd.cf")  authkeys: mode $(stat -c %a "$work/node01/etc/authkeys")"
     python3 "$demo/seed-demo.py" watch "$(ns node01),$(ns node02)" "$work/postgres-where.log" &
     helpers+=($!)
+}
+
+# Both daemons at once, and both members of the cluster before anything is placed: a node the
+# configuration names but the cluster never saw would be fenced at startup.
+start_cluster() {
+    local n
     for n in "${nodes[@]}"; do start_node "$n"; done
     for n in "${nodes[@]}"; do wait_for "$n seeing both nodes" 60 both_members "$n"; done
+}
+
+# The power switch, in the client's namespace: a node reaches it over its own link only, so a node
+# cut off cannot switch the other off. Started before the cluster: it records each node's boot
+# addresses (its "on" restores those, without a virtual IP added since).
+start_pdu() {
+    ip netns exec "$(ns client)" "$demo/stonith/netns-pdu" --listen "${addr[client]}:7070" \
+        --outlet "node01=$(ns node01)" --outlet "node02=$(ns node02)" 2>> "$work/pdu.log" &
+    helpers+=($!)
+    wait_for "the PDU answering" 10 pdu_hosts
+    note "the PDU at ${addr[client]}:7070, asked from node01's namespace by the plugin (external/netns-pdu gethosts): $(pdu_hosts | tr '\n' ' ')"
+}
+pdu_hosts() { ip netns exec "$(ns node01)" env pdu_host="${addr[client]}" "$STONITH_EXTERNAL_PATH/netns-pdu" gethosts 2>/dev/null; }
+
+# The start of an event: its time (t_event, epoch ms) and the PDU log's length before it.
+mark() {
+    t_event=$(now_ms) pdu_mark=0
+    if [ -f "$work/pdu.log" ]; then pdu_mark=$(wc -l < "$work/pdu.log"); fi
+}
+
+both_since() { awk -v since="$1" '$2 == "BOTH" && $1 >= since' "$work/postgres-where.log" | wc -l; }
+
+yes_no() { if "$@"; then echo yes; else echo no; fi; }
+
+# After event $1 (marked) took node $2 away: the group on $3, the outage, detection and fencing
+# times, crm_mon and the log lines of the takeover, and the checks. With fencing, the lines of the
+# DC fencing the lost node and of the PDU switching it off.
+takeover() {
+    local event=$1 lost=$2 survivor=$3 o b a t_dead t_fenced missing both
+    wait_for "the group on $survivor" 120 group_on "$survivor"
+    wait_answering "$t_event" 60
+    read -r o b a <<< "$(outage "$t_event")"
+    t_dead=$(stamp_since "$work/$survivor/ha-log.stamped" "$t_event" "node $lost: is dead")
+    note "last answer $(clock "$b"), first answer from $survivor $(clock "$a"): outage $o ms"
+    record "${event}_outage_ms" "$o"
+    record "${event}_detection_ms" $(( ${t_dead:-0} - t_event ))
+    if [ $fencing = yes ]; then
+        t_fenced=$(stamp_since "$work/$survivor/ha-log.stamped" "$t_event" "Node $lost was fenced")
+        note "$lost declared dead after $(( ${t_dead:-0} - t_event )) ms (deadtime ${deadtime}s), switched off by the PDU $(( ${t_fenced:-0} - ${t_dead:-0} )) ms later; the group started $(( a - ${t_fenced:-0} )) ms after that"
+        record "${event}_fencing_ms" $(( ${t_fenced:-0} - ${t_dead:-0} ))
+    else
+        note "$lost declared dead after $(( ${t_dead:-0} - t_event )) ms (deadtime ${deadtime}s)"
+    fi
+    say "[$run] crm_mon -1 on $survivor"
+    at "$survivor" crm_mon -1 | sed -n '/^Node:/,$p' | sed 's/^/    /'
+    say "[$run] The takeover in the logs ($work/node0N/ha-log$([ $fencing = no ] || echo ", $work/pdu.log"))"
+    log_since "$t_event" "node $lost: is dead\|Taking over as DC\|Node $lost left\|Transition .* actions\|[Ff]encing\|fenced\|_start_0 .*confirmed"
+    if [ $fencing = yes ]; then tail -n +"$((pdu_mark + 1))" "$work/pdu.log" | sed 's/^/    pdu: /'; fi
+    missing=$(lost_rows "$t_event")
+    both=$(both_since "$t_event")
+    note "$(wc -l < "$work/acked.ids") rows acknowledged before, $missing of them missing after the failover"
+    if [ $fencing = yes ]; then check "$lost was fenced before the group started on $survivor" "$(yes_no [ -n "$t_fenced" ])"; fi
+    check "the group came back on the other node ($survivor)" "$(yes_no group_on "$survivor")"
+    check "PostgreSQL never ran in both namespaces since the event ($both samples with both)" "$(yes_no [ "$both" = 0 ])"
+    check "no acknowledged row lost in the failover ($(wc -l < "$work/acked.ids") rows)" "$(yes_no [ "$missing" = 0 ])"
+}
+
+# Node $1 boots again and its heartbeat rejoins; the group settles on $2 (where it runs, or its
+# home node with v1's auto_failback on). Records $3_outage_ms: the client's outage meanwhile.
+rejoin() {
+    local n=$1 expect=$2 t
+    t=$(now_ms)
+    machine_boot "$n"
+    wait_for "$n rejoining" 60 both_members "$(other "$n")"
+    sleep "$deadtime"
+    wait_for "the group on $expect" 60 group_on "$expect"
+    # a group that moved back (v1's auto_failback on) may not answer yet
+    if [ "$(outage "$t" | awk '{print $1}')" != 0 ]; then wait_answering "$t" 60; fi
+    record "${3}_outage_ms" "$(outage "$t" | awk '{print $1}')"
+    note "$n rejoined; the group is on $(group_node); the client's outage meanwhile: ${figures[${3}_outage_ms]} ms"
+    check "the group is on $expect after $n rejoined" "$(yes_no group_on "$expect")"
+}
+
+# The experiment with cib.xml in the form of style $1 (pacemaker, hb21), fencing on.
+run_style() {
+    local style=$1 run=$1 active survivor o b a
+    fencing=yes
+    setup "$style"
+    start_pdu
+    start_cluster
     write_cib "$style"
-    say "[$style] cib.xml ($style form, demo/seed-cib.$style.xml): a group of Filesystem (the shared disk), IPaddr2 $vip, pgsql"
+    say "[$style] cib.xml ($style form, demo/seed-cib.$style.xml): a group of Filesystem (the shared disk), IPaddr2 $vip, pgsql; stonith-enabled, the PDU as stonith:external/netns-pdu"
     at node01 crm_verify -x "$work/cib.xml" -V 2>&1 | sed 's/^/    /' || true
     load_cib node01
     wait_for "the group starting" 90 group_node
@@ -383,76 +527,81 @@ run_style() {
     survivor=$(other "$active")
     say "[$style] crm_mon -1 on node01"
     at node01 crm_mon -1
-    psql_client -c 'CREATE TABLE demo_rows (id int PRIMARY KEY, at timestamptz DEFAULT now())'
+    start_experiment
 
-    say "[$style] 1-2. The client probes the VIP every 50 ms (SELECT 1) and writes a row every 20 ms"
+    say "[$style] 3. kill -9 of $active's daemon only (heartbeat): its VIP and PostgreSQL run on until $survivor fences it"
+    mark
+    kill -9 "$(cat "$work/$active/state/heartbeat.pid")"
+    sleep 0.5
+    note "killed at $(clock "$t_event"); 0.5 s later in $(ns "$active"): $(ip netns pids "$(ns "$active")" | xargs -r -I{} cat /proc/{}/comm 2>/dev/null | grep -c '^postgres$' || true) postgres processes, the VIP $(ip -n "$(ns "$active")" -4 -o addr show dev eth0 | grep -q " $vip/" && echo "still up" || echo gone)"
+    takeover daemon_kill "$active" "$survivor"
+    say "[$style] 4. $active (switched off and on by the PDU) starts its heartbeat again and rejoins"
+    rejoin "$active" "$survivor" daemon_kill_rejoin
+    read -r active survivor <<< "$survivor $active"
+
+    say "[$style] 5. Crashing $active as a machine losing power: kill -9 of every process in namespace $(ns "$active") (daemon, agents, postgres), its interface down"
+    mark
+    machine_crash "$active"
+    note "crashed at $(clock "$t_event"); with fencing on, $survivor switches the dead node off first"
+    takeover crash "$active" "$survivor"
+    say "[$style] 6. $active boots again (its own address only) and its heartbeat rejoins"
+    rejoin "$active" "$survivor" crash_rejoin
+    read -r active survivor <<< "$survivor $active"
+
+    say "[$style] 7. Cutting $active's link: ip link set $(veth "$active") down; $active cannot reach the PDU, $survivor can"
+    mark
+    ip link set "$(veth "$active")" down
+    note "cut at $(clock "$t_event")"
+    takeover link_cut "$active" "$survivor"
+    say "[$style] 8. The link back (ip link set $(veth "$active") up), $active boots again and rejoins"
+    rejoin "$active" "$survivor" link_cut_rejoin
+    read -r active survivor <<< "$survivor $active"
+
+    say "[$style] 9. kill -9 of the postmaster on $active"
+    mark
+    kill -9 "$(head -1 "$work/disk/pgdata/postmaster.pid")"
+    note "killed at $(clock "$t_event")"
+    wait_answering "$t_event" 60
+    wait_for "pgsql running again on $active" 60 group_on "$active"
+    read -r o b a <<< "$(outage "$t_event")"
+    record postgres_kill_outage_ms "$o"
+    note "last answer $(clock "$b"), first answer again $(clock "$a"): outage $o ms"
+    log_since "$t_event" "monitor of pgsql\|Transition .* actions\|pgsql_st[a-z]*_0 .*confirmed"
+    check "PostgreSQL recovered in place on $active" "$(yes_no group_on "$active")"
+
+    say "[$style] 10. crm_standby -v on -N $active: the group moves to $survivor"
+    standby_move "$active" "$survivor"
+    say "[$style] crm_standby -v on -N $survivor: the group moves back to $active"
+    standby_move "$survivor" "$active"
+    record standby_outages_ms "$(IFS=,; echo "${standby_outages[*]}")"
+    finish "$style"
+}
+
+# The client's table, then its probe and writer.
+start_experiment() {
+    psql_client -c 'CREATE TABLE demo_rows (id int PRIMARY KEY, at timestamptz DEFAULT now())'
+    say "[$run] 1-2. The client probes the VIP every 50 ms (SELECT 1) and writes a row every 20 ms"
     start_client
     sleep 3
     note "$(grep -c ' ok' "$work/probe.log") probes answered, $(grep -c ' ok' "$work/write.log") rows acknowledged so far"
+}
 
-    say "[$style] 3. Crashing $active as a machine losing power: kill -9 of every process in namespace $(ns "$active") (daemon, agents, postgres), and its network state gone"
-    t_crash=$(now_ms)
-    machine_crash "$active"
-    note "crashed at $(clock "$t_crash")"
-    wait_for "the group on $survivor" 120 group_on "$survivor"
-    wait_answering "$t_crash" 60
-    read -r o b a <<< "$(outage "$t_crash")"
-    t_dead=$(stamp_of "$work/$survivor/ha-log.stamped" "node $active: is dead")
-    d=$(( ${t_dead:-0} - t_crash ))
-    note "last answer $(clock "$b"), first answer from $survivor $(clock "$a"): outage $o ms; $active declared dead after $d ms (deadtime ${deadtime}s)"
-    crash_outage=$o detection=$d
-    say "[$style] crm_mon -1 on $survivor"
-    at "$survivor" crm_mon -1
-    say "[$style] The takeover in the logs ($work/node0N/ha-log)"
-    log_since "$t_crash" "node $active: is dead\|Taking over as DC\|Node $active left\|Transition .* actions\|_start_0 .*confirmed"
-    lost=$(lost_rows "$t_crash")
-    note "$(wc -l < "$work/acked.ids") rows acknowledged before the crash, $lost of them missing after the failover"
-    check "the group came back on the other node ($survivor)" "$(group_on "$survivor" && echo yes || echo no)"
-    check "no acknowledged row lost in the failover ($(wc -l < "$work/acked.ids") rows)" "$([ "$lost" = 0 ] && echo yes || echo no)"
-
-    say "[$style] 4. $active boots again (its own address only) and its heartbeat rejoins"
-    t=$(now_ms)
-    machine_up "$active"
-    start_node "$active"
-    wait_for "$active rejoining" 60 both_members "$survivor"
-    sleep "$deadtime"
-    wait_for "the group settling" 60 group_node
-    note "the group stays on $(group_node): stickiness 100 outweighs no preference for $active (no location constraint), so it does not move back (Heartbeat v1's auto_failback off); the client's outage meanwhile: $(outage "$t" | awk '{print $1}') ms"
-    [ "$(group_node)" = "$survivor" ] || check "the group stays on $survivor after $active rejoins" no
-    at "$survivor" crm_mon -1 | sed -n '/^Node:/,$p' | sed 's/^/    /'
-
-    say "[$style] 5. kill -9 of the postmaster on $survivor"
-    t_kill=$(now_ms)
-    kill -9 "$(head -1 "$work/disk/pgdata/postmaster.pid")"
-    note "killed at $(clock "$t_kill")"
-    wait_answering "$t_kill" 60
-    wait_for "pgsql running again on $survivor" 60 group_on "$survivor"
-    read -r o b a <<< "$(outage "$t_kill")"
-    pg_outage=$o
-    note "last answer $(clock "$b"), first answer again $(clock "$a"): outage $o ms"
-    log_since "$t_kill" "monitor of pgsql\|Transition .* actions\|pgsql_st[a-z]*_0 .*confirmed"
-    check "PostgreSQL recovered in place on $survivor" "$(group_on "$survivor" && echo yes || echo no)"
-
-    say "[$style] 6. crm_standby -v on -N $survivor: the group moves to $active"
-    standby_outages=()
-    standby_move "$survivor" "$active"
-    say "[$style] crm_standby -v on -N $active: the group moves back to $survivor"
-    standby_move "$active" "$survivor"
-
-    say "[$style] Checks"
+# The checks over the whole run, its summary line, and the machines removed.
+finish() {
+    local both samples lost
+    say "[$1] Checks"
     sleep 1
     stop_helpers
     lost=$(lost_rows 99999999999999)
-    check "no acknowledged row lost over the whole run ($(wc -l < "$work/acked.ids") rows)" "$([ "$lost" = 0 ] && echo yes || echo no)"
-    local both samples
-    both=$(grep -c BOTH "$work/postgres-where.log" || true)
+    check "no acknowledged row lost over the whole run ($(wc -l < "$work/acked.ids") rows)" "$(yes_no [ "$lost" = 0 ])"
+    both=$(both_since 0)
     samples=$(awk '$2 == "samples" { print $3 }' "$work/postgres-where.log")
-    check "PostgreSQL never ran in both namespaces at once ($samples samples every 20 ms, $both with both)" \
-        "$([ "$both" = 0 ] && echo yes || echo no)"
+    check "PostgreSQL never ran in both namespaces at once ($samples samples every 20 ms, $both with both)" "$(yes_no [ "$both" = 0 ])"
     if [ "$both" != 0 ]; then grep BOTH "$work/postgres-where.log" | head -5 | sed 's/^/        /'; fi
-    echo "seed-demo: summary style=$style keepalive=$keepalive deadtime=${deadtime}s crash_outage_ms=$crash_outage detection_ms=$detection" \
-        "postgres_kill_outage_ms=$pg_outage standby_outages_ms=$(IFS=,; echo "${standby_outages[*]}") failover_to=$survivor" \
-        "rows_acknowledged=$(wc -l < "$work/acked.ids") rows_lost=$lost double_active_samples=$both"
+    record rows_acknowledged "$(wc -l < "$work/acked.ids")"
+    record rows_lost "$lost"
+    record double_active_samples "$both"
+    summary "$1"
     teardown
 }
 
@@ -465,6 +614,8 @@ log_since() {
     done | sort -s -n -k1,1 | cut -d' ' -f2- | { grep -e "$2" || true; } | sed 's/^/    /'
 }
 
+# crm_standby -v on -N $1: the group moves to $2 (outage in standby_outages); then -v off. With $3
+# = back (v1's auto_failback on, $1 the group's home), the group goes back to $1 at once.
 standby_move() {
     local from=$1 to=$2 t o b a
     t=$(now_ms)
@@ -474,22 +625,37 @@ standby_move() {
     read -r o b a <<< "$(outage "$t")"
     standby_outages+=("$o")
     note "group on $to; no answer from $(clock "$b") to $(clock "$a"): $o ms"
+    t=$(now_ms)
     at "$from" crm_standby -v off -N "$from"
     note "crm_standby -v off -N $from: $(at "$from" crm_standby -G -N "$from" 2>&1 | tail -1)"
+    if [ "${3:-}" = back ]; then
+        wait_for "the group back on $from" 90 group_on "$from"
+        wait_answering "$t" 60
+        read -r o b a <<< "$(outage "$t")"
+        standby_outages+=("$o")
+        note "auto_failback on: the group went back to $from; no answer from $(clock "$b") to $(clock "$a"): $o ms"
+        to=$from
+    fi
     at "$to" crm_mon -1 | sed -n '/^Node:/,$p' | sed 's/^/    /'
 }
+
+# Heartbeat v1 mode: run_v1
+# shellcheck source=demo/seed-demo-v1.sh
+. "$demo/seed-demo-v1.sh"
 
 main() {
     trap 'status=$?; trap - EXIT INT TERM; teardown; exit $status' EXIT
     trap 'echo "seed-demo: interrupted, cleaning up" >&2; exit 130' INT TERM
     prerequisites
     build
-    for style in $styles; do run_style "$style"; done
+    for run in $runs; do
+        if [ "$run" = v1 ]; then run_v1; else run_style "$run"; fi
+    done
     if [ ${#failures[@]} -gt 0 ]; then
         echo "seed-demo: FAILED: ${failures[*]}" >&2
         exit 1
     fi
-    echo "seed-demo: all checks passed ($styles)"
+    echo "seed-demo: all checks passed ($runs)"
 }
 
 # on one line, read whole before it runs: editing this file during a run does not change the run
