@@ -295,26 +295,23 @@ cpu_ticks() {
 	echo "$total"
 }
 
-# rss_kb PID...: summed VmRSS
-rss_kb() {
-	local p total=0 kb
+# proc_kb FILE FIELD PID...: the kB value of FIELD in /proc/PID/FILE, summed over the processes
+proc_kb() {
+	local file=$1 field=$2 p total=0 kb
+	shift 2
 	for p in "$@"; do
-		kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null)
+		kb=$(awk -v f="$field:" '$1 == f {print $2}' "/proc/$p/$file" 2>/dev/null)
 		total=$((total + ${kb:-0}))
 	done
 	echo "$total"
 }
 
+# rss_kb PID...: summed VmRSS
+rss_kb() { proc_kb status VmRSS "$@"; }
+
 # pss_kb PID...: summed Pss (/proc/PID/smaps_rollup), each shared page counted once over all
 # the processes sharing it, so the sum does not overstate processes of one program
-pss_kb() {
-	local p total=0 kb
-	for p in "$@"; do
-		kb=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null)
-		total=$((total + ${kb:-0}))
-	done
-	echo "$total"
-}
+pss_kb() { proc_kb smaps_rollup Pss "$@"; }
 
 # --- both ------------------------------------------------------------------------------
 
