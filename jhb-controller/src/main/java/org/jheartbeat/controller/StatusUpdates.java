@@ -64,12 +64,7 @@ final class StatusUpdates {
             return down(cib, node, "post_cache_update");
         }
         return edit(cib, (document, bump) -> {
-            Element state = nodeState(document, node);
-            state.setAttribute("in_ccm", "false");
-            state.setAttribute("crmd", "offline");
-            state.setAttribute("join", "down");
-            state.setAttribute("expected", "member");
-            state.setAttribute("crm-debug-origin", "post_cache_update");
+            Element state = offline(nodeState(document, node), "member", "post_cache_update");
             Element attributes = child(state, "transient_attributes", node);
             if (attributes != null) {
                 state.removeChild(attributes);
@@ -91,14 +86,19 @@ final class StatusUpdates {
         return edit(cib, (document, bump) -> nodeState(document, node).setAttribute("expected", "down"));
     }
 
+    /** The node state of a node out of the membership, its controller gone. */
+    private static Element offline(Element state, String expected, String origin) {
+        state.setAttribute("in_ccm", "false");
+        state.setAttribute("crmd", "offline");
+        state.setAttribute("join", "down");
+        state.setAttribute("expected", expected);
+        state.setAttribute("crm-debug-origin", origin);
+        return state;
+    }
+
     private static CibDocument down(CibDocument cib, String node, String origin) {
         return edit(cib, (document, bump) -> {
-            Element state = nodeState(document, node);
-            state.setAttribute("in_ccm", "false");
-            state.setAttribute("crmd", "offline");
-            state.setAttribute("join", "down");
-            state.setAttribute("expected", "down");
-            state.setAttribute("crm-debug-origin", origin);
+            Element state = offline(nodeState(document, node), "down", origin);
             for (Element child : children(state)) {
                 state.removeChild(child);
             }
